@@ -1,0 +1,28 @@
+import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { alertRule, durationSeconds, lokiQuery, threshold } from "../src/alerting";
+import type { Config } from "../src/config";
+import { http5xxByEndpoint } from "../src/telemetry";
+
+/** The factory incident: POST /api/order answered 500 "Failed to fulfill order at factory" for ~3 minutes. */
+export default function order5xx(cfg: Config): RuleBuilder {
+  const { count, window, pendingPeriod } = cfg.thresholds.order5xx;
+  return alertRule(cfg, {
+    uid: "pizza-order-5xx",
+    title: "JWT Pizza API answering 5xx",
+    group: "orders",
+    severity: "page",
+    category: "errors",
+    summary: "{{ $labels.method }} {{ $labels.path }} returned {{ $values.A.Value }} 5xx responses in " + window,
+    description:
+      `More than ${count} HTTP 5xx responses in ${window} on one endpoint of ${cfg.telemetry.source}, read from its request logs. ` +
+      "On POST /api/order this is usually the pizza factory failing (\"Failed to fulfill order at factory\"): customers cannot order.",
+    queries: [lokiQuery("A", cfg.datasources.loki, http5xxByEndpoint(cfg.telemetry, window), durationSeconds(window)), threshold("B", "A", "gt", count)],
+    condition: "B",
+    pendingPeriod,
+    // No 5xx line in the window yields no series at all: that is the healthy state, not missing data.
+    noDataState: "OK",
+    // A failing Loki query says nothing about orders. Error raises a separate DatasourceError alert,
+    // which the policy tree routes to the team channel instead of paging as an outage.
+    execErrState: "Error",
+  });
+}

@@ -1,0 +1,176 @@
+import { z } from "zod";
+import { Secret } from "./secret";
+
+/** Pulumi project name: the namespace of every stack config key of this project. */
+export const PROJECT = "pizza-observability";
+/** The provider's own key for the Grafana URL; read here so it is validated once. */
+export const GRAFANA_URL_KEY = "grafana:url";
+
+const durationPattern = /^([0-9]+(ms|s|m|h|d|w))+$/;
+const duration = z.string().regex(durationPattern, "expected a duration such as 30s, 5m or 1h");
+const uid = z
+  .string()
+  .regex(/^[a-zA-Z0-9_-]{1,40}$/, "expected a Grafana uid: 1-40 letters, digits, '-' or '_'");
+const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "expected a label name such as source");
+const metricName = z
+  .string()
+  .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "expected a Prometheus metric name such as requests_total");
+/** Values go inside double-quoted selectors; a quote or backslash there would break every query. */
+const labelValue = z.string().regex(/^[^"\\\n]+$/, 'expected a non-empty label value without ", \\ or newlines');
+const threshold = z.number().nonnegative("expected a number >= 0");
+const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
+const secret = z
+  .string()
+  .min(1, "is empty")
+  .transform((value) => new Secret(value));
+
+/** Names of the deployed service's telemetry; they differ between deployments (see README). */
+export const telemetrySchema = z.strictObject({
+  /** Value of the service's source label on metrics and logs. */
+  source: labelValue.default("jwt-pizza-service"),
+  /** Label carrying `source` on every metric data point. */
+  metricSourceLabel: labelName.default("source"),
+  logs: z
+    .strictObject({
+      /** Loki stream label carrying `source` (`component` in most deployments, `source` in some). */
+      sourceLabel: labelName.default("component"),
+      typeLabel: labelName.default("type"),
+      /** Value of the type label on HTTP request lines (`http`, or `http-req` in some deployments). */
+      httpType: labelValue.default("http"),
+    })
+    .prefault({}),
+  metrics: z
+    .strictObject({
+      requests: metricName.default("requests_total"),
+      pizzasSold: metricName.default("pizzas_sold_total"),
+      orderFailures: metricName.default("pizza_creation_failures_total"),
+      revenue: metricName.default("pizza_revenue_USD_total"),
+      factoryLatency: metricName.default("pizza_creation_latency_milliseconds"),
+      requestLatency: metricName.default("request_latency_milliseconds"),
+      cpu: metricName.default("cpu_percent"),
+      memory: metricName.default("memory_percent"),
+    })
+    .prefault({}),
+});
+export type Telemetry = z.output<typeof telemetrySchema>;
+
+const thresholdsSchema = z.strictObject({
+  order5xx: z
+    .strictObject({
+      /** Fires when more than this many 5xx lines are seen in `window`. */
+      count: threshold.default(2),
+      window: duration.default("5m"),
+      pendingPeriod: duration.default("1m"),
+    })
+    .prefault({}),
+});
+
+const contactsSchema = z.strictObject({
+  /** Default receiver: whatever no other route takes still reaches the team. */
+  teamEmail: z.email({ error: "expected an email address" }),
+  /** How pages reach on-call; its credential is the matching secret key. */
+  onCall: z.enum(["webhook", "pagerduty"], { error: 'expected "webhook" or "pagerduty"' }),
+});
+
+/** Credentials: each is its own secret config key (`pulumi config set --secret KEY`). */
+export const SECRET_KEYS = ["onCallWebhookUrl", "pagerDutyIntegrationKey"] as const;
+export type SecretKey = (typeof SECRET_KEYS)[number];
+
+const NAMESPACED_KEYS = [
+  "folder",
+  "datasources",
+  "telemetry",
+  "alerting",
+  "thresholds",
+  "contacts",
+  ...SECRET_KEYS,
+] as const;
+
+const configSchema = z
+  .strictObject({
+    grafanaUrl: httpUrl,
+    folder: z.strictObject({ uid: uid.default("jwt-pizza-service"), title: z.string().min(1).default("JWT Pizza Service") }).prefault({}),
+    datasources: z.strictObject({ loki: uid, prometheus: uid }),
+    telemetry: telemetrySchema.prefault({}),
+    alerting: z.strictObject({
+      team: labelValue.default("pizza"),
+      /** runbook_url of an alert is `<runbookBaseUrl>/<alert uid>.md`: where runbooks/ is browsable. */
+      runbookBaseUrl: httpUrl,
+      evaluationIntervalSeconds: z.number().int().min(10, "expected at least 10 seconds").default(60),
+    }),
+    thresholds: thresholdsSchema.prefault({}),
+    contacts: contactsSchema,
+    onCallWebhookUrl: secret.optional(),
+    pagerDutyIntegrationKey: secret.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const needed: SecretKey = c.contacts.onCall === "webhook" ? "onCallWebhookUrl" : "pagerDutyIntegrationKey";
+    if (!c[needed]) {
+      ctx.addIssue({ code: "custom", path: [needed], message: `is required when contacts.onCall is "${c.contacts.onCall}"` });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid stack configuration (nothing was deployed):\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Full stack config key of a schema path: grafanaUrl -> grafana:url, ["datasources","loki"] -> pizza-observability:datasources.loki */
+function configKey(path: readonly PropertyKey[]): string {
+  const [head, ...rest] = path.map(String);
+  const key = head === "grafanaUrl" ? GRAFANA_URL_KEY : `${PROJECT}:${head}`;
+  return rest.length ? `${key}.${rest.join(".")}` : key;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+}
+
+function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((k) => `${configKey([...issue.path, k])}: unknown key (check its spelling against Pulumi.example.yaml)`);
+  }
+  const value = valueAt(input, issue.path);
+  if (value === undefined) return [`${configKey(issue.path)}: is required${issue.code === "custom" ? ` (${issue.message})` : ""}`];
+  const isSecret = (SECRET_KEYS as readonly PropertyKey[]).includes(issue.path[0]);
+  const shown = isSecret ? "" : ` (got ${JSON.stringify(value)})`;
+  return [`${configKey(issue.path)}: ${issue.message}${shown}`];
+}
+
+/** Pulumi hands structured values over as JSON text; stack files (read by render) as objects. */
+function decode(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const trimmed = value.trim();
+  if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return value;
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Validates stack config given as full keys (`pizza-observability:datasources`, `grafana:url`)
+ * and returns it with defaults applied, or throws a ConfigError listing one line per problem.
+ */
+export function parseConfig(raw: Record<string, unknown>): Config {
+  const unknownKeys = Object.keys(raw)
+    .filter((k) => k.startsWith(`${PROJECT}:`) && !(NAMESPACED_KEYS as readonly string[]).includes(k.slice(PROJECT.length + 1)))
+    .sort()
+    .map((k) => `${k}: unknown key (check its spelling against Pulumi.example.yaml)`);
+
+  const input: Record<string, unknown> = { grafanaUrl: raw[GRAFANA_URL_KEY] };
+  for (const key of NAMESPACED_KEYS) {
+    const value = raw[`${PROJECT}:${key}`];
+    if (value !== undefined) input[key] = decode(value);
+  }
+
+  const result = configSchema.safeParse(input);
+  const problems = [...unknownKeys, ...(result.success ? [] : result.error.issues.flatMap((i) => describeIssue(input, i)))];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
+}

@@ -1,0 +1,18 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError } from "./config";
+import { program } from "./program";
+import { DefinitionError } from "./stack";
+
+function run() {
+  try {
+    return program(pulumi.runtime.allConfig());
+  } catch (e) {
+    // RunError ends `pulumi up` with the message alone, without a stack trace.
+    if (e instanceof ConfigError || e instanceof DefinitionError) throw new pulumi.RunError(e.message);
+    throw e;
+  }
+}
+
+const outputs = run();
+export const folderUid = outputs.folderUid;
+export const dashboardUrls = outputs.dashboardUrls;

@@ -1,0 +1,61 @@
+import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+
+/**
+ * Grafana file-provisioning documents (apiVersion 1) of the stack's alerting objects: the format
+ * reviewers diff in rendered/, and one Grafana can load from its provisioning/alerting folder.
+ */
+
+const ORG_ID = 1;
+
+export function ruleGroupDocument(group: alerting.RuleGroup, folderTitle: string) {
+  return {
+    apiVersion: 1,
+    groups: [
+      {
+        orgId: ORG_ID,
+        name: group.title,
+        folder: folderTitle,
+        interval: `${group.interval}s`,
+        rules: (group.rules ?? []).map((r) => ({
+          uid: r.uid,
+          title: r.title,
+          condition: r.condition,
+          data: r.data.map((q) => ({
+            refId: q.refId,
+            queryType: q.queryType,
+            relativeTimeRange: q.relativeTimeRange ?? { from: 0, to: 0 },
+            datasourceUid: q.datasourceUid,
+            model: q.model,
+          })),
+          noDataState: r.noDataState,
+          execErrState: r.execErrState,
+          for: r.for,
+          keep_firing_for: r.keep_firing_for,
+          annotations: r.annotations,
+          labels: r.labels,
+          isPaused: r.isPaused ?? false,
+          notification_settings: r.notification_settings,
+          record: r.record,
+        })),
+      },
+    ],
+  };
+}
+
+export function contactPointsDocument(contactPoints: alerting.ContactPoint[]) {
+  const names = [...new Set(contactPoints.map((cp) => cp.name ?? ""))].sort();
+  return {
+    apiVersion: 1,
+    contactPoints: names.map((name) => ({
+      orgId: ORG_ID,
+      name,
+      receivers: contactPoints
+        .filter((cp) => cp.name === name)
+        .map((cp) => ({ uid: cp.uid, type: cp.type, settings: cp.settings, disableResolveMessage: cp.disableResolveMessage ?? false })),
+    })),
+  };
+}
+
+export function policiesDocument(policy: alerting.NotificationPolicy) {
+  return { apiVersion: 1, policies: [{ orgId: ORG_ID, ...policy }] };
+}

@@ -1,0 +1,28 @@
+import type { LRParser } from "@lezer/lr";
+
+// Both grammars ship CommonJS builds, but their type declarations are ESM-only, which a CommonJS
+// project (as Pulumi's TypeScript runtime needs) cannot `import`; require() loads the same parsers.
+const { parser: logqlParser } = require("@grafana/lezer-logql") as { parser: LRParser };
+const { parser: promqlParser } = require("@prometheus-io/lezer-promql") as { parser: LRParser };
+
+export type QueryLanguage = "logql" | "promql";
+
+const PARSERS = { logql: logqlParser, promql: promqlParser };
+
+/** Grafana interpolates these before a query reaches Loki or Prometheus; a grammar does not know them. */
+const INTERVAL_MACROS = /\$\{?__(rate_interval|interval|auto|range)\}?/g;
+
+export function expandGrafanaMacros(query: string): string {
+  return query.replace(INTERVAL_MACROS, "1m");
+}
+
+/** Offsets of the syntax-error nodes the official grammar produces for a query; empty when it parses. */
+export function syntaxErrors(language: QueryLanguage, query: string): number[] {
+  const errors: number[] = [];
+  PARSERS[language].parse(expandGrafanaMacros(query)).iterate({
+    enter: (node) => {
+      if (node.type.isError) errors.push(node.from);
+    },
+  });
+  return errors;
+}

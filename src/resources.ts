@@ -1,0 +1,159 @@
+import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+import * as pulumi from "@pulumi/pulumi";
+import * as grafana from "@pulumiverse/grafana";
+import { Secret } from "./secret";
+import type { StackDefinition } from "./stack";
+
+/**
+ * The thin layer from foundation-SDK objects to @pulumiverse/grafana resources.
+ * It translates field names only; what to deploy is decided in alerts/, contact-points/ and dashboards/.
+ */
+
+type RuleGroupRuleArgs = grafana.types.input.alerting.RuleGroupRule;
+type PolicyArgs = grafana.types.input.alerting.NotificationPolicyPolicy;
+
+/** Secrets become Pulumi secrets here, and nowhere else. */
+function deployable(value: unknown): unknown {
+  if (value instanceof Secret) return pulumi.secret(value.reveal());
+  if (Array.isArray(value)) return value.map(deployable);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deployable(v)]));
+  }
+  return value;
+}
+
+export function ruleArgs(rule: alerting.Rule): RuleGroupRuleArgs {
+  const settings = rule.notification_settings;
+  return {
+    name: rule.title,
+    uid: rule.uid,
+    condition: rule.condition,
+    for: rule.for,
+    keepFiringFor: rule.keep_firing_for,
+    noDataState: rule.noDataState,
+    execErrState: rule.execErrState,
+    isPaused: rule.isPaused ?? false,
+    labels: rule.labels,
+    annotations: rule.annotations,
+    record: rule.record && {
+      from: rule.record.from,
+      metric: rule.record.metric,
+      targetDatasourceUid: rule.record.target_datasource_uid,
+    },
+    notificationSettings: settings && {
+      contactPoint: settings.receiver,
+      groupBies: settings.group_by,
+      groupWait: settings.group_wait,
+      groupInterval: settings.group_interval,
+      repeatInterval: settings.repeat_interval,
+      muteTimings: settings.mute_time_intervals,
+      activeTimings: settings.active_time_intervals,
+    },
+    datas: rule.data.map((q) => ({
+      refId: q.refId ?? "",
+      datasourceUid: q.datasourceUid ?? "",
+      queryType: q.queryType ?? "",
+      relativeTimeRange: { from: q.relativeTimeRange?.from ?? 0, to: q.relativeTimeRange?.to ?? 0 },
+      model: JSON.stringify(q.model),
+    })),
+  };
+}
+
+/** Provider argument holding the integrations of each Grafana contact point type. */
+const INTEGRATION_FIELD: Record<alerting.ContactPoint["type"], keyof grafana.alerting.ContactPointArgs> = {
+  alertmanager: "alertmanagers",
+  dingding: "dingdings",
+  discord: "discords",
+  email: "emails",
+  googlechat: "googlechats",
+  kafka: "kafkas",
+  line: "lines",
+  opsgenie: "opsgenies",
+  pagerduty: "pagerduties",
+  pushover: "pushovers",
+  sensugo: "sensugos",
+  slack: "slacks",
+  teams: "teams",
+  telegram: "telegrams",
+  threema: "threemas",
+  victorops: "victorops",
+  webhook: "webhooks",
+  wecom: "wecoms",
+};
+
+function integrationArgs(cp: alerting.ContactPoint): Record<string, unknown> {
+  const settings = { ...(cp.settings as Record<string, unknown>) };
+  // Grafana stores email addresses as one ';'-separated string; the provider takes a list.
+  if (cp.type === "email" && typeof settings.addresses === "string") settings.addresses = settings.addresses.split(/[;,]/);
+  return { uid: cp.uid, disableResolveMessage: cp.disableResolveMessage ?? false, ...(deployable(settings) as object) };
+}
+
+/** Integrations sharing a name form one Grafana contact point. */
+export function contactPointArgs(name: string, integrations: alerting.ContactPoint[]): grafana.alerting.ContactPointArgs {
+  const args: Record<string, unknown[]> = {};
+  for (const cp of integrations) (args[INTEGRATION_FIELD[cp.type]] ??= []).push(integrationArgs(cp));
+  return { name, ...args };
+}
+
+function policyArgs(p: alerting.NotificationPolicy): PolicyArgs {
+  return {
+    contactPoint: p.receiver,
+    matchers: (p.object_matchers ?? []).map(([label, match, value]) => ({ label, match, value })),
+    continue: p.continue,
+    groupBies: p.group_by,
+    groupWait: p.group_wait,
+    groupInterval: p.group_interval,
+    repeatInterval: p.repeat_interval,
+    muteTimings: p.mute_time_intervals,
+    activeTimings: p.active_time_intervals,
+    policies: p.routes?.map(policyArgs),
+  };
+}
+
+export function notificationPolicyArgs(root: alerting.NotificationPolicy): grafana.alerting.NotificationPolicyArgs {
+  const { contactPoint, groupBies, groupWait, groupInterval, repeatInterval, policies } = policyArgs(root);
+  return { contactPoint: contactPoint ?? "", groupBies: groupBies ?? [], groupWait, groupInterval, repeatInterval, policies };
+}
+
+export interface StackOutputs {
+  folderUid: pulumi.Output<string>;
+  dashboardUrls: pulumi.Output<Record<string, string>>;
+}
+
+/** Declares every resource of the stack; call only with a definition that passed validation. */
+export function declareResources(stack: StackDefinition): StackOutputs {
+  const folder = new grafana.oss.Folder("folder", { uid: stack.folder.uid, title: stack.folder.title });
+
+  for (const group of stack.ruleGroups) {
+    new grafana.alerting.RuleGroup(`rule-group-${group.title}`, {
+      name: group.title,
+      folderUid: folder.uid,
+      intervalSeconds: group.interval ?? 60,
+      rules: (group.rules ?? []).map(ruleArgs),
+    });
+  }
+
+  const names = [...new Set(stack.contactPoints.map((cp) => cp.name ?? ""))];
+  const contactPoints = names.map(
+    (name) =>
+      new grafana.alerting.ContactPoint(
+        `contact-point-${name}`,
+        contactPointArgs(name, stack.contactPoints.filter((cp) => cp.name === name)),
+      ),
+  );
+  new grafana.alerting.NotificationPolicy("notification-policy", notificationPolicyArgs(stack.notificationPolicy), {
+    dependsOn: contactPoints,
+  });
+
+  const dashboards = stack.dashboards.map(
+    (d) =>
+      [d.uid ?? "", new grafana.oss.Dashboard(`dashboard-${d.uid}`, { configJson: JSON.stringify(d), folder: folder.uid, overwrite: true })] as const,
+  );
+
+  return {
+    folderUid: folder.uid,
+    dashboardUrls: pulumi
+      .all(dashboards.map(([uid, d]) => d.url.apply((url): [string, string] => [uid, url])))
+      .apply((entries): Record<string, string> => Object.fromEntries(entries)),
+  };
+}

@@ -1,0 +1,32 @@
+import { inspect } from "node:util";
+
+export const REDACTED = "[REDACTED]";
+
+/**
+ * A credential read from stack config. It prints, serialises and inspects as
+ * "[REDACTED]", so rendered files, logs and test output can never carry it;
+ * only the Pulumi layer calls reveal(), and wraps the value in pulumi.secret().
+ */
+export class Secret {
+  readonly #value: string;
+
+  constructor(value: string) {
+    this.#value = value;
+  }
+
+  reveal(): string {
+    return this.#value;
+  }
+
+  toString(): string {
+    return REDACTED;
+  }
+
+  toJSON(): string {
+    return REDACTED;
+  }
+
+  [inspect.custom](): string {
+    return REDACTED;
+  }
+}

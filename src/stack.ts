@@ -1,0 +1,75 @@
+import { RuleGroupBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
+import { alertDefinitions } from "../alerts";
+import { contactPointDefinitions, notificationPolicy } from "../contact-points";
+import { dashboardDefinitions } from "../dashboards";
+import type { Config } from "./config";
+import { stackQueries, unparseableQueries } from "./queries";
+
+/** Everything the stack deploys, as plain Grafana objects built by the foundation SDK. */
+export interface StackDefinition {
+  folder: { uid: string; title: string };
+  ruleGroups: alerting.RuleGroup[];
+  contactPoints: alerting.ContactPoint[];
+  notificationPolicy: alerting.NotificationPolicy;
+  dashboards: dashboard.Dashboard[];
+}
+
+export class DefinitionError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid definitions (nothing was deployed):\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "DefinitionError";
+  }
+}
+
+function groupRules(cfg: Config, rules: alerting.Rule[]): alerting.RuleGroup[] {
+  const titles = [...new Set(rules.map((r) => r.ruleGroup))].sort();
+  return titles.map((title) =>
+    new RuleGroupBuilder(title)
+      .folderUid(cfg.folder.uid)
+      .interval(cfg.alerting.evaluationIntervalSeconds)
+      .rules(rules.filter((r) => r.ruleGroup === title).map((r) => ({ build: () => r })))
+      .build(),
+  );
+}
+
+function duplicates(values: Array<string | undefined>): string[] {
+  return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))].map(String);
+}
+
+function receiversOf(policy: alerting.NotificationPolicy): string[] {
+  return [...(policy.receiver ? [policy.receiver] : []), ...(policy.routes ?? []).flatMap(receiversOf)];
+}
+
+/** Problems that would make Grafana reject the stack, or deploy something that cannot work. */
+export function definitionProblems(stack: StackDefinition, cfg: Config): string[] {
+  const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []);
+  const receivers = new Set(stack.contactPoints.map((c) => c.name));
+  return [
+    ...duplicates(rules.map((r) => r.uid)).map((uid) => `alert uid ${uid}: used by more than one rule`),
+    ...rules
+      .filter((r) => !r.data.some((q) => q.refId === r.condition))
+      .map((r) => `alert ${r.uid}: condition ${r.condition} is not the refId of any of its queries`),
+    ...rules.filter((r) => !r.uid).map((r) => `alert "${r.title}": has no uid`),
+    ...duplicates(stack.dashboards.map((d) => d.uid)).map((uid) => `dashboard uid ${uid}: used by more than one dashboard`),
+    ...receiversOf(stack.notificationPolicy)
+      .filter((r) => !receivers.has(r))
+      .map((r) => `notification policy: receiver ${r} is not a declared contact point`),
+    ...unparseableQueries(stackQueries(stack, cfg)),
+  ];
+}
+
+/** Builds every definition for one validated config. Pure: no I/O, no Pulumi. */
+export function buildStack(cfg: Config): StackDefinition {
+  const stack: StackDefinition = {
+    folder: { ...cfg.folder },
+    ruleGroups: groupRules(cfg, alertDefinitions.map((define) => define(cfg).build())),
+    contactPoints: contactPointDefinitions.map((define) => define(cfg).build()),
+    notificationPolicy: notificationPolicy(cfg).build(),
+    dashboards: dashboardDefinitions.map((define) => define(cfg).build()),
+  };
+  const problems = definitionProblems(stack, cfg);
+  if (problems.length > 0) throw new DefinitionError(problems);
+  return stack;
+}

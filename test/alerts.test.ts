@@ -1,0 +1,85 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import order5xx from "../alerts/order-5xx";
+import { parseConfig } from "../src/config";
+import { exprOf } from "../src/queries";
+import { REPO_ROOT } from "../src/render";
+import { buildStack } from "../src/stack";
+import { exampleConfig } from "./support";
+
+const cfg = parseConfig(exampleConfig());
+
+describe("order 5xx alert (the factory incident)", () => {
+  const rule = order5xx(cfg).build();
+  const [a, b] = rule.data;
+  const expr = exprOf(a.model) ?? "";
+
+  it("queries the contract's HTTP log stream, filtering lines before parsing JSON", () => {
+    expect(a.datasourceUid).toBe("grafanacloud-logs");
+    expect(expr).toContain('{component="jwt-pizza-service", type="http"}');
+    expect(expr).not.toContain('|= ""');
+    const lineFilter = expr.indexOf('|= "\\"statusCode\\":5"');
+    expect(lineFilter).toBeGreaterThan(0);
+    expect(lineFilter).toBeLessThan(expr.indexOf("| json"));
+    expect(expr).toContain("statusCode >= 500 [5m]");
+    expect(expr).not.toMatch(/resBody|reqBody/);
+  });
+
+  it("follows the telemetry contract of another deployment", () => {
+    const other = parseConfig(
+      exampleConfig({ "pizza-observability:telemetry": { logs: { sourceLabel: "source", httpType: "http-req" } } }),
+    );
+    const otherExpr = exprOf(order5xx(other).build().data[0].model);
+    expect(otherExpr).toContain('{source="jwt-pizza-service", type="http-req"}');
+  });
+
+  it("fires on the threshold expression over the query, after the pending period", () => {
+    expect(rule.condition).toBe("B");
+    expect(b.datasourceUid).toBe("__expr__");
+    expect(b.model).toMatchObject({ type: "threshold", expression: "A", conditions: [{ evaluator: { type: "gt", params: [2] } }] });
+    expect(rule.for).toBe("1m");
+  });
+
+  it("takes its threshold, window and pending period from config", () => {
+    const tuned = parseConfig(
+      exampleConfig({ "pizza-observability:thresholds": { order5xx: { count: 0, window: "2m", pendingPeriod: "30s" } } }),
+    );
+    const r = order5xx(tuned).build();
+    expect(exprOf(r.data[0].model)).toContain("[2m]");
+    expect(r.data[0].relativeTimeRange).toEqual({ from: 120, to: 0 });
+    expect(r.data[1].model).toMatchObject({ conditions: [{ evaluator: { params: [0] } }] });
+    expect(r.for).toBe("30s");
+  });
+
+  it("states what no data and query errors mean", () => {
+    expect(rule.noDataState).toBe("OK");
+    expect(rule.execErrState).toBe("Error");
+  });
+
+  it("carries the labels routing relies on and annotations on-call reads", () => {
+    expect(rule.uid).toBe("pizza-order-5xx");
+    expect(rule.labels).toEqual({ severity: "page", team: "pizza", service: "jwt-pizza-service", category: "errors" });
+    expect(Object.keys(rule.annotations ?? {}).sort()).toEqual(["description", "runbook_url", "summary"]);
+    expect(rule.annotations?.runbook_url).toBe(
+      "https://github.com/jwt-pizza/pizza-observability/blob/main/runbooks/pizza-order-5xx.md",
+    );
+  });
+});
+
+describe("every alert of the stack", () => {
+  const rules = buildStack(cfg).ruleGroups.flatMap((g) => g.rules ?? []);
+
+  it("has a runbook in runbooks/ named by its uid", () => {
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(existsSync(join(REPO_ROOT, "runbooks", `${rule.uid}.md`)), `${rule.uid}`).toBe(true);
+  });
+
+  it("has a condition that is one of its own queries, and explicit no-data and error states", () => {
+    for (const rule of rules) {
+      expect(rule.data.map((q) => q.refId)).toContain(rule.condition);
+      expect(["OK", "Alerting", "NoData", "KeepLast"]).toContain(rule.noDataState);
+      expect(["OK", "Alerting", "Error", "KeepLast"]).toContain(rule.execErrState);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../src/config";
+import { stackQueries, unparseableQueries } from "../src/queries";
+import { syntaxErrors } from "../src/query-grammar";
+import { buildStack } from "../src/stack";
+import { exampleConfig } from "./support";
+
+const cfg = parseConfig(exampleConfig());
+const queries = stackQueries(buildStack(cfg), cfg);
+
+describe("every query of the stack", () => {
+  it("is found in alerts and dashboards, in both languages", () => {
+    expect(queries.some((q) => q.where.startsWith("alert ") && q.language === "logql")).toBe(true);
+    expect(queries.some((q) => q.where.startsWith("dashboard ") && q.language === "logql")).toBe(true);
+    expect(queries.some((q) => q.where.startsWith("dashboard ") && q.language === "promql")).toBe(true);
+  });
+
+  it.each(queries.map((q) => [q.where, q] as const))("%s parses with the official grammar", (_where, q) => {
+    expect(syntaxErrors(q.language, q.expr)).toEqual([]);
+  });
+});
+
+describe("grammar check", () => {
+  it("catches broken LogQL and PromQL", () => {
+    expect(syntaxErrors("logql", 'sum(count_over_time({a="b"} | json [5m])')).not.toEqual([]);
+    expect(syntaxErrors("promql", "sum(rate(requests_total[5m])")).not.toEqual([]);
+    expect(
+      unparseableQueries([{ where: "alert x query A", language: "promql", expr: "rate(x[5m]" }]),
+    ).toEqual(["alert x query A: promql does not parse at offset 10: rate(x[5m]"]);
+  });
+
+  it("accepts the incident's original query and Grafana's interval macros", () => {
+    expect(syntaxErrors("logql", 'sum(count_over_time({source="jwt-pizza-service"} |= "" | json | statusCode >= 500 [5m])) > 0')).toEqual([]);
+    expect(syntaxErrors("promql", 'sum(rate(requests_total{source="$source"}[$__rate_interval]))')).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+import { EXAMPLE_STACK_FILE } from "../src/render";
+import { readStackFile } from "../src/stack-file";
+
+/** Credentials used by tests: they must never reach rendered files, errors or resource plaintext. */
+export const WEBHOOK_SECRET = "https://oncall.example.net/integrations/v1/webhook/S3CRET-webhook-token/";
+export const PAGERDUTY_SECRET = "S3CRET-pagerduty-integration-key";
+
+/** The example stack's config, with real credential values instead of ciphertext placeholders. */
+export function exampleConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ...readStackFile(EXAMPLE_STACK_FILE),
+    "pizza-observability:onCallWebhookUrl": WEBHOOK_SECRET,
+    ...overrides,
+  };
+}
+
+/** Asserts without letting the haystack (which may hold a secret) into the failure message. */
+export function containsSecret(text: string): boolean {
+  return [WEBHOOK_SECRET, PAGERDUTY_SECRET, "S3CRET"].some((s) => text.includes(s));
+}
