@@ -114,7 +114,7 @@ export type Config = z.output<typeof configSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid stack configuration (nothing was deployed):\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    super(`Invalid stack configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
     this.name = "ConfigError";
   }
 }

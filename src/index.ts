@@ -8,7 +8,7 @@ function run() {
     return program(pulumi.runtime.allConfig());
   } catch (e) {
     // RunError ends `pulumi up` with the message alone, without a stack trace.
-    if (e instanceof ConfigError || e instanceof DefinitionError) throw new pulumi.RunError(e.message);
+    if (e instanceof ConfigError || e instanceof DefinitionError) throw new pulumi.RunError(`${e.message}\nNothing was deployed.`);
     throw e;
   }
 }

@@ -61,19 +61,25 @@ export function writeArtifacts(dir: string, files: Map<string, string>): void {
   }
 }
 
+function option(argv: string[], name: string, fallback: string): string {
+  const at = argv.indexOf(name);
+  return at >= 0 && argv[at + 1] ? argv[at + 1] : fallback;
+}
+
+/** `npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]` */
 function main(argv: string[]): void {
-  const at = argv.indexOf("--stack-file");
-  const stackFile = at >= 0 && argv[at + 1] ? argv[at + 1] : EXAMPLE_STACK_FILE;
+  const stackFile = option(argv, "--stack-file", EXAMPLE_STACK_FILE);
+  const out = option(argv, "--out", RENDERED_DIR);
   const files = renderArtifacts(readStackFile(stackFile));
-  writeArtifacts(RENDERED_DIR, files);
-  console.log(`Rendered ${files.size} files from ${relative(process.cwd(), stackFile) || stackFile} into ${relative(process.cwd(), RENDERED_DIR)}/`);
+  writeArtifacts(out, files);
+  console.log(`Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${relative(process.cwd(), out)}/`);
 }
 
 if (require.main === module) {
   try {
     main(process.argv.slice(2));
   } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
+    console.error(e instanceof Error ? `${e.message}\nNothing was rendered; rendered/ is unchanged.` : e);
     process.exit(1);
   }
 }

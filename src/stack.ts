@@ -18,7 +18,7 @@ export interface StackDefinition {
 
 export class DefinitionError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid definitions (nothing was deployed):\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    super(`Invalid definitions:\n${problems.map((p) => `  ${p}`).join("\n")}`);
     this.name = "DefinitionError";
   }
 }
