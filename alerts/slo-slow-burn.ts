@@ -25,7 +25,7 @@ export default function sloSlowBurn(cfg: Config): RuleBuilder {
     lookbackSeconds: durationSeconds(longWindow),
     pendingPeriod,
     // A empty is the healthy state (the `and` filters drop it). Missing recorded series are
-    // telemetry trouble, caught by the telemetry alerts, and must not page as an order outage.
+    // telemetry trouble (pizza-metric-ingestion-failure then reports NoData), not a slow order burn.
     noDataState: "OK",
     // A failing Prometheus query raises DatasourceError, routed to a ticket, never the pager.
     execErrState: "Error",
