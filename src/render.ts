@@ -35,6 +35,7 @@ export function renderArtifacts(rawConfig: Record<string, unknown>): Map<string,
     ["alerting/contact-points.yaml", yamlFile(contactPointsDocument(stack.contactPoints), "contact-points/")],
     ["alerting/notification-policies.yaml", yamlFile(policiesDocument(stack.notificationPolicy), "contact-points/notification-policy.ts")],
     ...stack.dashboards.map((d): [string, string] => [`dashboards/${d.uid}.json`, jsonFile(d)]),
+    ...(stack.healthCheck ? [[`synthetic-monitoring/${stack.healthCheck.job}.json`, jsonFile(stack.healthCheck)] as [string, string]] : []),
   ];
   return new Map(files.sort(([a], [b]) => a.localeCompare(b)));
 }
