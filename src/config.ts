@@ -82,9 +82,8 @@ const contactsSchema = z.strictObject({
   observabilityEmail: email.optional(),
 });
 
-const hhmm = z
-  .string()
-  .regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, "expected a time of day HH:MM between 00:00 and 24:00");
+const HHMM = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
+const hhmm = z.string().regex(HHMM, "expected a time of day HH:MM between 00:00 and 24:00");
 
 /** One text range per entry, e.g. `monday:friday`, checked as Alertmanager checks it. */
 function ranges(kind: RangeKind) {
@@ -100,7 +99,7 @@ const timeIntervalSchema = z.strictObject({
   /** Times of day, start inclusive, end exclusive. */
   times: z
     .array(
-      z.strictObject({ start: hhmm, end: hhmm }).refine((t) => t.start < t.end, { message: "start must be before end", path: ["end"] }),
+      z.strictObject({ start: hhmm, end: hhmm }).refine((t) => !HHMM.test(t.start) || !HHMM.test(t.end) || t.start < t.end, { message: "start must be before end", path: ["end"] }),
     )
     .optional(),
   weekdays: ranges("weekday").optional(),
