@@ -72,7 +72,8 @@ describe("routing resources under Pulumi mocks", () => {
     await settled();
     const [slack] = unwrapSecret(contactPoint("pizza-team-slack")!.inputs.slacks);
     expect(slack.url === SLACK_SECRET).toBe(true);
-    expect(slack).toMatchObject({ recipient: "#pizza-alerts", title: TITLE, text: MESSAGE });
+    // Compared without the credential, so a failure cannot print it.
+    expect({ ...slack, url: undefined }).toMatchObject({ recipient: "#pizza-alerts", title: TITLE, text: MESSAGE });
     const [heartbeat] = unwrapSecret(contactPoint("pizza-heartbeat")!.inputs.webhooks);
     expect(heartbeat.url === HEARTBEAT_SECRET).toBe(true);
     expect(heartbeat.disableResolveMessage).toBe(true);
@@ -177,7 +178,7 @@ describe("Grafana OnCall escalation under Pulumi mocks", () => {
     ]);
     const [pager] = unwrapSecret(contactPoint("pizza-on-call")!.inputs.oncalls);
     expect(pager.url === ONCALL_LINK).toBe(true);
-    expect(pager).toMatchObject({ title: TITLE, message: MESSAGE });
+    expect({ ...pager, url: undefined }).toMatchObject({ title: TITLE, message: MESSAGE });
   });
 
   it("adds the second page to the escalation engineer after the configured minutes when enabled", async () => {
