@@ -1,29 +1,67 @@
 import { NotificationPolicyBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import type { Config } from "../src/config";
-import { ON_CALL_RECEIVER } from "./on-call";
-import { TEAM_EMAIL_RECEIVER } from "./team-email";
+import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+import type { Config, MutableRoute } from "../src/config";
+import { muteTimingsOf } from "./mute-timings";
+import { routingTargets } from "./receivers";
+
+interface Timing {
+  groupWait: string;
+  groupInterval: string;
+  repeatInterval: string;
+}
+
+/** Pages: on-call hears within seconds, and again every hour while it fires. */
+const PAGE_TIMING: Timing = { groupWait: "10s", groupInterval: "5m", repeatInterval: "1h" };
+/** Tickets: batched, reminded twice a day. */
+const TICKET_TIMING: Timing = { groupWait: "1m", groupInterval: "10m", repeatInterval: "12h" };
+/** The heartbeat must keep arriving: a dead-man's switch with a period above 5m notices when it stops. */
+export const WATCHDOG_TIMING: Timing = { groupWait: "0s", groupInterval: "1m", repeatInterval: "5m" };
+
+export type RouteKey = MutableRoute | "watchdog";
+
+interface Route {
+  key: RouteKey;
+  matchers: alerting.ObjectMatchers;
+  receiver: string;
+  timing: Timing;
+}
+
+/** The routing plan, in evaluation order (first match wins). */
+export function routes(cfg: Config): Route[] {
+  const to = routingTargets(cfg);
+  return [
+    // A rule whose query fails raises DatasourceError/DatasourceNoData carrying the rule's labels,
+    // severity=page included: that is telemetry trouble, so it must not page as an outage.
+    { key: "datasource-errors", matchers: [["alertname", "=~", "DatasourceError|DatasourceNoData"]], receiver: to.tickets, timing: TICKET_TIMING },
+    { key: "watchdog", matchers: [["category", "=", "watchdog"]], receiver: to.heartbeat, timing: WATCHDOG_TIMING },
+    // Telemetry trouble is never an outage, whatever its severity says.
+    { key: "telemetry", matchers: [["category", "=", "telemetry"]], receiver: to.tickets, timing: TICKET_TIMING },
+    { key: "page", matchers: [["severity", "=", "page"]], receiver: to.pager, timing: PAGE_TIMING },
+    { key: "ticket", matchers: [["severity", "=~", "ticket|warning"]], receiver: to.teamChannel, timing: TICKET_TIMING },
+  ];
+}
 
 /**
  * The notification policy tree. Grafana evaluates child routes in order and stops at the first match.
  * The root's receiver is the catch-all, so an alert no route matches is still delivered.
  */
-export default function notificationPolicy(_cfg: Config): NotificationPolicyBuilder {
+export default function notificationPolicy(cfg: Config): NotificationPolicyBuilder {
   return new NotificationPolicyBuilder()
-    .receiver(TEAM_EMAIL_RECEIVER)
+    .receiver(routingTargets(cfg).fallback)
     .groupBy(["grafana_folder", "alertname"])
     .groupWait("30s")
     .groupInterval("5m")
     .repeatInterval("4h")
-    .routes([
-      // A rule whose query fails raises DatasourceError/DatasourceNoData carrying the rule's labels,
-      // severity=page included: that is telemetry trouble, so it must not page as an outage.
-      new NotificationPolicyBuilder()
-        .receiver(TEAM_EMAIL_RECEIVER)
-        .objectMatchers([["alertname", "=~", "DatasourceError|DatasourceNoData"]]),
-      new NotificationPolicyBuilder()
-        .receiver(ON_CALL_RECEIVER)
-        .objectMatchers([["severity", "=", "page"]])
-        .groupWait("10s")
-        .repeatInterval("1h"),
-    ]);
+    .routes(
+      routes(cfg).map((r) => {
+        const policy = new NotificationPolicyBuilder()
+          .receiver(r.receiver)
+          .objectMatchers(r.matchers)
+          .groupWait(r.timing.groupWait)
+          .groupInterval(r.timing.groupInterval)
+          .repeatInterval(r.timing.repeatInterval);
+        const mutes = r.key === "watchdog" ? [] : muteTimingsOf(cfg, r.key);
+        return mutes.length > 0 ? policy.muteTimeIntervals(mutes) : policy;
+      }),
+    );
 }

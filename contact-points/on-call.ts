@@ -1,13 +1,24 @@
 import { ContactPointBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type { Config } from "../src/config";
+import { OnCallIntegrationLink } from "../src/oncall-link";
+import { MESSAGE, TITLE } from "./message-template";
+import { ON_CALL_RECEIVER } from "./receivers";
 
-export const ON_CALL_RECEIVER = "pizza-on-call";
+export { ON_CALL_RECEIVER };
+
+/** Grafana's OnCall integration type; the foundation SDK's type union does not list it yet. */
+export const ONCALL_TYPE = "oncall" as alerting.ContactPoint["type"];
 
 /** Pages for real outages. Its credential stays a Secret: rendered as [REDACTED], deployed as a Pulumi secret. */
 export default function onCall(cfg: Config): ContactPointBuilder {
   const contactPoint = new ContactPointBuilder().name(ON_CALL_RECEIVER).uid("pizza-on-call");
-  if (cfg.contacts.onCall === "pagerduty") {
-    return contactPoint.type("pagerduty").settings({ integrationKey: cfg.pagerDutyIntegrationKey, severity: "critical" });
+  switch (cfg.contacts.onCall) {
+    case "pagerduty":
+      return contactPoint.type("pagerduty").settings({ integrationKey: cfg.pagerDutyIntegrationKey, severity: "critical", summary: TITLE });
+    case "grafana-oncall":
+      return contactPoint.type(ONCALL_TYPE).settings({ url: new OnCallIntegrationLink(), title: TITLE, message: MESSAGE });
+    case "webhook":
+      return contactPoint.type("webhook").settings({ url: cfg.onCallWebhookUrl, httpMethod: "POST", title: TITLE, message: MESSAGE });
   }
-  return contactPoint.type("webhook").settings({ url: cfg.onCallWebhookUrl, httpMethod: "POST" });
 }

@@ -1,7 +1,9 @@
 import { ContactPointBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import type { Config } from "../src/config";
+import { MESSAGE, TITLE } from "./message-template";
+import { TEAM_EMAIL_RECEIVER } from "./receivers";
 
-export const TEAM_EMAIL_RECEIVER = "pizza-team-email";
+export { TEAM_EMAIL_RECEIVER };
 
 /** The default receiver: anything no other route takes still reaches the team. */
 export default function teamEmail(cfg: Config): ContactPointBuilder {
@@ -9,5 +11,5 @@ export default function teamEmail(cfg: Config): ContactPointBuilder {
     .name(TEAM_EMAIL_RECEIVER)
     .uid("pizza-team-email")
     .type("email")
-    .settings({ addresses: cfg.contacts.teamEmail, singleEmail: true });
+    .settings({ addresses: cfg.contacts.teamEmail, singleEmail: true, subject: TITLE, message: MESSAGE });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Secret } from "./secret";
+import { type RangeKind, rangeProblem } from "./time-intervals";
 
 /** Pulumi project name: the namespace of every stack config key of this project. */
 export const PROJECT = "pizza-observability";
@@ -178,16 +179,96 @@ const syntheticMonitoringSchema = z.strictObject({
 export const ALERT_GROUPS = ["orders", "slo", "availability", "telemetry", "saturation", "latency", "meta"] as const;
 export type AlertGroup = (typeof ALERT_GROUPS)[number];
 const intervalSeconds = z.number().int().min(10, "expected at least 10 seconds");
+const email = z.email({ error: "expected an email address" });
 
 const contactsSchema = z.strictObject({
   /** Default receiver: whatever no other route takes still reaches the team. */
-  teamEmail: z.email({ error: "expected an email address" }),
-  /** How pages reach on-call; its credential is the matching secret key. */
-  onCall: z.enum(["webhook", "pagerduty"], { error: 'expected "webhook" or "pagerduty"' }),
+  teamEmail: email,
+  /** How pages reach on-call: a webhook or PagerDuty (credential in the matching secret key), or Grafana OnCall declared by this stack. */
+  onCall: z.enum(["webhook", "pagerduty", "grafana-oncall"], { error: 'expected "webhook", "pagerduty" or "grafana-oncall"' }),
+  /** Slack channel of the team's ticket/warning notifications; the Slack contact point exists only with slackWebhookUrl. */
+  slackChannel: z
+    .string()
+    .regex(/^[#@]?[a-z0-9][a-z0-9._-]{0,79}$/, "expected a Slack channel such as #pizza-alerts")
+    .optional(),
+  /** Observability ticket channel (telemetry trouble, failing queries); without it those go to the team channel. */
+  observabilityEmail: email.optional(),
+});
+
+const HHMM = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
+const hhmm = z.string().regex(HHMM, "expected a time of day HH:MM between 00:00 and 24:00");
+
+/** One text range per entry, e.g. `monday:friday`, checked as Alertmanager checks it. */
+function ranges(kind: RangeKind) {
+  return z.array(
+    z.string().check((ctx) => {
+      const problem = rangeProblem(kind, ctx.value);
+      if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    }),
+  );
+}
+
+const timeIntervalSchema = z.strictObject({
+  /** Times of day, start inclusive, end exclusive. */
+  times: z
+    .array(
+      z.strictObject({ start: hhmm, end: hhmm }).refine((t) => !HHMM.test(t.start) || !HHMM.test(t.end) || t.start < t.end, { message: "start must be before end", path: ["end"] }),
+    )
+    .optional(),
+  weekdays: ranges("weekday").optional(),
+  daysOfMonth: ranges("dayOfMonth").optional(),
+  months: ranges("month").optional(),
+  years: ranges("year").optional(),
+  /** IANA time zone the times and days are in; UTC when unset. */
+  location: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "expected an IANA time zone such as Europe/Berlin")
+    .optional(),
+});
+
+/** Routes of the policy tree a mute timing can apply to. The watchdog route is never muted. */
+export const MUTABLE_ROUTES = ["page", "ticket", "telemetry", "datasource-errors"] as const;
+export type MutableRoute = (typeof MUTABLE_ROUTES)[number];
+
+const muteTimingSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "expected a name of lowercase letters, digits and '-'"),
+  /** The windows; Grafana mutes while any of them is current. */
+  intervals: z.array(timeIntervalSchema).min(1, "expected at least one interval"),
+  routes: z
+    .array(z.enum(MUTABLE_ROUTES, { error: `expected one of ${MUTABLE_ROUTES.join(", ")} (the watchdog route is never muted)` }))
+    .min(1, "expected at least one route")
+    .default(["page", "ticket"]),
+});
+
+const routingSchema = z.strictObject({
+  /** Planned chaos/maintenance windows during which the named routes send nothing. */
+  muteTimings: z
+    .array(muteTimingSchema)
+    .default([])
+    .refine((ts) => new Set(ts.map((t) => t.name)).size === ts.length, "mute timing names must be unique"),
+});
+
+/** Grafana OnCall usernames (as in OnCall's user list). */
+const onCallUsernames = z.array(z.string().min(1, "is empty"));
+
+const escalationSchema = z.strictObject({
+  /** OnCall users paged first when contacts.onCall is grafana-oncall. */
+  users: onCallUsernames.default([]),
+  /** The second page: escalateTo is paged when a page is still unacknowledged after afterMinutes. */
+  enabled: z.boolean().default(false),
+  afterMinutes: z.number().int().min(1, "expected at least 1 minute").max(1440, "expected at most 1440 minutes").default(15),
+  escalateTo: onCallUsernames.default([]),
 });
 
 /** Credentials: each is its own secret config key (`pulumi config set --secret KEY`). */
-export const SECRET_KEYS = ["onCallWebhookUrl", "pagerDutyIntegrationKey"] as const;
+export const SECRET_KEYS = ["onCallWebhookUrl", "pagerDutyIntegrationKey", "slackWebhookUrl", "heartbeatUrl"] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
 const NAMESPACED_KEYS = [
@@ -199,6 +280,8 @@ const NAMESPACED_KEYS = [
   "slo",
   "syntheticMonitoring",
   "contacts",
+  "routing",
+  "escalation",
   ...SECRET_KEYS,
 ] as const;
 
@@ -230,8 +313,14 @@ const configSchema = z
     slo: sloSchema.prefault({}),
     syntheticMonitoring: syntheticMonitoringSchema.prefault({}),
     contacts: contactsSchema,
+    routing: routingSchema.prefault({}),
+    escalation: escalationSchema.prefault({}),
     onCallWebhookUrl: secret.optional(),
     pagerDutyIntegrationKey: secret.optional(),
+    /** Slack incoming webhook of the team channel; without it the team channel is the team email. */
+    slackWebhookUrl: secret.optional(),
+    /** Dead-man's-switch URL the always-firing watchdog keeps calling. */
+    heartbeatUrl: secret,
   })
   .superRefine((c, ctx) => {
     if (c.syntheticMonitoring.enabled && !c.syntheticMonitoring.url) {
@@ -240,9 +329,23 @@ const configSchema = z
     if (c.syntheticMonitoring.timeoutSeconds > c.syntheticMonitoring.frequencySeconds) {
       ctx.addIssue({ code: "custom", path: ["syntheticMonitoring", "timeoutSeconds"], message: "expected at most frequencySeconds" });
     }
-    const needed: SecretKey = c.contacts.onCall === "webhook" ? "onCallWebhookUrl" : "pagerDutyIntegrationKey";
-    if (!c[needed]) {
+    const onCallSecret: Partial<Record<Config["contacts"]["onCall"], SecretKey>> = { webhook: "onCallWebhookUrl", pagerduty: "pagerDutyIntegrationKey" };
+    const needed = onCallSecret[c.contacts.onCall];
+    if (needed && !c[needed]) {
       ctx.addIssue({ code: "custom", path: [needed], message: `is required when contacts.onCall is "${c.contacts.onCall}"` });
+    }
+    if (c.contacts.slackChannel && !c.slackWebhookUrl) {
+      ctx.addIssue({ code: "custom", path: ["slackWebhookUrl"], message: "is required when contacts.slackChannel is set" });
+    }
+    const oncall = c.contacts.onCall === "grafana-oncall";
+    if (oncall && c.escalation.users.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["escalation", "users"], message: 'expected at least one OnCall username when contacts.onCall is "grafana-oncall"' });
+    }
+    if (c.escalation.enabled && !oncall) {
+      ctx.addIssue({ code: "custom", path: ["escalation", "enabled"], message: 'escalation needs contacts.onCall "grafana-oncall"' });
+    }
+    if (c.escalation.enabled && c.escalation.escalateTo.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["escalation", "escalateTo"], message: "expected at least one OnCall username when escalation.enabled is true" });
     }
   });
 

@@ -1,4 +1,5 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+import { wireTimeInterval } from "./time-intervals";
 
 /**
  * Grafana file-provisioning documents (apiVersion 1) of the stack's alerting objects: the format
@@ -59,4 +60,15 @@ export function contactPointsDocument(contactPoints: alerting.ContactPoint[]) {
 
 export function policiesDocument(policy: alerting.NotificationPolicy) {
   return { apiVersion: 1, policies: [{ orgId: ORG_ID, ...policy }] };
+}
+
+export function templatesDocument(templates: alerting.NotificationTemplate[]) {
+  return { apiVersion: 1, templates: templates.map((t) => ({ orgId: ORG_ID, name: t.name, template: t.template })) };
+}
+
+export function muteTimingsDocument(muteTimings: alerting.MuteTiming[]) {
+  return {
+    apiVersion: 1,
+    muteTimes: muteTimings.map((t) => ({ orgId: ORG_ID, name: t.name, time_intervals: (t.time_intervals ?? []).map(wireTimeInterval) })),
+  };
 }

@@ -1,9 +1,12 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import * as pulumi from "@pulumi/pulumi";
 import * as grafana from "@pulumiverse/grafana";
+import type { OnCallEscalation } from "../contact-points/escalation";
+import { OnCallIntegrationLink } from "./oncall-link";
 import { Secret } from "./secret";
 import type { StackDefinition } from "./stack";
 import type { HealthCheckDefinition } from "./synthetic";
+import { wireTimeInterval } from "./time-intervals";
 
 /**
  * The thin layer from foundation-SDK objects to @pulumiverse/grafana resources.
@@ -13,12 +16,16 @@ import type { HealthCheckDefinition } from "./synthetic";
 type RuleGroupRuleArgs = grafana.types.input.alerting.RuleGroupRule;
 type PolicyArgs = grafana.types.input.alerting.NotificationPolicyPolicy;
 
-/** Secrets become Pulumi secrets here, and nowhere else. */
-function deployable(value: unknown): unknown {
+/** Secrets become Pulumi secrets here, and nowhere else; so does the OnCall integration's link. */
+function deployable(value: unknown, onCallLink?: pulumi.Output<string>): unknown {
   if (value instanceof Secret) return pulumi.secret(value.reveal());
-  if (Array.isArray(value)) return value.map(deployable);
+  if (value instanceof OnCallIntegrationLink) {
+    if (!onCallLink) throw new Error("a contact point posts to the Grafana OnCall integration, but none is declared");
+    return pulumi.secret(onCallLink);
+  }
+  if (Array.isArray(value)) return value.map((v) => deployable(v, onCallLink));
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deployable(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deployable(v, onCallLink)]));
   }
   return value;
 }
@@ -66,7 +73,7 @@ export function ruleArgs(rule: alerting.Rule): RuleGroupRuleArgs {
 }
 
 /** Provider argument holding the integrations of each Grafana contact point type. */
-const INTEGRATION_FIELD: Record<alerting.ContactPoint["type"], keyof grafana.alerting.ContactPointArgs> = {
+const INTEGRATION_FIELD: Record<alerting.ContactPoint["type"] | "oncall", keyof grafana.alerting.ContactPointArgs> = {
   alertmanager: "alertmanagers",
   dingding: "dingdings",
   discord: "discords",
@@ -74,6 +81,7 @@ const INTEGRATION_FIELD: Record<alerting.ContactPoint["type"], keyof grafana.ale
   googlechat: "googlechats",
   kafka: "kafkas",
   line: "lines",
+  oncall: "oncalls",
   opsgenie: "opsgenies",
   pagerduty: "pagerduties",
   pushover: "pushovers",
@@ -87,17 +95,17 @@ const INTEGRATION_FIELD: Record<alerting.ContactPoint["type"], keyof grafana.ale
   wecom: "wecoms",
 };
 
-function integrationArgs(cp: alerting.ContactPoint): Record<string, unknown> {
+function integrationArgs(cp: alerting.ContactPoint, onCallLink?: pulumi.Output<string>): Record<string, unknown> {
   const settings = { ...(cp.settings as Record<string, unknown>) };
   // Grafana stores email addresses as one ';'-separated string; the provider takes a list.
   if (cp.type === "email" && typeof settings.addresses === "string") settings.addresses = settings.addresses.split(/[;,]/);
-  return { uid: cp.uid, disableResolveMessage: cp.disableResolveMessage ?? false, ...(deployable(settings) as object) };
+  return { uid: cp.uid, disableResolveMessage: cp.disableResolveMessage ?? false, ...(deployable(settings, onCallLink) as object) };
 }
 
 /** Integrations sharing a name form one Grafana contact point. */
-export function contactPointArgs(name: string, integrations: alerting.ContactPoint[]): grafana.alerting.ContactPointArgs {
+export function contactPointArgs(name: string, integrations: alerting.ContactPoint[], onCallLink?: pulumi.Output<string>): grafana.alerting.ContactPointArgs {
   const args: Record<string, unknown[]> = {};
-  for (const cp of integrations) (args[INTEGRATION_FIELD[cp.type]] ??= []).push(integrationArgs(cp));
+  for (const cp of integrations) (args[INTEGRATION_FIELD[cp.type]] ??= []).push(integrationArgs(cp, onCallLink));
   return { name, ...args };
 }
 
@@ -141,6 +149,45 @@ function declareHealthCheck(check: HealthCheckDefinition): grafana.syntheticmoni
   return new grafana.syntheticmonitoring.Check("health-check", { ...args, probes: probes.apply((known) => probeIds(probeNames, known)) });
 }
 
+export function muteTimingArgs(t: alerting.MuteTiming): grafana.alerting.MuteTimingArgs {
+  return {
+    name: t.name,
+    intervals: (t.time_intervals ?? []).map((ti) => {
+      const w = wireTimeInterval(ti);
+      return {
+        times: w.times?.map((x) => ({ start: x.start_time, end: x.end_time })),
+        weekdays: w.weekdays,
+        daysOfMonths: w.days_of_month,
+        months: w.months,
+        years: w.years,
+        location: w.location,
+      };
+    }),
+  };
+}
+
+/** The OnCall integration Grafana alerting pages through, and its escalation chain; returns the integration's link. */
+function declareOnCall(def: OnCallEscalation): pulumi.Output<string> {
+  const chain = new grafana.oncall.EscalationChain("oncall-escalation-chain", { name: def.chainName });
+  const userId = (username: string) => grafana.oncall.getUserOutput({ username }).id;
+  let previous: pulumi.Resource[] = [];
+  def.steps.forEach((step, position) => {
+    const common = { escalationChainId: chain.id, position };
+    const args: grafana.oncall.EscalationArgs =
+      step.type === "wait"
+        ? { ...common, type: "wait", duration: step.durationSeconds }
+        : { ...common, type: "notify_persons", personsToNotifies: step.usernames.map(userId), important: step.important };
+    // OnCall numbers steps by position: create them in order.
+    previous = [new grafana.oncall.Escalation(`oncall-escalation-${position}`, args, { dependsOn: previous })];
+  });
+  const integration = new grafana.oncall.Integration("oncall-integration", {
+    name: def.integrationName,
+    type: "grafana_alerting",
+    defaultRoute: { escalationChainId: chain.id },
+  });
+  return integration.link;
+}
+
 export interface StackOutputs {
   folderUid: pulumi.Output<string>;
   dashboardUrls: pulumi.Output<Record<string, string>>;
@@ -161,16 +208,22 @@ export function declareResources(stack: StackDefinition): StackOutputs {
 
   if (stack.healthCheck) declareHealthCheck(stack.healthCheck);
 
+  const templates = stack.messageTemplates.map(
+    (t) => new grafana.alerting.MessageTemplate(`message-template-${t.name}`, { name: t.name, template: t.template ?? "" }),
+  );
+  const onCallLink = stack.onCallEscalation && declareOnCall(stack.onCallEscalation);
   const names = [...new Set(stack.contactPoints.map((cp) => cp.name ?? ""))];
   const contactPoints = names.map(
     (name) =>
       new grafana.alerting.ContactPoint(
         `contact-point-${name}`,
-        contactPointArgs(name, stack.contactPoints.filter((cp) => cp.name === name)),
+        contactPointArgs(name, stack.contactPoints.filter((cp) => cp.name === name), onCallLink),
+        { dependsOn: templates },
       ),
   );
+  const muteTimings = stack.muteTimings.map((t) => new grafana.alerting.MuteTiming(`mute-timing-${t.name}`, muteTimingArgs(t)));
   new grafana.alerting.NotificationPolicy("notification-policy", notificationPolicyArgs(stack.notificationPolicy), {
-    dependsOn: contactPoints,
+    dependsOn: [...contactPoints, ...muteTimings],
   });
 
   const dashboards = stack.dashboards.map(

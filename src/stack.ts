@@ -2,7 +2,8 @@ import { RuleGroupBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import { enabledAlertDefinitions } from "../alerts";
-import { contactPointDefinitions, notificationPolicy } from "../contact-points";
+import { contactPointDefinitions, escalation, messageTemplateDefinitions, muteTimings, notificationPolicy } from "../contact-points";
+import type { OnCallEscalation } from "../contact-points/escalation";
 import { dashboardDefinitions } from "../dashboards";
 import { recordingDefinitions } from "../recording-rules";
 import { RECORDING_GROUP } from "./alerting";
@@ -16,6 +17,10 @@ export interface StackDefinition {
   ruleGroups: alerting.RuleGroup[];
   contactPoints: alerting.ContactPoint[];
   notificationPolicy: alerting.NotificationPolicy;
+  messageTemplates: alerting.NotificationTemplate[];
+  muteTimings: alerting.MuteTiming[];
+  /** Grafana OnCall integration and escalation chain, when contacts.onCall is grafana-oncall. */
+  onCallEscalation?: OnCallEscalation;
   dashboards: dashboard.Dashboard[];
   /** The Synthetic Monitoring health check, when `syntheticMonitoring.enabled`. */
   healthCheck?: HealthCheckDefinition;
@@ -55,6 +60,10 @@ function receiversOf(policy: alerting.NotificationPolicy): string[] {
   return [...(policy.receiver ? [policy.receiver] : []), ...(policy.routes ?? []).flatMap(receiversOf)];
 }
 
+function muteTimingNamesOf(policy: alerting.NotificationPolicy): string[] {
+  return [...(policy.mute_time_intervals ?? []), ...(policy.routes ?? []).flatMap(muteTimingNamesOf)];
+}
+
 /** Problems that would make Grafana reject the stack, or deploy something that cannot work. */
 export function definitionProblems(stack: StackDefinition, cfg: Config): string[] {
   const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []);
@@ -72,6 +81,10 @@ export function definitionProblems(stack: StackDefinition, cfg: Config): string[
     ...receiversOf(stack.notificationPolicy)
       .filter((r) => !receivers.has(r))
       .map((r) => `notification policy: receiver ${r} is not a declared contact point`),
+    ...muteTimingNamesOf(stack.notificationPolicy)
+      .filter((m) => !stack.muteTimings.some((t) => t.name === m))
+      .map((m) => `notification policy: mute timing ${m} is not declared`),
+    ...duplicates(stack.contactPoints.map((c) => c.uid)).map((uid) => `contact point uid ${uid}: used by more than one integration`),
     ...unparseableQueries(stackQueries(stack, cfg)),
   ];
 }
@@ -81,8 +94,11 @@ export function buildStack(cfg: Config): StackDefinition {
   const stack: StackDefinition = {
     folder: { ...cfg.folder },
     ruleGroups: groupRules(cfg, [...enabledAlertDefinitions(cfg), ...recordingDefinitions].map((define) => define(cfg).build())),
-    contactPoints: contactPointDefinitions.map((define) => define(cfg).build()),
+    contactPoints: contactPointDefinitions.flatMap((define) => define(cfg)?.build() ?? []),
     notificationPolicy: notificationPolicy(cfg).build(),
+    messageTemplates: messageTemplateDefinitions.map((define) => define(cfg).build()),
+    muteTimings: muteTimings(cfg).map((t) => t.build()),
+    onCallEscalation: escalation(cfg),
     dashboards: dashboardDefinitions.map((define) => define(cfg).build()),
     healthCheck: healthCheckDefinition(cfg),
   };

@@ -174,3 +174,92 @@ describe("stack config", () => {
     expect(printed).toContain("[REDACTED]");
   });
 });
+
+describe("routing config", () => {
+  const contacts = (extra: Record<string, unknown> = {}) => ({
+    "pizza-observability:contacts": { teamEmail: "team@example.com", onCall: "webhook", ...extra },
+  });
+  const mute = (timing: Record<string, unknown>) => ({
+    "pizza-observability:routing": { muteTimings: [{ name: "chaos", intervals: [{ weekdays: ["monday"] }], ...timing }] },
+  });
+
+  it("requires the heartbeat URL, a secret whose value is never shown", () => {
+    const raw = exampleConfig();
+    delete raw["pizza-observability:heartbeatUrl"];
+    expect(problemsOf(raw)).toEqual(["pizza-observability:heartbeatUrl: is required"]);
+    const cfg = parseConfig(exampleConfig());
+    expect(cfg.heartbeatUrl).toBeInstanceOf(Secret);
+    expect(cfg.slackWebhookUrl).toBeInstanceOf(Secret);
+  });
+
+  it("needs the Slack webhook for a Slack channel", () => {
+    const raw = exampleConfig(contacts({ slackChannel: "#pizza" }));
+    delete raw["pizza-observability:slackWebhookUrl"];
+    expect(problemsOf(raw)).toEqual(["pizza-observability:slackWebhookUrl: is required (is required when contacts.slackChannel is set)"]);
+    expect(problemsOf(exampleConfig(contacts({ slackChannel: "pizza alerts" })))[0]).toMatch(/^pizza-observability:contacts\.slackChannel: expected a Slack channel/);
+    expect(problemsOf(exampleConfig(contacts({ observabilityEmail: "nope" })))).toEqual([
+      'pizza-observability:contacts.observabilityEmail: expected an email address (got "nope")',
+    ]);
+  });
+
+  it("defaults mute timings to the pager and ticket routes", () => {
+    const cfg = parseConfig(exampleConfig(mute({})));
+    expect(cfg.routing.muteTimings[0].routes).toEqual(["page", "ticket"]);
+    expect(parseConfig(exampleConfig({ "pizza-observability:routing": undefined })).routing.muteTimings).toEqual([]);
+  });
+
+  it("validates mute timing windows, naming the key", () => {
+    const problems = problemsOf(
+      exampleConfig(
+        mute({
+          intervals: [
+            {
+              times: [{ start: "9:00", end: "25:00" }, { start: "16:00", end: "14:00" }],
+              weekdays: ["friday:monday", "funday"],
+              daysOfMonth: ["-1:5"],
+              months: ["13"],
+              years: ["25"],
+              location: "Mars/Olympus",
+            },
+          ],
+        }),
+      ),
+    );
+    const key = "pizza-observability:routing.muteTimings.0.intervals.0";
+    expect(problems).toEqual([
+      `${key}.times.0.start: expected a time of day HH:MM between 00:00 and 24:00 (got "9:00")`,
+      `${key}.times.0.end: expected a time of day HH:MM between 00:00 and 24:00 (got "25:00")`,
+      `${key}.times.1.end: start must be before end (got "14:00")`,
+      `${key}.weekdays.0: expected the range to start before it ends (got "friday:monday")`,
+      `${key}.weekdays.1: expected a value or range such as monday:friday or saturday (got "funday")`,
+      `${key}.daysOfMonth.0: expected both days counted from the same end of the month (got "-1:5")`,
+      `${key}.months.0: expected a value or range such as march:may or 12 (got "13")`,
+      `${key}.years.0: expected a value or range such as 2025 or 2025:2026 (got "25")`,
+      `${key}.location: expected an IANA time zone such as Europe/Berlin (got "Mars/Olympus")`,
+    ]);
+  });
+
+  it("never mutes the watchdog route, and rejects duplicate mute timing names", () => {
+    expect(problemsOf(exampleConfig(mute({ routes: ["page", "watchdog"] })))).toEqual([
+      'pizza-observability:routing.muteTimings.0.routes.1: expected one of page, ticket, telemetry, datasource-errors (the watchdog route is never muted) (got "watchdog")',
+    ]);
+    const twice = { name: "chaos", intervals: [{ weekdays: ["monday"] }] };
+    expect(problemsOf(exampleConfig({ "pizza-observability:routing": { muteTimings: [twice, twice] } }))[0]).toMatch(
+      /^pizza-observability:routing\.muteTimings: mute timing names must be unique/,
+    );
+  });
+
+  it("needs OnCall users for grafana-oncall, and grafana-oncall plus escalation engineers for escalation", () => {
+    expect(problemsOf(exampleConfig(contacts({ onCall: "grafana-oncall" })))).toEqual([
+      'pizza-observability:escalation.users: expected at least one OnCall username when contacts.onCall is "grafana-oncall" (got [])',
+    ]);
+    expect(problemsOf(exampleConfig({ ...contacts(), "pizza-observability:escalation": { enabled: true } }))).toEqual([
+      'pizza-observability:escalation.enabled: escalation needs contacts.onCall "grafana-oncall" (got true)',
+      "pizza-observability:escalation.escalateTo: is required (expected at least one OnCall username when escalation.enabled is true)",
+    ]);
+    const cfg = parseConfig(
+      exampleConfig({ ...contacts({ onCall: "grafana-oncall" }), "pizza-observability:escalation": { users: ["alice"], enabled: true, escalateTo: ["bob"] } }),
+    );
+    expect(cfg.escalation).toEqual({ users: ["alice"], enabled: true, afterMinutes: 15, escalateTo: ["bob"] });
+  });
+});

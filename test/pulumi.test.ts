@@ -68,8 +68,13 @@ describe("the Pulumi program under mocks", () => {
     expect(await valueOf(outputs.folderUid)).toBe("jwt-pizza-service");
     expect(await valueOf(outputs.dashboardUrls)).toEqual({ "pizza-orders": "https://jwtpizza.grafana.net/d/pizza-orders" });
     expect(registered.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+      "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-heartbeat",
+      "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-observability-tickets",
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-on-call",
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-team-email",
+      "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-team-slack",
+      "grafana:alerting/messageTemplate:MessageTemplate message-template-pizza-notifications",
+      "grafana:alerting/muteTiming:MuteTiming mute-timing-chaos-testing",
       "grafana:alerting/notificationPolicy:NotificationPolicy notification-policy",
       "grafana:alerting/ruleGroup:RuleGroup rule-group-availability",
       "grafana:alerting/ruleGroup:RuleGroup rule-group-latency",
@@ -115,7 +120,7 @@ describe("the Pulumi program under mocks", () => {
     expect(page).toMatchObject({ contactPoint: "pizza-on-call", matchers: [{ label: "severity", match: "=", value: "page" }] });
     // Query failures of a paging rule must not page: their route comes before severity=page.
     expect(policy.inputs.policies[0]).toMatchObject({
-      contactPoint: "pizza-team-email",
+      contactPoint: "pizza-observability-tickets",
       matchers: [{ label: "alertname", match: "=~", value: "DatasourceError|DatasourceNoData" }],
     });
   });
@@ -138,7 +143,16 @@ describe("the Pulumi program under mocks", () => {
     expect(webhooks.value[0].url === WEBHOOK_SECRET).toBe(true);
     expect(webhooks.value[0].httpMethod).toBe("POST");
     const [email] = ofType("grafana:alerting/contactPoint:ContactPoint").filter((r) => r.name === "contact-point-pizza-team-email");
-    expect(email.inputs.emails).toEqual([{ uid: "pizza-team-email", addresses: ["pizza-team@example.com"], singleEmail: true, disableResolveMessage: false }]);
+    expect(email.inputs.emails).toEqual([
+      {
+        uid: "pizza-team-email",
+        addresses: ["pizza-team@example.com"],
+        singleEmail: true,
+        subject: '{{ template "pizza.title" . }}',
+        message: '{{ template "pizza.message" . }}',
+        disableResolveMessage: false,
+      },
+    ]);
   });
 
   it("declares nothing when the config is invalid, and names the bad keys", async () => {

@@ -1,0 +1,88 @@
+import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+
+/**
+ * Mute timing windows. The foundation SDK models weekdays, days of month, months and years as
+ * numeric {begin, end} ranges; Grafana, its provider and Alertmanager take them as text
+ * ("monday:friday", "1:7", "march"). This module converts both ways, in one place.
+ */
+
+/** Alertmanager numbers weekdays from sunday = 0. */
+export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"] as const;
+
+export type RangeKind = "weekday" | "dayOfMonth" | "month" | "year";
+export interface Range {
+  begin: number;
+  end: number;
+}
+
+const BOUND: Record<RangeKind, RegExp> = {
+  weekday: new RegExp(`^(${WEEKDAYS.join("|")})$`),
+  dayOfMonth: /^-?([1-9]|[12][0-9]|3[01])$/,
+  month: new RegExp(`^(${MONTHS.join("|")}|[1-9]|1[0-2])$`),
+  year: /^[0-9]{4}$/,
+};
+
+export const RANGE_EXAMPLE: Record<RangeKind, string> = {
+  weekday: "monday:friday or saturday",
+  dayOfMonth: "1:7 or -1 (last day)",
+  month: "march:may or 12",
+  year: "2025 or 2025:2026",
+};
+
+function bound(kind: RangeKind, text: string): number {
+  if (kind === "weekday") return WEEKDAYS.indexOf(text as (typeof WEEKDAYS)[number]);
+  if (kind === "month") {
+    const named = MONTHS.indexOf(text as (typeof MONTHS)[number]);
+    return named >= 0 ? named + 1 : Number(text);
+  }
+  return Number(text);
+}
+
+/** Why `text` is not a valid range of `kind`, or undefined when it is. */
+export function rangeProblem(kind: RangeKind, text: string): string | undefined {
+  const parts = text.split(":");
+  if (parts.length > 2 || !parts.every((p) => BOUND[kind].test(p))) return `expected a value or range such as ${RANGE_EXAMPLE[kind]}`;
+  const { begin, end } = parseRange(kind, text);
+  if (kind === "dayOfMonth" && Math.sign(begin) !== Math.sign(end)) return "expected both days counted from the same end of the month";
+  if (begin > end) return "expected the range to start before it ends";
+  return undefined;
+}
+
+export function parseRange(kind: RangeKind, text: string): Range {
+  const [first, last = first] = text.split(":");
+  return { begin: bound(kind, first), end: bound(kind, last) };
+}
+
+function boundText(kind: RangeKind, n: number): string {
+  if (kind === "weekday") return WEEKDAYS[n];
+  if (kind === "month") return MONTHS[n - 1];
+  return String(n);
+}
+
+export function rangeText(kind: RangeKind, r: alerting.WeekdayRange | alerting.DayOfMonthRange | alerting.MonthRange | alerting.YearRange): string {
+  const begin = r.begin ?? 0;
+  const end = r.end ?? begin;
+  return begin === end ? boundText(kind, begin) : `${boundText(kind, begin)}:${boundText(kind, end)}`;
+}
+
+/** A time interval as Grafana provisioning files and Alertmanager's `time_intervals` write it. */
+export interface WireTimeInterval {
+  times?: Array<{ start_time: string; end_time: string }>;
+  weekdays?: string[];
+  days_of_month?: string[];
+  months?: string[];
+  years?: string[];
+  location?: string;
+}
+
+export function wireTimeInterval(ti: alerting.TimeInterval): WireTimeInterval {
+  return {
+    times: ti.times?.map((t) => ({ start_time: t.from ?? "", end_time: t.to ?? "" })),
+    weekdays: ti.weekdays?.map((r) => rangeText("weekday", r)),
+    days_of_month: ti.days_of_month?.map((r) => rangeText("dayOfMonth", r)),
+    months: ti.months?.map((r) => rangeText("month", r)),
+    years: ti.years?.map((r) => rangeText("year", r)),
+    location: ti.location,
+  };
+}
