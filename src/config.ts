@@ -37,6 +37,10 @@ export const telemetrySchema = z.strictObject({
       typeLabel: labelName.default("type"),
       /** Value of the type label on HTTP request lines (`http`, or `http-req` in some deployments). */
       httpType: labelValue.default("http"),
+      /** Stream label carrying the line's log level (`info`, `warn`, `error`). */
+      levelLabel: labelName.default("level"),
+      /** Value of the level label on error lines (HTTP status >= 500 among them). */
+      errorLevel: labelValue.default("error"),
     })
     .prefault({}),
   metrics: z
@@ -49,6 +53,7 @@ export const telemetrySchema = z.strictObject({
       requestLatency: metricName.default("request_latency_milliseconds"),
       cpu: metricName.default("cpu_percent"),
       memory: metricName.default("memory_percent"),
+      activeUsers: metricName.default("active_users_ratio"),
     })
     .prefault({}),
 });
