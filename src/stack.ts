@@ -5,7 +5,8 @@ import { alertDefinitions } from "../alerts";
 import { contactPointDefinitions, notificationPolicy } from "../contact-points";
 import { dashboardDefinitions } from "../dashboards";
 import type { Config } from "./config";
-import { stackQueries, unparseableQueries } from "./queries";
+import { alertLinkProblems, dashboardProblems } from "./dashboard-checks";
+import { bodyExposingQueries, stackQueries, unparseableQueries } from "./queries";
 
 /** Everything the stack deploys, as plain Grafana objects built by the foundation SDK. */
 export interface StackDefinition {
@@ -56,7 +57,10 @@ export function definitionProblems(stack: StackDefinition, cfg: Config): string[
     ...receiversOf(stack.notificationPolicy)
       .filter((r) => !receivers.has(r))
       .map((r) => `notification policy: receiver ${r} is not a declared contact point`),
+    ...stack.dashboards.flatMap(dashboardProblems),
+    ...alertLinkProblems(rules, stack.dashboards),
     ...unparseableQueries(stackQueries(stack, cfg)),
+    ...bodyExposingQueries(stackQueries(stack, cfg)),
   ];
 }
 

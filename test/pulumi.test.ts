@@ -58,13 +58,21 @@ describe("the Pulumi program under mocks", () => {
     const outputs = program(exampleConfig());
     await settled();
     expect(await valueOf(outputs.folderUid)).toBe("jwt-pizza-service");
-    expect(await valueOf(outputs.dashboardUrls)).toEqual({ "pizza-orders": "https://jwtpizza.grafana.net/d/pizza-orders" });
+    expect(await valueOf(outputs.dashboardUrls)).toEqual({
+      "pizza-factory": "https://jwtpizza.grafana.net/d/pizza-factory",
+      "pizza-orders": "https://jwtpizza.grafana.net/d/pizza-orders",
+      "pizza-overview": "https://jwtpizza.grafana.net/d/pizza-overview",
+      "pizza-telemetry": "https://jwtpizza.grafana.net/d/pizza-telemetry",
+    });
     expect(registered.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-on-call",
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-team-email",
       "grafana:alerting/notificationPolicy:NotificationPolicy notification-policy",
       "grafana:alerting/ruleGroup:RuleGroup rule-group-orders",
+      "grafana:oss/dashboard:Dashboard dashboard-pizza-factory",
       "grafana:oss/dashboard:Dashboard dashboard-pizza-orders",
+      "grafana:oss/dashboard:Dashboard dashboard-pizza-overview",
+      "grafana:oss/dashboard:Dashboard dashboard-pizza-telemetry",
       "grafana:oss/folder:Folder folder",
     ]);
   });
@@ -104,12 +112,17 @@ describe("the Pulumi program under mocks", () => {
     });
   });
 
-  it("deploys the dashboard JSON with its stable uid into the folder", async () => {
+  it("deploys every dashboard's JSON with its stable uid into the folder", async () => {
     program(exampleConfig());
     await settled();
-    const [dashboard] = ofType("grafana:oss/dashboard:Dashboard");
-    expect(JSON.parse(dashboard.inputs.configJson).uid).toBe("pizza-orders");
-    expect(dashboard.inputs.folder).toBe("jwt-pizza-service");
+    const dashboards = ofType("grafana:oss/dashboard:Dashboard");
+    expect(dashboards.map((d) => JSON.parse(d.inputs.configJson).uid).sort()).toEqual([
+      "pizza-factory",
+      "pizza-orders",
+      "pizza-overview",
+      "pizza-telemetry",
+    ]);
+    for (const d of dashboards) expect(d.inputs.folder).toBe("jwt-pizza-service");
   });
 
   it("passes the on-call credential as a Pulumi secret, never in plain inputs", async () => {

@@ -21,7 +21,10 @@ describe("rendered/", () => {
       "alerting/contact-points.yaml",
       "alerting/notification-policies.yaml",
       "alerting/rule-group-orders.yaml",
+      "dashboards/pizza-factory.json",
       "dashboards/pizza-orders.json",
+      "dashboards/pizza-overview.json",
+      "dashboards/pizza-telemetry.json",
     ]);
     for (const [path, content] of expected) {
       const doc = path.endsWith(".json") ? JSON.parse(content) : parse(content);
