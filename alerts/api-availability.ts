@@ -2,6 +2,7 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds, promAlertRule } from "../src/alerting";
 import type { Config } from "../src/config";
 import { probeSuccessSeries } from "../src/telemetry";
+import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "../dashboards/overview";
 
 /**
  * The API is down for its users: the Synthetic Monitoring health check (GET / from public probes)
@@ -12,6 +13,7 @@ export default function apiAvailability(cfg: Config): RuleBuilder {
   const sm = cfg.syntheticMonitoring;
   return promAlertRule(cfg, {
     uid: "pizza-api-availability",
+    panel: { dashboardUid: OVERVIEW_DASHBOARD_UID, panelId: OVERVIEW_PANELS.healthCheck },
     title: "JWT Pizza API unavailable",
     group: "availability",
     severity: "page",

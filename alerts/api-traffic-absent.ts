@@ -2,6 +2,7 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds, promAlertRule } from "../src/alerting";
 import type { Config } from "../src/config";
 import { recordedSeries } from "../src/telemetry";
+import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/telemetry";
 
 /**
  * Fallback availability alert when Synthetic Monitoring is disabled: the service wrote no HTTP
@@ -12,6 +13,7 @@ export default function apiTrafficAbsent(cfg: Config): RuleBuilder {
   const { window, pendingPeriod } = cfg.thresholds.trafficAbsent;
   return promAlertRule(cfg, {
     uid: "pizza-api-traffic-absent",
+    panel: { dashboardUid: TELEMETRY_DASHBOARD_UID, panelId: TELEMETRY_PANELS.requestsLogsVsMetrics },
     title: "JWT Pizza API serving no requests",
     group: "availability",
     severity: "page",

@@ -2,12 +2,14 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { promAlertRule } from "../src/alerting";
 import type { Config } from "../src/config";
 import { metricSeries } from "../src/telemetry";
+import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "../dashboards/overview";
 
 /** The service's host is running out of CPU: it will slow down or fall over. */
 export default function cpuSaturation(cfg: Config): RuleBuilder {
   const { percent, pendingPeriod } = cfg.thresholds.cpu;
   return promAlertRule(cfg, {
     uid: "pizza-cpu-saturation",
+    panel: { dashboardUid: OVERVIEW_DASHBOARD_UID, panelId: OVERVIEW_PANELS.cpu },
     title: "JWT Pizza CPU saturated",
     group: "saturation",
     severity: "ticket",

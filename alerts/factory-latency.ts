@@ -2,12 +2,14 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { promAlertRule } from "../src/alerting";
 import type { Config } from "../src/config";
 import { metricSeries } from "../src/telemetry";
+import { FACTORY_DASHBOARD_UID, FACTORY_PANELS } from "../dashboards/factory";
 
 /** The pizza factory answers slowly (its throttling chaos holds requests 30 s+): orders hang. */
 export default function factoryLatency(cfg: Config): RuleBuilder {
   const { milliseconds, pendingPeriod } = cfg.thresholds.factoryLatency;
   return promAlertRule(cfg, {
     uid: "pizza-factory-latency",
+    panel: { dashboardUid: FACTORY_DASHBOARD_UID, panelId: FACTORY_PANELS.latency },
     title: "JWT Pizza factory responding slowly",
     group: "latency",
     severity: "ticket",

@@ -2,12 +2,14 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { promAlertRule } from "../src/alerting";
 import type { Config } from "../src/config";
 import { metricSeries } from "../src/telemetry";
+import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "../dashboards/overview";
 
 /** The service's host is running out of memory: it will slow down or fall over. */
 export default function memorySaturation(cfg: Config): RuleBuilder {
   const { percent, pendingPeriod } = cfg.thresholds.memory;
   return promAlertRule(cfg, {
     uid: "pizza-memory-saturation",
+    panel: { dashboardUid: OVERVIEW_DASHBOARD_UID, panelId: OVERVIEW_PANELS.memory },
     title: "JWT Pizza Memory saturated",
     group: "saturation",
     severity: "ticket",

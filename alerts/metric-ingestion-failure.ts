@@ -2,12 +2,14 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds, promAlertRule } from "../src/alerting";
 import type { Config } from "../src/config";
 import { recordedSeries } from "../src/telemetry";
+import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/telemetry";
 
 /** The telemetry incident: the service cannot ship its metrics (its log lines say so). A ticket, never a page. */
 export default function metricIngestionFailure(cfg: Config): RuleBuilder {
   const { count, window, pendingPeriod } = cfg.thresholds.metricIngestion;
   return promAlertRule(cfg, {
     uid: "pizza-metric-ingestion-failure",
+    panel: { dashboardUid: TELEMETRY_DASHBOARD_UID, panelId: TELEMETRY_PANELS.metricShippingFailures },
     title: "JWT Pizza metrics not being delivered",
     group: "telemetry",
     severity: "ticket",

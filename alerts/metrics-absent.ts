@@ -2,6 +2,7 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds, promAlertRule } from "../src/alerting";
 import type { Config } from "../src/config";
 import { metricSeries, recordedSeries } from "../src/telemetry";
+import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/telemetry";
 
 /**
  * The service's request metric stopped arriving while its logs still show traffic: metrics are
@@ -12,6 +13,7 @@ export default function metricsAbsent(cfg: Config): RuleBuilder {
   const t = cfg.telemetry;
   return promAlertRule(cfg, {
     uid: "pizza-metrics-absent",
+    panel: { dashboardUid: TELEMETRY_DASHBOARD_UID, panelId: TELEMETRY_PANELS.metricsFreshness },
     title: "JWT Pizza metrics missing while it serves requests",
     group: "telemetry",
     severity: "ticket",

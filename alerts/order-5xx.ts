@@ -1,4 +1,5 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../dashboards/orders";
 import { alertRule, durationSeconds, lokiQuery, threshold } from "../src/alerting";
 import type { Config } from "../src/config";
 import { http5xxByEndpoint } from "../src/telemetry";
@@ -22,6 +23,7 @@ export default function order5xx(cfg: Config): RuleBuilder {
     queries: [lokiQuery("A", cfg.datasources.loki, http5xxByEndpoint(cfg.telemetry, window), durationSeconds(window)), threshold("B", "A", "gt", count)],
     condition: "B",
     pendingPeriod,
+    panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.http5xx },
     // No 5xx line in the window yields no series at all: that is the healthy state, not missing data.
     noDataState: "OK",
     // A failing Loki query says nothing about orders. Error raises a separate DatasourceError alert,

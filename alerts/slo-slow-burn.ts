@@ -2,6 +2,7 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds, promAlertRule } from "../src/alerting";
 import type { Config } from "../src/config";
 import { burnRateAlertExpr, errorBudget } from "../src/slo";
+import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../dashboards/orders";
 
 /** Orders failing steadily enough to exhaust the error budget before the month ends: ticket. */
 export default function sloSlowBurn(cfg: Config): RuleBuilder {
@@ -10,6 +11,7 @@ export default function sloSlowBurn(cfg: Config): RuleBuilder {
   const percent = Number((factor * errorBudget(objectivePercent) * 100).toPrecision(6));
   return promAlertRule(cfg, {
     uid: "pizza-order-slo-slow-burn",
+    panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.failureRatioVsSlo },
     title: "JWT Pizza orders burning the error budget steadily",
     group: "slo",
     severity: "ticket",

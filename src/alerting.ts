@@ -4,6 +4,10 @@ import * as loki from "@grafana/grafana-foundation-sdk/loki";
 import * as prometheus from "@grafana/grafana-foundation-sdk/prometheus";
 import type { Config } from "./config";
 
+/** Annotations linking a rule to the dashboard panel it watches (Grafana's own keys). */
+export const DASHBOARD_UID_ANNOTATION = "__dashboardUid__";
+export const PANEL_ID_ANNOTATION = "__panelId__";
+
 /** Datasource uid Grafana uses for server-side expressions (math, reduce, threshold). */
 export const EXPRESSION_DATASOURCE = "__expr__";
 
@@ -60,6 +64,8 @@ export interface AlertSpec {
   pendingPeriod: string;
   noDataState: "OK" | "Alerting" | "NoData" | "KeepLast";
   execErrState: "Alerting" | "Error" | "OK" | "KeepLast";
+  /** The dashboard panel showing what the rule watches: Grafana links the alert to it and draws its state there. */
+  panel?: { dashboardUid: string; panelId: number };
 }
 
 /** A Grafana-managed alert rule carrying the labels and annotations every route and runbook relies on. */
@@ -83,6 +89,10 @@ export function alertRule(cfg: Config, spec: AlertSpec): RuleBuilder {
       summary: spec.summary,
       description: spec.description,
       runbook_url: `${cfg.alerting.runbookBaseUrl.replace(/\/+$/, "")}/${spec.uid}.md`,
+      ...(spec.panel && {
+        [DASHBOARD_UID_ANNOTATION]: spec.panel.dashboardUid,
+        [PANEL_ID_ANNOTATION]: String(spec.panel.panelId),
+      }),
     });
 }
 

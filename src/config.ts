@@ -46,6 +46,10 @@ export const telemetrySchema = z.strictObject({
         .array(literal)
         .min(1, "expected at least one pattern")
         .default(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"]),
+      /** Stream label carrying the line's log level (`info`, `warn`, `error`). */
+      levelLabel: labelName.default("level"),
+      /** Value of the level label on error lines (HTTP status >= 500 among them). */
+      errorLevel: labelValue.default("error"),
     })
     .prefault({}),
   metrics: z
@@ -58,6 +62,7 @@ export const telemetrySchema = z.strictObject({
       requestLatency: metricName.default("request_latency_milliseconds"),
       cpu: metricName.default("cpu_percent"),
       memory: metricName.default("memory_percent"),
+      activeUsers: metricName.default("active_users_ratio"),
     })
     .prefault({}),
   /** Names of the series the `recording` rule group writes from the logs into Prometheus. */

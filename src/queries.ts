@@ -1,6 +1,7 @@
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import type { Config } from "./config";
 import type { QueryLanguage } from "./query-grammar";
+import { bodyExposure } from "./body-exposure";
 import { syntaxErrors } from "./query-grammar";
 import type { StackDefinition } from "./stack";
 
@@ -26,18 +27,34 @@ export function exprOf(model: unknown): string | undefined {
   return typeof expr === "string" ? expr : undefined;
 }
 
-function dashboardQueries(d: dashboard.Dashboard): QueryRef[] {
+interface PanelTarget {
+  where: string;
+  language?: QueryLanguage;
+  expr?: string;
+}
+
+/** Every target of every panel (rows hold none), whichever visualisation, with its language when known. */
+function panelTargets(d: dashboard.Dashboard): PanelTarget[] {
   return (d.panels ?? []).flatMap((panel) => {
     if (!("targets" in panel)) return [];
-    return ((panel.targets ?? []) as TargetFields[]).flatMap((target) => {
-      const type = (target.datasource ?? panel.datasource)?.type ?? "";
-      const language = LANGUAGE_OF_TYPE[type];
-      const expr = exprOf(target);
-      return language && expr !== undefined
-        ? [{ where: `dashboard ${d.uid} panel "${panel.title}" target ${target.refId}`, language, expr }]
-        : [];
-    });
+    return ((panel.targets ?? []) as TargetFields[]).map((target) => ({
+      where: `dashboard ${d.uid} panel ${panel.id ?? "?"} "${panel.title}" target ${target.refId}`,
+      // A mixed panel's targets name their own datasource.
+      language: LANGUAGE_OF_TYPE[(target.datasource ?? panel.datasource)?.type ?? ""],
+      expr: exprOf(target),
+    }));
   });
+}
+
+function dashboardQueries(d: dashboard.Dashboard): QueryRef[] {
+  return panelTargets(d).flatMap(({ where, language, expr }) => (language && expr !== undefined ? [{ where, language, expr }] : []));
+}
+
+/** Targets no check could read: without a Loki/Prometheus datasource or without a query. */
+export function unreadableTargets(d: dashboard.Dashboard): string[] {
+  return panelTargets(d)
+    .filter((t) => !t.language || t.expr === undefined)
+    .map((t) => `${t.where}: has no Loki or Prometheus query that the grammar and body checks can read`);
 }
 
 /** Every LogQL and PromQL query of the stack: alert rule queries and dashboard panel targets. */
@@ -56,6 +73,13 @@ export function stackQueries(stack: StackDefinition, cfg: Config): QueryRef[] {
     ),
   );
   return [...ruleQueries, ...stack.dashboards.flatMap(dashboardQueries)];
+}
+
+/** LogQL queries that could return a raw request/response body, as a log line or a label. */
+export function bodyExposingQueries(queries: QueryRef[]): string[] {
+  return queries
+    .filter((q) => q.language === "logql")
+    .flatMap((q) => bodyExposure(q.expr).map((why) => `${q.where}: ${why}: ${q.expr}`));
 }
 
 export function unparseableQueries(queries: QueryRef[]): string[] {

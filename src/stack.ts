@@ -8,7 +8,8 @@ import { dashboardDefinitions } from "../dashboards";
 import { recordingDefinitions } from "../recording-rules";
 import { RECORDING_GROUP } from "./alerting";
 import type { AlertGroup, Config } from "./config";
-import { stackQueries, unparseableQueries } from "./queries";
+import { alertLinkProblems, dashboardProblems } from "./dashboard-checks";
+import { bodyExposingQueries, stackQueries, unparseableQueries } from "./queries";
 import { type HealthCheckDefinition, healthCheckDefinition } from "./synthetic";
 
 /** Everything the stack deploys, as plain Grafana objects built by the foundation SDK. */
@@ -85,7 +86,10 @@ export function definitionProblems(stack: StackDefinition, cfg: Config): string[
       .filter((m) => !stack.muteTimings.some((t) => t.name === m))
       .map((m) => `notification policy: mute timing ${m} is not declared`),
     ...duplicates(stack.contactPoints.map((c) => c.uid)).map((uid) => `contact point uid ${uid}: used by more than one integration`),
+    ...stack.dashboards.flatMap(dashboardProblems),
+    ...alertLinkProblems(rules, stack.dashboards),
     ...unparseableQueries(stackQueries(stack, cfg)),
+    ...bodyExposingQueries(stackQueries(stack, cfg)),
   ];
 }
 

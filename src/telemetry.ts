@@ -114,3 +114,38 @@ export const SM_PROBE_SUCCESS = "probe_success";
 export function probeSuccessSeries(job: string, instance: string): string {
   return `${SM_PROBE_SUCCESS}{${matchers([["job", job], ["instance", instance]])}}`;
 }
+
+/** Field of the HTTP log line holding the response body: a JSON *string*, which can hold JWTs. */
+const RES_BODY = "resBody";
+
+/**
+ * Pipeline stages extracting `fields` from the service's JSON line and the response body's
+ * `message`, never the body itself: the body becomes the line only to be parsed again, and its
+ * label is dropped. `labelFilters` (` | path="/api/order"`) run on the fields before the body is
+ * parsed. Lines that are not JSON are dropped; a body that is not JSON leaves message empty.
+ */
+export function withResponseMessage(fields: string[], labelFilters = ""): string {
+  const extract = [...fields, RES_BODY].map((f) => `${f}=${quote(f)}`).join(", ");
+  return (
+    ` | json ${extract} | __error__=""${labelFilters}` +
+    ` | line_format ${quote(`{{.${RES_BODY}}}`)} | json message="message" | drop __error__, __error_details__, ${RES_BODY}`
+  );
+}
+
+/** Error-level lines of the service, of every type (HTTP, factory, unhandled errors). */
+export function errorLogStream(t: Telemetry): string {
+  return logStream(t, [[t.logs.levelLabel, t.logs.errorLevel]]);
+}
+
+/** Response fields carrying the factory's support link that ends chaos; only counted, never shown. */
+export const SUPPORT_LINK_FIELDS = ["followLinkToEndChaos", "reportUrl"] as const;
+
+/** Line filter keeping lines that contain any of `texts` (`|= "a" or "b"`). */
+export function containsAny(texts: readonly string[]): string {
+  return `|= ${texts.map(quote).join(" or ")}`;
+}
+
+/** Synthetic Monitoring's success series of one check, every probe and target (1 = the probe succeeded). */
+export function probeSuccess(job: string): string {
+  return `${SM_PROBE_SUCCESS}{${matchers([["job", job]])}}`;
+}

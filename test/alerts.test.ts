@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { alertDefinitions } from "../alerts";
 import order5xx from "../alerts/order-5xx";
+import { ORDERS_PANELS } from "../dashboards/orders";
+import { alertRule, type AlertSpec } from "../src/alerting";
+import { alertLinkProblems } from "../src/dashboard-checks";
 import { parseConfig } from "../src/config";
 import { exprOf } from "../src/queries";
 import { REPO_ROOT } from "../src/render";
@@ -61,10 +64,51 @@ describe("order 5xx alert (the factory incident)", () => {
   it("carries the labels routing relies on and annotations on-call reads", () => {
     expect(rule.uid).toBe("pizza-order-5xx");
     expect(rule.labels).toEqual({ severity: "warning", team: "pizza", service: "jwt-pizza-service", category: "errors" });
-    expect(Object.keys(rule.annotations ?? {}).sort()).toEqual(["description", "runbook_url", "summary"]);
+    expect(Object.keys(rule.annotations ?? {}).sort()).toEqual(["__dashboardUid__", "__panelId__", "description", "runbook_url", "summary"]);
     expect(rule.annotations?.runbook_url).toBe(
       "https://github.com/jwt-pizza/pizza-observability/blob/main/runbooks/pizza-order-5xx.md",
     );
+  });
+});
+
+describe("alert dashboard links", () => {
+  it("links the 5xx alert to the orders dashboard's 5xx panel", () => {
+    const rule = order5xx(cfg).build();
+    expect(rule.annotations).toMatchObject({ __dashboardUid__: "pizza-orders", __panelId__: String(ORDERS_PANELS.http5xx) });
+    const panel = buildStack(cfg).dashboards.find((d) => d.uid === "pizza-orders")?.panels?.find((p) => p.id === ORDERS_PANELS.http5xx);
+    expect(panel?.title).toBe("HTTP 5xx by endpoint");
+  });
+
+  it("adds no link annotations to a rule without a panel", () => {
+    const spec: AlertSpec = {
+      uid: "x",
+      title: "x",
+      group: "g",
+      severity: "ticket",
+      category: "errors",
+      summary: "s",
+      description: "d",
+      queries: [],
+      condition: "B",
+      pendingPeriod: "1m",
+      noDataState: "OK",
+      execErrState: "Error",
+    };
+    expect(Object.keys(alertRule(cfg, spec).build().annotations ?? {}).sort()).toEqual(["description", "runbook_url", "summary"]);
+    expect(alertRule(cfg, { ...spec, panel: { dashboardUid: "d", panelId: 7 } }).build().annotations).toMatchObject({
+      __dashboardUid__: "d",
+      __panelId__: "7",
+    });
+  });
+
+  it("rejects a link to a panel no dashboard has", () => {
+    const rule = { ...order5xx(cfg).build(), annotations: { __dashboardUid__: "pizza-orders", __panelId__: "999" } };
+    const dashboards = buildStack(cfg).dashboards;
+    expect(alertLinkProblems([rule], dashboards)).toEqual(["alert pizza-order-5xx: links panel 999, which dashboard pizza-orders does not have"]);
+    expect(alertLinkProblems([{ ...rule, annotations: { __dashboardUid__: "nope", __panelId__: "1" } }], dashboards)).toEqual([
+      "alert pizza-order-5xx: links dashboard nope, which the stack does not define",
+    ]);
+    expect(alertLinkProblems([order5xx(cfg).build()], dashboards)).toEqual([]);
   });
 });
 

@@ -1,53 +1,14 @@
-import * as pulumi from "@pulumi/pulumi";
 import { beforeEach, describe, expect, it } from "vitest";
 import { program } from "../src/program";
+import { GET_PROBES, installMocks, mocked, settled, tokensCalled, type Registered } from "./pulumi-mocks";
 import { exampleConfig } from "./support";
 
 /** The alert catalogue as Pulumi declares it: rule groups, rules, recording rules and the health check. */
 
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, any>;
-}
-
-const PROBES = { Atlanta: 1, Frankfurt: 4, Singapore: 7, Tokyo: 9 };
-const GET_PROBES = "grafana:syntheticMonitoring/getProbes:getProbes";
-let registered: Registered[] = [];
-let invoked: string[] = [];
-
-beforeEach(async () => {
-  registered = [];
-  invoked = [];
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-        const state: Record<string, unknown> = { ...args.inputs };
-        if (args.type === "grafana:oss/dashboard:Dashboard") state.url = "https://jwtpizza.grafana.net/d/x";
-        return { id: `${args.name}-id`, state };
-      },
-      call: (args) => {
-        invoked.push(args.token);
-        return args.token === GET_PROBES ? { id: "probes", probes: PROBES } : {};
-      },
-    },
-    "pizza-observability",
-    "test",
-    false,
-  );
-});
-
-async function settled(): Promise<void> {
-  let seen = -1;
-  while (seen !== registered.length) {
-    seen = registered.length;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+beforeEach(installMocks);
 
 function ruleGroups(): Registered[] {
-  return registered.filter((r) => r.type === "grafana:alerting/ruleGroup:RuleGroup");
+  return mocked.registered.filter((r) => r.type === "grafana:alerting/ruleGroup:RuleGroup");
 }
 
 function rulesOf(groups: Registered[]): any[] {
@@ -122,7 +83,9 @@ describe("the alert catalogue under Pulumi mocks", () => {
       expect(["OK", "NoData", "Alerting", "KeepLast"], r.uid).toContain(r.noDataState);
       expect(["OK", "Error", "Alerting", "KeepLast"], r.uid).toContain(r.execErrState);
       expect(Object.keys(r.labels).sort(), r.uid).toEqual(["category", "service", "severity", "team"]);
-      expect(Object.keys(r.annotations).sort(), r.uid).toEqual(["description", "runbook_url", "summary"]);
+      // Every alert but the watchdog links the dashboard panel showing what it watches.
+      const panelLink = r.uid === "pizza-watchdog" ? [] : ["__dashboardUid__", "__panelId__"];
+      expect(Object.keys(r.annotations).sort(), r.uid).toEqual([...panelLink, "description", "runbook_url", "summary"]);
       expect(r.annotations.runbook_url, r.uid).toMatch(new RegExp(`/runbooks/${r.uid}\\.md$`));
       if (r.labels.severity === "page") expect(r.for, r.uid).not.toMatch(/^0+[a-z]*$/);
     }
@@ -175,9 +138,9 @@ describe("the alert catalogue under Pulumi mocks", () => {
   it("declares the Synthetic Monitoring health check with probe ids resolved by getProbes", async () => {
     program(exampleConfig());
     await settled();
-    const checks = registered.filter((r) => r.type === "grafana:syntheticMonitoring/check:Check");
+    const checks = mocked.registered.filter((r) => r.type === "grafana:syntheticMonitoring/check:Check");
     expect(checks).toHaveLength(1);
-    expect(invoked).toContain(GET_PROBES);
+    expect(tokensCalled()).toContain(GET_PROBES);
     expect(checks[0].inputs).toMatchObject({
       job: "pizza-api-health",
       target: "https://pizza-service.example.com/",
@@ -197,8 +160,8 @@ describe("the alert catalogue under Pulumi mocks", () => {
   it("declares no health check when Synthetic Monitoring is disabled, and the log-traffic fallback alert instead", async () => {
     program(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } }));
     await settled();
-    expect(registered.filter((r) => r.type === "grafana:syntheticMonitoring/check:Check")).toEqual([]);
-    expect(invoked).not.toContain(GET_PROBES);
+    expect(mocked.registered.filter((r) => r.type === "grafana:syntheticMonitoring/check:Check")).toEqual([]);
+    expect(tokensCalled()).not.toContain(GET_PROBES);
     const availability = rulesOf(ruleGroups()).filter((r) => r.group === "availability");
     expect(availability.map((r) => r.uid)).toEqual(["pizza-api-traffic-absent"]);
     expect(availability[0].labels).toMatchObject({ severity: "page", category: "availability" });

@@ -19,7 +19,10 @@ describe("stack config", () => {
     expect(cfg.grafanaUrl).toBe("https://jwtpizza.grafana.net");
     expect(cfg.datasources).toEqual({ loki: "grafanacloud-logs", prometheus: "grafanacloud-prom" });
     expect(cfg.telemetry.source).toBe("jwt-pizza-service");
-    expect(cfg.telemetry.logs).toMatchObject({ sourceLabel: "component", typeLabel: "type", httpType: "http" });
+    expect(cfg.telemetry.logs).toEqual({ sourceLabel: "component", typeLabel: "type", httpType: "http", levelLabel: "level", errorLevel: "error",
+      metricSendErrors: ["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"],
+    });
+    expect(cfg.telemetry.metrics.activeUsers).toBe("active_users_ratio");
     expect(cfg.telemetry.metrics.requests).toBe("requests_total");
     expect(cfg.thresholds.order5xx).toEqual({ count: 2, window: "5m", pendingPeriod: "1m" });
     expect(cfg.onCallWebhookUrl).toBeInstanceOf(Secret);

@@ -1,22 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it, vi } from "vitest";
+import { installMocks, mocked, settled } from "./pulumi-mocks";
 import { containsSecret, exampleConfig } from "./support";
 
 /** src/index.ts as `pulumi up` runs it: config from the Pulumi runtime, invalid config ends the run cleanly. */
 async function runEntrypoint(config: Record<string, unknown>) {
-  const registered: string[] = [];
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push(args.type);
-        return { id: `${args.name}-id`, state: { ...args.inputs, url: "https://jwtpizza.grafana.net/d/x" } };
-      },
-      call: (args) => (args.token === "grafana:syntheticMonitoring/getProbes:getProbes" ? { id: "probes", probes: { Atlanta: 1, Frankfurt: 4, Singapore: 7 } } : {}),
-    },
-    "pizza-observability",
-    "test",
-    false,
-  );
+  await installMocks();
   // Pulumi hands every config value to the program as a string: objects as JSON text.
   const asPulumiSetsIt = Object.fromEntries(
     Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
@@ -24,9 +13,11 @@ async function runEntrypoint(config: Record<string, unknown>) {
   pulumi.runtime.setAllConfig(asPulumiSetsIt, ["pizza-observability:onCallWebhookUrl"]);
   vi.resetModules();
   try {
-    return { module: await import("../src/index.js"), registered };
+    const module = await import("../src/index.js");
+    await settled();
+    return { module, registered: mocked.registered };
   } catch (error) {
-    return { error, registered };
+    return { error, registered: mocked.registered };
   }
 }
 

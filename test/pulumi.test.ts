@@ -1,73 +1,24 @@
-import * as pulumi from "@pulumi/pulumi";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../src/config";
 import { program } from "../src/program";
+import { installMocks, mocked, ofType, SECRET_SIG, SECRET_SIG_VALUE, settled, valueOf } from "./pulumi-mocks";
 import { containsSecret, exampleConfig, WEBHOOK_SECRET } from "./support";
 
-/** Pulumi's marker of a secret value on the wire. */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+beforeEach(installMocks);
 
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, any>;
-}
-
-let registered: Registered[] = [];
-let invoked: string[] = [];
-
-/** What the provider's getProbes answers: public probe name -> id. */
-const PROBES = { Atlanta: 1, Frankfurt: 4, Singapore: 7, Tokyo: 9 };
-
-beforeEach(async () => {
-  registered = [];
-  invoked = [];
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-        const state: Record<string, unknown> = { ...args.inputs };
-        if (args.type === "grafana:oss/dashboard:Dashboard") {
-          state.url = `https://jwtpizza.grafana.net/d/${JSON.parse(args.inputs.configJson).uid}`;
-        }
-        return { id: `${args.name}-id`, state };
-      },
-      call: (args) => {
-        invoked.push(args.token);
-        return args.token === "grafana:syntheticMonitoring/getProbes:getProbes" ? { id: "probes", probes: PROBES } : {};
-      },
-    },
-    "pizza-observability",
-    "test",
-    false,
-  );
-});
-
-function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
-
-/** Resources register asynchronously: wait until no new registration arrives. */
-async function settled(): Promise<void> {
-  let seen = -1;
-  while (seen !== registered.length) {
-    seen = registered.length;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function ofType(type: string): Registered[] {
-  return registered.filter((r) => r.type === type);
-}
 
 describe("the Pulumi program under mocks", () => {
   it("declares the folder, rule groups, contact points, policy, dashboard and health check, and exports their addresses", async () => {
     const outputs = program(exampleConfig());
     await settled();
     expect(await valueOf(outputs.folderUid)).toBe("jwt-pizza-service");
-    expect(await valueOf(outputs.dashboardUrls)).toEqual({ "pizza-orders": "https://jwtpizza.grafana.net/d/pizza-orders" });
-    expect(registered.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+    expect(await valueOf(outputs.dashboardUrls)).toEqual({
+      "pizza-factory": "https://jwtpizza.grafana.net/d/pizza-factory",
+      "pizza-orders": "https://jwtpizza.grafana.net/d/pizza-orders",
+      "pizza-overview": "https://jwtpizza.grafana.net/d/pizza-overview",
+      "pizza-telemetry": "https://jwtpizza.grafana.net/d/pizza-telemetry",
+    });
+    expect(mocked.registered.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-heartbeat",
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-observability-tickets",
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-on-call",
@@ -84,7 +35,10 @@ describe("the Pulumi program under mocks", () => {
       "grafana:alerting/ruleGroup:RuleGroup rule-group-saturation",
       "grafana:alerting/ruleGroup:RuleGroup rule-group-slo",
       "grafana:alerting/ruleGroup:RuleGroup rule-group-telemetry",
+      "grafana:oss/dashboard:Dashboard dashboard-pizza-factory",
       "grafana:oss/dashboard:Dashboard dashboard-pizza-orders",
+      "grafana:oss/dashboard:Dashboard dashboard-pizza-overview",
+      "grafana:oss/dashboard:Dashboard dashboard-pizza-telemetry",
       "grafana:oss/folder:Folder folder",
       "grafana:syntheticMonitoring/check:Check health-check",
     ]);
@@ -125,12 +79,17 @@ describe("the Pulumi program under mocks", () => {
     });
   });
 
-  it("deploys the dashboard JSON with its stable uid into the folder", async () => {
+  it("deploys every dashboard's JSON with its stable uid into the folder", async () => {
     program(exampleConfig());
     await settled();
-    const [dashboard] = ofType("grafana:oss/dashboard:Dashboard");
-    expect(JSON.parse(dashboard.inputs.configJson).uid).toBe("pizza-orders");
-    expect(dashboard.inputs.folder).toBe("jwt-pizza-service");
+    const dashboards = ofType("grafana:oss/dashboard:Dashboard");
+    expect(dashboards.map((d) => JSON.parse(d.inputs.configJson).uid).sort()).toEqual([
+      "pizza-factory",
+      "pizza-orders",
+      "pizza-overview",
+      "pizza-telemetry",
+    ]);
+    for (const d of dashboards) expect(d.inputs.folder).toBe("jwt-pizza-service");
   });
 
   it("passes the on-call credential as a Pulumi secret, never in plain inputs", async () => {
@@ -169,6 +128,6 @@ describe("the Pulumi program under mocks", () => {
     ]);
     expect(containsSecret((error as Error).message)).toBe(false);
     await settled();
-    expect(registered).toEqual([]);
+    expect(mocked.registered).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config";
 import { stackQueries, unparseableQueries } from "../src/queries";
 import { syntaxErrors } from "../src/query-grammar";
-import { buildStack } from "../src/stack";
+import { buildStack, definitionProblems } from "../src/stack";
 import { exampleConfig } from "./support";
 
 const cfg = parseConfig(exampleConfig());
@@ -13,6 +13,22 @@ describe("every query of the stack", () => {
     expect(queries.some((q) => q.where.startsWith("alert ") && q.language === "logql")).toBe(true);
     expect(queries.some((q) => q.where.startsWith("dashboard ") && q.language === "logql")).toBe(true);
     expect(queries.some((q) => q.where.startsWith("dashboard ") && q.language === "promql")).toBe(true);
+  });
+
+  it("includes the targets of logs, stat, gauge and mixed panels", () => {
+    for (const where of ['panel 8 "Recent failed orders" target A', 'panel 5 "CPU now" target A', 'panel 3 "Last metric sample" target A']) {
+      expect(queries.some((q) => q.where.endsWith(where)), where).toBe(true);
+    }
+    const mixed = queries.filter((q) => q.where.includes('"Requests per minute: logs vs metrics"'));
+    expect(mixed.map((q) => q.language)).toEqual(["logql", "promql"]);
+  });
+
+  it("stops the stack when a panel could show raw bodies", () => {
+    const stack = buildStack(cfg);
+    const orders = stack.dashboards.find((d) => d.uid === "pizza-orders")!;
+    const rawLines = { ...orders, panels: [{ ...orders.panels![0], targets: [{ refId: "A", expr: '{component="$source", type="http"}' }] }] };
+    const problems = definitionProblems({ ...stack, dashboards: [rawLines as typeof orders] }, cfg);
+    expect(problems.some((p) => p.includes("target A: returns raw log lines"))).toBe(true);
   });
 
   it.each(queries.map((q) => [q.where, q] as const))("%s parses with the official grammar", (_where, q) => {

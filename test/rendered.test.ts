@@ -32,7 +32,10 @@ describe("rendered/", () => {
       "alerting/templates.yaml",
       "alertmanager/alertmanager.yml",
       "alertmanager/templates.tmpl",
+      "dashboards/pizza-factory.json",
       "dashboards/pizza-orders.json",
+      "dashboards/pizza-overview.json",
+      "dashboards/pizza-telemetry.json",
       "synthetic-monitoring/pizza-api-health.json",
     ]);
     for (const [path, content] of expected) {

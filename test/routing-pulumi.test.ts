@@ -1,58 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
 import { beforeEach, describe, expect, it } from "vitest";
 import { program } from "../src/program";
+import { GET_ONCALL_USER, installMocks, mocked, ofType, ONCALL_LINK, SECRET_SIG, settled, type Registered } from "./pulumi-mocks";
 import { exampleConfig, HEARTBEAT_SECRET, SLACK_SECRET } from "./support";
 
-/** Pulumi's marker of a secret value on the wire. */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const ONCALL_LINK = "https://oncall.example.net/integrations/v1/grafana_alerting/S3CRET-oncall-link/";
+beforeEach(installMocks);
 
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, any>;
-}
-
-let registered: Registered[] = [];
-let userLookups: string[] = [];
-
-beforeEach(async () => {
-  registered = [];
-  userLookups = [];
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-        const state: Record<string, unknown> = { ...args.inputs };
-        if (args.type === "grafana:oss/dashboard:Dashboard") state.url = "https://jwtpizza.grafana.net/d/x";
-        if (args.type === "grafana:onCall/integration:Integration") state.link = ONCALL_LINK;
-        return { id: `${args.name}-id`, state };
-      },
-      call: (args) => {
-        if (args.token === "grafana:onCall/getUser:getUser") {
-          userLookups.push(args.inputs.username);
-          return { id: `user-${args.inputs.username}`, username: args.inputs.username };
-        }
-        return {};
-      },
-    },
-    "pizza-observability",
-    "test",
-    false,
-  );
-});
-
-async function settled(): Promise<void> {
-  let seen = -1;
-  while (seen !== registered.length) {
-    seen = registered.length;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function ofType(type: string): Registered[] {
-  return registered.filter((r) => r.type === type);
-}
 
 function contactPoint(name: string): Registered | undefined {
   return ofType("grafana:alerting/contactPoint:ContactPoint").find((r) => r.name === `contact-point-${name}`);
@@ -164,7 +116,7 @@ describe("Grafana OnCall escalation under Pulumi mocks", () => {
   it("declares no OnCall resource when on-call is a webhook", async () => {
     program(exampleConfig());
     await settled();
-    expect(registered.filter((r) => r.type.startsWith("grafana:onCall/"))).toEqual([]);
+    expect(mocked.registered.filter((r) => r.type.startsWith("grafana:onCall/"))).toEqual([]);
   });
 
   it("pages through an OnCall integration with a one-step chain when escalation is off", async () => {
@@ -190,6 +142,6 @@ describe("Grafana OnCall escalation under Pulumi mocks", () => {
       { position: 1, type: "wait", duration: 600, personsToNotifies: undefined, important: undefined },
       { position: 2, type: "notify_persons", duration: undefined, personsToNotifies: ["user-bob"], important: true },
     ]);
-    expect(userLookups.sort()).toEqual(["alice", "bob"]);
+    expect(mocked.calls.filter((c) => c.token === GET_ONCALL_USER).map((c) => c.inputs.username).sort()).toEqual(["alice", "bob"]);
   });
 });
