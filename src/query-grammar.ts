@@ -1,3 +1,4 @@
+import type { SyntaxNode } from "@lezer/common";
 import type { LRParser } from "@lezer/lr";
 
 // Both grammars ship CommonJS builds, but their type declarations are ESM-only, which a CommonJS
@@ -25,4 +26,30 @@ export function syntaxErrors(language: QueryLanguage, query: string): number[] {
     },
   });
   return errors;
+}
+
+/** A query's syntax tree and the text its offsets refer to (Grafana's interval macros expanded). */
+export interface ParsedQuery {
+  text: string;
+  top: SyntaxNode;
+  /** Every node of the tree with this grammar node name, in document order. */
+  nodes(name: string): SyntaxNode[];
+  textOf(node: SyntaxNode): string;
+}
+
+export function parseQuery(language: QueryLanguage, query: string): ParsedQuery {
+  const text = expandGrafanaMacros(query);
+  const tree = PARSERS[language].parse(text);
+  const byName = new Map<string, SyntaxNode[]>();
+  tree.iterate({
+    enter: (ref) => {
+      byName.set(ref.name, [...(byName.get(ref.name) ?? []), ref.node]);
+    },
+  });
+  return {
+    text,
+    top: tree.topNode,
+    nodes: (name) => byName.get(name) ?? [],
+    textOf: (node) => text.slice(node.from, node.to),
+  };
 }

@@ -5,6 +5,7 @@ import { alertDefinitions } from "../alerts";
 import { contactPointDefinitions, notificationPolicy } from "../contact-points";
 import { dashboardDefinitions } from "../dashboards";
 import type { Config } from "./config";
+import { lintProblems } from "./lint";
 import { stackQueries, unparseableQueries } from "./queries";
 
 /** Everything the stack deploys, as plain Grafana objects built by the foundation SDK. */
@@ -42,7 +43,7 @@ function receiversOf(policy: alerting.NotificationPolicy): string[] {
   return [...(policy.receiver ? [policy.receiver] : []), ...(policy.routes ?? []).flatMap(receiversOf)];
 }
 
-/** Problems that would make Grafana reject the stack, or deploy something that cannot work. */
+/** Problems that would make Grafana reject the stack, deploy something that cannot work, or fail the query lint. */
 export function definitionProblems(stack: StackDefinition, cfg: Config): string[] {
   const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []);
   const receivers = new Set(stack.contactPoints.map((c) => c.name));
@@ -57,6 +58,7 @@ export function definitionProblems(stack: StackDefinition, cfg: Config): string[
       .filter((r) => !receivers.has(r))
       .map((r) => `notification policy: receiver ${r} is not a declared contact point`),
     ...unparseableQueries(stackQueries(stack, cfg)),
+    ...lintProblems(stack, cfg),
   ];
 }
 
