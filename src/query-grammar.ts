@@ -31,7 +31,6 @@ export function syntaxErrors(language: QueryLanguage, query: string): number[] {
 /** A query's syntax tree and the text its offsets refer to (Grafana's interval macros expanded). */
 export interface ParsedQuery {
   text: string;
-  top: SyntaxNode;
   /** Every node of the tree with this grammar node name, in document order. */
   nodes(name: string): SyntaxNode[];
   textOf(node: SyntaxNode): string;
@@ -43,12 +42,13 @@ export function parseQuery(language: QueryLanguage, query: string): ParsedQuery 
   const byName = new Map<string, SyntaxNode[]>();
   tree.iterate({
     enter: (ref) => {
-      byName.set(ref.name, [...(byName.get(ref.name) ?? []), ref.node]);
+      const named = byName.get(ref.name) ?? [];
+      named.push(ref.node);
+      byName.set(ref.name, named);
     },
   });
   return {
     text,
-    top: tree.topNode,
     nodes: (name) => byName.get(name) ?? [],
     textOf: (node) => text.slice(node.from, node.to),
   };
