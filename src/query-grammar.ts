@@ -1,3 +1,4 @@
+import type { SyntaxNode } from "@lezer/common";
 import type { LRParser } from "@lezer/lr";
 
 // Both grammars ship CommonJS builds, but their type declarations are ESM-only, which a CommonJS
@@ -25,4 +26,30 @@ export function syntaxErrors(language: QueryLanguage, query: string): number[] {
     },
   });
   return errors;
+}
+
+/** A query's syntax tree and the text its offsets refer to (Grafana's interval macros expanded). */
+export interface ParsedQuery {
+  text: string;
+  /** Every node of the tree with this grammar node name, in document order. */
+  nodes(name: string): SyntaxNode[];
+  textOf(node: SyntaxNode): string;
+}
+
+export function parseQuery(language: QueryLanguage, query: string): ParsedQuery {
+  const text = expandGrafanaMacros(query);
+  const tree = PARSERS[language].parse(text);
+  const byName = new Map<string, SyntaxNode[]>();
+  tree.iterate({
+    enter: (ref) => {
+      const named = byName.get(ref.name) ?? [];
+      named.push(ref.node);
+      byName.set(ref.name, named);
+    },
+  });
+  return {
+    text,
+    nodes: (name) => byName.get(name) ?? [],
+    textOf: (node) => text.slice(node.from, node.to),
+  };
 }

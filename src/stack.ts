@@ -9,6 +9,7 @@ import { recordingDefinitions } from "../recording-rules";
 import { RECORDING_GROUP } from "./alerting";
 import type { AlertGroup, Config } from "./config";
 import { alertLinkProblems, dashboardProblems } from "./dashboard-checks";
+import { lintProblems } from "./lint";
 import { bodyExposingQueries, stackQueries, unparseableQueries } from "./queries";
 import { type HealthCheckDefinition, healthCheckDefinition } from "./synthetic";
 
@@ -65,7 +66,7 @@ function muteTimingNamesOf(policy: alerting.NotificationPolicy): string[] {
   return [...(policy.mute_time_intervals ?? []), ...(policy.routes ?? []).flatMap(muteTimingNamesOf)];
 }
 
-/** Problems that would make Grafana reject the stack, or deploy something that cannot work. */
+/** Problems that would make Grafana reject the stack, deploy something that cannot work, or fail the query lint. */
 export function definitionProblems(stack: StackDefinition, cfg: Config): string[] {
   const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []);
   const receivers = new Set(stack.contactPoints.map((c) => c.name));
@@ -90,6 +91,7 @@ export function definitionProblems(stack: StackDefinition, cfg: Config): string[
     ...alertLinkProblems(rules, stack.dashboards),
     ...unparseableQueries(stackQueries(stack, cfg)),
     ...bodyExposingQueries(stackQueries(stack, cfg)),
+    ...lintProblems(stack, cfg),
   ];
 }
 

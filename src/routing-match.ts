@@ -1,0 +1,86 @@
+import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+
+/**
+ * Which receivers an alert with these labels reaches through a notification policy tree, with
+ * Alertmanager's semantics (Grafana's notification policies are an Alertmanager route tree):
+ * - the root matches every alert;
+ * - a node's children are tried in order, depth-first; the first matching child takes the alert
+ *   unless it has `continue: true`, in which case its later siblings are tried too;
+ * - a node that matches and none of whose children match delivers the alert itself;
+ * - a node without a receiver inherits its parent's.
+ * One entry per matched route, in order (Alertmanager notifies once per matched route).
+ */
+export function receiversFor(policy: alerting.NotificationPolicy, labels: Record<string, string>): string[] {
+  return matchingRoutes(policy, labels, policy.receiver ?? "");
+}
+
+function matchingRoutes(node: alerting.NotificationPolicy, labels: Record<string, string>, receiver: string): string[] {
+  const matched: string[] = [];
+  for (const child of node.routes ?? []) {
+    if (!routeMatches(child, labels)) continue;
+    matched.push(...matchingRoutes(child, labels, child.receiver || receiver));
+    if (!child.continue) break;
+  }
+  return matched.length > 0 ? matched : [receiver];
+}
+
+type Op = "=" | "!=" | "=~" | "!~";
+interface LabelMatcher {
+  name: string;
+  op: Op;
+  value: string;
+}
+
+const OPS: readonly string[] = ["=", "!=", "=~", "!~"];
+
+/** All matchers of a route: `object_matchers`, and the legacy `matchers`, `match` and `match_re`. */
+export function routeMatchers(route: alerting.NotificationPolicy): LabelMatcher[] {
+  return [
+    ...(route.object_matchers ?? []).map(([name, op, value]) => checked(name, op, value)),
+    ...((route.matchers ?? []) as unknown[]).map(legacyMatcher),
+    ...Object.entries(route.match ?? {}).map(([name, value]) => checked(name, "=", value)),
+    ...Object.entries(route.match_re ?? {}).map(([name, value]) => checked(name, "=~", value)),
+  ];
+}
+
+function checked(name: string, op: string, value: string): LabelMatcher {
+  if (!OPS.includes(op)) throw new Error(`notification policy: unknown matcher operator ${JSON.stringify(op)} on label ${name}`);
+  return { name, op: op as Op, value: value ?? "" };
+}
+
+/** `matchers` is a list of strings (`severity="page"`) in Alertmanager YAML, of objects in Grafana's API model. */
+function legacyMatcher(m: unknown): LabelMatcher {
+  if (typeof m === "string") {
+    const parsed = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*(.*?)\s*$/.exec(m);
+    if (!parsed) throw new Error(`notification policy: cannot read matcher ${JSON.stringify(m)}`);
+    const raw = parsed[3];
+    const value = raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? (JSON.parse(raw) as string) : raw;
+    return checked(parsed[1], parsed[2], value);
+  }
+  const { Name, Type, Value } = m as alerting.Matcher;
+  return checked(Name ?? "", Type ?? "=", Value ?? "");
+}
+
+/** Alertmanager anchors every matcher regex: it must match the whole label value. */
+function anchored(pattern: string): RegExp {
+  return new RegExp(`^(?:${pattern})$`);
+}
+
+/** A label the alert does not have matches as the empty string, as in Alertmanager. */
+function matcherMatches(m: LabelMatcher, labels: Record<string, string>): boolean {
+  const value = labels[m.name] ?? "";
+  switch (m.op) {
+    case "=":
+      return value === m.value;
+    case "!=":
+      return value !== m.value;
+    case "=~":
+      return anchored(m.value).test(value);
+    case "!~":
+      return !anchored(m.value).test(value);
+  }
+}
+
+export function routeMatches(route: alerting.NotificationPolicy, labels: Record<string, string>): boolean {
+  return routeMatchers(route).every((m) => matcherMatches(m, labels));
+}
