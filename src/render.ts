@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { stringify } from "yaml";
 import { parseConfig } from "./config";
+import { prometheusRuleFiles } from "./prometheus-export";
 import { contactPointsDocument, policiesDocument, ruleGroupDocument } from "./provisioning";
 import { buildStack } from "./stack";
 import { readStackFile } from "./stack-file";
@@ -35,6 +36,7 @@ export function renderArtifacts(rawConfig: Record<string, unknown>): Map<string,
     ["alerting/contact-points.yaml", yamlFile(contactPointsDocument(stack.contactPoints), "contact-points/")],
     ["alerting/notification-policies.yaml", yamlFile(policiesDocument(stack.notificationPolicy), "contact-points/notification-policy.ts")],
     ...stack.dashboards.map((d): [string, string] => [`dashboards/${d.uid}.json`, jsonFile(d)]),
+    ...prometheusRuleFiles(stack, cfg).map(([name, content]): [string, string] => [`prometheus/${name}`, content]),
   ];
   return new Map(files.sort(([a], [b]) => a.localeCompare(b)));
 }
