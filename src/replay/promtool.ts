@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { stringify } from "yaml";
 import type { Fixture, Series } from "../../replay/fixtures";
 import { durationSeconds } from "../alerting";
@@ -19,7 +19,10 @@ export interface PromtoolResult {
 export function promtool(args: string[], binary = PROMTOOL): PromtoolResult {
   const r = spawnSync(binary, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new Error(`cannot run ${binary} (install Debian's prometheus package): ${r.error.message}`);
-  return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
+  const output = `${r.stdout}${r.stderr}`;
+  // promtool only warns about a rule file it cannot find, and then passes with no rules loaded.
+  if (/no file match pattern/.test(output)) throw new Error(`promtool did not find a rule file:\n${output}`);
+  return { status: r.status ?? -1, output };
 }
 
 export interface ExpectedAlert {
@@ -60,7 +63,7 @@ export interface TestFileInput {
 /** A `promtool test rules` file: the fixture's series as input_series, one alert_rule_test per check. */
 export function testFile(input: TestFileInput, checks: AlertCheck[]): string {
   const doc = {
-    rule_files: input.ruleFiles,
+    rule_files: input.ruleFiles.map((f) => resolve(f)),
     evaluation_interval: duration(input.evaluationIntervalSeconds),
     tests: [
       {
