@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseConfig } from "./config";
 import { EXAMPLE_STACK_FILE } from "./render";
+import { writeExpectationTests } from "./replay/expectations";
+import { promtool } from "./replay/promtool";
 import { formatReplay } from "./replay/report";
 import { replayStack } from "./replay/replay";
 import { buildStack } from "./stack";
@@ -21,6 +23,10 @@ function main(argv: string[]): void {
     const results = replayStack({ stack: buildStack(cfg), cfg, dir });
     console.log("Incident replay: PromQL alerts evaluated by promtool test rules, Loki queries by the TS LogQL evaluator.\n");
     console.log(formatReplay(results));
+    const files = writeExpectationTests(results, cfg.alerting.evaluationIntervalSeconds, dir);
+    const failed = files.filter((f) => promtool(["test", "rules", f]).status !== 0);
+    console.log(`promtool test rules (first firings and silences pinned per fixture): ${files.length - failed.length}/${files.length} passed`);
+    if (failed.length > 0) process.exitCode = 1;
     if (keep >= 0) console.log(`promtool rule and test files kept in ${dir}`);
   } finally {
     if (keep < 0) rmSync(dir, { recursive: true, force: true });
