@@ -1,4 +1,36 @@
+import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import type { Config } from "../src/config";
+import apiAvailability from "./api-availability";
+import apiTrafficAbsent from "./api-traffic-absent";
+import cpuSaturation from "./cpu-saturation";
+import factoryLatency from "./factory-latency";
+import memorySaturation from "./memory-saturation";
+import metricIngestionFailure from "./metric-ingestion-failure";
+import metricsAbsent from "./metrics-absent";
 import order5xx from "./order-5xx";
+import sloFastBurn from "./slo-fast-burn";
+import sloSlowBurn from "./slo-slow-burn";
+import watchdog from "./watchdog";
 
-/** Every alert of the stack, one definition per file. */
-export const alertDefinitions = [order5xx];
+export type AlertDefinition = (cfg: Config) => RuleBuilder;
+
+/** Every alert of the catalogue, one definition per file. */
+export const alertDefinitions: AlertDefinition[] = [
+  order5xx,
+  sloFastBurn,
+  sloSlowBurn,
+  apiAvailability,
+  apiTrafficAbsent,
+  metricIngestionFailure,
+  metricsAbsent,
+  cpuSaturation,
+  memorySaturation,
+  factoryLatency,
+  watchdog,
+];
+
+/** The alerts a stack deploys: the health check's availability alert, or its log-traffic fallback without one. */
+export function enabledAlertDefinitions(cfg: Config): AlertDefinition[] {
+  const unused = cfg.syntheticMonitoring.enabled ? apiTrafficAbsent : apiAvailability;
+  return alertDefinitions.filter((define) => define !== unused);
+}

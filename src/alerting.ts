@@ -1,4 +1,4 @@
-import { QueryBuilder, RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { QueryBuilder, RecordRuleBuilder, RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { TypeThresholdBuilder } from "@grafana/grafana-foundation-sdk/expr";
 import * as loki from "@grafana/grafana-foundation-sdk/loki";
 import * as prometheus from "@grafana/grafana-foundation-sdk/prometheus";
@@ -7,8 +7,11 @@ import type { Config } from "./config";
 /** Datasource uid Grafana uses for server-side expressions (math, reduce, threshold). */
 export const EXPRESSION_DATASOURCE = "__expr__";
 
-/** Who gets woken: `page` reaches on-call, `ticket` and `warning` reach a channel during working hours. */
-export type Severity = "page" | "ticket" | "warning";
+/**
+ * Who gets woken: `page` reaches on-call, `ticket` and `warning` reach a channel during working hours,
+ * `none` is the watchdog's heartbeat, which no person reads.
+ */
+export type Severity = "page" | "ticket" | "warning" | "none";
 
 export type ThresholdOp = "gt" | "lt" | "gte" | "lte";
 
@@ -81,6 +84,53 @@ export function alertRule(cfg: Config, spec: AlertSpec): RuleBuilder {
       description: spec.description,
       runbook_url: `${cfg.alerting.runbookBaseUrl.replace(/\/+$/, "")}/${spec.uid}.md`,
     });
+}
+
+export interface PromAlertSpec extends Omit<AlertSpec, "queries" | "condition"> {
+  /** Instant PromQL query A; the rule fires on `A <op> value` (threshold B). */
+  expr: string;
+  op: ThresholdOp;
+  value: number;
+  /** How far back the query reads (its relative time range): its longest range selector. */
+  lookbackSeconds: number;
+}
+
+/**
+ * A PromQL alert in the catalogue's one shape, data = [A: instant PromQL, B: threshold on A],
+ * condition B, so it exports mechanically to a Prometheus rule `A <op> value`.
+ */
+export function promAlertRule(cfg: Config, spec: PromAlertSpec): RuleBuilder {
+  const { expr, op, value, lookbackSeconds, ...rest } = spec;
+  return alertRule(cfg, {
+    ...rest,
+    queries: [promQuery("A", cfg.datasources.prometheus, expr, lookbackSeconds), threshold("B", "A", op, value)],
+    condition: "B",
+  });
+}
+
+export const RECORDING_GROUP = "recording";
+
+export interface RecordingSpec {
+  uid: string;
+  /** Name of the series written into the Prometheus datasource. */
+  metric: string;
+  /** Instant LogQL query counting log lines over the last minute. */
+  expr: string;
+  labels: Record<string, string>;
+}
+
+/**
+ * A Grafana-managed recording rule: Loki query A, evaluated every minute, written as `metric` into
+ * the stack's Prometheus datasource. Grafana adds the rule's labels to every series it writes.
+ */
+export function recordingRule(cfg: Config, spec: RecordingSpec): RuleBuilder {
+  return new RuleBuilder(spec.metric)
+    .uid(spec.uid)
+    .ruleGroup(RECORDING_GROUP)
+    .folderUID(cfg.folder.uid)
+    .queries([lokiQuery("A", cfg.datasources.loki, spec.expr, 60)])
+    .record(new RecordRuleBuilder().metric(spec.metric).from("A").targetDatasourceUid(cfg.datasources.prometheus))
+    .labels(spec.labels);
 }
 
 /** Seconds in a Prometheus-style duration such as `5m` or `1h30m`. */

@@ -18,6 +18,9 @@ const metricName = z
 /** Values go inside double-quoted selectors; a quote or backslash there would break every query. */
 const labelValue = z.string().regex(/^[^"\\\n]+$/, 'expected a non-empty label value without ", \\ or newlines');
 const threshold = z.number().nonnegative("expected a number >= 0");
+const ratio = z.number().min(0, "expected a ratio between 0 and 1").max(1, "expected a ratio between 0 and 1");
+/** A literal log text; it is regex-escaped where a query needs it, so it cannot widen into `.*`. */
+const literal = z.string().regex(/^[^\n]+$/, "expected non-empty text without newlines");
 const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 const secret = z
   .string()
@@ -37,6 +40,11 @@ export const telemetrySchema = z.strictObject({
       typeLabel: labelName.default("type"),
       /** Value of the type label on HTTP request lines (`http`, or `http-req` in some deployments). */
       httpType: labelValue.default("http"),
+      /** Literal texts of the log lines the service writes when it fails to ship its metrics. */
+      metricSendErrors: z
+        .array(literal)
+        .min(1, "expected at least one pattern")
+        .default(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"]),
     })
     .prefault({}),
   metrics: z
@@ -51,6 +59,15 @@ export const telemetrySchema = z.strictObject({
       memory: metricName.default("memory_percent"),
     })
     .prefault({}),
+  /** Names of the series the `recording` rule group writes from the logs into Prometheus. */
+  recorded: z
+    .strictObject({
+      orderRequests: metricName.default("pizza:order_requests:count1m"),
+      orderFailures: metricName.default("pizza:order_failures:count1m"),
+      httpRequests: metricName.default("pizza:http_requests:count1m"),
+      metricSendFailures: metricName.default("pizza:metric_send_failures:count1m"),
+    })
+    .prefault({}),
 });
 export type Telemetry = z.output<typeof telemetrySchema>;
 
@@ -63,7 +80,104 @@ const thresholdsSchema = z.strictObject({
       pendingPeriod: duration.default("1m"),
     })
     .prefault({}),
+  metricIngestion: z
+    .strictObject({
+      /** Fires when more than this many metric-shipping error lines are logged in `window`. */
+      count: threshold.default(20),
+      window: duration.default("5m"),
+      pendingPeriod: duration.default("1m"),
+    })
+    .prefault({}),
+  metricsAbsent: z
+    .strictObject({
+      /** The request metric has had no sample for this long while the logs still show traffic. */
+      window: duration.default("2m"),
+      pendingPeriod: duration.default("1m"),
+    })
+    .prefault({}),
+  availability: z
+    .strictObject({
+      /** Fires when the health check's success ratio over `window` (averaged over probes) is below this. */
+      successRatio: ratio.default(0.9),
+      window: duration.default("5m"),
+      pendingPeriod: duration.default("2m"),
+    })
+    .prefault({}),
+  trafficAbsent: z
+    .strictObject({
+      /** Fallback without Synthetic Monitoring: no HTTP log line at all for `window`. */
+      window: duration.default("5m"),
+      pendingPeriod: duration.default("2m"),
+    })
+    .prefault({}),
+  cpu: z.strictObject({ percent: threshold.default(80), pendingPeriod: duration.default("5m") }).prefault({}),
+  memory: z.strictObject({ percent: threshold.default(85), pendingPeriod: duration.default("5m") }).prefault({}),
+  factoryLatency: z
+    .strictObject({
+      /** The factory answers in under a second when healthy; throttling chaos holds it 30 s+. */
+      milliseconds: threshold.default(10000),
+      pendingPeriod: duration.default("2m"),
+    })
+    .prefault({}),
 });
+
+const burnRate = (factor: number, longWindow: string, shortWindow: string, pendingPeriod: string) =>
+  z
+    .strictObject({
+      /** How many times faster than sustainable the error budget burns. */
+      factor: threshold.default(factor),
+      longWindow: duration.default(longWindow),
+      shortWindow: duration.default(shortWindow),
+      pendingPeriod: duration.default(pendingPeriod),
+    })
+    .prefault({});
+
+/** Order success SLO: share of POST /api/order answered without a 5xx, over 30 days. */
+const sloSchema = z.strictObject({
+  objectivePercent: z
+    .number()
+    .gt(0, "expected a percentage above 0 and below 100, such as 99.9")
+    .lt(100, "expected a percentage above 0 and below 100, such as 99.9")
+    .default(99.9),
+  /** Fewer failed orders than this in a burn alert's short window never alert (low-traffic guard). */
+  minFailures: threshold.default(2),
+  fastBurn: burnRate(14.4, "30m", "5m", "30s"),
+  slowBurn: burnRate(6, "6h", "30m", "5m"),
+});
+
+/** The service's health endpoint, probed by Grafana Synthetic Monitoring from outside. */
+const syntheticMonitoringSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** GET target; `GET /` answers {"message":"welcome to JWT Pizza","version":...}. Required when enabled. */
+  url: httpUrl.optional(),
+  /** The check's job name: the `job` label of its probe_success series. */
+  job: labelValue.default("pizza-api-health"),
+  /** Public probe names, resolved to ids at deploy time by the provider's getProbes data source. */
+  probes: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]+$/, "expected a probe name such as Frankfurt"))
+    .min(1, "expected at least one probe")
+    .default(["Atlanta", "Frankfurt", "Singapore"]),
+  frequencySeconds: z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds").default(60),
+  timeoutSeconds: z.number().int().min(1, "expected 1 to 180 seconds").max(180, "expected 1 to 180 seconds").default(10),
+  /** The check fails unless the response body matches this regular expression. */
+  bodyRegex: z
+    .string()
+    .min(1, "expected a regular expression")
+    .refine((re) => {
+      try {
+        new RegExp(re);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "expected a valid regular expression")
+    .default("welcome to JWT Pizza"),
+});
+
+/** Rule groups whose evaluation interval may differ from `alerting.evaluationIntervalSeconds`. */
+export const ALERT_GROUPS = ["orders", "slo", "availability", "telemetry", "saturation", "latency", "meta"] as const;
+export type AlertGroup = (typeof ALERT_GROUPS)[number];
+const intervalSeconds = z.number().int().min(10, "expected at least 10 seconds");
 
 const contactsSchema = z.strictObject({
   /** Default receiver: whatever no other route takes still reaches the team. */
@@ -82,6 +196,8 @@ const NAMESPACED_KEYS = [
   "telemetry",
   "alerting",
   "thresholds",
+  "slo",
+  "syntheticMonitoring",
   "contacts",
   ...SECRET_KEYS,
 ] as const;
@@ -96,14 +212,34 @@ const configSchema = z
       team: labelValue.default("pizza"),
       /** runbook_url of an alert is `<runbookBaseUrl>/<alert uid>.md`: where runbooks/ is browsable. */
       runbookBaseUrl: httpUrl,
-      evaluationIntervalSeconds: z.number().int().min(10, "expected at least 10 seconds").default(60),
+      evaluationIntervalSeconds: intervalSeconds.default(60),
+      /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
+      groupEvaluationIntervalSeconds: z
+        .strictObject({
+          orders: intervalSeconds.optional(),
+          slo: intervalSeconds.default(30),
+          availability: intervalSeconds.default(30),
+          telemetry: intervalSeconds.optional(),
+          saturation: intervalSeconds.optional(),
+          latency: intervalSeconds.optional(),
+          meta: intervalSeconds.optional(),
+        })
+        .prefault({}),
     }),
     thresholds: thresholdsSchema.prefault({}),
+    slo: sloSchema.prefault({}),
+    syntheticMonitoring: syntheticMonitoringSchema.prefault({}),
     contacts: contactsSchema,
     onCallWebhookUrl: secret.optional(),
     pagerDutyIntegrationKey: secret.optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.syntheticMonitoring.enabled && !c.syntheticMonitoring.url) {
+      ctx.addIssue({ code: "custom", path: ["syntheticMonitoring", "url"], message: "the health check needs a URL when syntheticMonitoring.enabled is true" });
+    }
+    if (c.syntheticMonitoring.timeoutSeconds > c.syntheticMonitoring.frequencySeconds) {
+      ctx.addIssue({ code: "custom", path: ["syntheticMonitoring", "timeoutSeconds"], message: "expected at most frequencySeconds" });
+    }
     const needed: SecretKey = c.contacts.onCall === "webhook" ? "onCallWebhookUrl" : "pagerDutyIntegrationKey";
     if (!c[needed]) {
       ctx.addIssue({ code: "custom", path: [needed], message: `is required when contacts.onCall is "${c.contacts.onCall}"` });

@@ -19,7 +19,8 @@ export function ruleGroupDocument(group: alerting.RuleGroup, folderTitle: string
         rules: (group.rules ?? []).map((r) => ({
           uid: r.uid,
           title: r.title,
-          condition: r.condition,
+          // Grafana ignores these on a recording rule; omitting them keeps the file truthful.
+          condition: r.record ? undefined : r.condition,
           data: r.data.map((q) => ({
             refId: q.refId,
             queryType: q.queryType,
@@ -27,9 +28,9 @@ export function ruleGroupDocument(group: alerting.RuleGroup, folderTitle: string
             datasourceUid: q.datasourceUid,
             model: q.model,
           })),
-          noDataState: r.noDataState,
-          execErrState: r.execErrState,
-          for: r.for,
+          noDataState: r.record ? undefined : r.noDataState,
+          execErrState: r.record ? undefined : r.execErrState,
+          for: r.record ? undefined : r.for,
           keep_firing_for: r.keep_firing_for,
           annotations: r.annotations,
           labels: r.labels,

@@ -37,6 +37,7 @@ export function renderArtifacts(rawConfig: Record<string, unknown>): Map<string,
     ["alerting/notification-policies.yaml", yamlFile(policiesDocument(stack.notificationPolicy), "contact-points/notification-policy.ts")],
     ...stack.dashboards.map((d): [string, string] => [`dashboards/${d.uid}.json`, jsonFile(d)]),
     ...prometheusRuleFiles(stack, cfg).map(([name, content]): [string, string] => [`prometheus/${name}`, content]),
+    ...(stack.healthCheck ? [[`synthetic-monitoring/${stack.healthCheck.job}.json`, jsonFile(stack.healthCheck)] as [string, string]] : []),
   ];
   return new Map(files.sort(([a], [b]) => a.localeCompare(b)));
 }

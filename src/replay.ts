@@ -23,7 +23,7 @@ function main(argv: string[]): void {
     const results = replayStack({ stack: buildStack(cfg), cfg, dir });
     console.log("Incident replay: PromQL alerts evaluated by promtool test rules, Loki queries by the TS LogQL evaluator.\n");
     console.log(formatReplay(results));
-    const files = writeExpectationTests(results, cfg.alerting.evaluationIntervalSeconds, dir);
+    const files = writeExpectationTests(results, dir);
     const failed = files.filter((f) => promtool(["test", "rules", f]).status !== 0);
     console.log(`promtool test rules (first firings and silences pinned per fixture): ${files.length - failed.length}/${files.length} passed`);
     if (failed.length > 0) process.exitCode = 1;

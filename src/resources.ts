@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as grafana from "@pulumiverse/grafana";
 import { Secret } from "./secret";
 import type { StackDefinition } from "./stack";
+import type { HealthCheckDefinition } from "./synthetic";
 
 /**
  * The thin layer from foundation-SDK objects to @pulumiverse/grafana resources.
@@ -24,14 +25,19 @@ function deployable(value: unknown): unknown {
 
 export function ruleArgs(rule: alerting.Rule): RuleGroupRuleArgs {
   const settings = rule.notification_settings;
-  return {
-    name: rule.title,
-    uid: rule.uid,
+  // Grafana clears condition, for and the state mappings of a recording rule; sending them would
+  // show as a diff on every `pulumi up`.
+  const alerting = !rule.record && {
     condition: rule.condition,
     for: rule.for,
     keepFiringFor: rule.keep_firing_for,
     noDataState: rule.noDataState,
     execErrState: rule.execErrState,
+  };
+  return {
+    name: rule.title,
+    uid: rule.uid,
+    ...alerting,
     isPaused: rule.isPaused ?? false,
     labels: rule.labels,
     annotations: rule.annotations,
@@ -115,6 +121,26 @@ export function notificationPolicyArgs(root: alerting.NotificationPolicy): grafa
   return { contactPoint: contactPoint ?? "", groupBies: groupBies ?? [], groupWait, groupInterval, repeatInterval, policies };
 }
 
+/** Probe ids of the check's probe names, from the map the provider's getProbes returns (name -> id). */
+export function probeIds(names: readonly string[], known: Record<string, number>): number[] {
+  return names.map((name) => {
+    const id = known[name];
+    if (id === undefined) {
+      throw new Error(
+        `pizza-observability:syntheticMonitoring.probes: no Synthetic Monitoring probe named ${name} (known: ${Object.keys(known).sort().join(", ")})`,
+      );
+    }
+    return id;
+  });
+}
+
+/** The health check; needs the provider's Synthetic Monitoring credential (grafana:smAccessToken). */
+function declareHealthCheck(check: HealthCheckDefinition): grafana.syntheticmonitoring.Check {
+  const { probeNames, ...args } = check;
+  const probes = grafana.syntheticmonitoring.getProbesOutput({ filterDeprecated: true }).probes;
+  return new grafana.syntheticmonitoring.Check("health-check", { ...args, probes: probes.apply((known) => probeIds(probeNames, known)) });
+}
+
 export interface StackOutputs {
   folderUid: pulumi.Output<string>;
   dashboardUrls: pulumi.Output<Record<string, string>>;
@@ -132,6 +158,8 @@ export function declareResources(stack: StackDefinition): StackOutputs {
       rules: (group.rules ?? []).map(ruleArgs),
     });
   }
+
+  if (stack.healthCheck) declareHealthCheck(stack.healthCheck);
 
   const names = [...new Set(stack.contactPoints.map((cp) => cp.name ?? ""))];
   const contactPoints = names.map(

@@ -1,11 +1,14 @@
 import { RuleGroupBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
-import { alertDefinitions } from "../alerts";
+import { enabledAlertDefinitions } from "../alerts";
 import { contactPointDefinitions, notificationPolicy } from "../contact-points";
 import { dashboardDefinitions } from "../dashboards";
-import type { Config } from "./config";
+import { recordingDefinitions } from "../recording-rules";
+import { RECORDING_GROUP } from "./alerting";
+import type { AlertGroup, Config } from "./config";
 import { stackQueries, unparseableQueries } from "./queries";
+import { type HealthCheckDefinition, healthCheckDefinition } from "./synthetic";
 
 /** Everything the stack deploys, as plain Grafana objects built by the foundation SDK. */
 export interface StackDefinition {
@@ -14,6 +17,8 @@ export interface StackDefinition {
   contactPoints: alerting.ContactPoint[];
   notificationPolicy: alerting.NotificationPolicy;
   dashboards: dashboard.Dashboard[];
+  /** The Synthetic Monitoring health check, when `syntheticMonitoring.enabled`. */
+  healthCheck?: HealthCheckDefinition;
 }
 
 export class DefinitionError extends Error {
@@ -23,12 +28,20 @@ export class DefinitionError extends Error {
   }
 }
 
+/** Recorded series are counts over the last minute: their group must run exactly once a minute. */
+const RECORDING_INTERVAL_SECONDS = 60;
+
+export function groupIntervalSeconds(cfg: Config, group: string): number {
+  if (group === RECORDING_GROUP) return RECORDING_INTERVAL_SECONDS;
+  return cfg.alerting.groupEvaluationIntervalSeconds[group as AlertGroup] ?? cfg.alerting.evaluationIntervalSeconds;
+}
+
 function groupRules(cfg: Config, rules: alerting.Rule[]): alerting.RuleGroup[] {
   const titles = [...new Set(rules.map((r) => r.ruleGroup))].sort();
   return titles.map((title) =>
     new RuleGroupBuilder(title)
       .folderUid(cfg.folder.uid)
-      .interval(cfg.alerting.evaluationIntervalSeconds)
+      .interval(groupIntervalSeconds(cfg, title))
       .rules(rules.filter((r) => r.ruleGroup === title).map((r) => ({ build: () => r })))
       .build(),
   );
@@ -49,8 +62,11 @@ export function definitionProblems(stack: StackDefinition, cfg: Config): string[
   return [
     ...duplicates(rules.map((r) => r.uid)).map((uid) => `alert uid ${uid}: used by more than one rule`),
     ...rules
-      .filter((r) => !r.data.some((q) => q.refId === r.condition))
+      .filter((r) => !r.record && !r.data.some((q) => q.refId === r.condition))
       .map((r) => `alert ${r.uid}: condition ${r.condition} is not the refId of any of its queries`),
+    ...rules
+      .filter((r) => r.record && !r.data.some((q) => q.refId === r.record?.from))
+      .map((r) => `recording rule ${r.uid}: record.from ${r.record?.from} is not the refId of any of its queries`),
     ...rules.filter((r) => !r.uid).map((r) => `alert "${r.title}": has no uid`),
     ...duplicates(stack.dashboards.map((d) => d.uid)).map((uid) => `dashboard uid ${uid}: used by more than one dashboard`),
     ...receiversOf(stack.notificationPolicy)
@@ -64,10 +80,11 @@ export function definitionProblems(stack: StackDefinition, cfg: Config): string[
 export function buildStack(cfg: Config): StackDefinition {
   const stack: StackDefinition = {
     folder: { ...cfg.folder },
-    ruleGroups: groupRules(cfg, alertDefinitions.map((define) => define(cfg).build())),
+    ruleGroups: groupRules(cfg, [...enabledAlertDefinitions(cfg), ...recordingDefinitions].map((define) => define(cfg).build())),
     contactPoints: contactPointDefinitions.map((define) => define(cfg).build()),
     notificationPolicy: notificationPolicy(cfg).build(),
     dashboards: dashboardDefinitions.map((define) => define(cfg).build()),
+    healthCheck: healthCheckDefinition(cfg),
   };
   const problems = definitionProblems(stack, cfg);
   if (problems.length > 0) throw new DefinitionError(problems);

@@ -42,3 +42,75 @@ export function http5xxByEndpoint(t: Telemetry, window: string): string {
     ` | json statusCode="statusCode", method="method", path="path" | __error__="" | statusCode >= 500 [${window}]))`
   );
 }
+
+/** The order endpoint of the service's API (part of its interface, not of its telemetry naming). */
+export const ORDER_ENDPOINT = { method: "POST", path: "/api/order" } as const;
+
+/** Line filters keeping only POST /api/order lines; the closing quote excludes /api/order/menu. */
+const ORDER_LINE_FILTERS =
+  `|= ${quote(`"path":${quote(ORDER_ENDPOINT.path)}`)} |= ${quote(`"method":${quote(ORDER_ENDPOINT.method)}`)}`;
+
+/**
+ * Grafana writes nothing when a recording query returns no data; `or vector(0)` writes a 0, so a
+ * quiet minute is recorded as 0 and a missing sample means the recording itself failed.
+ */
+function countPerMinute(pipeline: string): string {
+  return `sum(count_over_time(${pipeline} [1m])) or vector(0)`;
+}
+
+/** POST /api/order request lines in the last minute (source of `telemetry.recorded.orderRequests`). */
+export function orderRequestsPerMinute(t: Telemetry): string {
+  return countPerMinute(
+    `${httpLogStream(t)} ${ORDER_LINE_FILTERS} | json method="method", path="path" | __error__=""` +
+      ` | method=${quote(ORDER_ENDPOINT.method)} | path=${quote(ORDER_ENDPOINT.path)}`,
+  );
+}
+
+/** POST /api/order lines answered 5xx in the last minute (source of `telemetry.recorded.orderFailures`). */
+export function orderFailuresPerMinute(t: Telemetry): string {
+  return countPerMinute(
+    `${httpLogStream(t)} ${ORDER_LINE_FILTERS} ${STATUS_5XX_LINE_FILTER}` +
+      ` | json statusCode="statusCode", method="method", path="path" | __error__=""` +
+      ` | method=${quote(ORDER_ENDPOINT.method)} | path=${quote(ORDER_ENDPOINT.path)} | statusCode >= 500`,
+  );
+}
+
+/** Every HTTP request line of the service in the last minute (source of `telemetry.recorded.httpRequests`). */
+export function httpRequestsPerMinute(t: Telemetry): string {
+  return countPerMinute(httpLogStream(t));
+}
+
+/** Escapes regex metacharacters: each configured pattern matches only its literal text. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `|~ "a|b|c"`: a line filter matching any of the literal texts, never a wildcard. */
+export function anyLiteralLineFilter(texts: readonly string[]): string {
+  return `|~ ${quote(texts.map(escapeRegex).join("|"))}`;
+}
+
+/** Metric-shipping error lines of the service in the last minute (source of `telemetry.recorded.metricSendFailures`). */
+export function metricSendFailuresPerMinute(t: Telemetry): string {
+  return countPerMinute(`${logStream(t)} ${anyLiteralLineFilter(t.logs.metricSendErrors)}`);
+}
+
+/** A recorded series of the service: `pizza:order_failures:count1m{source="jwt-pizza-service"}`. */
+export function recordedSeries(t: Telemetry, series: keyof Telemetry["recorded"]): string {
+  return `${t.recorded[series]}{${matchers([[t.metricSourceLabel, t.source]])}}`;
+}
+
+/** The recording rules' label marking their series as the service's, like its own metrics. */
+export function recordedSeriesLabels(t: Telemetry): Record<string, string> {
+  return { [t.metricSourceLabel]: t.source };
+}
+
+/**
+ * Synthetic Monitoring's own names (not the service's telemetry): every check writes
+ * `probe_success` labelled with `job` = the check's job and `instance` = its target.
+ */
+export const SM_PROBE_SUCCESS = "probe_success";
+
+export function probeSuccessSeries(job: string, instance: string): string {
+  return `${SM_PROBE_SUCCESS}{${matchers([["job", job], ["instance", instance]])}}`;
+}

@@ -19,10 +19,74 @@ describe("stack config", () => {
     expect(cfg.grafanaUrl).toBe("https://jwtpizza.grafana.net");
     expect(cfg.datasources).toEqual({ loki: "grafanacloud-logs", prometheus: "grafanacloud-prom" });
     expect(cfg.telemetry.source).toBe("jwt-pizza-service");
-    expect(cfg.telemetry.logs).toEqual({ sourceLabel: "component", typeLabel: "type", httpType: "http" });
+    expect(cfg.telemetry.logs).toMatchObject({ sourceLabel: "component", typeLabel: "type", httpType: "http" });
     expect(cfg.telemetry.metrics.requests).toBe("requests_total");
     expect(cfg.thresholds.order5xx).toEqual({ count: 2, window: "5m", pendingPeriod: "1m" });
     expect(cfg.onCallWebhookUrl).toBeInstanceOf(Secret);
+    expect(cfg.telemetry.logs.metricSendErrors).toEqual(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"]);
+    expect(cfg.telemetry.recorded).toEqual({
+      orderRequests: "pizza:order_requests:count1m",
+      orderFailures: "pizza:order_failures:count1m",
+      httpRequests: "pizza:http_requests:count1m",
+      metricSendFailures: "pizza:metric_send_failures:count1m",
+    });
+  });
+
+  it("fills in the alert catalogue's defaults when only the required keys are set", () => {
+    const cfg = parseConfig(
+      exampleConfig({
+        "pizza-observability:thresholds": undefined,
+        "pizza-observability:slo": undefined,
+        "pizza-observability:syntheticMonitoring": { url: "https://pizza-service.example.com/" },
+        "pizza-observability:alerting": { runbookBaseUrl: "https://example.com/runbooks" },
+      }),
+    );
+    expect(cfg.thresholds.metricIngestion).toEqual({ count: 20, window: "5m", pendingPeriod: "1m" });
+    expect(cfg.thresholds.cpu).toEqual({ percent: 80, pendingPeriod: "5m" });
+    expect(cfg.slo).toMatchObject({ objectivePercent: 99.9, fastBurn: { factor: 14.4, longWindow: "30m", shortWindow: "5m" } });
+    expect(cfg.syntheticMonitoring).toMatchObject({ enabled: true, job: "pizza-api-health", frequencySeconds: 60, bodyRegex: "welcome to JWT Pizza" });
+    expect(cfg.alerting.groupEvaluationIntervalSeconds).toEqual({ slo: 30, availability: 30 });
+  });
+
+  it("names the key of every bad alert catalogue setting", () => {
+    const problems = problemsOf(
+      exampleConfig({
+        "pizza-observability:thresholds": { cpu: { percent: -1 }, availability: { successRatio: 1.5 }, metricsAbsent: { window: "2 minutes" } },
+        "pizza-observability:slo": { objectivePercent: 100, fastBurn: { factor: -14.4 } },
+        "pizza-observability:telemetry": { logs: { metricSendErrors: [] }, recorded: { orderFailures: "pizza order failures" } },
+        "pizza-observability:alerting": { runbookBaseUrl: "https://example.com/runbooks", groupEvaluationIntervalSeconds: { slo: 5 } },
+      }),
+    );
+    expect(problems.map((p) => p.split(": ")[0]).sort()).toEqual([
+      "pizza-observability:alerting.groupEvaluationIntervalSeconds.slo",
+      "pizza-observability:slo.fastBurn.factor",
+      "pizza-observability:slo.objectivePercent",
+      "pizza-observability:telemetry.logs.metricSendErrors",
+      "pizza-observability:telemetry.recorded.orderFailures",
+      "pizza-observability:thresholds.availability.successRatio",
+      "pizza-observability:thresholds.cpu.percent",
+      "pizza-observability:thresholds.metricsAbsent.window",
+    ]);
+    expect(problems).toContain("pizza-observability:thresholds.cpu.percent: expected a number >= 0 (got -1)");
+  });
+
+  it("requires the health check's URL while Synthetic Monitoring is enabled, and rejects a bad probe setting", () => {
+    expect(problemsOf(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: true } }))).toEqual([
+      "pizza-observability:syntheticMonitoring.url: is required (the health check needs a URL when syntheticMonitoring.enabled is true)",
+    ]);
+    expect(parseConfig(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } })).syntheticMonitoring.url).toBeUndefined();
+    const problems = problemsOf(
+      exampleConfig({
+        "pizza-observability:syntheticMonitoring": { url: "ftp://x", probes: ["New York"], bodyRegex: "welcome(", frequencySeconds: 5000, typo: 1 },
+      }),
+    );
+    expect(problems.map((p) => p.split(": ")[0]).sort()).toEqual([
+      "pizza-observability:syntheticMonitoring.bodyRegex",
+      "pizza-observability:syntheticMonitoring.frequencySeconds",
+      "pizza-observability:syntheticMonitoring.probes.0",
+      "pizza-observability:syntheticMonitoring.typo",
+      "pizza-observability:syntheticMonitoring.url",
+    ]);
   });
 
   it("decodes structured values the way Pulumi hands them over, as JSON text", () => {

@@ -11,7 +11,7 @@ async function runEntrypoint(config: Record<string, unknown>) {
         registered.push(args.type);
         return { id: `${args.name}-id`, state: { ...args.inputs, url: "https://jwtpizza.grafana.net/d/x" } };
       },
-      call: () => ({}),
+      call: (args) => (args.token === "grafana:syntheticMonitoring/getProbes:getProbes" ? { id: "probes", probes: { Atlanta: 1, Frankfurt: 4, Singapore: 7 } } : {}),
     },
     "pizza-observability",
     "test",

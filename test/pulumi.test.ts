@@ -15,9 +15,14 @@ interface Registered {
 }
 
 let registered: Registered[] = [];
+let invoked: string[] = [];
+
+/** What the provider's getProbes answers: public probe name -> id. */
+const PROBES = { Atlanta: 1, Frankfurt: 4, Singapore: 7, Tokyo: 9 };
 
 beforeEach(async () => {
   registered = [];
+  invoked = [];
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -28,7 +33,10 @@ beforeEach(async () => {
         }
         return { id: `${args.name}-id`, state };
       },
-      call: () => ({}),
+      call: (args) => {
+        invoked.push(args.token);
+        return args.token === "grafana:syntheticMonitoring/getProbes:getProbes" ? { id: "probes", probes: PROBES } : {};
+      },
     },
     "pizza-observability",
     "test",
@@ -54,7 +62,7 @@ function ofType(type: string): Registered[] {
 }
 
 describe("the Pulumi program under mocks", () => {
-  it("declares the folder, rule group, contact points, policy and dashboard, and exports their addresses", async () => {
+  it("declares the folder, rule groups, contact points, policy, dashboard and health check, and exports their addresses", async () => {
     const outputs = program(exampleConfig());
     await settled();
     expect(await valueOf(outputs.folderUid)).toBe("jwt-pizza-service");
@@ -63,16 +71,24 @@ describe("the Pulumi program under mocks", () => {
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-on-call",
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-team-email",
       "grafana:alerting/notificationPolicy:NotificationPolicy notification-policy",
+      "grafana:alerting/ruleGroup:RuleGroup rule-group-availability",
+      "grafana:alerting/ruleGroup:RuleGroup rule-group-latency",
+      "grafana:alerting/ruleGroup:RuleGroup rule-group-meta",
       "grafana:alerting/ruleGroup:RuleGroup rule-group-orders",
+      "grafana:alerting/ruleGroup:RuleGroup rule-group-recording",
+      "grafana:alerting/ruleGroup:RuleGroup rule-group-saturation",
+      "grafana:alerting/ruleGroup:RuleGroup rule-group-slo",
+      "grafana:alerting/ruleGroup:RuleGroup rule-group-telemetry",
       "grafana:oss/dashboard:Dashboard dashboard-pizza-orders",
       "grafana:oss/folder:Folder folder",
+      "grafana:syntheticMonitoring/check:Check health-check",
     ]);
   });
 
   it("sends the rule model JSON Grafana expects, in the stack's folder", async () => {
     program(exampleConfig());
     await settled();
-    const [group] = ofType("grafana:alerting/ruleGroup:RuleGroup");
+    const [group] = ofType("grafana:alerting/ruleGroup:RuleGroup").filter((g) => g.inputs.name === "orders");
     expect(group.inputs).toMatchObject({ name: "orders", folderUid: "jwt-pizza-service", intervalSeconds: 60 });
     const [rule] = group.inputs.rules;
     expect(rule).toMatchObject({
@@ -81,7 +97,7 @@ describe("the Pulumi program under mocks", () => {
       for: "1m",
       noDataState: "OK",
       execErrState: "Error",
-      labels: { severity: "page", team: "pizza", service: "jwt-pizza-service", category: "errors" },
+      labels: { severity: "warning", team: "pizza", service: "jwt-pizza-service", category: "errors" },
     });
     expect(rule.datas.map((d: any) => d.refId)).toContain(rule.condition);
     const query = JSON.parse(rule.datas[0].model);

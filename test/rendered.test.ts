@@ -20,8 +20,22 @@ describe("rendered/", () => {
     expect([...expected.keys()]).toEqual([
       "alerting/contact-points.yaml",
       "alerting/notification-policies.yaml",
+      "alerting/rule-group-availability.yaml",
+      "alerting/rule-group-latency.yaml",
+      "alerting/rule-group-meta.yaml",
       "alerting/rule-group-orders.yaml",
+      "alerting/rule-group-recording.yaml",
+      "alerting/rule-group-saturation.yaml",
+      "alerting/rule-group-slo.yaml",
+      "alerting/rule-group-telemetry.yaml",
       "dashboards/pizza-orders.json",
+      "prometheus/availability.rules.yml",
+      "prometheus/latency.rules.yml",
+      "prometheus/meta.rules.yml",
+      "prometheus/saturation.rules.yml",
+      "prometheus/slo.rules.yml",
+      "prometheus/telemetry.rules.yml",
+      "synthetic-monitoring/pizza-api-health.json",
     ]);
     for (const [path, content] of expected) {
       const doc = path.endsWith(".json") ? JSON.parse(content) : parse(content);

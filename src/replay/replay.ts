@@ -33,8 +33,8 @@ export interface FixtureReplay {
   detection?: { uid: string; atSeconds: number; ttdSeconds: number };
   /** Alerts of severity page that fired where no page is wanted (or before the incident started). */
   falsePages: Array<{ uid: string; atSeconds: number }>;
-  /** Input handed to promtool for this fixture (rule files, fixture + recorded series). */
-  promtoolInput: TestFileInput;
+  /** Input handed to promtool for this fixture, one per evaluation interval (rule files, fixture + recorded series). */
+  promtoolInputs: TestFileInput[];
   /** What promtool reported firing (alert, evaluation time, labels and annotations). */
   observations: Mismatch[];
 }
@@ -61,13 +61,14 @@ function routeOf(rule: alerting.Rule, labels: Labels, stack: StackDefinition): s
   return direct ? [direct] : receiversFor(stack.notificationPolicy, labels);
 }
 
-/** `probe_success` labels of the health check's probes; the fixtures emit one series per probe. */
-export function probeLabels(_cfg: Config): Array<Record<string, string>> {
-  return ["Atlanta", "Frankfurt"].map((probe) => ({ job: "jwt-pizza-service health", instance: "https://pizza-service.jwt-pizza.example/", probe }));
+/** `probe_success` labels of the Synthetic Monitoring check's probes (none when it is disabled). */
+export function probeLabels(cfg: Config): Array<Record<string, string>> {
+  const sm = cfg.syntheticMonitoring;
+  return sm.enabled && sm.url ? sm.probes.map((probe) => ({ job: sm.job, instance: sm.url ?? "", probe })) : [];
 }
 
 export function stackFixtures(cfg: Config): Fixture[] {
-  return buildFixtures(cfg.telemetry, { probes: probeLabels(cfg) });
+  return buildFixtures(cfg.telemetry, { probes: probeLabels(cfg), probeEverySeconds: cfg.syntheticMonitoring.frequencySeconds });
 }
 
 function outcome(rule: alerting.Rule, evaluatedBy: EvaluatedBy, firings: Array<{ atSeconds: number; labels: Labels }>, stack: StackDefinition): AlertOutcome {
@@ -85,23 +86,37 @@ function outcome(rule: alerting.Rule, evaluatedBy: EvaluatedBy, firings: Array<{
   };
 }
 
-export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: string[]): FixtureReplay {
-  const { stack, cfg } = ctx;
-  const interval = cfg.alerting.evaluationIntervalSeconds;
-  const rules = rulesOf(stack);
-  const kinds = new Map(rules.map((r) => [r, ruleKind(r, cfg)]));
-  const recorded: Series[] = recordedSeries(rules.filter((r) => kinds.get(r) === "logql-recording"), fixture, interval);
-  const promtoolInput: TestFileInput = { ruleFiles, evaluationIntervalSeconds: interval, fixture, series: [...fixture.series, ...recorded] };
+/** Each rule with the evaluation interval of its group. */
+function rulesWithInterval(stack: StackDefinition, cfg: Config): Array<{ rule: alerting.Rule; interval: number }> {
+  return stack.ruleGroups.flatMap((g) => (g.rules ?? []).map((rule) => ({ rule, interval: g.interval ?? cfg.alerting.evaluationIntervalSeconds })));
+}
 
-  const promqlAlerts = rules.filter((r) => kinds.get(r) === "promql-alert");
-  const observed = promqlAlerts.length > 0 ? observeFirings(promtoolInput, promqlAlerts.map((r) => r.uid ?? ""), ctx.dir) : [];
+/** Prometheus rule files, by the evaluation interval of their groups (promtool runs one interval per test file). */
+export type RuleFilesByInterval = Map<number, string[]>;
+
+export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFilesByInterval): FixtureReplay {
+  const { stack, cfg } = ctx;
+  const rules = rulesWithInterval(stack, cfg).map((r) => ({ ...r, kind: ruleKind(r.rule, cfg) }));
+  const recorded: Series[] = rules
+    .filter((r) => r.kind === "logql-recording")
+    .flatMap((r) => recordedSeries([r.rule], fixture, r.interval));
+  const series = [...fixture.series, ...recorded];
+
+  const promtoolInputs: TestFileInput[] = [];
+  const observed: Mismatch[] = [];
+  for (const [interval, files] of ruleFiles) {
+    const alertnames = rules.filter((r) => r.kind === "promql-alert" && r.interval === interval).map((r) => r.rule.uid ?? "");
+    const input: TestFileInput = { ruleFiles: files, evaluationIntervalSeconds: interval, fixture, series, alertnames };
+    promtoolInputs.push(input);
+    observed.push(...observeFirings(input, ctx.dir));
+  }
   const alerts = [
-    ...promqlAlerts.map((rule) =>
+    ...rules.filter((r) => r.kind === "promql-alert").map(({ rule }) =>
       outcome(rule, "promtool", observed.filter((m) => m.alertname === rule.uid).flatMap((m) => m.got.map((g) => ({ atSeconds: m.evalSeconds, labels: g.labels })))
         // promtool adds alertname (the Prometheus rule name, our uid); Grafana's is the title.
         .map((f) => ({ ...f, labels: Object.fromEntries(Object.entries(f.labels).filter(([k]) => k !== "alertname")) })), stack),
     ),
-    ...rules.filter((r) => kinds.get(r) === "logql-alert").map((rule) => outcome(rule, "logql-replay", replayLogqlAlert(rule, fixture, interval), stack)),
+    ...rules.filter((r) => r.kind === "logql-alert").map(({ rule, interval }) => outcome(rule, "logql-replay", replayLogqlAlert(rule, fixture, interval), stack)),
   ].sort((a, b) => a.uid.localeCompare(b.uid));
 
   const start = fixture.incident?.startSeconds;
@@ -113,16 +128,19 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: s
   const falsePages = alerts
     .filter((a) => a.severity === "page")
     .flatMap((a) => a.firingSeconds.filter((t) => !pageWanted(t)).slice(0, 1).map((t) => ({ uid: a.uid, atSeconds: t })));
-  return { fixture, alerts, detection: detections[0], falsePages, promtoolInput, observations: observed };
+  return { fixture, alerts, detection: detections[0], falsePages, promtoolInputs, observations: observed };
 }
 
 /** Replays every fixture against the stack: PromQL alerts through promtool, LogQL alerts in TS. */
 export function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtures(ctx.cfg)): FixtureReplay[] {
   mkdirSync(ctx.dir, { recursive: true });
-  const ruleFiles = prometheusRuleFiles(ctx.stack, ctx.cfg).map(([name, content]) => {
+  const intervals = new Map(ctx.stack.ruleGroups.map((g) => [g.title, g.interval ?? ctx.cfg.alerting.evaluationIntervalSeconds]));
+  const ruleFiles: RuleFilesByInterval = new Map();
+  for (const [name, content] of prometheusRuleFiles(ctx.stack, ctx.cfg)) {
     const path = join(ctx.dir, name);
     writeFileSync(path, content);
-    return path;
-  });
+    const interval = intervals.get(name.replace(/\.rules\.yml$/, "")) ?? ctx.cfg.alerting.evaluationIntervalSeconds;
+    ruleFiles.set(interval, [...(ruleFiles.get(interval) ?? []), path]);
+  }
   return fixtures.map((f) => replayFixture(ctx, f, ruleFiles));
 }

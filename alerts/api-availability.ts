@@ -1,0 +1,33 @@
+import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { durationSeconds, promAlertRule } from "../src/alerting";
+import type { Config } from "../src/config";
+import { probeSuccessSeries } from "../src/telemetry";
+
+/**
+ * The API is down for its users: the Synthetic Monitoring health check (GET / from public probes)
+ * is failing. It reads no telemetry of the service, so a telemetry outage cannot fire it.
+ */
+export default function apiAvailability(cfg: Config): RuleBuilder {
+  const { successRatio, window, pendingPeriod } = cfg.thresholds.availability;
+  const sm = cfg.syntheticMonitoring;
+  return promAlertRule(cfg, {
+    uid: "pizza-api-availability",
+    title: "JWT Pizza API unavailable",
+    group: "availability",
+    severity: "page",
+    category: "availability",
+    summary: `Health check of ${sm.url ?? ""} succeeds only {{ humanizePercentage $values.A.Value }} of the time`,
+    description:
+      `The Synthetic Monitoring check ${sm.job} (GET ${sm.url ?? ""}, body must match /${sm.bodyRegex}/) succeeded in less than ` +
+      `${successRatio * 100}% of its runs over ${window}, averaged over its probes (${sm.probes.join(", ")}). Users cannot reach the API.`,
+    expr: `avg(avg_over_time(${probeSuccessSeries(sm.job, sm.url ?? "")}[${window}]))`,
+    op: "lt",
+    value: successRatio,
+    lookbackSeconds: durationSeconds(window),
+    pendingPeriod,
+    // No probe_success at all means the check is not running: not an outage, but nobody is
+    // watching availability. NoData raises DatasourceNoData, which is routed to a ticket.
+    noDataState: "NoData",
+    execErrState: "Error",
+  });
+}

@@ -1,0 +1,28 @@
+import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { promAlertRule } from "../src/alerting";
+import type { Config } from "../src/config";
+import { metricSeries } from "../src/telemetry";
+
+/** The pizza factory answers slowly (its throttling chaos holds requests 30 s+): orders hang. */
+export default function factoryLatency(cfg: Config): RuleBuilder {
+  const { milliseconds, pendingPeriod } = cfg.thresholds.factoryLatency;
+  return promAlertRule(cfg, {
+    uid: "pizza-factory-latency",
+    title: "JWT Pizza factory responding slowly",
+    group: "latency",
+    severity: "ticket",
+    category: "latency",
+    summary: "Pizza factory took {{ humanize $values.A.Value }} ms to make an order",
+    description:
+      `The last pizza creation latency reported by ${cfg.telemetry.source} (${cfg.telemetry.metrics.factoryLatency}) ` +
+      `has stayed above ${milliseconds} ms for ${pendingPeriod}. Orders wait on the factory; a throttling chaos test is the usual cause.`,
+    expr: `max(${metricSeries(cfg.telemetry, "factoryLatency")})`,
+    op: "gt",
+    value: milliseconds,
+    lookbackSeconds: 300,
+    pendingPeriod,
+    // Missing latency samples (no orders, or a telemetry outage) are not slowness.
+    noDataState: "OK",
+    execErrState: "Error",
+  });
+}

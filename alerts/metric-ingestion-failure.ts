@@ -1,0 +1,30 @@
+import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { durationSeconds, promAlertRule } from "../src/alerting";
+import type { Config } from "../src/config";
+import { recordedSeries } from "../src/telemetry";
+
+/** The telemetry incident: the service cannot ship its metrics (its log lines say so). A ticket, never a page. */
+export default function metricIngestionFailure(cfg: Config): RuleBuilder {
+  const { count, window, pendingPeriod } = cfg.thresholds.metricIngestion;
+  return promAlertRule(cfg, {
+    uid: "pizza-metric-ingestion-failure",
+    title: "JWT Pizza metrics not being delivered",
+    group: "telemetry",
+    severity: "ticket",
+    category: "telemetry",
+    summary: `${cfg.telemetry.source} logged {{ $values.A.Value }} metric-shipping errors in ${window}`,
+    description:
+      `More than ${count} log lines of ${cfg.telemetry.source} in ${window} match a metric-shipping error ` +
+      `(${cfg.telemetry.logs.metricSendErrors.join(", ")}). Its metrics are not reaching Grafana Cloud: dashboards and ` +
+      "metric-based alerts are blind, but this alone says nothing about customers. Check the API availability alert.",
+    expr: `sum(sum_over_time(${recordedSeries(cfg.telemetry, "metricSendFailures")}[${window}]))`,
+    op: "gt",
+    value: count,
+    lookbackSeconds: durationSeconds(window),
+    pendingPeriod,
+    // The recording writes 0 each quiet minute; no data means the recording itself is failing,
+    // which DatasourceNoData reports to the same ticket channel.
+    noDataState: "NoData",
+    execErrState: "Error",
+  });
+}

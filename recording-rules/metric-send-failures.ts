@@ -1,0 +1,14 @@
+import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { recordingRule } from "../src/alerting";
+import type { Config } from "../src/config";
+import { metricSendFailuresPerMinute, recordedSeriesLabels } from "../src/telemetry";
+
+/** Metric-shipping error lines per minute (Failed to send metric, ECONNRESET, ...): the telemetry outage's signature. */
+export default function metricSendFailures(cfg: Config): RuleBuilder {
+  return recordingRule(cfg, {
+    uid: "pizza-record-metric-send-failures",
+    metric: cfg.telemetry.recorded.metricSendFailures,
+    expr: metricSendFailuresPerMinute(cfg.telemetry),
+    labels: recordedSeriesLabels(cfg.telemetry),
+  });
+}
