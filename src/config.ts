@@ -77,7 +77,9 @@ const thresholdsSchema = z.strictObject({
       /** Fires when more than this many 5xx lines are seen in `window`. */
       count: threshold.default(2),
       window: duration.default("5m"),
-      pendingPeriod: duration.default("1m"),
+      // 0s: the incident replay needs this warning to detect the factory incident within 90 s at
+      // every evaluation phase (1m pending: 90-140 s); `count` already ignores a lone 500.
+      pendingPeriod: duration.default("0s"),
     })
     .prefault({}),
   metricIngestion: z

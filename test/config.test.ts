@@ -21,7 +21,7 @@ describe("stack config", () => {
     expect(cfg.telemetry.source).toBe("jwt-pizza-service");
     expect(cfg.telemetry.logs).toMatchObject({ sourceLabel: "component", typeLabel: "type", httpType: "http" });
     expect(cfg.telemetry.metrics.requests).toBe("requests_total");
-    expect(cfg.thresholds.order5xx).toEqual({ count: 2, window: "5m", pendingPeriod: "1m" });
+    expect(cfg.thresholds.order5xx).toEqual({ count: 2, window: "5m", pendingPeriod: "0s" });
     expect(cfg.onCallWebhookUrl).toBeInstanceOf(Secret);
     expect(cfg.telemetry.logs.metricSendErrors).toEqual(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"]);
     expect(cfg.telemetry.recorded).toEqual({

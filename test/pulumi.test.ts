@@ -94,7 +94,7 @@ describe("the Pulumi program under mocks", () => {
     expect(rule).toMatchObject({
       uid: "pizza-order-5xx",
       condition: "B",
-      for: "1m",
+      for: "0s",
       noDataState: "OK",
       execErrState: "Error",
       labels: { severity: "warning", team: "pizza", service: "jwt-pizza-service", category: "errors" },
