@@ -45,7 +45,7 @@ describe("stack config", () => {
     expect(cfg.thresholds.cpu).toEqual({ percent: 80, pendingPeriod: "5m" });
     expect(cfg.slo).toMatchObject({ objectivePercent: 99.9, fastBurn: { factor: 14.4, longWindow: "30m", shortWindow: "5m" } });
     expect(cfg.syntheticMonitoring).toMatchObject({ enabled: true, job: "pizza-api-health", frequencySeconds: 60, bodyRegex: "welcome to JWT Pizza" });
-    expect(cfg.alerting.groupEvaluationIntervalSeconds).toEqual({ slo: 30, availability: 30 });
+    expect(cfg.alerting.groupEvaluationIntervalSeconds).toEqual({ orders: 30, slo: 30, availability: 30, telemetry: 30 });
   });
 
   it("names the key of every bad alert catalogue setting", () => {

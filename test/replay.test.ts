@@ -71,10 +71,19 @@ describe("incident replay of the alert catalogue", () => {
   });
 
   it("detects the factory 5xx within 90 s whatever second of the minute it starts at", () => {
-    for (const phase of [1, 15, 30, 45, 59]) {
+    for (const phase of [1, 10, 15, 20, 30, 40, 50, 59]) {
       const [factory] = buildFixtures(cfg.telemetry, { probes: probeLabels(cfg), probeEverySeconds: cfg.syntheticMonitoring.frequencySeconds, factoryStartSeconds: 30 * 60 + phase });
       const [r] = replayStack({ stack, cfg, dir: tmp("replay-phase-") }, [factory]);
       expect(r.detection?.ttdSeconds, `incident starting ${phase}s past the minute`).toBeLessThanOrEqual(DETECTION_DEADLINE_SECONDS["factory-5xx"]);
+      expect(r.falsePages).toEqual([]);
+    }
+  });
+
+  it("detects the telemetry outage within 3 minutes whatever second of the minute it starts at", () => {
+    for (const phase of [1, 20, 40, 59]) {
+      const outage = buildFixtures(cfg.telemetry, { probes: probeLabels(cfg), probeEverySeconds: cfg.syntheticMonitoring.frequencySeconds, telemetryStartSeconds: 20 * 60 + phase })[1];
+      const [r] = replayStack({ stack, cfg, dir: tmp("replay-phase-") }, [outage]);
+      expect(r.detection?.ttdSeconds, `outage starting ${phase}s past the minute`).toBeLessThanOrEqual(DETECTION_DEADLINE_SECONDS["telemetry-outage"]);
       expect(r.falsePages).toEqual([]);
     }
   });
@@ -144,5 +153,30 @@ describe("the replay really filters (a query that cannot match the real lines fa
     const availability = r.alerts.find((a) => a.uid === "pizza-api-availability")!;
     expect(availability.firingSeconds.length).toBeGreaterThan(0);
     expect(availability.receivers).toEqual(["pizza-on-call"]);
+  });
+});
+
+describe("incident replay without Synthetic Monitoring (log-traffic fallback)", () => {
+  const noSm = parseConfig(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } }));
+  const noSmStack = buildStack(noSm);
+  const noSmFixtures = stackFixtures(noSm);
+
+  it("has no probe series, raises no false page and still detects both incidents", () => {
+    expect(noSmFixtures.flatMap((f) => f.series).filter((s) => s.metric === "probe_success")).toEqual([]);
+    const results = replayStack({ stack: noSmStack, cfg: noSm, dir: tmp("replay-nosm-") }, noSmFixtures);
+    expect(results[0].alerts.map((a) => a.uid)).toContain("pizza-api-traffic-absent");
+    expect(results.flatMap((r) => r.falsePages)).toEqual([]);
+    expect(fixtureResult(results, "factory-5xx").detection!.ttdSeconds).toBeLessThanOrEqual(DETECTION_DEADLINE_SECONDS["factory-5xx"]);
+    expect(fixtureResult(results, "telemetry-outage").detection!.ttdSeconds).toBeLessThanOrEqual(DETECTION_DEADLINE_SECONDS["telemetry-outage"]);
+  });
+
+  it("pages when the HTTP log lines stop", () => {
+    const normal = noSmFixtures.find((f) => f.name === "normal-hour")!;
+    const silent: Fixture = { ...normal, name: "no-traffic", logs: normal.logs.filter((l) => l.ts < 20 * 60_000 || l.ts >= 35 * 60_000) };
+    const [r] = replayStack({ stack: noSmStack, cfg: noSm, dir: tmp("replay-notraffic-") }, [silent]);
+    const absent = r.alerts.find((a) => a.uid === "pizza-api-traffic-absent")!;
+    expect(absent.firingSeconds.length).toBeGreaterThan(0);
+    expect(absent.firingSeconds[0]).toBeGreaterThan(20 * 60);
+    expect(absent.receivers).toEqual(["pizza-on-call"]);
   });
 });
