@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
@@ -78,8 +78,11 @@ describe("Prometheus export of PromQL alerts", () => {
   it("passes promtool check rules, for every rendered rule file", () => {
     const dir = mkdtempSync(join(tmpdir(), "prom-export-"));
     const sample = { ...stack, ruleGroups: [{ title: "saturation", interval: 60, folderUid: "f", rules: [promRule()] }] };
+    const rendered = listFiles(join(RENDERED_DIR, "prometheus"));
+    expect(rendered).toEqual(prometheusRuleGroups(stack, cfg).map((g) => `${g.name}.rules.yml`).sort());
+    expect(rendered.length).toBeGreaterThanOrEqual(5);
     const files = [
-      ...listFiles(join(RENDERED_DIR, "prometheus")).map((f) => join(RENDERED_DIR, "prometheus", f)),
+      ...rendered.map((f) => join(RENDERED_DIR, "prometheus", f)),
       ...prometheusRuleFiles(sample, cfg).map(([name, content]) => {
         writeFileSync(join(dir, name), content);
         return join(dir, name);
@@ -91,6 +94,7 @@ describe("Prometheus export of PromQL alerts", () => {
       expect(r.status, r.output).toBe(0);
       expect(r.output).toMatch(/SUCCESS: \d+ rules found/);
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("fails, not skips, when promtool is missing", () => {

@@ -1,8 +1,8 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { fixtures as buildFixtures, FACTORY_5XX, type Fixture } from "../replay/fixtures";
 import { parseConfig } from "../src/config";
@@ -21,7 +21,15 @@ const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []);
 const rule = (uid: string) => rules.find((r) => r.uid === uid)!;
 const fixtureResult = (results: FixtureReplay[], name: string) => results.find((r) => r.fixture.name === name)!;
 const alertIn = (results: FixtureReplay[], fixture: string, uid: string) => fixtureResult(results, fixture).alerts.find((a) => a.uid === uid)!;
-const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+const tempDirs: string[] = [];
+const tmp = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A copy of the stack whose rule `uid` has its query A's expression rewritten. */
 function withExpr(s: StackDefinition, uid: string, rewrite: (expr: string) => string): StackDefinition {
