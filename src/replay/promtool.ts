@@ -123,6 +123,9 @@ export function observeFirings(input: TestFileInput, dir: string): Mismatch[] {
   writeFileSync(file, testFile(input, checks));
   const r = promtool(["test", "rules", file]);
   if (r.status === 0) return [];
+  // A rule that fails to evaluate must not read as "silent".
+  const evalError = r.output.match(/^\s*rule: .*, time: .*, err: .*$/m);
+  if (evalError) throw new Error(`promtool could not evaluate a rule (${file}): ${evalError[0].trim()}`);
   const mismatches = parseMismatches(r.output);
   if (mismatches.length === 0) throw new Error(`promtool test rules ${file} failed without alert mismatches:\n${r.output.slice(0, 2000)}`);
   return mismatches;
