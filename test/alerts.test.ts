@@ -42,7 +42,7 @@ describe("order 5xx alert (the factory incident)", () => {
     expect(rule.condition).toBe("B");
     expect(b.datasourceUid).toBe("__expr__");
     expect(b.model).toMatchObject({ type: "threshold", expression: "A", conditions: [{ evaluator: { type: "gt", params: [2] } }] });
-    expect(rule.for).toBe("1m");
+    expect(rule.for).toBe("0s");
   });
 
   it("takes its threshold, window and pending period from config", () => {

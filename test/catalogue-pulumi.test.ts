@@ -43,11 +43,11 @@ describe("the alert catalogue under Pulumi mocks", () => {
       availability: 30,
       latency: 60,
       meta: 60,
-      orders: 60,
+      orders: 30,
       recording: 60,
       saturation: 60,
       slo: 30,
-      telemetry: 60,
+      telemetry: 30,
     });
     for (const g of ruleGroups()) expect(g.inputs.folderUid).toBe("jwt-pizza-service");
   });

@@ -59,7 +59,7 @@ describe("npm run diff -- <git-ref>", () => {
 
   it("shows what a changed stack file changes, against the committed rendered/ of the ref", () => {
     const example = readFileSync(join(head, "Pulumi.example.yaml"), "utf8");
-    const tuned = example.replace(/count: 2 #/, "count: 7 #").replace(/pendingPeriod: 1m/, "pendingPeriod: 3m");
+    const tuned = example.replace(/count: 2 #/, "count: 7 #").replace(/pendingPeriod: 0s #/, "pendingPeriod: 3m #");
     expect(tuned).not.toBe(example);
     writeFileSync(join(head, "Pulumi.tuned.yaml"), tuned);
     const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.tuned.yaml"]);
@@ -69,7 +69,7 @@ describe("npm run diff -- <git-ref>", () => {
         "Alert behaviour: HEAD -> working tree (Pulumi.tuned.yaml)",
         "~ pizza-order-5xx (JWT Pizza API answering 5xx)",
         "    threshold: > 2 -> > 7",
-        "    pending period: 1m -> 3m",
+        "    pending period: 0s -> 3m",
         "",
       ].join("\n"),
     );

@@ -48,12 +48,12 @@ describe("the Pulumi program under mocks", () => {
     program(exampleConfig());
     await settled();
     const [group] = ofType("grafana:alerting/ruleGroup:RuleGroup").filter((g) => g.inputs.name === "orders");
-    expect(group.inputs).toMatchObject({ name: "orders", folderUid: "jwt-pizza-service", intervalSeconds: 60 });
+    expect(group.inputs).toMatchObject({ name: "orders", folderUid: "jwt-pizza-service", intervalSeconds: 30 });
     const [rule] = group.inputs.rules;
     expect(rule).toMatchObject({
       uid: "pizza-order-5xx",
       condition: "B",
-      for: "1m",
+      for: "0s",
       noDataState: "OK",
       execErrState: "Error",
       labels: { severity: "warning", team: "pizza", service: "jwt-pizza-service", category: "errors" },

@@ -36,6 +36,12 @@ describe("rendered/", () => {
       "dashboards/pizza-orders.json",
       "dashboards/pizza-overview.json",
       "dashboards/pizza-telemetry.json",
+      "prometheus/availability.rules.yml",
+      "prometheus/latency.rules.yml",
+      "prometheus/meta.rules.yml",
+      "prometheus/saturation.rules.yml",
+      "prometheus/slo.rules.yml",
+      "prometheus/telemetry.rules.yml",
       "synthetic-monitoring/pizza-api-health.json",
     ]);
     for (const [path, content] of expected) {

@@ -1,0 +1,107 @@
+import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+import type { Fixture, Series } from "../../replay/fixtures";
+import { durationSeconds } from "../alerting";
+import { exprOf } from "../queries";
+import { compileLogQL, type Labels } from "./logql";
+
+/**
+ * Grafana's side of the replay, for rules Prometheus cannot run: Loki recording rules (their
+ * output becomes promtool input series) and LogQL alerts (threshold + pending period, per series).
+ */
+
+/** Evaluation times of a rule group over a fixture: every interval, from the first full interval. */
+export function evaluationTimes(fixture: Fixture, intervalSeconds: number): number[] {
+  const times: number[] = [];
+  for (let t = intervalSeconds; t <= fixture.durationSeconds; t += intervalSeconds) times.push(t);
+  return times;
+}
+
+function queryOf(rule: alerting.Rule, refId: string) {
+  const q = rule.data.find((d) => d.refId === refId);
+  const expr = q ? exprOf(q.model) : undefined;
+  if (!q || expr === undefined) throw new Error(`rule ${rule.uid}: ${refId} is not a LogQL query the replay can evaluate`);
+  return compileLogQL(expr);
+}
+
+/**
+ * A recorded sample written at evaluation time t is only queryable after remote write has
+ * ingested it; an alert evaluated at the same tick is assumed not to see it yet (conservative).
+ */
+export const RECORDING_VISIBILITY_LAG_SECONDS = 10;
+
+/** The series Grafana's Loki recording rules write to Prometheus during a fixture. */
+export function recordedSeries(rules: alerting.Rule[], fixture: Fixture, intervalSeconds: number): Series[] {
+  const steps = fixture.durationSeconds / fixture.sampleIntervalSeconds;
+  const out = new Map<string, Series>();
+  for (const rule of rules) {
+    const record = rule.record!;
+    const query = queryOf(rule, record.from);
+    for (const t of evaluationTimes(fixture, intervalSeconds)) {
+      const step = Math.ceil((t + RECORDING_VISIBILITY_LAG_SECONDS) / fixture.sampleIntervalSeconds);
+      if (step > steps) continue;
+      for (const sample of query(fixture.logs, t * 1000)) {
+        const labels = { ...sample.labels, ...(rule.labels ?? {}) };
+        const key = `${record.metric}${JSON.stringify(Object.entries(labels).sort())}`;
+        if (!out.has(key)) out.set(key, { metric: record.metric, labels, values: new Array(steps + 1).fill(undefined) });
+        out.get(key)!.values[step] = sample.value;
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+interface ThresholdModel {
+  type?: string;
+  expression?: string;
+  conditions?: Array<{ evaluator?: { type?: string; params?: number[] }; unloadEvaluator?: unknown }>;
+}
+
+const HOLDS: Record<string, (v: number, x: number) => boolean> = {
+  gt: (v, x) => v > x,
+  lt: (v, x) => v < x,
+  gte: (v, x) => v >= x,
+  lte: (v, x) => v <= x,
+};
+
+export interface ReplayedFiring {
+  /** Seconds from the fixture's start of the evaluation at which the alert instance fired. */
+  atSeconds: number;
+  /** The series' labels plus the rule's labels (without alertname/grafana_folder). */
+  labels: Labels;
+  value: number;
+}
+
+/**
+ * Replays a LogQL alert [A: LogQL, B: threshold on A, condition B] like Grafana's state manager:
+ * an instance whose condition holds is Pending, and Alerting once it has held for the rule's `for`
+ * (0s: at once); an instance whose series is gone or below threshold is Normal again. No series
+ * at all is Normal (noDataState OK) or NoData (a separate DatasourceNoData alert), never firing.
+ */
+export function replayLogqlAlert(rule: alerting.Rule, fixture: Fixture, intervalSeconds: number): ReplayedFiring[] {
+  const [a, b] = rule.data;
+  const t = b?.model as ThresholdModel | undefined;
+  const evaluator = t?.conditions?.[0]?.evaluator;
+  const holds = HOLDS[evaluator?.type ?? ""];
+  if (rule.data.length !== 2 || rule.condition !== "B" || a.refId !== "A" || t?.type !== "threshold" || t.expression !== "A" || !holds || evaluator?.params?.length !== 1 || t.conditions?.[0]?.unloadEvaluator) {
+    throw new Error(`alert ${rule.uid}: the LogQL replay handles [A: LogQL, B: threshold on A] with condition B only`);
+  }
+  if (rule.noDataState === "Alerting" || rule.noDataState === "KeepLast") throw new Error(`alert ${rule.uid}: noDataState ${rule.noDataState} is not replayed`);
+  const bound = evaluator.params[0];
+  const pending = durationSeconds(rule.for || "0s");
+  const query = queryOf(rule, "A");
+  const activeSince = new Map<string, number>();
+  const firings: ReplayedFiring[] = [];
+  for (const at of evaluationTimes(fixture, intervalSeconds)) {
+    const seen = new Set<string>();
+    for (const s of query(fixture.logs, at * 1000)) {
+      const key = JSON.stringify(Object.entries(s.labels).sort());
+      if (!holds(s.value, bound)) continue;
+      seen.add(key);
+      const since = activeSince.get(key) ?? at;
+      activeSince.set(key, since);
+      if (at - since >= pending) firings.push({ atSeconds: at, labels: { ...s.labels, ...(rule.labels ?? {}) }, value: s.value });
+    }
+    for (const key of [...activeSince.keys()]) if (!seen.has(key)) activeSince.delete(key);
+  }
+  return firings;
+}
