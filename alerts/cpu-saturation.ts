@@ -1,29 +1,9 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { promAlertRule } from "../src/alerting";
+import { OVERVIEW_PANELS } from "../dashboards/overview";
 import type { Config } from "../src/config";
-import { metricSeries } from "../src/telemetry";
-import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "../dashboards/overview";
+import { saturationAlert } from "../src/saturation";
 
 /** The service's host is running out of CPU: it will slow down or fall over. */
 export default function cpuSaturation(cfg: Config): RuleBuilder {
-  const { percent, pendingPeriod } = cfg.thresholds.cpu;
-  return promAlertRule(cfg, {
-    uid: "pizza-cpu-saturation",
-    panel: { dashboardUid: OVERVIEW_DASHBOARD_UID, panelId: OVERVIEW_PANELS.cpu },
-    title: "JWT Pizza CPU saturated",
-    group: "saturation",
-    severity: "ticket",
-    category: "saturation",
-    summary: `${cfg.telemetry.source} CPU at {{ humanize $values.A.Value }}%`,
-    description: `CPU usage of ${cfg.telemetry.source} (${cfg.telemetry.metrics.cpu}) has stayed above ${percent}% for ${pendingPeriod}.`,
-    expr: `max(${metricSeries(cfg.telemetry, "cpu")})`,
-    op: "gt",
-    value: percent,
-    lookbackSeconds: 300,
-    pendingPeriod,
-    // The gauge goes missing in a telemetry outage: that must not page as saturation. Missing
-    // metrics are caught by the telemetry alerts (pizza-metrics-absent).
-    noDataState: "OK",
-    execErrState: "Error",
-  });
+  return saturationAlert(cfg, { uid: "pizza-cpu-saturation", resource: "cpu", name: "CPU", panelId: OVERVIEW_PANELS.cpu });
 }

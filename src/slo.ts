@@ -1,3 +1,6 @@
+import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../dashboards/orders";
+import { durationSeconds, promAlertRule, type Severity } from "./alerting";
 import type { Config } from "./config";
 import { recordedSeries } from "./telemetry";
 
@@ -42,4 +45,43 @@ export function burnRateAlertExpr(cfg: Config, w: BurnWindows): string {
     ` and on() (${burnRateExpr(cfg, w.shortWindow)} > ${w.factor})` +
     ` and on() (${failuresOver(cfg, w.shortWindow)} >= ${cfg.slo.minFailures})`
   );
+}
+
+export interface BurnRateAlertSpec {
+  uid: string;
+  title: string;
+  burn: "fastBurn" | "slowBurn";
+  severity: Severity;
+  /** What the burn means for customers, ending the alert's description. */
+  consequence: string;
+}
+
+/** A multi-window burn-rate alert on the order SLO, linked to the orders dashboard's ratio panel. */
+export function burnRateAlert(cfg: Config, spec: BurnRateAlertSpec): RuleBuilder {
+  const { objectivePercent } = cfg.slo;
+  const windows = cfg.slo[spec.burn];
+  const { factor, longWindow, shortWindow, pendingPeriod } = windows;
+  const percent = Number((factor * errorBudget(objectivePercent) * 100).toPrecision(6));
+  return promAlertRule(cfg, {
+    uid: spec.uid,
+    panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.failureRatioVsSlo },
+    title: spec.title,
+    group: "slo",
+    severity: spec.severity,
+    category: "slo",
+    summary: `Orders are failing at {{ humanize $values.A.Value }}x the rate the ${objectivePercent}% SLO allows`,
+    description:
+      `More than ${percent}% of POST /api/order requests to ${cfg.telemetry.source} failed with a 5xx over the last ${longWindow} ` +
+      `and over the last ${shortWindow} (burn rate above ${factor}x of a ${objectivePercent}% objective). ${spec.consequence}`,
+    expr: burnRateAlertExpr(cfg, windows),
+    op: "gt",
+    value: factor,
+    lookbackSeconds: durationSeconds(longWindow),
+    pendingPeriod,
+    // A empty is the healthy state (the `and` filters drop it). Missing recorded series are
+    // telemetry trouble (pizza-metric-ingestion-failure then reports NoData), never an order burn.
+    noDataState: "OK",
+    // A failing Prometheus query raises DatasourceError, routed to a ticket, never the pager.
+    execErrState: "Error",
+  });
 }
