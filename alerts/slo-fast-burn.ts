@@ -2,7 +2,7 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import type { Config } from "../src/config";
 import { burnRateAlert } from "../src/slo";
 
-/** Orders failing fast enough to burn a real share of the month's error budget within the hour: page. */
+/** Orders failing fast enough to burn 1% of the month's error budget within half an hour (see README for why 30m, not the workbook's 1h): page. */
 export default function sloFastBurn(cfg: Config): RuleBuilder {
   return burnRateAlert(cfg, {
     uid: "pizza-order-slo-fast-burn",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Secret } from "./secret";
+import { ENCRYPTED_PLACEHOLDER, Secret } from "./secret";
 import { type RangeKind, rangeProblem } from "./time-intervals";
 
 /** Pulumi project name: the namespace of every stack config key of this project. */
@@ -18,14 +18,26 @@ const metricName = z
   .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "expected a Prometheus metric name such as requests_total");
 /** Values go inside double-quoted selectors; a quote or backslash there would break every query. */
 const labelValue = z.string().regex(/^[^"\\\n]+$/, 'expected a non-empty label value without ", \\ or newlines');
-const threshold = z.number().nonnegative("expected a number >= 0");
-const ratio = z.number().min(0, "expected a ratio between 0 and 1").max(1, "expected a ratio between 0 and 1");
+/**
+ * `pulumi config set --path` stores integers as numbers but decimals (99.5, 0.95) as text, and
+ * stack files may quote either: numeric text is read as the number it spells.
+ */
+function numeric<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v), schema);
+}
+const threshold = numeric(z.number().nonnegative("expected a number >= 0"));
+const ratio = numeric(z.number().min(0, "expected a ratio between 0 and 1").max(1, "expected a ratio between 0 and 1"));
 /** A literal log text; it is regex-escaped where a query needs it, so it cannot widen into `.*`. */
 const literal = z.string().regex(/^[^\n]+$/, "expected non-empty text without newlines");
 const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 const secret = z
   .string()
   .min(1, "is empty")
+  .transform((value) => new Secret(value));
+/** A credential that is a URL; a stack file's ciphertext (read offline by render) cannot be checked. */
+const secretUrl = z
+  .string()
+  .refine((v) => v === ENCRYPTED_PLACEHOLDER || httpUrl.safeParse(v).success, "expected an http(s) URL")
   .transform((value) => new Secret(value));
 
 /** Names of the deployed service's telemetry; they differ between deployments (see README). */
@@ -142,11 +154,12 @@ const burnRate = (factor: number, longWindow: string, shortWindow: string, pendi
 
 /** Order success SLO: share of POST /api/order answered without a 5xx, over 30 days. */
 const sloSchema = z.strictObject({
-  objectivePercent: z
-    .number()
-    .gt(0, "expected a percentage above 0 and below 100, such as 99.9")
-    .lt(100, "expected a percentage above 0 and below 100, such as 99.9")
-    .default(99.9),
+  objectivePercent: numeric(
+    z
+      .number()
+      .gt(0, "expected a percentage above 0 and below 100, such as 99.9")
+      .lt(100, "expected a percentage above 0 and below 100, such as 99.9"),
+  ).default(99.9),
   /** Fewer failed orders than this in a burn alert's short window never alert (low-traffic guard). */
   minFailures: threshold.default(2),
   fastBurn: burnRate(14.4, "30m", "5m", "30s"),
@@ -165,8 +178,8 @@ const syntheticMonitoringSchema = z.strictObject({
     .array(z.string().regex(/^[A-Za-z0-9_-]+$/, "expected a probe name such as Frankfurt"))
     .min(1, "expected at least one probe")
     .default(["Atlanta", "Frankfurt", "Singapore"]),
-  frequencySeconds: z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds").default(60),
-  timeoutSeconds: z.number().int().min(1, "expected 1 to 180 seconds").max(180, "expected 1 to 180 seconds").default(10),
+  frequencySeconds: numeric(z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds")).default(60),
+  timeoutSeconds: numeric(z.number().int().min(1, "expected 1 to 180 seconds").max(180, "expected 1 to 180 seconds")).default(10),
   /** The check fails unless the response body matches this regular expression. */
   bodyRegex: z
     .string()
@@ -185,7 +198,10 @@ const syntheticMonitoringSchema = z.strictObject({
 /** Rule groups whose evaluation interval may differ from `alerting.evaluationIntervalSeconds`. */
 export const ALERT_GROUPS = ["orders", "slo", "availability", "telemetry", "saturation", "latency", "meta"] as const;
 export type AlertGroup = (typeof ALERT_GROUPS)[number];
-const intervalSeconds = z.number().int().min(10, "expected at least 10 seconds");
+/** Grafana's scheduler ticks every 10 s and rejects a group interval that is not a multiple of it. */
+const intervalSeconds = numeric(
+  z.number().int().min(10, { message: "expected at least 10 seconds", abort: true }).multipleOf(10, "expected a multiple of 10 seconds (Grafana's scheduler interval)"),
+);
 const email = z.email({ error: "expected an email address" });
 
 const contactsSchema = z.strictObject({
@@ -208,10 +224,14 @@ const hhmm = z.string().regex(HHMM, "expected a time of day HH:MM between 00:00 
 /** One text range per entry, e.g. `monday:friday`, checked as Alertmanager checks it. */
 function ranges(kind: RangeKind) {
   return z.array(
-    z.string().check((ctx) => {
-      const problem = rangeProblem(kind, ctx.value);
-      if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
-    }),
+    // `pulumi config set --path ...years[0] 2025` stores a number; a range is text like 2025:2026.
+    z.preprocess(
+      (v) => (typeof v === "number" ? String(v) : v),
+      z.string().check((ctx) => {
+        const problem = rangeProblem(kind, ctx.value);
+        if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+      }),
+    ),
   );
 }
 
@@ -270,7 +290,7 @@ const escalationSchema = z.strictObject({
   users: onCallUsernames.default([]),
   /** The second page: escalateTo is paged when a page is still unacknowledged after afterMinutes. */
   enabled: z.boolean().default(false),
-  afterMinutes: z.number().int().min(1, "expected at least 1 minute").max(1440, "expected at most 1440 minutes").default(15),
+  afterMinutes: numeric(z.number().int().min(1, "expected at least 1 minute").max(1440, "expected at most 1440 minutes")).default(15),
   escalateTo: onCallUsernames.default([]),
 });
 
@@ -326,12 +346,12 @@ const configSchema = z
     contacts: contactsSchema,
     routing: routingSchema.prefault({}),
     escalation: escalationSchema.prefault({}),
-    onCallWebhookUrl: secret.optional(),
+    onCallWebhookUrl: secretUrl.optional(),
     pagerDutyIntegrationKey: secret.optional(),
     /** Slack incoming webhook of the team channel; without it the team channel is the team email. */
-    slackWebhookUrl: secret.optional(),
+    slackWebhookUrl: secretUrl.optional(),
     /** Dead-man's-switch URL the always-firing watchdog keeps calling. */
-    heartbeatUrl: secret,
+    heartbeatUrl: secretUrl,
   })
   .superRefine((c, ctx) => {
     if (c.syntheticMonitoring.enabled && !c.syntheticMonitoring.url) {

@@ -2,6 +2,9 @@ import { inspect } from "node:util";
 
 export const REDACTED = "[REDACTED]";
 
+/** Stands in for a stack file's `secure:` value: render works without the stack's encryption key. */
+export const ENCRYPTED_PLACEHOLDER = "<encrypted in stack file>";
+
 /**
  * A credential read from stack config. It prints, serialises and inspects as
  * "[REDACTED]", so rendered files, logs and test output can never carry it;

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { ENCRYPTED_PLACEHOLDER } from "./secret";
 
-/** Stands in for a `secure:` value: render works without the stack's encryption key. */
-export const ENCRYPTED_PLACEHOLDER = "<encrypted in stack file>";
 
 function isSecure(value: unknown): boolean {
   return value !== null && typeof value === "object" && Object.keys(value).length === 1 && "secure" in value;

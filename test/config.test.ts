@@ -266,3 +266,39 @@ describe("routing config", () => {
     expect(cfg.escalation).toEqual({ users: ["alice"], enabled: true, afterMinutes: 15, escalateTo: ["bob"] });
   });
 });
+
+describe("values as `pulumi config set --path` stores them", () => {
+  it("reads decimals stored as text, and whole numbers in a range list, as the numbers they spell", () => {
+    const cfg = parseConfig(
+      exampleConfig({
+        "pizza-observability:slo": JSON.stringify({ objectivePercent: "99.5", fastBurn: { factor: "14.4" } }),
+        "pizza-observability:thresholds": JSON.stringify({ availability: { successRatio: "0.95" }, cpu: { percent: 75 } }),
+        "pizza-observability:routing": JSON.stringify({ muteTimings: [{ name: "chaos", intervals: [{ years: [2027], months: ["3"] }] }] }),
+      }),
+    );
+    expect(cfg.slo.objectivePercent).toBe(99.5);
+    expect(cfg.slo.fastBurn.factor).toBe(14.4);
+    expect(cfg.thresholds.availability.successRatio).toBe(0.95);
+    expect(cfg.routing.muteTimings[0].intervals[0]).toMatchObject({ years: ["2027"], months: ["3"] });
+  });
+
+  it("still rejects text that is not a number, naming the key", () => {
+    expect(problemsOf(exampleConfig({ "pizza-observability:slo": { objectivePercent: "ninety-nine" } }))).toEqual([
+      'pizza-observability:slo.objectivePercent: Invalid input: expected number, received string (got "ninety-nine")',
+    ]);
+  });
+});
+
+describe("values Grafana or the provider would reject halfway through `pulumi up`", () => {
+  it("rejects a rule group interval that is not a multiple of Grafana's 10 s scheduler tick", () => {
+    expect(problemsOf(exampleConfig({ "pizza-observability:alerting": { runbookBaseUrl: "https://example.com/rb", groupEvaluationIntervalSeconds: { orders: 15 } } }))).toEqual([
+      "pizza-observability:alerting.groupEvaluationIntervalSeconds.orders: expected a multiple of 10 seconds (Grafana's scheduler interval) (got 15)",
+    ]);
+  });
+
+  it("rejects a credential URL that is not one, without echoing it", () => {
+    const problems = problemsOf(exampleConfig({ "pizza-observability:heartbeatUrl": "S3CRET-not-a-url" }));
+    expect(problems).toEqual(["pizza-observability:heartbeatUrl: expected an http(s) URL"]);
+    expect(containsSecret(problems.join("\n"))).toBe(false);
+  });
+});
