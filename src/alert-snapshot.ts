@@ -1,6 +1,6 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { parse } from "yaml";
-import { EXPRESSION_DATASOURCE } from "./alerting";
+import { EXPRESSION_DATASOURCE, THRESHOLD_OPERATORS } from "./alerting";
 
 /** What an alert does, read back from Grafana's alerting provisioning files (rendered/alerting/). */
 export interface AlertSummary {
@@ -64,7 +64,8 @@ interface ProvisioningDocument {
   policies?: alerting.NotificationPolicy[];
 }
 
-const OPERATORS: Record<string, string> = { gt: ">", lt: "<", gte: ">=", lte: "<=", eq: "==", ne: "!=" };
+/** Grafana's threshold evaluators also include eq/ne, which the stack's own builders never emit. */
+const OPERATORS: Record<string, string> = { ...THRESHOLD_OPERATORS, eq: "==", ne: "!=" };
 
 interface Evaluator {
   type?: string;

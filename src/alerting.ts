@@ -19,6 +19,9 @@ export type Severity = "page" | "ticket" | "warning" | "none";
 
 export type ThresholdOp = "gt" | "lt" | "gte" | "lte";
 
+/** A threshold expression's evaluator type as the PromQL comparison it means. */
+export const THRESHOLD_OPERATORS: Record<ThresholdOp, string> = { gt: ">", lt: "<", gte: ">=", lte: "<=" };
+
 /** Instant LogQL metric query over the last `lookbackSeconds`. */
 export function lokiQuery(refId: string, datasourceUid: string, expr: string, lookbackSeconds: number): QueryBuilder {
   return new QueryBuilder(refId)

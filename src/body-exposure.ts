@@ -1,8 +1,5 @@
-import type { LRParser } from "@lezer/lr";
 import type { SyntaxNode } from "@lezer/common";
-import { expandGrafanaMacros } from "./query-grammar";
-
-const { parser } = require("@grafana/lezer-logql") as { parser: LRParser };
+import { expandGrafanaMacros, syntaxTree, unquote } from "./query-grammar";
 
 /**
  * Fields of the service's HTTP log lines holding raw request/response bodies, which can carry JWTs.
@@ -25,7 +22,6 @@ interface PipelineState {
 }
 
 const text = (q: string, n: SyntaxNode) => q.slice(n.from, n.to);
-const unquote = (s: string) => (s.startsWith("`") ? s.slice(1, -1) : (JSON.parse(s) as string));
 
 function children(n: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
@@ -193,7 +189,7 @@ function merge(results: Result[]): Result {
  */
 export function bodyExposure(query: string): string[] {
   const q = expandGrafanaMacros(query);
-  const result = analyse(q, parser.parse(q).topNode);
+  const result = analyse(q, syntaxTree("logql", q).topNode);
   const labels = [...result.labels].sort();
   return [...new Set(result.problems), ...(labels.length ? [`returns label(s) ${labels.join(", ")} holding raw bodies: drop them or keep only the needed labels`] : [])];
 }

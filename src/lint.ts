@@ -5,7 +5,7 @@ import type { Config, Telemetry } from "./config";
 import type { QueryRef } from "./queries";
 import { stackQueries } from "./queries";
 import type { ParsedQuery } from "./query-grammar";
-import { parseQuery, syntaxErrors } from "./query-grammar";
+import { parseQuery, syntaxErrors, unquote } from "./query-grammar";
 import type { StackDefinition } from "./stack";
 
 /**
@@ -43,17 +43,6 @@ export const FOREIGN_METRICS: ReadonlyArray<{ pattern: RegExp; why: string }> = 
 
 const GRAFANA_VARIABLE = /^\$(\{[A-Za-z_][A-Za-z0-9_]*(:[A-Za-z]+)?\}|[A-Za-z_][A-Za-z0-9_]*)$/;
 
-/** Go-style string literal (as in LogQL and PromQL): `"..."` with escapes, `'...'`, or raw `` `...` ``. */
-export function unquote(literal: string): string {
-  const body = literal.slice(1, -1);
-  if (literal.startsWith("`")) return body;
-  const simple: Record<string, string> = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (_m, e: string) => {
-    if (/^[xuU]/.test(e)) return String.fromCodePoint(parseInt(e.slice(1), 16));
-    if (/^[0-7]{3}$/.test(e)) return String.fromCodePoint(parseInt(e, 8));
-    return simple[e] ?? e;
-  });
-}
 
 /** Top-level alternatives of a regex: split on `|` outside groups and character classes. */
 function alternatives(pattern: string): string[] {

@@ -1,7 +1,7 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { stringify } from "yaml";
 import type { Config } from "./config";
-import { EXPRESSION_DATASOURCE } from "./alerting";
+import { EXPRESSION_DATASOURCE, THRESHOLD_OPERATORS } from "./alerting";
 import { exprOf } from "./queries";
 import type { StackDefinition } from "./stack";
 
@@ -13,7 +13,7 @@ import type { StackDefinition } from "./stack";
  * cannot be exported faithfully must not pass as tested.
  */
 
-const OPERATORS: Record<string, string> = { gt: ">", lt: "<", gte: ">=", lte: "<=" };
+const OPERATORS: Record<string, string> = THRESHOLD_OPERATORS;
 
 export interface PrometheusRule {
   /** The Grafana rule uid: Prometheus rule names are identifiers, Grafana titles are prose. */

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@lezer/common";
+import type { SyntaxNode, Tree } from "@lezer/common";
 import type { LRParser } from "@lezer/lr";
 
 // Both grammars ship CommonJS builds, but their type declarations are ESM-only, which a CommonJS
@@ -12,6 +12,23 @@ const PARSERS = { logql: logqlParser, promql: promqlParser };
 
 /** Grafana interpolates these before a query reaches Loki or Prometheus; a grammar does not know them. */
 const INTERVAL_MACROS = /\$\{?__(rate_interval|interval|auto|range)\}?/g;
+
+/** The official grammar's syntax tree of a query, as written (macros not expanded). */
+export function syntaxTree(language: QueryLanguage, query: string): Tree {
+  return PARSERS[language].parse(query);
+}
+
+/** Go-style string literal (as in LogQL and PromQL): `"..."` with escapes, `'...'`, or raw `` `...` ``. */
+export function unquote(literal: string): string {
+  const body = literal.slice(1, -1);
+  if (literal.startsWith("`")) return body;
+  const simple: Record<string, string> = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
+  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (_m, e: string) => {
+    if (/^[xuU]/.test(e)) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (/^[0-7]{3}$/.test(e)) return String.fromCodePoint(parseInt(e, 8));
+    return simple[e] ?? e;
+  });
+}
 
 export function expandGrafanaMacros(query: string): string {
   return query.replace(INTERVAL_MACROS, "1m");

@@ -1,7 +1,8 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config";
-import { lintProblems, queryLintProblems, ruleLintProblems, unboundedWildcard, unquote } from "../src/lint";
+import { lintProblems, queryLintProblems, ruleLintProblems, unboundedWildcard } from "../src/lint";
+import { unquote } from "../src/query-grammar";
 import type { QueryLanguage } from "../src/query-grammar";
 import { buildStack, definitionProblems } from "../src/stack";
 import { exampleConfig } from "./support";

@@ -1,10 +1,7 @@
 import type { SyntaxNode } from "@lezer/common";
-import type { LRParser } from "@lezer/lr";
 import type { LogLine } from "../../replay/fixtures";
 import { durationSeconds } from "../alerting";
-
-// See src/query-grammar.ts for why require().
-const { parser } = require("@grafana/lezer-logql") as { parser: LRParser };
+import { syntaxTree, unquote } from "../query-grammar";
 
 /**
  * An evaluator for the LogQL subset this stack uses, built on the official grammar's syntax tree:
@@ -47,11 +44,6 @@ const children = (node: SyntaxNode): SyntaxNode[] => {
   for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
   return out;
 };
-
-/** Go-quoted ("...") or raw (`...`) LogQL string literal. */
-function stringValue(text: string): string {
-  return text.startsWith("`") ? text.slice(1, -1) : (JSON.parse(text) as string);
-}
 
 /** RE2 syntax as far as JS RegExp agrees with it; a leading (?i) becomes the i flag. */
 function re2(pattern: string, anchored: boolean, query: string): RegExp {
@@ -145,7 +137,7 @@ function jsonStage(node: SyntaxNode, query: string): Stage {
         const id = c.getChild("Identifier");
         const str = c.getChild("String");
         if (!id) throw new LogQLUnsupported("a json extraction without a label name", query);
-        expressions.push([text(id), str ? stringValue(text(str)) : text(id)]);
+        expressions.push([text(id), str ? unquote(text(str)) : text(id)]);
       }
     }
   };
@@ -180,7 +172,7 @@ function compileLabelFilter(node: SyntaxNode, query: string): (labels: Labels) =
   if (filter?.name === "Matcher") {
     const [id, op, str] = children(filter);
     const name = text(id);
-    const matches = labelMatcher(op.name, stringValue(text(str)), query);
+    const matches = labelMatcher(op.name, unquote(text(str)), query);
     return (l) => matches(l[name] ?? "");
   }
   if (filter?.name === "NumberFilter") {
@@ -232,7 +224,7 @@ function lineFilterStage(node: SyntaxNode, query: string): Stage {
   const op = filter?.firstChild?.name;
   const needles = [node.getChild("String"), ...node.getChildren("OrFilter").map((o) => o.getChild("String"))]
     .filter((s): s is SyntaxNode => s !== null)
-    .map((s) => stringValue(text(s)));
+    .map((s) => unquote(text(s)));
   if (node.getChild("Ip") || node.getChild("FilterOp")) throw new LogQLUnsupported(`the line filter ${text(node)}`, query);
   switch (op) {
     case "PipeExact":
@@ -279,7 +271,7 @@ function selector(node: SyntaxNode, query: string): (labels: Labels) => boolean 
       else if (c.name === "Matcher") {
         const [id, op, str] = children(c);
         const name = text(id);
-        const m = labelMatcher(op.name, stringValue(text(str)), query);
+        const m = labelMatcher(op.name, unquote(text(str)), query);
         matchers.push((l) => m(l[name] ?? ""));
       }
     }
@@ -468,7 +460,7 @@ function metricExpr(node: SyntaxNode, query: string): InstantQuery {
 
 /** Compiles a LogQL metric query into an instant query over fixture log lines. */
 export function compileLogQL(query: string): InstantQuery {
-  const tree = parser.parse(query);
+  const tree = syntaxTree("logql", query);
   let error: number | undefined;
   tree.iterate({
     enter: (n) => {
