@@ -1,7 +1,7 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { durationSeconds, promAlertRule } from "../src/alerting";
-import type { Config } from "../src/config";
-import { probeSuccessSeries } from "../src/telemetry";
+import { durationSeconds, promAlertRule } from "../src/model/rules";
+import type { Config } from "../src/config/schema";
+import { probeSuccessSeries } from "../src/model/telemetry";
 import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "../dashboards/overview";
 
 /**

@@ -1,7 +1,7 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { promAlertRule } from "../src/alerting";
-import type { Config } from "../src/config";
-import { metricSeries } from "../src/telemetry";
+import { promAlertRule } from "../src/model/rules";
+import type { Config } from "../src/config/schema";
+import { metricSeries } from "../src/model/telemetry";
 import { FACTORY_DASHBOARD_UID, FACTORY_PANELS } from "../dashboards/factory";
 
 /** The pizza factory answers slowly (its throttling chaos holds requests 30 s+): orders hang. */

@@ -1,5 +1,5 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import type { Config } from "../src/config";
+import type { Config } from "../src/config/schema";
 import apiAvailability from "./api-availability";
 import apiTrafficAbsent from "./api-traffic-absent";
 import cpuSaturation from "./cpu-saturation";

@@ -1,7 +1,7 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { OVERVIEW_PANELS } from "../dashboards/overview";
-import type { Config } from "../src/config";
-import { saturationAlert } from "../src/saturation";
+import type { Config } from "../src/config/schema";
+import { saturationAlert } from "./kinds/saturation";
 
 /** The service's host is running out of memory: it will slow down or fall over. */
 export default function memorySaturation(cfg: Config): RuleBuilder {

@@ -1,7 +1,7 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { durationSeconds, promAlertRule } from "../src/alerting";
-import type { Config } from "../src/config";
-import { recordedSeries } from "../src/telemetry";
+import { durationSeconds, promAlertRule } from "../src/model/rules";
+import type { Config } from "../src/config/schema";
+import { recordedSeries } from "../src/model/telemetry";
 import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/telemetry";
 
 /** The telemetry incident: the service cannot ship its metrics (its log lines say so). A ticket, never a page. */

@@ -1,8 +1,8 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../dashboards/orders";
-import { alertRule, durationSeconds, lokiQuery, threshold } from "../src/alerting";
-import type { Config } from "../src/config";
-import { http5xxByEndpoint } from "../src/telemetry";
+import { alertRule, durationSeconds, lokiQuery, threshold } from "../src/model/rules";
+import type { Config } from "../src/config/schema";
+import { http5xxByEndpoint } from "../src/model/telemetry";
 
 /**
  * The factory incident: POST /api/order answered 500 "Failed to fulfill order at factory" for ~3 minutes.

@@ -1,6 +1,6 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { promAlertRule } from "../src/alerting";
-import type { Config } from "../src/config";
+import { promAlertRule } from "../src/model/rules";
+import type { Config } from "../src/config/schema";
 
 /**
  * Always firing: the heartbeat receiver expects it every repeat interval, so silence means the

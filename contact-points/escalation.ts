@@ -1,4 +1,4 @@
-import type { Config } from "../src/config";
+import type { Config } from "../src/config/schema";
 
 /** One step of a Grafana OnCall escalation chain, in order. */
 export type EscalationStep =

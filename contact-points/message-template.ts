@@ -1,5 +1,5 @@
 import { NotificationTemplateBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import type { Config } from "../src/config";
+import type { Config } from "../src/config/schema";
 
 export const MESSAGE_TEMPLATE_NAME = "pizza-notifications";
 

@@ -7,8 +7,8 @@ import {
   WeekdayRangeBuilder,
   YearRangeBuilder,
 } from "@grafana/grafana-foundation-sdk/alerting";
-import type { Config, MutableRoute } from "../src/config";
-import { parseRange } from "../src/time-intervals";
+import type { Config, MutableRoute } from "../src/config/schema";
+import { parseRange } from "../src/config/time-intervals";
 
 type IntervalConfig = Config["routing"]["muteTimings"][number]["intervals"][number];
 

@@ -1,6 +1,6 @@
 import { NotificationPolicyBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
-import type { Config, MutableRoute } from "../src/config";
+import type { Config, MutableRoute } from "../src/config/schema";
 import { muteTimingsOf } from "./mute-timings";
 import { routingTargets } from "./receivers";
 

@@ -1,7 +1,7 @@
 import { ContactPointBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
-import type { Config } from "../src/config";
-import { OnCallIntegrationLink } from "../src/oncall-link";
+import type { Config } from "../src/config/schema";
+import { OnCallIntegrationLink } from "../src/model/oncall-link";
 import { MESSAGE, TITLE } from "./message-template";
 import { ON_CALL_RECEIVER } from "./receivers";
 

@@ -1,4 +1,4 @@
-import type { Config } from "../src/config";
+import type { Config } from "../src/config/schema";
 
 /** Contact point names: what routes, rendered files and Alertmanager configs call them. */
 export const ON_CALL_RECEIVER = "pizza-on-call";

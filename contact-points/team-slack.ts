@@ -1,5 +1,5 @@
 import { ContactPointBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import type { Config } from "../src/config";
+import type { Config } from "../src/config/schema";
 import { MESSAGE, TITLE } from "./message-template";
 import { isTargeted, TEAM_SLACK_RECEIVER } from "./receivers";
 

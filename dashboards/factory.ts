@@ -2,7 +2,7 @@ import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard
 import * as common from "@grafana/grafana-foundation-sdk/common";
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
 import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
-import type { Config } from "../src/config";
+import type { Config } from "../src/config/schema";
 import {
   dashboardTelemetry,
   layoutRows,
@@ -15,7 +15,7 @@ import {
   stackDashboard,
   thresholdLine,
   thresholds,
-} from "../src/dashboards";
+} from "../src/model/panels";
 import {
   containsAny,
   errorLogStream,
@@ -25,7 +25,7 @@ import {
   STATUS_5XX_LINE_FILTER,
   SUPPORT_LINK_FIELDS,
   withResponseMessage,
-} from "../src/telemetry";
+} from "../src/model/telemetry";
 
 export const FACTORY_DASHBOARD_UID = "pizza-factory";
 

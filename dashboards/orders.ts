@@ -3,8 +3,8 @@ import * as common from "@grafana/grafana-foundation-sdk/common";
 import * as logs from "@grafana/grafana-foundation-sdk/logs";
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
 import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
-import type { Config } from "../src/config";
-import { errorBudget } from "../src/slo";
+import type { Config } from "../src/config/schema";
+import { errorBudget } from "../src/model/slo";
 import {
   dashboardTelemetry,
   layoutRows,
@@ -16,8 +16,8 @@ import {
   stackDashboard,
   thresholdLine,
   thresholds,
-} from "../src/dashboards";
-import { http5xxByEndpoint, httpLogStream, metricSeries, STATUS_5XX_LINE_FILTER, withResponseMessage } from "../src/telemetry";
+} from "../src/model/panels";
+import { http5xxByEndpoint, httpLogStream, metricSeries, STATUS_5XX_LINE_FILTER, withResponseMessage } from "../src/model/telemetry";
 
 export const ORDERS_DASHBOARD_UID = "pizza-orders";
 

@@ -3,7 +3,7 @@ import * as common from "@grafana/grafana-foundation-sdk/common";
 import * as gauge from "@grafana/grafana-foundation-sdk/gauge";
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
 import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
-import type { Config } from "../src/config";
+import type { Config } from "../src/config/schema";
 import {
   alertListPanel,
   dashboardTelemetry,
@@ -15,8 +15,8 @@ import {
   stackDashboard,
   thresholdLine,
   thresholds,
-} from "../src/dashboards";
-import { httpLogStream, metricSeries, probeSuccess, STATUS_5XX_LINE_FILTER } from "../src/telemetry";
+} from "../src/model/panels";
+import { httpLogStream, metricSeries, probeSuccess, STATUS_5XX_LINE_FILTER } from "../src/model/telemetry";
 
 export const OVERVIEW_DASHBOARD_UID = "pizza-overview";
 

@@ -2,7 +2,7 @@ import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard
 import * as common from "@grafana/grafana-foundation-sdk/common";
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
 import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
-import type { Config } from "../src/config";
+import type { Config } from "../src/config/schema";
 import {
   dashboardTelemetry,
   layoutRows,
@@ -14,8 +14,8 @@ import {
   stackDashboard,
   thresholdLine,
   thresholds,
-} from "../src/dashboards";
-import { containsAny, httpLogStream, logStream, metricSeries,  } from "../src/telemetry";
+} from "../src/model/panels";
+import { containsAny, httpLogStream, logStream, metricSeries,  } from "../src/model/telemetry";
 
 export const TELEMETRY_DASHBOARD_UID = "pizza-telemetry";
 

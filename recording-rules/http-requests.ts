@@ -1,7 +1,7 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { recordingRule } from "../src/alerting";
-import type { Config } from "../src/config";
-import { httpRequestsPerMinute, recordedSeriesLabels } from "../src/telemetry";
+import { recordingRule } from "../src/model/rules";
+import type { Config } from "../src/config/schema";
+import { httpRequestsPerMinute, recordedSeriesLabels } from "../src/model/telemetry";
 
 /** Every HTTP request line per minute: proof that the service is serving and logging. */
 export default function httpRequests(cfg: Config): RuleBuilder {

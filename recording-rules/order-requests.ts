@@ -1,7 +1,7 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { recordingRule } from "../src/alerting";
-import type { Config } from "../src/config";
-import { orderRequestsPerMinute, recordedSeriesLabels } from "../src/telemetry";
+import { recordingRule } from "../src/model/rules";
+import type { Config } from "../src/config/schema";
+import { orderRequestsPerMinute, recordedSeriesLabels } from "../src/model/telemetry";
 
 /** POST /api/order requests per minute, from the request logs: the SLO's denominator. */
 export default function orderRequests(cfg: Config): RuleBuilder {

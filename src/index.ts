@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError } from "./config";
-import { program } from "./program";
-import { DefinitionError } from "./stack";
+import { ConfigError } from "./config/schema";
+import { program } from "./emit/pulumi/program";
+import { DefinitionError } from "./build/stack";
 
 function run() {
   try {

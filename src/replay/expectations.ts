@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AlertCheck, TestFileInput } from "./promtool";
 import { testFile } from "./promtool";
-import type { FixtureReplay } from "./replay";
+import type { FixtureReplay } from "./run";
 
 /** How fast each incident must be detected, in seconds of incident time (issue 6). */
 export const DETECTION_DEADLINE_SECONDS: Record<string, number> = {

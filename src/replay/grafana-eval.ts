@@ -1,7 +1,7 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
-import type { Fixture, Series } from "../../replay/fixtures";
-import { durationSeconds } from "../alerting";
-import { exprOf } from "../queries";
+import type { Fixture, Series } from "./fixtures";
+import { durationSeconds } from "../model/rules";
+import { exprOf } from "../checks/queries";
 import { compileLogQL, type Labels } from "./logql";
 
 /**

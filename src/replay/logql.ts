@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "@lezer/common";
-import type { LogLine } from "../../replay/fixtures";
-import { durationSeconds } from "../alerting";
-import { syntaxTree, unquote } from "../query-grammar";
+import type { LogLine } from "./fixtures";
+import { durationSeconds } from "../model/rules";
+import { syntaxTree, unquote } from "../checks/grammar";
 
 /**
  * An evaluator for the LogQL subset this stack uses, built on the official grammar's syntax tree:

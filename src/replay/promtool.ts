@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
-import type { Fixture, Series } from "../../replay/fixtures";
-import { durationSeconds } from "../alerting";
+import type { Fixture, Series } from "./fixtures";
+import { durationSeconds } from "../model/rules";
 import type { Labels } from "./logql";
 
 /** promtool (Debian `prometheus`, 2.42): the real rule evaluation the replay relies on. */

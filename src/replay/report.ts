@@ -1,4 +1,4 @@
-import type { FixtureReplay } from "./replay";
+import type { FixtureReplay } from "./run";
 
 /** `npm run replay` output: per fixture, what fired when, where it was routed, and false pages. */
 

@@ -1,0 +1,89 @@
+import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
+import type { Config } from "../config/schema";
+import type { QueryLanguage } from "./grammar";
+import { bodyExposure } from "./body-exposure";
+import { syntaxErrors } from "./grammar";
+import type { StackDefinition } from "../build/stack";
+
+export interface QueryRef {
+  /** Where the query lives, as a reviewer would look for it. */
+  where: string;
+  language: QueryLanguage;
+  expr: string;
+}
+
+const LANGUAGE_OF_TYPE: Record<string, QueryLanguage> = { loki: "logql", prometheus: "promql" };
+
+/** The fields every Loki and Prometheus target has; the SDK types targets as an opaque variant. */
+interface TargetFields {
+  expr?: unknown;
+  refId?: string;
+  datasource?: dashboard.DataSourceRef;
+}
+
+/** The LogQL/PromQL text of a Loki or Prometheus query model. */
+export function exprOf(model: unknown): string | undefined {
+  const expr = (model as TargetFields | undefined)?.expr;
+  return typeof expr === "string" ? expr : undefined;
+}
+
+interface PanelTarget {
+  where: string;
+  language?: QueryLanguage;
+  expr?: string;
+}
+
+/** Every target of every panel (rows hold none), whichever visualisation, with its language when known. */
+function panelTargets(d: dashboard.Dashboard): PanelTarget[] {
+  return (d.panels ?? []).flatMap((panel) => {
+    if (!("targets" in panel)) return [];
+    return ((panel.targets ?? []) as TargetFields[]).map((target) => ({
+      where: `dashboard ${d.uid} panel ${panel.id ?? "?"} "${panel.title}" target ${target.refId}`,
+      // A mixed panel's targets name their own datasource.
+      language: LANGUAGE_OF_TYPE[(target.datasource ?? panel.datasource)?.type ?? ""],
+      expr: exprOf(target),
+    }));
+  });
+}
+
+function dashboardQueries(d: dashboard.Dashboard): QueryRef[] {
+  return panelTargets(d).flatMap(({ where, language, expr }) => (language && expr !== undefined ? [{ where, language, expr }] : []));
+}
+
+/** Targets no check could read: without a Loki/Prometheus datasource or without a query. */
+export function unreadableTargets(d: dashboard.Dashboard): string[] {
+  return panelTargets(d)
+    .filter((t) => !t.language || t.expr === undefined)
+    .map((t) => `${t.where}: has no Loki or Prometheus query that the grammar and body checks can read`);
+}
+
+/** Every LogQL and PromQL query of the stack: alert rule queries and dashboard panel targets. */
+export function stackQueries(stack: StackDefinition, cfg: Config): QueryRef[] {
+  const languageOfDatasource: Record<string, QueryLanguage> = {
+    [cfg.datasources.loki]: "logql",
+    [cfg.datasources.prometheus]: "promql",
+  };
+  const ruleQueries = stack.ruleGroups.flatMap((g) =>
+    (g.rules ?? []).flatMap((r) =>
+      r.data.flatMap((q) => {
+        const language = languageOfDatasource[q.datasourceUid ?? ""];
+        const expr = exprOf(q.model);
+        return language && expr !== undefined ? [{ where: `alert ${r.uid} query ${q.refId}`, language, expr }] : [];
+      }),
+    ),
+  );
+  return [...ruleQueries, ...stack.dashboards.flatMap(dashboardQueries)];
+}
+
+/** LogQL queries that could return a raw request/response body, as a log line or a label. */
+export function bodyExposingQueries(queries: QueryRef[]): string[] {
+  return queries
+    .filter((q) => q.language === "logql")
+    .flatMap((q) => bodyExposure(q.expr).map((why) => `${q.where}: ${why}: ${q.expr}`));
+}
+
+export function unparseableQueries(queries: QueryRef[]): string[] {
+  return queries
+    .filter((q) => syntaxErrors(q.language, q.expr).length > 0)
+    .map((q) => `${q.where}: ${q.language} does not parse at offset ${syntaxErrors(q.language, q.expr)[0]}: ${q.expr}`);
+}

@@ -1,0 +1,155 @@
+import { QueryBuilder, RecordRuleBuilder, RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { TypeThresholdBuilder } from "@grafana/grafana-foundation-sdk/expr";
+import * as loki from "@grafana/grafana-foundation-sdk/loki";
+import * as prometheus from "@grafana/grafana-foundation-sdk/prometheus";
+import type { Config } from "../config/schema";
+
+/** Annotations linking a rule to the dashboard panel it watches (Grafana's own keys). */
+export const DASHBOARD_UID_ANNOTATION = "__dashboardUid__";
+export const PANEL_ID_ANNOTATION = "__panelId__";
+
+/** Datasource uid Grafana uses for server-side expressions (math, reduce, threshold). */
+export const EXPRESSION_DATASOURCE = "__expr__";
+
+/**
+ * Who gets woken: `page` reaches on-call, `ticket` and `warning` reach a channel during working hours,
+ * `none` is the watchdog's heartbeat, which no person reads.
+ */
+export type Severity = "page" | "ticket" | "warning" | "none";
+
+export type ThresholdOp = "gt" | "lt" | "gte" | "lte";
+
+/** A threshold expression's evaluator type as the PromQL comparison it means. */
+export const THRESHOLD_OPERATORS: Record<ThresholdOp, string> = { gt: ">", lt: "<", gte: ">=", lte: "<=" };
+
+/** Instant LogQL metric query over the last `lookbackSeconds`. */
+export function lokiQuery(refId: string, datasourceUid: string, expr: string, lookbackSeconds: number): QueryBuilder {
+  return new QueryBuilder(refId)
+    .datasourceUid(datasourceUid)
+    .queryType(loki.LokiQueryType.Instant)
+    .relativeTimeRange({ from: lookbackSeconds, to: 0 })
+    .model(new loki.DataqueryBuilder().expr(expr).queryType(loki.LokiQueryType.Instant).instant(true).refId(refId));
+}
+
+/** Instant PromQL query over the last `lookbackSeconds`. */
+export function promQuery(refId: string, datasourceUid: string, expr: string, lookbackSeconds: number): QueryBuilder {
+  return new QueryBuilder(refId)
+    .datasourceUid(datasourceUid)
+    .relativeTimeRange({ from: lookbackSeconds, to: 0 })
+    .model(new prometheus.DataqueryBuilder().expr(expr).instant().refId(refId));
+}
+
+/** Threshold expression `input <op> value`: the rule's condition. */
+export function threshold(refId: string, input: string, op: ThresholdOp, value: number): QueryBuilder {
+  return new QueryBuilder(refId)
+    .datasourceUid(EXPRESSION_DATASOURCE)
+    .model(
+      new TypeThresholdBuilder()
+        .datasource({ type: EXPRESSION_DATASOURCE, uid: EXPRESSION_DATASOURCE })
+        .expression(input)
+        .conditions([{ evaluator: { type: op, params: [value] } }])
+        .refId(refId),
+    );
+}
+
+export interface AlertSpec {
+  /** Stable Grafana uid; also names the runbook `runbooks/<uid>.md`. */
+  uid: string;
+  title: string;
+  /** Rule group: one per concern. */
+  group: string;
+  severity: Severity;
+  category: string;
+  summary: string;
+  description: string;
+  queries: QueryBuilder[];
+  condition: string;
+  pendingPeriod: string;
+  noDataState: "OK" | "Alerting" | "NoData" | "KeepLast";
+  execErrState: "Alerting" | "Error" | "OK" | "KeepLast";
+  /** The dashboard panel showing what the rule watches: Grafana links the alert to it and draws its state there. */
+  panel?: { dashboardUid: string; panelId: number };
+}
+
+/** A Grafana-managed alert rule carrying the labels and annotations every route and runbook relies on. */
+export function alertRule(cfg: Config, spec: AlertSpec): RuleBuilder {
+  return new RuleBuilder(spec.title)
+    .uid(spec.uid)
+    .ruleGroup(spec.group)
+    .folderUID(cfg.folder.uid)
+    .queries(spec.queries)
+    .condition(spec.condition)
+    .forDuration(spec.pendingPeriod)
+    .noDataState(spec.noDataState)
+    .execErrState(spec.execErrState)
+    .labels({
+      severity: spec.severity,
+      team: cfg.alerting.team,
+      service: cfg.telemetry.source,
+      category: spec.category,
+    })
+    .annotations({
+      summary: spec.summary,
+      description: spec.description,
+      runbook_url: `${cfg.alerting.runbookBaseUrl.replace(/\/+$/, "")}/${spec.uid}.md`,
+      ...(spec.panel && {
+        [DASHBOARD_UID_ANNOTATION]: spec.panel.dashboardUid,
+        [PANEL_ID_ANNOTATION]: String(spec.panel.panelId),
+      }),
+    });
+}
+
+export interface PromAlertSpec extends Omit<AlertSpec, "queries" | "condition"> {
+  /** Instant PromQL query A; the rule fires on `A <op> value` (threshold B). */
+  expr: string;
+  op: ThresholdOp;
+  value: number;
+  /** How far back the query reads (its relative time range): its longest range selector. */
+  lookbackSeconds: number;
+}
+
+/**
+ * A PromQL alert in the catalogue's one shape, data = [A: instant PromQL, B: threshold on A],
+ * condition B, so it exports mechanically to a Prometheus rule `A <op> value`.
+ */
+export function promAlertRule(cfg: Config, spec: PromAlertSpec): RuleBuilder {
+  const { expr, op, value, lookbackSeconds, ...rest } = spec;
+  return alertRule(cfg, {
+    ...rest,
+    queries: [promQuery("A", cfg.datasources.prometheus, expr, lookbackSeconds), threshold("B", "A", op, value)],
+    condition: "B",
+  });
+}
+
+export const RECORDING_GROUP = "recording";
+
+export interface RecordingSpec {
+  uid: string;
+  /** Name of the series written into the Prometheus datasource. */
+  metric: string;
+  /** Instant LogQL query counting log lines over the last minute. */
+  expr: string;
+  labels: Record<string, string>;
+}
+
+/**
+ * A Grafana-managed recording rule: Loki query A, evaluated every minute, written as `metric` into
+ * the stack's Prometheus datasource. Grafana adds the rule's labels to every series it writes.
+ */
+export function recordingRule(cfg: Config, spec: RecordingSpec): RuleBuilder {
+  return new RuleBuilder(spec.metric)
+    .uid(spec.uid)
+    .ruleGroup(RECORDING_GROUP)
+    .folderUID(cfg.folder.uid)
+    .queries([lokiQuery("A", cfg.datasources.loki, spec.expr, 60)])
+    .record(new RecordRuleBuilder().metric(spec.metric).from("A").targetDatasourceUid(cfg.datasources.prometheus))
+    .labels(spec.labels);
+}
+
+/** Seconds in a Prometheus-style duration such as `5m` or `1h30m`. */
+export function durationSeconds(d: string): number {
+  const unit: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+  let total = 0;
+  for (const [, n, u] of d.matchAll(/([0-9]+)(ms|s|m|h|d|w)/g)) total += Number(n) * unit[u];
+  return total;
+}

@@ -1,0 +1,151 @@
+import type { Telemetry } from "../config/schema";
+
+/** Every query names the service's telemetry through these, never through literals. */
+
+function quote(value: string): string {
+  return JSON.stringify(value);
+}
+
+function matchers(pairs: Array<[string, string, string?]>): string {
+  return pairs.map(([name, value, op = "="]) => `${name}${op}${quote(value)}`).join(", ");
+}
+
+/** The service's Loki stream: `{component="jwt-pizza-service"}`, optionally narrowed by more stream labels. */
+export function logStream(t: Telemetry, extra: Array<[string, string, string?]> = []): string {
+  return `{${matchers([[t.logs.sourceLabel, t.source], ...extra])}}`;
+}
+
+/** The service's HTTP request log lines. */
+export function httpLogStream(t: Telemetry): string {
+  return logStream(t, [[t.logs.typeLabel, t.logs.httpType]]);
+}
+
+/** A metric series selector of the service: `requests_total{source="jwt-pizza-service"}`. */
+export function metricSeries(t: Telemetry, metric: keyof Telemetry["metrics"], extra: Array<[string, string, string?]> = []): string {
+  return `${t.metrics[metric]}{${matchers([[t.metricSourceLabel, t.source], ...extra])}}`;
+}
+
+/**
+ * Line filter that keeps only HTTP lines with a 5xx status before `| json` parses them:
+ * Node's JSON.stringify writes `"statusCode":500` with no space.
+ */
+export const STATUS_5XX_LINE_FILTER = `|= ${quote('"statusCode":5')}`;
+
+/**
+ * 5xx responses per endpoint counted from the request logs over `window`. Improves the factory
+ * incident's `|= "" | json | statusCode >= 500`: a line filter drops non-5xx lines before `| json`
+ * parses them, and only the labels needed are extracted (never reqBody/resBody, which hold JWTs).
+ */
+export function http5xxByEndpoint(t: Telemetry, window: string): string {
+  return (
+    `sum by (method, path) (count_over_time(${httpLogStream(t)} ${STATUS_5XX_LINE_FILTER}` +
+    ` | json statusCode="statusCode", method="method", path="path" | __error__="" | statusCode >= 500 [${window}]))`
+  );
+}
+
+/** The order endpoint of the service's API (part of its interface, not of its telemetry naming). */
+export const ORDER_ENDPOINT = { method: "POST", path: "/api/order" } as const;
+
+/** Line filters keeping only POST /api/order lines; the closing quote excludes /api/order/menu. */
+const ORDER_LINE_FILTERS =
+  `|= ${quote(`"path":${quote(ORDER_ENDPOINT.path)}`)} |= ${quote(`"method":${quote(ORDER_ENDPOINT.method)}`)}`;
+
+/**
+ * Grafana writes nothing when a recording query returns no data; `or vector(0)` writes a 0, so a
+ * quiet minute is recorded as 0 and a missing sample means the recording itself failed.
+ */
+function countPerMinute(pipeline: string): string {
+  return `sum(count_over_time(${pipeline} [1m])) or vector(0)`;
+}
+
+/** POST /api/order request lines in the last minute (source of `telemetry.recorded.orderRequests`). */
+export function orderRequestsPerMinute(t: Telemetry): string {
+  return countPerMinute(
+    `${httpLogStream(t)} ${ORDER_LINE_FILTERS} | json method="method", path="path" | __error__=""` +
+      ` | method=${quote(ORDER_ENDPOINT.method)} | path=${quote(ORDER_ENDPOINT.path)}`,
+  );
+}
+
+/** POST /api/order lines answered 5xx in the last minute (source of `telemetry.recorded.orderFailures`). */
+export function orderFailuresPerMinute(t: Telemetry): string {
+  return countPerMinute(
+    `${httpLogStream(t)} ${ORDER_LINE_FILTERS} ${STATUS_5XX_LINE_FILTER}` +
+      ` | json statusCode="statusCode", method="method", path="path" | __error__=""` +
+      ` | method=${quote(ORDER_ENDPOINT.method)} | path=${quote(ORDER_ENDPOINT.path)} | statusCode >= 500`,
+  );
+}
+
+/** Every HTTP request line of the service in the last minute (source of `telemetry.recorded.httpRequests`). */
+export function httpRequestsPerMinute(t: Telemetry): string {
+  return countPerMinute(httpLogStream(t));
+}
+
+/** Escapes regex metacharacters: each configured pattern matches only its literal text. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `|~ "a|b|c"`: a line filter matching any of the literal texts, never a wildcard. */
+export function anyLiteralLineFilter(texts: readonly string[]): string {
+  return `|~ ${quote(texts.map(escapeRegex).join("|"))}`;
+}
+
+/** Metric-shipping error lines of the service in the last minute (source of `telemetry.recorded.metricSendFailures`). */
+export function metricSendFailuresPerMinute(t: Telemetry): string {
+  return countPerMinute(`${logStream(t)} ${anyLiteralLineFilter(t.logs.metricSendErrors)}`);
+}
+
+/** A recorded series of the service: `pizza:order_failures:count1m{source="jwt-pizza-service"}`. */
+export function recordedSeries(t: Telemetry, series: keyof Telemetry["recorded"]): string {
+  return `${t.recorded[series]}{${matchers([[t.metricSourceLabel, t.source]])}}`;
+}
+
+/** The recording rules' label marking their series as the service's, like its own metrics. */
+export function recordedSeriesLabels(t: Telemetry): Record<string, string> {
+  return { [t.metricSourceLabel]: t.source };
+}
+
+/**
+ * Synthetic Monitoring's own names (not the service's telemetry): every check writes
+ * `probe_success` labelled with `job` = the check's job and `instance` = its target.
+ */
+export const SM_PROBE_SUCCESS = "probe_success";
+
+export function probeSuccessSeries(job: string, instance: string): string {
+  return `${SM_PROBE_SUCCESS}{${matchers([["job", job], ["instance", instance]])}}`;
+}
+
+/** Field of the HTTP log line holding the response body: a JSON *string*, which can hold JWTs. */
+const RES_BODY = "resBody";
+
+/**
+ * Pipeline stages extracting `fields` from the service's JSON line and the response body's
+ * `message`, never the body itself: the body becomes the line only to be parsed again, and its
+ * label is dropped. `labelFilters` (` | path="/api/order"`) run on the fields before the body is
+ * parsed. Lines that are not JSON are dropped; a body that is not JSON leaves message empty.
+ */
+export function withResponseMessage(fields: string[], labelFilters = ""): string {
+  const extract = [...fields, RES_BODY].map((f) => `${f}=${quote(f)}`).join(", ");
+  return (
+    ` | json ${extract} | __error__=""${labelFilters}` +
+    ` | line_format ${quote(`{{.${RES_BODY}}}`)} | json message="message" | drop __error__, __error_details__, ${RES_BODY}`
+  );
+}
+
+/** Error-level lines of the service, of every type (HTTP, factory, unhandled errors). */
+export function errorLogStream(t: Telemetry): string {
+  return logStream(t, [[t.logs.levelLabel, t.logs.errorLevel]]);
+}
+
+/** Response fields carrying the factory's support link that ends chaos; only counted, never shown. */
+export const SUPPORT_LINK_FIELDS = ["followLinkToEndChaos", "reportUrl"] as const;
+
+/** Line filter keeping lines that contain any of `texts` (`|= "a" or "b"`). */
+export function containsAny(texts: readonly string[]): string {
+  return `|= ${texts.map(quote).join(" or ")}`;
+}
+
+/** Synthetic Monitoring's success series of one check, every probe and target (1 = the probe succeeded). */
+export function probeSuccess(job: string): string {
+  return `${SM_PROBE_SUCCESS}{${matchers([["job", job]])}}`;
+}

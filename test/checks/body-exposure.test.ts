@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { bodyExposure } from "../../src/checks/body-exposure";
+import { bodyExposingQueries } from "../../src/checks/queries";
+import { withResponseMessage } from "../../src/model/telemetry";
+
+const http = '{component="jwt-pizza-service", type="http"}';
+
+describe("bodyExposure: queries that cannot return a raw body", () => {
+  it.each([
+    ["counts aggregated without labels", `sum(count_over_time(${http} | json [5m]))`],
+    ["aggregates by fields that are not bodies", `sum by (method, path) (count_over_time(${http} | json [5m]))`],
+    ["extracts only the fields it needs", `count_over_time(${http} | json statusCode="statusCode", path="path" [5m])`],
+    ["counts by the message parsed out of a body", `sum by (message) (count_over_time(${http}${withResponseMessage([])} [5m]))`],
+    [
+      "prints only status, path and message from lines",
+      `${http}${withResponseMessage(["statusCode", "path"])} | line_format "{{.statusCode}} {{.path}} {{.message}}" | keep statusCode, path, message`,
+    ],
+    ["formats lines after dropping body labels", `${http} | json | drop reqBody, resBody | line_format "{{.path}}"`],
+  ])("%s", (_why, query) => {
+    expect(bodyExposure(query)).toEqual([]);
+  });
+});
+
+describe("bodyExposure: queries that could return a raw body", () => {
+  it("flags a logs panel over raw lines of the HTTP stream", () => {
+    expect(bodyExposure(http)).toEqual([
+      "returns raw log lines, which hold request/response bodies: end the pipeline with a line_format printing only the needed fields",
+    ]);
+    expect(bodyExposure(`${http} |= "/api/order" | json statusCode="statusCode" | statusCode >= 500`)).toHaveLength(1);
+  });
+
+  it("flags lines whose last line_format prints a body", () => {
+    expect(bodyExposure(`${http} | json resBody="resBody" | line_format "{{.resBody}}" | drop resBody`)).toEqual([
+      "returns a body as the log line: end the pipeline with a line_format printing only the needed fields",
+    ]);
+  });
+
+  it("flags body labels left on lines or series", () => {
+    const labelsLeft = "returns label(s) reqBody, resBody holding raw bodies: drop them or keep only the needed labels";
+    expect(bodyExposure(`${http} | json | line_format "{{.path}}"`)).toEqual([labelsLeft]);
+    expect(bodyExposure(`count_over_time(${http} | json [5m])`)).toEqual([labelsLeft]);
+    expect(bodyExposure(`sum without (path) (count_over_time(${http} | json [5m]))`)).toEqual([labelsLeft]);
+    expect(bodyExposure(`topk(5, count_over_time(${http} | json [5m]))`)).toEqual([labelsLeft]);
+    expect(bodyExposure(`sum by (resBody) (count_over_time(${http} | json [5m]))`)).toEqual([
+      "returns label(s) resBody holding raw bodies: drop them or keep only the needed labels",
+    ]);
+  });
+
+  it("follows a body through label_format, regexp captures and a keep that keeps it", () => {
+    expect(bodyExposure(`count_over_time(${http} | json b="resBody" | label_format copy=b | drop b [5m])`)).toEqual([
+      "returns label(s) copy holding raw bodies: drop them or keep only the needed labels",
+    ]);
+    expect(bodyExposure(`count_over_time(${http} | regexp "token\\":\\"(?P<tok>[^\\"]+)" [5m])`)).toEqual([
+      "returns label(s) tok holding raw bodies: drop them or keep only the needed labels",
+    ]);
+    expect(bodyExposure(`${http} | json resBody="resBody" | line_format "{{.path}}" | keep resBody`)).toEqual([
+      "returns label(s) resBody holding raw bodies: drop them or keep only the needed labels",
+    ]);
+  });
+
+  it("allows only a body's message out of its content: a token is a body", () => {
+    const parsed = `${http} | json resBody="resBody" | line_format "{{.resBody}}"`;
+    expect(bodyExposure(`${parsed} | json token="token" | line_format "{{.token}}" | keep token`)).toContain(
+      "returns label(s) token holding raw bodies: drop them or keep only the needed labels",
+    );
+    expect(bodyExposure(`${parsed} | json | line_format "{{.message}}" | drop resBody`)).toEqual([
+      "`json` extracts every field of a body; extract only message",
+    ]);
+  });
+
+  it("reports where the exposing query lives", () => {
+    expect(bodyExposingQueries([{ where: "dashboard d panel 1 target A", language: "logql", expr: http }])).toEqual([
+      `dashboard d panel 1 target A: returns raw log lines, which hold request/response bodies: end the pipeline with a line_format printing only the needed fields: ${http}`,
+    ]);
+    expect(bodyExposingQueries([{ where: "x", language: "promql", expr: "up" }])).toEqual([]);
+  });
+});

@@ -1,0 +1,170 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { program } from "../../../src/emit/pulumi/program";
+import { GET_PROBES, installMocks, mocked, settled, tokensCalled, type Registered } from "../../support/pulumi-mocks";
+import { exampleConfig } from "../../support/stack";
+
+/** The alert catalogue as Pulumi declares it: rule groups, rules, recording rules and the health check. */
+
+beforeEach(installMocks);
+
+function ruleGroups(): Registered[] {
+  return mocked.registered.filter((r) => r.type === "grafana:alerting/ruleGroup:RuleGroup");
+}
+
+function rulesOf(groups: Registered[]): any[] {
+  return groups.flatMap((g) => g.inputs.rules.map((r: any) => ({ ...r, group: g.inputs.name })));
+}
+
+const ALERT_UIDS = [
+  "pizza-api-availability",
+  "pizza-cpu-saturation",
+  "pizza-factory-latency",
+  "pizza-memory-saturation",
+  "pizza-metric-ingestion-failure",
+  "pizza-metrics-absent",
+  "pizza-order-5xx",
+  "pizza-order-slo-fast-burn",
+  "pizza-order-slo-slow-burn",
+  "pizza-watchdog",
+];
+const RECORDING_UIDS = [
+  "pizza-record-http-requests",
+  "pizza-record-metric-send-failures",
+  "pizza-record-order-failures",
+  "pizza-record-order-requests",
+];
+
+describe("the alert catalogue under Pulumi mocks", () => {
+  it("declares one rule group per concern, with its own evaluation interval", async () => {
+    program(exampleConfig());
+    await settled();
+    const intervals = Object.fromEntries(ruleGroups().map((g) => [g.inputs.name, g.inputs.intervalSeconds]));
+    expect(intervals).toEqual({
+      availability: 30,
+      latency: 60,
+      meta: 60,
+      orders: 30,
+      recording: 60,
+      saturation: 60,
+      slo: 30,
+      telemetry: 30,
+    });
+    for (const g of ruleGroups()) expect(g.inputs.folderUid).toBe("jwt-pizza-service");
+  });
+
+  it("keeps stable uids, each in the group the shared plan gives it", async () => {
+    program(exampleConfig());
+    await settled();
+    const rules = rulesOf(ruleGroups());
+    expect(rules.map((r) => r.uid).sort()).toEqual([...ALERT_UIDS, ...RECORDING_UIDS].sort());
+    const groupOf = Object.fromEntries(rules.map((r) => [r.uid, r.group]));
+    expect(groupOf).toMatchObject({
+      "pizza-order-5xx": "orders",
+      "pizza-order-slo-fast-burn": "slo",
+      "pizza-order-slo-slow-burn": "slo",
+      "pizza-api-availability": "availability",
+      "pizza-metric-ingestion-failure": "telemetry",
+      "pizza-metrics-absent": "telemetry",
+      "pizza-cpu-saturation": "saturation",
+      "pizza-memory-saturation": "saturation",
+      "pizza-factory-latency": "latency",
+      "pizza-watchdog": "meta",
+    });
+    for (const uid of RECORDING_UIDS) expect(groupOf[uid]).toBe("recording");
+  });
+
+  it("gives every alerting rule a condition among its queries, explicit states, labels and annotations", async () => {
+    program(exampleConfig());
+    await settled();
+    const alerts = rulesOf(ruleGroups()).filter((r) => !r.record);
+    expect(alerts).toHaveLength(ALERT_UIDS.length);
+    for (const r of alerts) {
+      expect(r.datas.map((d: any) => d.refId), r.uid).toContain(r.condition);
+      expect(["OK", "NoData", "Alerting", "KeepLast"], r.uid).toContain(r.noDataState);
+      expect(["OK", "Error", "Alerting", "KeepLast"], r.uid).toContain(r.execErrState);
+      expect(Object.keys(r.labels).sort(), r.uid).toEqual(["category", "service", "severity", "team"]);
+      // Every alert but the watchdog links the dashboard panel showing what it watches.
+      const panelLink = r.uid === "pizza-watchdog" ? [] : ["__dashboardUid__", "__panelId__"];
+      expect(Object.keys(r.annotations).sort(), r.uid).toEqual([...panelLink, "description", "runbook_url", "summary"]);
+      expect(r.annotations.runbook_url, r.uid).toMatch(new RegExp(`/runbooks/${r.uid}\\.md$`));
+      if (r.labels.severity === "page") expect(r.for, r.uid).not.toMatch(/^0+[a-z]*$/);
+    }
+  });
+
+  it("labels severity and category as the shared plan says", async () => {
+    program(exampleConfig());
+    await settled();
+    const labels = Object.fromEntries(
+      rulesOf(ruleGroups())
+        .filter((r) => !r.record)
+        .map((r) => [r.uid, `${r.labels.severity}/${r.labels.category}`]),
+    );
+    expect(labels).toEqual({
+      "pizza-order-5xx": "warning/errors",
+      "pizza-order-slo-fast-burn": "page/slo",
+      "pizza-order-slo-slow-burn": "ticket/slo",
+      "pizza-api-availability": "page/availability",
+      "pizza-metric-ingestion-failure": "ticket/telemetry",
+      "pizza-metrics-absent": "ticket/telemetry",
+      "pizza-cpu-saturation": "ticket/saturation",
+      "pizza-memory-saturation": "ticket/saturation",
+      "pizza-factory-latency": "ticket/latency",
+      "pizza-watchdog": "none/watchdog",
+    });
+  });
+
+  it("declares recording rules that write Loki counts into Prometheus with the source label", async () => {
+    program(exampleConfig());
+    await settled();
+    const recording = rulesOf(ruleGroups()).filter((r) => r.record);
+    expect(recording.map((r) => r.record.metric).sort()).toEqual([
+      "pizza:http_requests:count1m",
+      "pizza:metric_send_failures:count1m",
+      "pizza:order_failures:count1m",
+      "pizza:order_requests:count1m",
+    ]);
+    for (const r of recording) {
+      expect(r.record).toMatchObject({ from: "A", targetDatasourceUid: "grafanacloud-prom" });
+      expect(r.datas).toHaveLength(1);
+      expect(r.datas[0]).toMatchObject({ refId: "A", datasourceUid: "grafanacloud-logs", relativeTimeRange: { from: 60, to: 0 } });
+      expect(r.labels).toEqual({ source: "jwt-pizza-service" });
+      // Grafana clears these on recording rules; sending them would diff on every update.
+      expect(r.condition).toBeUndefined();
+      expect(r.noDataState).toBeUndefined();
+      expect(r.execErrState).toBeUndefined();
+    }
+  });
+
+  it("declares the Synthetic Monitoring health check with probe ids resolved by getProbes", async () => {
+    program(exampleConfig());
+    await settled();
+    const checks = mocked.registered.filter((r) => r.type === "grafana:syntheticMonitoring/check:Check");
+    expect(checks).toHaveLength(1);
+    expect(tokensCalled()).toContain(GET_PROBES);
+    expect(checks[0].inputs).toMatchObject({
+      job: "pizza-api-health",
+      target: "https://pizza-service.example.com/",
+      enabled: true,
+      frequency: 60000,
+      timeout: 10000,
+      probes: [1, 4, 7],
+      settings: { http: { method: "GET", failIfBodyNotMatchesRegexps: ["welcome to JWT Pizza"], validStatusCodes: [200] } },
+    });
+    expect(checks[0].inputs.probeNames).toBeUndefined();
+    const availability = rulesOf(ruleGroups()).find((r) => r.uid === "pizza-api-availability");
+    expect(JSON.parse(availability.datas[0].model).expr).toContain(
+      'probe_success{job="pizza-api-health", instance="https://pizza-service.example.com/"}',
+    );
+  });
+
+  it("declares no health check when Synthetic Monitoring is disabled, and the log-traffic fallback alert instead", async () => {
+    program(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } }));
+    await settled();
+    expect(mocked.registered.filter((r) => r.type === "grafana:syntheticMonitoring/check:Check")).toEqual([]);
+    expect(tokensCalled()).not.toContain(GET_PROBES);
+    const availability = rulesOf(ruleGroups()).filter((r) => r.group === "availability");
+    expect(availability.map((r) => r.uid)).toEqual(["pizza-api-traffic-absent"]);
+    expect(availability[0].labels).toMatchObject({ severity: "page", category: "availability" });
+    expect(JSON.parse(availability[0].datas[0].model).expr).toContain('pizza:http_requests:count1m{source="jwt-pizza-service"}');
+  });
+});

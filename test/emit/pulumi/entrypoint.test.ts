@@ -1,0 +1,41 @@
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it, vi } from "vitest";
+import { installMocks, mocked, settled } from "../../support/pulumi-mocks";
+import { containsSecret, exampleConfig } from "../../support/stack";
+
+/** src/index.ts as `pulumi up` runs it: config from the Pulumi runtime, invalid config ends the run cleanly. */
+async function runEntrypoint(config: Record<string, unknown>) {
+  await installMocks();
+  // Pulumi hands every config value to the program as a string: objects as JSON text.
+  const asPulumiSetsIt = Object.fromEntries(
+    Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
+  pulumi.runtime.setAllConfig(asPulumiSetsIt, ["pizza-observability:onCallWebhookUrl"]);
+  vi.resetModules();
+  try {
+    const module = await import("../../../src/index.js");
+    await settled();
+    return { module, registered: mocked.registered };
+  } catch (error) {
+    return { error, registered: mocked.registered };
+  }
+}
+
+describe("src/index.ts", () => {
+  it("reads the stack config from Pulumi and exports the folder uid", async () => {
+    const { module, error } = await runEntrypoint(exampleConfig());
+    expect(error).toBeUndefined();
+    expect(await new Promise((resolve) => module!.folderUid.apply(resolve))).toBe("jwt-pizza-service");
+  });
+
+  it("stops with a RunError naming the bad key, and declares nothing", async () => {
+    const { error, registered } = await runEntrypoint(
+      exampleConfig({ "pizza-observability:thresholds": { order5xx: { count: -5 } } }),
+    );
+    expect(error).toBeInstanceOf(pulumi.RunError);
+    expect((error as Error).message).toContain("pizza-observability:thresholds.order5xx.count: expected a number >= 0 (got -5)");
+    expect(containsSecret((error as Error).message)).toBe(false);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(registered).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
+import { layoutProblems, layoutRows } from "../../src/model/layout";
+
+class Stub {
+  pos?: dashboard.GridPos;
+  constructor(readonly id: number) {}
+  gridPos(pos: dashboard.GridPos) {
+    this.pos = pos;
+  }
+}
+
+const placed = (id: number, x: number, y: number, w: number, h: number) => ({ id, title: `p${id}`, gridPos: { x, y, w, h } });
+
+describe("layoutProblems", () => {
+  it("accepts panels side by side and stacked", () => {
+    expect(layoutProblems([placed(1, 0, 0, 12, 8), placed(2, 12, 0, 12, 8), placed(3, 0, 8, 24, 8)])).toEqual([]);
+  });
+
+  it("names overlapping panels", () => {
+    expect(layoutProblems([placed(1, 0, 0, 12, 8), placed(2, 11, 7, 6, 4), placed(3, 18, 0, 6, 8)])).toEqual([
+      'panel 1 "p1" overlaps panel 2 "p2"',
+    ]);
+  });
+
+  it("rejects panels beyond the 24 columns, with no size, or without a position", () => {
+    expect(layoutProblems([placed(1, 20, 0, 8, 8), placed(2, 0, 8, 0, 8), { id: 3, title: "p3" }])).toEqual([
+      'panel 1 "p1": x=20 y=0 w=8 h=8 is outside the 24-column grid',
+      'panel 2 "p2": x=0 y=8 w=0 h=8 is outside the 24-column grid',
+      'panel 3 "p3": has no grid position',
+    ]);
+  });
+});
+
+describe("layoutRows", () => {
+  it("places rows top to bottom with equal or given widths, without overlaps", () => {
+    const [a, b, c, d, e] = [1, 2, 3, 4, 5].map((id) => new Stub(id));
+    layoutRows([[a, b], { panels: [c, d, e], widths: [10, 4, 10], height: 6 }]);
+    expect([a, b, c, d, e].map((s) => s.pos)).toEqual([
+      { x: 0, y: 0, w: 12, h: 8 },
+      { x: 12, y: 0, w: 12, h: 8 },
+      { x: 0, y: 8, w: 10, h: 6 },
+      { x: 10, y: 8, w: 4, h: 6 },
+      { x: 14, y: 8, w: 10, h: 6 },
+    ]);
+    expect(layoutProblems([a, b, c, d, e].map((s) => ({ id: s.id, gridPos: s.pos })))).toEqual([]);
+  });
+});

@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+import { describe, expect, it } from "vitest";
+import type { AlertingSnapshot, AlertSummary } from "../../src/review/alert-snapshot";
+import { describeEvaluator, readAlertingSnapshot } from "../../src/review/alert-snapshot";
+import { behaviourDiff, formatBehaviourDiff, NO_CHANGES, routeOf } from "../../src/review/behaviour-diff";
+import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../../src/config/paths";
+import { listFiles, renderArtifacts } from "../../src/emit/files/artifacts";
+import { readStackFile } from "../../src/config/stack-file";
+
+const policy: alerting.NotificationPolicy = {
+  receiver: "pizza-team-email",
+  group_by: ["grafana_folder", "alertname"],
+  routes: [
+    { receiver: "pizza-team-email", object_matchers: [["alertname", "=~", "DatasourceError|DatasourceNoData"]] },
+    { receiver: "pizza-on-call", object_matchers: [["severity", "=", "page"]], group_wait: "10s" },
+  ],
+};
+
+const order5xx: AlertSummary = {
+  uid: "pizza-order-5xx",
+  title: "JWT Pizza API answering 5xx",
+  group: "orders",
+  folder: "JWT Pizza Service",
+  interval: "60s",
+  queries: { A: 'sum(count_over_time({component="jwt-pizza-service"} |= "x" [5m]))' },
+  threshold: "> 2",
+  pending: "1m",
+  keepFiringFor: "0s",
+  labels: { severity: "page", team: "pizza", category: "errors" },
+  noDataState: "OK",
+  execErrState: "Error",
+  paused: false,
+};
+
+const cpu: AlertSummary = {
+  ...order5xx,
+  uid: "pizza-cpu-saturation",
+  title: "JWT Pizza CPU saturated",
+  group: "saturation",
+  queries: { A: 'max(cpu_percent{source="jwt-pizza-service"})' },
+  threshold: "> 90",
+  pending: "10m",
+  labels: { severity: "ticket", team: "pizza", category: "saturation" },
+};
+
+const snapshot = (alerts: AlertSummary[], p: alerting.NotificationPolicy = policy): AlertingSnapshot => ({ alerts, policy: p });
+const diff = (before: AlertingSnapshot, after: AlertingSnapshot) => formatBehaviourDiff(behaviourDiff(before, after));
+
+describe("behaviour diff", () => {
+  it('says "no behaviour changes" when nothing that matters changed', () => {
+    expect(diff(snapshot([order5xx, cpu]), snapshot([cpu, { ...order5xx }]))).toBe(`${NO_CHANGES}\n`);
+    expect(NO_CHANGES).toBe("no behaviour changes");
+  });
+
+  it("shows a threshold change", () => {
+    expect(diff(snapshot([order5xx]), snapshot([{ ...order5xx, threshold: "> 5" }]))).toBe(
+      "~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    threshold: > 2 -> > 5\n",
+    );
+  });
+
+  it("shows a pending period change", () => {
+    expect(diff(snapshot([order5xx]), snapshot([{ ...order5xx, pending: "2m" }]))).toBe(
+      "~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    pending period: 1m -> 2m\n",
+    );
+  });
+
+  it("shows a query change as the old and the new query", () => {
+    const changed = { ...order5xx, queries: { A: order5xx.queries.A.replace("[5m]", "[10m]") } };
+    expect(diff(snapshot([order5xx]), snapshot([changed]))).toBe(
+      [
+        "~ pizza-order-5xx (JWT Pizza API answering 5xx)",
+        "    query A:",
+        `      - ${order5xx.queries.A}`,
+        `      + ${changed.queries.A}`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("shows a severity change together with the route it changes", () => {
+    const warning = { ...order5xx, labels: { ...order5xx.labels, severity: "warning" } };
+    expect(diff(snapshot([order5xx]), snapshot([warning]))).toBe(
+      "~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    severity: page -> warning\n    route: pizza-on-call -> pizza-team-email\n",
+    );
+  });
+
+  it("shows a route changed by the policy tree alone, and says the tree changed", () => {
+    const newPolicy: alerting.NotificationPolicy = {
+      ...policy,
+      routes: [...(policy.routes ?? []), { receiver: "pizza-saturation", object_matchers: [["category", "=", "saturation"]] }],
+    };
+    expect(diff(snapshot([order5xx, cpu]), snapshot([order5xx, cpu], newPolicy))).toBe(
+      [
+        "~ pizza-cpu-saturation (JWT Pizza CPU saturated)",
+        "    route: pizza-team-email -> pizza-saturation",
+        "~ notification policy tree (timings or routes; the routes above already reflect it)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("routes with the alertname and grafana_folder labels Grafana adds", () => {
+    const byName: alerting.NotificationPolicy = { receiver: "root", routes: [{ receiver: "named", object_matchers: [["alertname", "=", cpu.title], ["grafana_folder", "=", cpu.folder]] }] };
+    expect(routeOf(cpu, byName)).toBe("named");
+    expect(routeOf(order5xx, byName)).toBe("root");
+    expect(routeOf(order5xx, undefined)).toBe("(no notification policy)");
+  });
+
+  it("lists added and removed alerts, one block per alert, sorted by uid", () => {
+    expect(diff(snapshot([order5xx]), snapshot([cpu]))).toBe(
+      [
+        "+ pizza-cpu-saturation (JWT Pizza CPU saturated) severity ticket, route pizza-team-email, threshold > 90, pending 10m",
+        "- pizza-order-5xx (JWT Pizza API answering 5xx)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("shows several changes of one alert in a fixed order", () => {
+    const changed: AlertSummary = {
+      ...order5xx,
+      threshold: "> 5",
+      pending: "2m",
+      keepFiringFor: "5m",
+      labels: { ...order5xx.labels, severity: "warning", category: "orders" },
+      noDataState: "Alerting",
+      execErrState: "OK",
+    };
+    expect(diff(snapshot([order5xx]), snapshot([changed]))).toBe(
+      [
+        "~ pizza-order-5xx (JWT Pizza API answering 5xx)",
+        "    threshold: > 2 -> > 5",
+        "    pending period: 1m -> 2m",
+        "    keep firing for: 0s -> 5m",
+        "    severity: page -> warning",
+        "    route: pizza-on-call -> pizza-team-email",
+        "    other labels: team=pizza, category=errors -> team=pizza, category=orders",
+        "    no data: OK -> Alerting",
+        "    query error: Error -> OK",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("reading provisioning files", () => {
+  const rendered = renderArtifacts(readStackFile(EXAMPLE_STACK_FILE));
+  const snap = readAlertingSnapshot([...rendered].filter(([path]) => path.startsWith("alerting/")));
+
+  it("reads each alert's query, threshold, pending period, labels and states, and the policy tree", () => {
+    const alert = snap.alerts.find((a) => a.uid === "pizza-order-5xx");
+    expect(alert).toMatchObject({
+      title: "JWT Pizza API answering 5xx",
+      group: "orders",
+      folder: "JWT Pizza Service",
+      interval: "30s",
+      threshold: "> 2",
+      pending: "0s",
+      keepFiringFor: "0s",
+      noDataState: "OK",
+      execErrState: "Error",
+      paused: false,
+    });
+    expect(Object.keys(alert?.queries ?? {})).toEqual(["A"]);
+    expect(alert?.queries.A).toContain("count_over_time(");
+    expect(alert?.labels.severity).toBe("warning");
+    expect(snap.policy?.receiver).toBe("pizza-team-email");
+    expect(snap.policy).not.toHaveProperty("orgId");
+    expect(routeOf(alert!, snap.policy)).toBe("pizza-team-slack");
+  });
+
+  it("reads the files in rendered/ to the same snapshot as the in-memory render (a ref and the working tree compare like for like)", () => {
+    const committed = listFiles(RENDERED_DIR)
+      .filter((path) => path.startsWith("alerting/"))
+      .map((path): [string, string] => [path, readFileSync(join(RENDERED_DIR, path), "utf8")]);
+    const fromDisk = readAlertingSnapshot(committed);
+    expect(fromDisk.alerts.length).toBeGreaterThan(0);
+    expect(fromDisk).toEqual(snap);
+    expect(behaviourDiff(fromDisk, snap)).toEqual([]);
+  });
+
+  it("describes threshold evaluators and names a bad file", () => {
+    expect(describeEvaluator({ type: "lt", params: [0.99] })).toBe("< 0.99");
+    expect(describeEvaluator({ type: "within_range", params: [1, 5] })).toBe("within_range 1, 5");
+    expect(() => readAlertingSnapshot([["alerting/x.yaml", "a: [b"]])).toThrow(/^alerting\/x\.yaml: not valid YAML/);
+  });
+});
