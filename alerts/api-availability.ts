@@ -2,7 +2,7 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds, promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { probeSuccessSeries } from "../src/model/telemetry";
-import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "../dashboards/overview";
+import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "../dashboards/panel-ids";
 
 /**
  * The API is down for its users: the Synthetic Monitoring health check (GET / from public probes)

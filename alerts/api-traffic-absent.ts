@@ -2,7 +2,7 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds, promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { recordedSeries } from "../src/model/telemetry";
-import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/telemetry";
+import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/panel-ids";
 
 /**
  * Fallback availability alert when Synthetic Monitoring is disabled: the service wrote no HTTP

@@ -1,5 +1,5 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { OVERVIEW_PANELS } from "../dashboards/overview";
+import { OVERVIEW_PANELS } from "../dashboards/panel-ids";
 import type { Config } from "../src/config/schema";
 import { saturationAlert } from "./kinds/saturation";
 

@@ -2,7 +2,7 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { metricSeries } from "../src/model/telemetry";
-import { FACTORY_DASHBOARD_UID, FACTORY_PANELS } from "../dashboards/factory";
+import { FACTORY_DASHBOARD_UID, FACTORY_PANELS } from "../dashboards/panel-ids";
 
 /** The pizza factory answers slowly (its throttling chaos holds requests 30 s+): orders hang. */
 export default function factoryLatency(cfg: Config): RuleBuilder {

@@ -2,7 +2,7 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds, promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { recordedSeries } from "../src/model/telemetry";
-import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/telemetry";
+import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/panel-ids";
 
 /** The telemetry incident: the service cannot ship its metrics (its log lines say so). A ticket, never a page. */
 export default function metricIngestionFailure(cfg: Config): RuleBuilder {

@@ -2,7 +2,7 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds, promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { metricSeries, recordedSeries } from "../src/model/telemetry";
-import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/telemetry";
+import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/panel-ids";
 
 /**
  * The service's request metric stopped arriving while its logs still show traffic: metrics are

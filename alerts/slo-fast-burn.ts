@@ -1,6 +1,6 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import type { Config } from "../src/config/schema";
-import { burnRateAlert } from "../src/model/slo";
+import { burnRateAlert } from "./kinds/burn-rate";
 
 /** Orders failing fast enough to burn 1% of the month's error budget within half an hour (see README for why 30m, not the workbook's 1h): page. */
 export default function sloFastBurn(cfg: Config): RuleBuilder {

@@ -1,6 +1,6 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import type { Config } from "../src/config/schema";
-import { burnRateAlert } from "../src/model/slo";
+import { burnRateAlert } from "./kinds/burn-rate";
 
 /** Orders failing steadily enough to exhaust the error budget before the month ends: ticket. */
 export default function sloSlowBurn(cfg: Config): RuleBuilder {

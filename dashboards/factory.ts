@@ -26,19 +26,7 @@ import {
   SUPPORT_LINK_FIELDS,
   withResponseMessage,
 } from "../src/model/telemetry";
-
-export const FACTORY_DASHBOARD_UID = "pizza-factory";
-
-/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
-export const FACTORY_PANELS = {
-  errorsPerMinute: 1,
-  failureRatio: 2,
-  latency: 3,
-  currentLatency: 4,
-  failureMessages: 5,
-  supportLinks: 6,
-  supportLinksPerMinute: 7,
-} as const;
+import { FACTORY_DASHBOARD_UID, FACTORY_PANELS } from "./panel-ids";
 
 /** The pizza factory as a dependency: is it failing, slow, or in chaos? */
 export default function factoryDashboard(cfg: Config): DashboardBuilder {

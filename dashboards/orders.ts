@@ -18,20 +18,7 @@ import {
   thresholds,
 } from "../src/model/panels";
 import { http5xxByEndpoint, httpLogStream, metricSeries, STATUS_5XX_LINE_FILTER, withResponseMessage } from "../src/model/telemetry";
-
-export const ORDERS_DASHBOARD_UID = "pizza-orders";
-
-/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
-export const ORDERS_PANELS = {
-  ordersPerMinute: 1,
-  failureRatio: 2,
-  pizzas: 3,
-  revenue: 4,
-  http5xx: 5,
-  failureRatioVsSlo: 6,
-  orderLatency: 7,
-  failedOrderLines: 8,
-} as const;
+import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "./panel-ids";
 
 /** Success-vs-failed orders: what the factory incident needed on one screen. */
 export default function ordersDashboard(cfg: Config): DashboardBuilder {

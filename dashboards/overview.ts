@@ -17,22 +17,7 @@ import {
   thresholds,
 } from "../src/model/panels";
 import { httpLogStream, metricSeries, probeSuccess, STATUS_5XX_LINE_FILTER } from "../src/model/telemetry";
-
-export const OVERVIEW_DASHBOARD_UID = "pizza-overview";
-
-/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
-export const OVERVIEW_PANELS = {
-  requests: 1,
-  errors: 2,
-  latency: 3,
-  healthCheck: 4,
-  cpuNow: 5,
-  memoryNow: 6,
-  cpu: 7,
-  memory: 8,
-  activeUsers: 9,
-  alerts: 10,
-} as const;
+import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "./panel-ids";
 
 /** The JWT Pizza Service at a glance: RED, saturation, users, the external health check and firing alerts. */
 export default function overviewDashboard(cfg: Config): DashboardBuilder {

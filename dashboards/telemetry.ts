@@ -16,17 +16,7 @@ import {
   thresholds,
 } from "../src/model/panels";
 import { containsAny, httpLogStream, logStream, metricSeries,  } from "../src/model/telemetry";
-
-export const TELEMETRY_DASHBOARD_UID = "pizza-telemetry";
-
-/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
-export const TELEMETRY_PANELS = {
-  metricShippingFailures: 1,
-  metricsFreshness: 2,
-  metricsFreshnessNow: 3,
-  requestsLogsVsMetrics: 4,
-  logVolumeByLevel: 5,
-} as const;
+import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "./panel-ids";
 
 /** Seconds since the last sample after which shipping counts as stalled: it pushes every ~10 s. */
 const STALE_SECONDS = 60;

@@ -1,14 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError } from "./config/schema";
+import { InvalidDefinitionError } from "./config/errors";
 import { program } from "./emit/pulumi/program";
-import { DefinitionError } from "./build/stack";
 
 function run() {
   try {
     return program(pulumi.runtime.allConfig());
   } catch (e) {
     // RunError ends `pulumi up` with the message alone, without a stack trace.
-    if (e instanceof ConfigError || e instanceof DefinitionError) throw new pulumi.RunError(`${e.message}\nNothing was deployed.`);
+    if (e instanceof InvalidDefinitionError) throw new pulumi.RunError(`${e.message}\nNothing was deployed.`);
     throw e;
   }
 }

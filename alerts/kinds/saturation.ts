@@ -1,5 +1,5 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { OVERVIEW_DASHBOARD_UID } from "../../dashboards/overview";
+import { OVERVIEW_DASHBOARD_UID } from "../../dashboards/panel-ids";
 import { promAlertRule } from "../../src/model/rules";
 import type { Config } from "../../src/config/schema";
 import { metricSeries } from "../../src/model/telemetry";

@@ -2,26 +2,20 @@ import { relative } from "node:path";
 import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../config/paths";
 import { readStackFile } from "../config/stack-file";
 import { renderArtifacts, writeArtifacts } from "../emit/files/artifacts";
+import { parseCommandLine, runCli } from "./args";
 
-function option(argv: string[], name: string, fallback: string): string {
-  const at = argv.indexOf(name);
-  return at >= 0 && argv[at + 1] ? argv[at + 1] : fallback;
-}
+const USAGE = "usage: npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]";
 
-/** `npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]` */
 function main(argv: string[]): void {
-  const stackFile = option(argv, "--stack-file", EXAMPLE_STACK_FILE);
-  const out = option(argv, "--out", RENDERED_DIR);
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
+    options: { "stack-file": { type: "string", default: EXAMPLE_STACK_FILE }, out: { type: "string", default: RENDERED_DIR } },
+  });
+  const stackFile = values["stack-file"];
+  const out = values.out;
   const files = renderArtifacts(readStackFile(stackFile));
   writeArtifacts(out, files);
   console.log(`Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${relative(process.cwd(), out)}/`);
 }
 
-if (require.main === module) {
-  try {
-    main(process.argv.slice(2));
-  } catch (e) {
-    console.error(e instanceof Error ? `${e.message}\nNothing was rendered; rendered/ is unchanged.` : e);
-    process.exit(1);
-  }
-}
+if (require.main === module) runCli("render", main, "Nothing was rendered; rendered/ is unchanged.");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InvalidDefinitionError } from "./errors";
 import { ENCRYPTED_PLACEHOLDER, Secret } from "./secret";
 import { type RangeKind, rangeProblem } from "./time-intervals";
 
@@ -382,13 +383,6 @@ const configSchema = z
 
 export type Config = z.output<typeof configSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid stack configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
-    this.name = "ConfigError";
-  }
-}
-
 /** Full stack config key of a schema path: grafanaUrl -> grafana:url, ["datasources","loki"] -> pizza-observability:datasources.loki */
 function configKey(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
@@ -425,7 +419,7 @@ function decode(value: unknown): unknown {
 
 /**
  * Validates stack config given as full keys (`pizza-observability:datasources`, `grafana:url`)
- * and returns it with defaults applied, or throws a ConfigError listing one line per problem.
+ * and returns it with defaults applied, or throws an InvalidDefinitionError listing one line per problem.
  */
 export function parseConfig(raw: Record<string, unknown>): Config {
   const unknownKeys = Object.keys(raw)
@@ -441,6 +435,6 @@ export function parseConfig(raw: Record<string, unknown>): Config {
 
   const result = configSchema.safeParse(input);
   const problems = [...unknownKeys, ...(result.success ? [] : result.error.issues.flatMap((i) => describeIssue(input, i)))];
-  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  if (problems.length > 0 || !result.success) throw new InvalidDefinitionError("stack configuration", problems);
   return result.data;
 }

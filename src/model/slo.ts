@@ -1,21 +1,14 @@
-import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../../dashboards/orders";
-import { durationSeconds, promAlertRule, type Severity } from "./rules";
 import type { Config } from "../config/schema";
 import { recordedSeries } from "./telemetry";
 
-/**
- * Multi-window, multi-burn-rate alerting on the order success SLO (Google SRE workbook, ch. 5):
- * an alert fires while the error budget burns `factor` times faster than sustainable over both a
- * long window (enough budget is really gone) and a short one (it is still burning now).
- */
+/** SLO math on the order success SLI: error budget, failure ratio and burn rate over a window. */
 
 /** Allowed failure ratio: 99.9% -> 0.001 (rounded so 100 - 99.9 does not print as 0.09999...). */
 export function errorBudget(objectivePercent: number): number {
   return Number(((100 - objectivePercent) / 100).toPrecision(10));
 }
 
-function failuresOver(cfg: Config, window: string): string {
+export function failuresOver(cfg: Config, window: string): string {
   return `sum(sum_over_time(${recordedSeries(cfg.telemetry, "orderFailures")}[${window}]))`;
 }
 
@@ -26,62 +19,4 @@ export function failureRatio(cfg: Config, window: string): string {
 
 export function burnRateExpr(cfg: Config, window: string): string {
   return `(${failureRatio(cfg, window)}) / ${errorBudget(cfg.slo.objectivePercent)}`;
-}
-
-export interface BurnWindows {
-  factor: number;
-  longWindow: string;
-  shortWindow: string;
-}
-
-/**
- * Query A of a burn-rate alert: the long window's burn rate, kept only while the short window burns
- * at least as fast and at least `slo.minFailures` orders failed in it (so one failed order at low
- * traffic is not a burn). The rule's threshold B is `A > factor`.
- */
-export function burnRateAlertExpr(cfg: Config, w: BurnWindows): string {
-  return (
-    `(${burnRateExpr(cfg, w.longWindow)})` +
-    ` and on() (${burnRateExpr(cfg, w.shortWindow)} > ${w.factor})` +
-    ` and on() (${failuresOver(cfg, w.shortWindow)} >= ${cfg.slo.minFailures})`
-  );
-}
-
-export interface BurnRateAlertSpec {
-  uid: string;
-  title: string;
-  burn: "fastBurn" | "slowBurn";
-  severity: Severity;
-  /** What the burn means for customers, ending the alert's description. */
-  consequence: string;
-}
-
-/** A multi-window burn-rate alert on the order SLO, linked to the orders dashboard's ratio panel. */
-export function burnRateAlert(cfg: Config, spec: BurnRateAlertSpec): RuleBuilder {
-  const { objectivePercent } = cfg.slo;
-  const windows = cfg.slo[spec.burn];
-  const { factor, longWindow, shortWindow, pendingPeriod } = windows;
-  const percent = Number((factor * errorBudget(objectivePercent) * 100).toPrecision(6));
-  return promAlertRule(cfg, {
-    uid: spec.uid,
-    panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.failureRatioVsSlo },
-    title: spec.title,
-    group: "slo",
-    severity: spec.severity,
-    category: "slo",
-    summary: `Orders are failing at {{ humanize $values.A.Value }}x the rate the ${objectivePercent}% SLO allows`,
-    description:
-      `More than ${percent}% of POST /api/order requests to ${cfg.telemetry.source} failed with a 5xx over the last ${longWindow} ` +
-      `and over the last ${shortWindow} (burn rate above ${factor}x of a ${objectivePercent}% objective). ${spec.consequence}`,
-    expr: burnRateAlertExpr(cfg, windows),
-    op: "gt",
-    value: factor,
-    lookbackSeconds: durationSeconds(longWindow),
-    pendingPeriod,
-    // A empty is the healthy state (the `and` filters drop it). Missing recorded series are
-    // telemetry trouble (pizza-metric-ingestion-failure then reports NoData), never an order burn.
-    noDataState: "OK",
-    // A failing Prometheus query raises DatasourceError, routed to a ticket, never the pager.
-    execErrState: "Error",
-  });
 }

@@ -4,7 +4,7 @@ import { parseConfig } from "../../src/config/schema";
 import { lintProblems, queryLintProblems, ruleLintProblems, unboundedWildcard } from "../../src/checks/lint";
 import { unquote } from "../../src/checks/grammar";
 import type { QueryLanguage } from "../../src/checks/grammar";
-import { buildStack, definitionProblems } from "../../src/build/stack";
+import { checkedStack, definitionProblems } from "../../src/checks";
 import { exampleConfig } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
@@ -191,7 +191,7 @@ describe("rule lint", () => {
 
 describe("the whole stack", () => {
   it("lints clean", () => {
-    const stack = buildStack(cfg);
+    const stack = checkedStack(cfg);
     expect(lintProblems(stack, cfg)).toEqual([]);
   });
 
@@ -199,11 +199,11 @@ describe("the whole stack", () => {
     const other = parseConfig(
       exampleConfig({ "pizza-observability:telemetry": { metricSourceLabel: "service", logs: { sourceLabel: "source", httpType: "http-req" } } }),
     );
-    expect(lintProblems(buildStack(other), other)).toEqual([]);
+    expect(lintProblems(checkedStack(other), other)).toEqual([]);
   });
 
   it("fails the definitions, and so render and the Pulumi program, on a lint problem, naming the place", () => {
-    const stack = buildStack(cfg);
+    const stack = checkedStack(cfg);
     const [group] = stack.ruleGroups;
     const [first] = group.rules ?? [];
     const broken = {

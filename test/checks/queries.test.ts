@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/schema";
 import { stackQueries, unparseableQueries } from "../../src/checks/queries";
 import { syntaxErrors } from "../../src/checks/grammar";
-import { buildStack, definitionProblems } from "../../src/build/stack";
+import { checkedStack, definitionProblems } from "../../src/checks";
 import { exampleConfig } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
-const queries = stackQueries(buildStack(cfg), cfg);
+const queries = stackQueries(checkedStack(cfg), cfg);
 
 describe("every query of the stack", () => {
   it("is found in alerts and dashboards, in both languages", () => {
@@ -24,7 +24,7 @@ describe("every query of the stack", () => {
   });
 
   it("stops the stack when a panel could show raw bodies", () => {
-    const stack = buildStack(cfg);
+    const stack = checkedStack(cfg);
     const orders = stack.dashboards.find((d) => d.uid === "pizza-orders")!;
     const rawLines = { ...orders, panels: [{ ...orders.panels![0], targets: [{ refId: "A", expr: '{component="$source", type="http"}' }] }] };
     const problems = definitionProblems({ ...stack, dashboards: [rawLines as typeof orders] }, cfg);

@@ -40,4 +40,13 @@ describe("npm run render", () => {
     expect(run.stderr).toContain("Nothing was rendered");
     expect(listFiles(out)).toEqual([]);
   });
+
+  it("refuses a misspelt flag with its usage instead of rendering the example", () => {
+    const out = mkdtempSync(join(tmpdir(), "rendered-"));
+    const run = render("--stack-fle", EXAMPLE_STACK_FILE, "--out", out);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--stack-fle");
+    expect(run.stderr).toContain("usage: npm run render");
+    expect(listFiles(out)).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/config/schema";
+import { parseConfig } from "../../src/config/schema";
+import { InvalidDefinitionError } from "../../src/config/errors";
 import { Secret } from "../../src/config/secret";
 import { containsSecret, exampleConfig, PAGERDUTY_SECRET } from "../support/stack";
 
@@ -7,7 +8,7 @@ function problemsOf(raw: Record<string, unknown>): string[] {
   try {
     parseConfig(raw);
   } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
+    if (e instanceof InvalidDefinitionError) return e.problems;
     throw e;
   }
   throw new Error("expected the config to be rejected");

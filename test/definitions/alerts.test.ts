@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { alertDefinitions } from "../../alerts";
 import order5xx from "../../alerts/order-5xx";
-import { ORDERS_PANELS } from "../../dashboards/orders";
+import { ORDERS_PANELS } from "../../dashboards/panel-ids";
 import { alertRule, type AlertSpec } from "../../src/model/rules";
 import { alertLinkProblems } from "../../src/checks/dashboards";
 import { parseConfig } from "../../src/config/schema";
 import { exprOf } from "../../src/checks/queries";
 import { REPO_ROOT } from "../../src/config/paths";
-import { buildStack } from "../../src/build/stack";
+import { checkedStack } from "../../src/checks";
 import { exampleConfig } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
@@ -75,7 +75,7 @@ describe("alert dashboard links", () => {
   it("links the 5xx alert to the orders dashboard's 5xx panel", () => {
     const rule = order5xx(cfg).build();
     expect(rule.annotations).toMatchObject({ __dashboardUid__: "pizza-orders", __panelId__: String(ORDERS_PANELS.http5xx) });
-    const panel = buildStack(cfg).dashboards.find((d) => d.uid === "pizza-orders")?.panels?.find((p) => p.id === ORDERS_PANELS.http5xx);
+    const panel = checkedStack(cfg).dashboards.find((d) => d.uid === "pizza-orders")?.panels?.find((p) => p.id === ORDERS_PANELS.http5xx);
     expect(panel?.title).toBe("HTTP 5xx by endpoint");
   });
 
@@ -103,7 +103,7 @@ describe("alert dashboard links", () => {
 
   it("rejects a link to a panel no dashboard has", () => {
     const rule = { ...order5xx(cfg).build(), annotations: { __dashboardUid__: "pizza-orders", __panelId__: "999" } };
-    const dashboards = buildStack(cfg).dashboards;
+    const dashboards = checkedStack(cfg).dashboards;
     expect(alertLinkProblems([rule], dashboards)).toEqual(["alert pizza-order-5xx: links panel 999, which dashboard pizza-orders does not have"]);
     expect(alertLinkProblems([{ ...rule, annotations: { __dashboardUid__: "nope", __panelId__: "1" } }], dashboards)).toEqual([
       "alert pizza-order-5xx: links dashboard nope, which the stack does not define",
@@ -113,7 +113,7 @@ describe("alert dashboard links", () => {
 });
 
 describe("every alert of the stack", () => {
-  const rules = buildStack(cfg).ruleGroups.flatMap((g) => g.rules ?? []).filter((r) => !r.record);
+  const rules = checkedStack(cfg).ruleGroups.flatMap((g) => g.rules ?? []).filter((r) => !r.record);
 
   it("has a runbook in runbooks/ named by its uid, the fallback alerts included", () => {
     const all = alertDefinitions.map((define) => define(cfg).build());

@@ -1,20 +1,17 @@
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import { describe, expect, it } from "vitest";
-import { FACTORY_PANELS } from "../../dashboards/factory";
-import { ORDERS_PANELS } from "../../dashboards/orders";
-import { OVERVIEW_PANELS } from "../../dashboards/overview";
-import { TELEMETRY_PANELS } from "../../dashboards/telemetry";
+import { FACTORY_PANELS, ORDERS_PANELS, OVERVIEW_PANELS, TELEMETRY_PANELS } from "../../dashboards/panel-ids";
 import { bodyExposure } from "../../src/checks/body-exposure";
 import { parseConfig } from "../../src/config/schema";
 import { dashboardProblems, REQUIRED_VARIABLES } from "../../src/checks/dashboards";
 import { errorBudget } from "../../src/model/slo";
 import { layoutProblems } from "../../src/model/layout";
 import { exprOf, stackQueries, unreadableTargets } from "../../src/checks/queries";
-import { buildStack } from "../../src/build/stack";
+import { checkedStack } from "../../src/checks";
 import { exampleConfig } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
-const stack = buildStack(cfg);
+const stack = checkedStack(cfg);
 const dashboards = stack.dashboards;
 const byUid = (uid: string) => {
   const d = dashboards.find((x) => x.uid === uid);
@@ -168,7 +165,7 @@ describe("telemetry dashboard", () => {
 
   it("shows log volume by the configured level label", () => {
     const other = parseConfig(exampleConfig({ "pizza-observability:telemetry": { logs: { levelLabel: "severity" } } }));
-    const d = buildStack(other).dashboards.find((x) => x.uid === "pizza-telemetry");
+    const d = checkedStack(other).dashboards.find((x) => x.uid === "pizza-telemetry");
     const p = d?.panels?.find((x) => x.id === TELEMETRY_PANELS.logVolumeByLevel) as dashboard.Panel;
     expect(exprs(p)[0]).toMatch(/^sum by \(severity\) /);
   });

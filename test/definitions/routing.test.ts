@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseConfig } from "../../src/config/schema";
 import { RENDERED_DIR } from "../../src/config/paths";
-import { buildStack } from "../../src/build/stack";
+import { checkedStack } from "../../src/checks";
 import { amtool, renderAlertmanagerConfig, routesTo } from "../support/amtool";
 import { containsSecret, exampleConfig } from "../support/stack";
 
@@ -15,7 +15,7 @@ const cfg = parseConfig(exampleConfig());
 const withoutSyntheticMonitoring = parseConfig(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } }));
 
 /** Every alerting rule of the stack (the availability fallback included), as routing sees it. */
-const CATALOGUE = [...buildStack(cfg).ruleGroups, ...buildStack(withoutSyntheticMonitoring).ruleGroups]
+const CATALOGUE = [...checkedStack(cfg).ruleGroups, ...checkedStack(withoutSyntheticMonitoring).ruleGroups]
   .flatMap((g) => g.rules ?? [])
   .filter((r, i, all) => !r.record && all.findIndex((o) => o.uid === r.uid) === i)
   .map((r) => ({ uid: r.uid ?? "", title: r.title, severity: r.labels?.severity ?? "", category: r.labels?.category ?? "" }));

@@ -11,11 +11,12 @@ import { DETECTION_DEADLINE_SECONDS, writeExpectationTests } from "../../src/rep
 import { replayLogqlAlert } from "../../src/replay/grafana-eval";
 import { promtool } from "../../src/replay/promtool";
 import { probeLabels, replayStack, stackFixtures, type FixtureReplay } from "../../src/replay/run";
-import { buildStack, type StackDefinition } from "../../src/build/stack";
+import { type StackDefinition } from "../../src/build/stack";
+import { checkedStack } from "../../src/checks";
 import { exampleConfig } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
-const stack = buildStack(cfg);
+const stack = checkedStack(cfg);
 const fixtures = stackFixtures(cfg);
 const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []);
 const rule = (uid: string) => rules.find((r) => r.uid === uid)!;
@@ -166,7 +167,7 @@ describe("the replay really filters (a query that cannot match the real lines fa
 
 describe("incident replay without Synthetic Monitoring (log-traffic fallback)", () => {
   const noSm = parseConfig(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } }));
-  const noSmStack = buildStack(noSm);
+  const noSmStack = checkedStack(noSm);
   const noSmFixtures = stackFixtures(noSm);
 
   it("has no probe series, raises no false page and still detects both incidents", () => {

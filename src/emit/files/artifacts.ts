@@ -5,7 +5,7 @@ import { parseConfig } from "../../config/schema";
 import { alertmanagerConfig, alertmanagerTemplates, TEMPLATE_FILE } from "./alertmanager";
 import { contactPointsDocument, muteTimingsDocument, policiesDocument, ruleGroupDocument, templatesDocument } from "./provisioning";
 import { prometheusRuleFiles } from "./prometheus-rules";
-import { buildStack } from "../../build/stack";
+import { checkedStack } from "../../checks";
 
 /**
  * JSON round trip: Secrets serialise as [REDACTED], undefined fields disappear, and what is
@@ -26,7 +26,7 @@ function jsonFile(value: unknown): string {
 /** Every rendered artifact of one stack config: relative path -> file content, sorted by path. */
 export function renderArtifacts(rawConfig: Record<string, unknown>): Map<string, string> {
   const cfg = parseConfig(rawConfig);
-  const stack = buildStack(cfg);
+  const stack = checkedStack(cfg);
   const files: Array<[string, string]> = [
     ...stack.ruleGroups.map((g): [string, string] => [`alerting/rule-group-${g.title}.yaml`, yamlFile(ruleGroupDocument(g, stack.folder.title), "alerts/")]),
     ["alerting/contact-points.yaml", yamlFile(contactPointsDocument(stack.contactPoints), "contact-points/")],

@@ -1,12 +1,12 @@
 import { parseConfig } from "../../config/schema";
 import { declareResources, type StackOutputs } from "./resources";
-import { buildStack } from "../../build/stack";
+import { checkedStack } from "../../checks";
 
 /**
  * The whole Pulumi program for one stack's config. Validation and every definition run
  * before the first resource is declared, so invalid input deploys nothing.
  */
 export function program(rawConfig: Record<string, unknown>): StackOutputs {
-  const stack = buildStack(parseConfig(rawConfig));
+  const stack = checkedStack(parseConfig(rawConfig));
   return declareResources(stack);
 }

@@ -12,11 +12,11 @@ import { ExportError, prometheusAlert, prometheusRuleFiles, prometheusRuleGroups
 import { RENDERED_DIR } from "../../../src/config/paths";
 import { listFiles } from "../../../src/emit/files/artifacts";
 import { promtool } from "../../../src/replay/promtool";
-import { buildStack } from "../../../src/build/stack";
+import { checkedStack } from "../../../src/checks";
 import { exampleConfig } from "../../support/stack";
 
 const cfg = parseConfig(exampleConfig());
-const stack = buildStack(cfg);
+const stack = checkedStack(cfg);
 
 function promRule(overrides: Partial<AlertSpec> = {}): alerting.Rule {
   return alertRule(cfg, {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { ConfigError } from "../../../src/config/schema";
+import { InvalidDefinitionError } from "../../../src/config/errors";
 import { program } from "../../../src/emit/pulumi/program";
 import { installMocks, mocked, ofType, SECRET_SIG, SECRET_SIG_VALUE, settled, valueOf } from "../../support/pulumi-mocks";
 import { containsSecret, exampleConfig, WEBHOOK_SECRET } from "../../support/stack";
@@ -121,8 +121,8 @@ describe("the Pulumi program under mocks", () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems.map((p) => p.split(":").slice(0, 2).join(":"))).toEqual([
+    expect(error).toBeInstanceOf(InvalidDefinitionError);
+    expect((error as InvalidDefinitionError).problems.map((p) => p.split(":").slice(0, 2).join(":"))).toEqual([
       "grafana:url",
       "pizza-observability:datasources.prometheus",
     ]);

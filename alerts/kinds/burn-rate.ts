@@ -1,0 +1,69 @@
+import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../../dashboards/panel-ids";
+import type { Config } from "../../src/config/schema";
+import { durationSeconds, promAlertRule, type Severity } from "../../src/model/rules";
+import { burnRateExpr, errorBudget, failuresOver } from "../../src/model/slo";
+
+/**
+ * Multi-window, multi-burn-rate alerting on the order success SLO (Google SRE workbook, ch. 5):
+ * an alert fires while the error budget burns `factor` times faster than sustainable over both a
+ * long window (enough budget is really gone) and a short one (it is still burning now).
+ */
+
+export interface BurnWindows {
+  factor: number;
+  longWindow: string;
+  shortWindow: string;
+}
+
+/**
+ * Query A of a burn-rate alert: the long window's burn rate, kept only while the short window burns
+ * at least as fast and at least `slo.minFailures` orders failed in it (so one failed order at low
+ * traffic is not a burn). The rule's threshold B is `A > factor`.
+ */
+export function burnRateAlertExpr(cfg: Config, w: BurnWindows): string {
+  return (
+    `(${burnRateExpr(cfg, w.longWindow)})` +
+    ` and on() (${burnRateExpr(cfg, w.shortWindow)} > ${w.factor})` +
+    ` and on() (${failuresOver(cfg, w.shortWindow)} >= ${cfg.slo.minFailures})`
+  );
+}
+
+export interface BurnRateAlertSpec {
+  uid: string;
+  title: string;
+  burn: "fastBurn" | "slowBurn";
+  severity: Severity;
+  /** What the burn means for customers, ending the alert's description. */
+  consequence: string;
+}
+
+/** A multi-window burn-rate alert on the order SLO, linked to the orders dashboard's ratio panel. */
+export function burnRateAlert(cfg: Config, spec: BurnRateAlertSpec): RuleBuilder {
+  const { objectivePercent } = cfg.slo;
+  const windows = cfg.slo[spec.burn];
+  const { factor, longWindow, shortWindow, pendingPeriod } = windows;
+  const percent = Number((factor * errorBudget(objectivePercent) * 100).toPrecision(6));
+  return promAlertRule(cfg, {
+    uid: spec.uid,
+    panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.failureRatioVsSlo },
+    title: spec.title,
+    group: "slo",
+    severity: spec.severity,
+    category: "slo",
+    summary: `Orders are failing at {{ humanize $values.A.Value }}x the rate the ${objectivePercent}% SLO allows`,
+    description:
+      `More than ${percent}% of POST /api/order requests to ${cfg.telemetry.source} failed with a 5xx over the last ${longWindow} ` +
+      `and over the last ${shortWindow} (burn rate above ${factor}x of a ${objectivePercent}% objective). ${spec.consequence}`,
+    expr: burnRateAlertExpr(cfg, windows),
+    op: "gt",
+    value: factor,
+    lookbackSeconds: durationSeconds(longWindow),
+    pendingPeriod,
+    // A empty is the healthy state (the `and` filters drop it). Missing recorded series are
+    // telemetry trouble (pizza-metric-ingestion-failure then reports NoData), never an order burn.
+    noDataState: "OK",
+    // A failing Prometheus query raises DatasourceError, routed to a ticket, never the pager.
+    execErrState: "Error",
+  });
+}

@@ -1,0 +1,55 @@
+/** Dashboard uids and panel ids: what alerts link to (`__dashboardUid__`/`__panelId__`). A leaf module, so alerts and dashboards both import it without importing each other. */
+
+export const ORDERS_DASHBOARD_UID = "pizza-orders";
+
+/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
+export const ORDERS_PANELS = {
+  ordersPerMinute: 1,
+  failureRatio: 2,
+  pizzas: 3,
+  revenue: 4,
+  http5xx: 5,
+  failureRatioVsSlo: 6,
+  orderLatency: 7,
+  failedOrderLines: 8,
+} as const;
+
+export const FACTORY_DASHBOARD_UID = "pizza-factory";
+
+/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
+export const FACTORY_PANELS = {
+  errorsPerMinute: 1,
+  failureRatio: 2,
+  latency: 3,
+  currentLatency: 4,
+  failureMessages: 5,
+  supportLinks: 6,
+  supportLinksPerMinute: 7,
+} as const;
+
+export const OVERVIEW_DASHBOARD_UID = "pizza-overview";
+
+/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
+export const OVERVIEW_PANELS = {
+  requests: 1,
+  errors: 2,
+  latency: 3,
+  healthCheck: 4,
+  cpuNow: 5,
+  memoryNow: 6,
+  cpu: 7,
+  memory: 8,
+  activeUsers: 9,
+  alerts: 10,
+} as const;
+
+export const TELEMETRY_DASHBOARD_UID = "pizza-telemetry";
+
+/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
+export const TELEMETRY_PANELS = {
+  metricShippingFailures: 1,
+  metricsFreshness: 2,
+  metricsFreshnessNow: 3,
+  requestsLogsVsMetrics: 4,
+  logVolumeByLevel: 5,
+} as const;
