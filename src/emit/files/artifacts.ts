@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { stringify } from "yaml";
+import type { SecretSource } from "../../config/keys";
 import { parseConfig } from "../../config/schema";
 import { alertmanagerConfig, alertmanagerTemplates, TEMPLATE_FILE } from "./alertmanager";
 import { contactPointsDocument, muteTimingsDocument, policiesDocument, ruleGroupDocument, templatesDocument } from "./provisioning";
@@ -24,8 +25,8 @@ function jsonFile(value: unknown): string {
 }
 
 /** Every rendered artifact of one stack config: relative path -> file content, sorted by path. */
-export function renderArtifacts(rawConfig: Record<string, unknown>): Map<string, string> {
-  const cfg = parseConfig(rawConfig);
+export function renderArtifacts(rawConfig: Record<string, unknown>, secrets?: SecretSource): Map<string, string> {
+  const cfg = parseConfig(rawConfig, secrets);
   const stack = checkedStack(cfg);
   const files: Array<[string, string]> = [
     ...stack.ruleGroups.map((g): [string, string] => [`alerting/rule-group-${g.title}.yaml`, yamlFile(ruleGroupDocument(g, stack.folder.title), "alerts/")]),
@@ -55,11 +56,83 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
-/** Replaces `dir` with exactly the given files, so a removed definition leaves no stale artifact. */
-export function writeArtifacts(dir: string, files: Map<string, string>): void {
-  rmSync(dir, { recursive: true, force: true });
-  for (const [path, content] of files) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
+/** Where render writes, relative to its output folder; anything else there is not ours to delete. */
+const ARTIFACT_PATH = /^(alerting|alertmanager|dashboards|prometheus|synthetic-monitoring)\/[A-Za-z0-9._-]+\.(yaml|yml|json|tmpl)$/;
+
+/** Why `dir` may not be replaced by rendered artifacts, or undefined when it may. */
+export function notArtifactsProblem(dir: string): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  if (!lstatSync(dir).isDirectory()) return `${dir} is not a directory`;
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true });
+  const foreign = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => relative(dir, join(e.parentPath, e.name))).filter((p) => !ARTIFACT_PATH.test(p));
+  const strayDirs = entries.filter((e) => e.isDirectory() && e.parentPath !== dir);
+  if (foreign.length > 0) return `${dir} holds files render did not write (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", ..." : ""}); refusing to replace it`;
+  if (strayDirs.length > 0) return `${dir} holds folders render did not write (${relative(dir, join(strayDirs[0].parentPath, strayDirs[0].name))}); refusing to replace it`;
+  return undefined;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** An exclusive lock beside `dir`; a lock left by a process that no longer runs is taken over. */
+function lock(dir: string): () => void {
+  const path = `${dir}.render-lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: "wx" });
+      return () => rmSync(path, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const holder = Number(readFileSync(path, "utf8"));
+      if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) {
+        throw new Error(`another render (pid ${holder}) is writing ${dir}; try again when it has finished`);
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new Error(`cannot lock ${dir}: ${path} keeps reappearing`);
+}
+
+/**
+ * Replaces `dir` with exactly the given files, so a removed definition leaves no stale artifact.
+ * Atomic: the files are written into a fresh folder beside `dir`, `check` runs on it, and only then
+ * is it renamed into place; any failure before that leaves `dir` as it was. A lock beside `dir`
+ * keeps two renders from interleaving. Refuses a `dir` holding anything render does not write.
+ */
+export function writeArtifacts(dir: string, files: Map<string, string>, check?: (stagedDir: string) => void): void {
+  const target = resolve(dir);
+  const refused = notArtifactsProblem(target);
+  if (refused) throw new Error(refused);
+  mkdirSync(dirname(target), { recursive: true });
+  const unlock = lock(target);
+  const staged = mkdtempSync(`${target}.staged-`);
+  const previous = `${staged}-previous`;
+  try {
+    for (const [path, content] of files) {
+      mkdirSync(dirname(join(staged, path)), { recursive: true });
+      writeFileSync(join(staged, path), content);
+    }
+    check?.(staged);
+    // Checked again under the lock: the folder may have changed since the first look.
+    const refusedNow = notArtifactsProblem(target);
+    if (refusedNow) throw new Error(refusedNow);
+    const hadTarget = existsSync(target);
+    if (hadTarget) renameSync(target, previous);
+    try {
+      renameSync(staged, target);
+    } catch (e) {
+      if (hadTarget) renameSync(previous, target);
+      throw e;
+    }
+    rmSync(previous, { recursive: true, force: true });
+  } finally {
+    rmSync(staged, { recursive: true, force: true });
+    unlock();
   }
 }
