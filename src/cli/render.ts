@@ -4,7 +4,7 @@ import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../config/paths";
 import { readStack } from "../config/stack-file";
 import { renderArtifacts, writeArtifacts } from "../emit/files/artifacts";
 import { PROMTOOL } from "../replay/promtool";
-import { parseCommandLine, runCli, UsageError } from "./args";
+import { parseCommandLine, runCli } from "./args";
 
 const USAGE = "usage: npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]";
 
@@ -25,13 +25,11 @@ function checkPrometheusExports(stagedDir: string, ruleFiles: string[]): string 
   return `promtool check rules: ${ruleFiles.length} Prometheus rule files OK.`;
 }
 
-function main(argv: string[]): void {
-  const { values } = parseCommandLine(argv, {
-    usage: USAGE,
-    options: { "stack-file": { type: "string", default: EXAMPLE_STACK_FILE }, out: { type: "string", default: RENDERED_DIR } },
-  });
-  const stackFile = values["stack-file"];
-  const out = values.out;
+/**
+ * What `npm run render` does after parsing its command line: returns the lines to print, or throws
+ * with every problem and a last line saying that `out` is unchanged (true: writing is atomic).
+ */
+export function renderStack(stackFile: string, out: string): string[] {
   const shownOut = `${relative(process.cwd(), out) || "."}/`;
   try {
     const stack = readStack(stackFile);
@@ -40,12 +38,18 @@ function main(argv: string[]): void {
     writeArtifacts(out, files, (staged) => {
       promtoolLine = checkPrometheusExports(staged, [...files.keys()].filter((p) => p.startsWith("prometheus/")));
     });
-    if (promtoolLine) console.log(promtoolLine);
-    console.log(`Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`);
+    return [promtoolLine, `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`].filter(Boolean);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
     throw new Error(`${e instanceof Error ? e.message : String(e)}\nNothing was rendered; ${shownOut} is unchanged.`);
   }
+}
+
+function main(argv: string[]): void {
+  const { values } = parseCommandLine(argv, {
+    usage: USAGE,
+    options: { "stack-file": { type: "string", default: EXAMPLE_STACK_FILE }, out: { type: "string", default: RENDERED_DIR } },
+  });
+  for (const line of renderStack(values["stack-file"], values.out)) console.log(line);
 }
 
 if (require.main === module) runCli("render", main);

@@ -128,7 +128,7 @@ const burnRate = (factor: number, longWindow: string, shortWindow: string, pendi
   z
     .strictObject({
       /** How many times faster than sustainable the error budget burns. */
-      factor: threshold.default(factor),
+      factor: numeric(z.number().gt(0, "expected a burn factor above 0")).default(factor),
       longWindow: window.default(longWindow),
       shortWindow: window.default(shortWindow),
       pendingPeriod: pendingPeriod.default(pending),
@@ -360,12 +360,14 @@ export type Config = z.output<typeof configSchema>;
 /** Settings each valid alone whose combination could never fire or would misread the data. */
 function feasibilityIssues(c: Config): Array<{ path: PropertyKey[]; message: string }> {
   const issues: Array<{ path: PropertyKey[]; message: string }> = [];
-  const budget = (100 - c.slo.objectivePercent) / 100;
+  // Refinements run even when a field failed: only valid numbers are compared.
+  const budgetPercent = 100 - c.slo.objectivePercent;
+  const budget = budgetPercent / 100;
   for (const burn of ["fastBurn", "slowBurn"] as const) {
     const { factor, longWindow, shortWindow } = c.slo[burn];
-    if (factor <= 0) issues.push({ path: ["slo", burn, "factor"], message: "expected a burn factor above 0" });
-    // The error ratio is at most 1, so the burn rate (ratio / budget) never exceeds 1 / budget.
-    else if (factor * budget >= 1) {
+    // The error ratio is at most 1, so the burn rate (ratio / budget) never exceeds 1 / budget
+    // (compared in percent, with a margin for 100 - 99.9 not being exactly 0.1 in binary).
+    if (typeof factor === "number" && factor > 0 && factor * budgetPercent >= 100 * (1 - 1e-9)) {
       issues.push({ path: ["slo", burn, "factor"], message: `can never fire: ${factor} x the ${+(budget * 100).toPrecision(6)}% error budget is 100% or more of orders failing; expected below ${+(1 / budget).toPrecision(6)}` });
     }
     const long = parseDuration(longWindow);
