@@ -1,6 +1,6 @@
 import { RE2JS } from "re2js";
 import { z } from "zod";
-import { parseDuration } from "./durations";
+import { durationSeconds, parseDuration } from "./durations";
 
 /**
  * Value grammars of the stack config, each as strict as the system that finally reads the value
@@ -22,7 +22,7 @@ export function numeric<T extends z.ZodType>(schema: T) {
 
 /** The longest window a query may look back: Loki's default `max_query_length` is 721h. */
 export const MAX_WINDOW = "30d";
-const MAX_WINDOW_MS = 30 * 24 * 3600 * 1000;
+const MAX_WINDOW_MS = durationSeconds(MAX_WINDOW) * 1000;
 
 function durationSchema(zero: "allowed" | "rejected") {
   return z.string().check((ctx) => {
