@@ -26,7 +26,7 @@ describe("npm test on a machine without promtool and amtool", () => {
   });
 
   it("fails at once with that line, running no test", () => {
-    const { PROMTOOL: _p, AMTOOL: _a, ...env } = process.env;
+    const { PROMTOOL: _p, ...env } = process.env;
     const run = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/vitest/vitest.mjs"), "run", "test/config/durations.test.ts"], {
       cwd: REPO_ROOT,
       encoding: "utf8",

@@ -9,7 +9,7 @@ import { delimiter, join } from "node:path";
 
 const TOOLS = [
   { binary: "promtool", env: "PROMTOOL", debianPackage: "prometheus" },
-  { binary: "amtool", env: "AMTOOL", debianPackage: "prometheus-alertmanager" },
+  { binary: "amtool", env: undefined, debianPackage: "prometheus-alertmanager" },
 ] as const;
 
 function executable(path: string): boolean {
@@ -28,7 +28,8 @@ function onPath(binary: string, path: string): boolean {
 /** The one line to print when a tool is missing, or undefined when all are there. */
 export function missingToolsMessage(env: NodeJS.ProcessEnv): string | undefined {
   const missing = TOOLS.filter((t) => {
-    const override = env[t.env];
+    // The replay honours PROMTOOL=<path or name>; amtool is always looked up on PATH.
+    const override = t.env && env[t.env];
     return override ? !executable(override) && !onPath(override, env.PATH ?? "") : !onPath(t.binary, env.PATH ?? "");
   });
   if (missing.length === 0) return undefined;
