@@ -145,6 +145,20 @@ describe("npm run render writes atomically", () => {
     expect(readdirSync(dir).sort()).toEqual(["Pulumi.pasta.yaml", "out"]);
   });
 
+  it("stops while another live render holds the lock, leaving the output as it was", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
+    expect(render(["--out", out]).status).toBe(0);
+    const before = snapshot(out);
+    // This test's own process stands in for a render still running.
+    writeFileSync(`${out}.render-lock`, String(process.pid));
+    const run = render(["--out", out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`another render (pid ${process.pid}) is writing`);
+    expect(run.stderr).toContain("Nothing was rendered;");
+    expect(snapshot(out)).toEqual(before);
+    expect(readFileSync(`${out}.render-lock`, "utf8")).toBe(String(process.pid));
+  });
+
   it("takes over a lock left by a render that no longer runs", () => {
     const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
     mkdirSync(dirname(out), { recursive: true });
