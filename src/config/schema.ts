@@ -376,6 +376,10 @@ function feasibilityIssues(c: Config): Array<{ path: PropertyKey[]; message: str
       issues.push({ path: ["slo", burn, "shortWindow"], message: `expected shorter than longWindow (${longWindow})` });
     }
   }
+  // The availability alert fires while the success ratio is below successRatio: never below 0.
+  if (c.thresholds.availability.successRatio === 0) {
+    issues.push({ path: ["thresholds", "availability", "successRatio"], message: "can never fire: the success ratio is never below 0; expected above 0" });
+  }
   return issues;
 }
 

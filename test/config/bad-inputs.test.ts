@@ -140,6 +140,7 @@ const CASES: BadInput[] = [
   bad("fastBurn.factor 0", set(`${P}:slo`, "fastBurn.factor", 0), `${P}:slo.fastBurn.factor`, /above 0/),
   bad("fastBurn.factor negative", set(`${P}:slo`, "fastBurn.factor", -1), `${P}:slo.fastBurn.factor`, /above 0/),
   bad("objective so low the page cannot fire", set(`${P}:slo`, "objectivePercent", 90), `${P}:slo.fastBurn.factor`, /can never fire.*expected below 10/),
+  bad("availability successRatio 0", set(`${P}:thresholds`, "availability.successRatio", 0), `${P}:thresholds.availability.successRatio`, /can never fire/),
   bad("objective of 100%", set(`${P}:slo`, "objectivePercent", 100), `${P}:slo.objectivePercent`, /below 100/),
   bad("objective with a percent sign", set(`${P}:slo`, "objectivePercent", "99.9%"), `${P}:slo.objectivePercent`, /plain decimal/),
   // Numbers are plain decimals
