@@ -153,7 +153,7 @@ const sloSchema = z.strictObject({
 const syntheticMonitoringSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** GET target; `GET /` answers {"message":"welcome to JWT Pizza","version":...}. Required when enabled. */
-  url: httpUrl.optional(),
+  url: templateFreeUrl.optional(),
   /** The check's job name: the `job` label of its probe_success series. */
   job: labelValue.default("pizza-api-health"),
   /** Public probe names, resolved to ids at deploy time by the provider's getProbes data source. */

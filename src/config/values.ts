@@ -71,13 +71,19 @@ export const labelValue = z
   .refine((v) => v === v.trim(), "expected no leading or trailing spaces")
   .refine((v) => !TEMPLATE.test(v), "must not contain {{ or }}: Grafana would expand it as a template");
 
+/** Text quoted in alert annotations, which Grafana expands as Go templates. */
+const NO_TEMPLATE = [(v: string) => !TEMPLATE.test(v), "must not contain {{ or }}: it is quoted in alert descriptions, which Grafana expands as templates"] as const;
+
 /** A literal log text; it is regex-escaped where a query needs it, so it cannot widen into `.*`. */
-export const literal = z.string().regex(/^[^\n]+$/, "expected non-empty text without newlines");
+export const literal = z
+  .string()
+  .regex(/^[^\n]+$/, "expected non-empty text without newlines")
+  .refine(...NO_TEMPLATE);
 
 export const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 
 /** A URL written into alert annotations, which Grafana expands as templates. */
-export const templateFreeUrl = httpUrl.refine((v) => !TEMPLATE.test(v), "must not contain {{ or }}: Grafana would expand it as a template");
+export const templateFreeUrl = httpUrl.refine(...NO_TEMPLATE);
 
 /** A regular expression as Go's RE2 reads it (Synthetic Monitoring's checks run in Go). */
 export const re2Regex = z
@@ -89,7 +95,8 @@ export const re2Regex = z
     } catch (e) {
       ctx.issues.push({ code: "custom", message: `expected a regular expression Go's RE2 accepts: ${(e as Error).message}`, input: ctx.value });
     }
-  });
+  })
+  .refine(...NO_TEMPLATE);
 
 /** Credentials in a URL (`https://user:password@host`), replaced wherever a value is shown. */
 export function withoutUserinfo(text: string): string {

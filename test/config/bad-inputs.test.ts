@@ -159,6 +159,9 @@ const CASES: BadInput[] = [
   bad("bodyRegex with a backreference", set(`${P}:syntheticMonitoring`, "bodyRegex", "(JWT) \\1"), `${P}:syntheticMonitoring.bodyRegex`, /RE2/),
   bad("bodyRegex with a JS-only class name", set(`${P}:syntheticMonitoring`, "bodyRegex", "\\p{Letter}+"), `${P}:syntheticMonitoring.bodyRegex`, /RE2/),
   bad("bodyRegex unbalanced", set(`${P}:syntheticMonitoring`, "bodyRegex", "(welcome"), `${P}:syntheticMonitoring.bodyRegex`, /RE2/),
+  bad("bodyRegex with {{", set(`${P}:syntheticMonitoring`, "bodyRegex", "welcome {{ .Value }}"), `${P}:syntheticMonitoring.bodyRegex`, /alert descriptions.*templates/),
+  bad("health check URL with {{", set(`${P}:syntheticMonitoring`, "url", "https://pizza.example.com/{{x}}"), `${P}:syntheticMonitoring.url`, /templates/),
+  bad("metric-send error text with }}", set(`${P}:telemetry`, "logs.metricSendErrors", ["Failed }} to send"]), `${P}:telemetry.logs.metricSendErrors.0`, /templates/),
   bad("bodyRegex empty", set(`${P}:syntheticMonitoring`, "bodyRegex", ""), `${P}:syntheticMonitoring.bodyRegex`, /regular expression/),
   // Credentials must be Pulumi secrets
   bad("heartbeatUrl in plaintext", top(`${P}:heartbeatUrl`, "https://heartbeat.example.net/ping/S3CRET"), `${P}:heartbeatUrl`, /plaintext.*pulumi config set --secret/),
