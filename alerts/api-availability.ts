@@ -1,5 +1,6 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { durationSeconds, promAlertRule } from "../src/model/rules";
+import { durationSeconds } from "../src/config/durations";
+import { promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { probeSuccessSeries } from "../src/model/telemetry";
 import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "../dashboards/panel-ids";

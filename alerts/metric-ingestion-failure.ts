@@ -1,5 +1,6 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
-import { durationSeconds, promAlertRule } from "../src/model/rules";
+import { durationSeconds } from "../src/config/durations";
+import { promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { recordedSeries } from "../src/model/telemetry";
 import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/panel-ids";

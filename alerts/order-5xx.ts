@@ -1,6 +1,7 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../dashboards/panel-ids";
-import { alertRule, durationSeconds, lokiQuery, threshold } from "../src/model/rules";
+import { durationSeconds } from "../src/config/durations";
+import { alertRule, lokiQuery, threshold } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { http5xxByEndpoint } from "../src/model/telemetry";
 

@@ -1,7 +1,8 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../../dashboards/panel-ids";
 import type { Config } from "../../src/config/schema";
-import { durationSeconds, promAlertRule, type Severity } from "../../src/model/rules";
+import { durationSeconds } from "../../src/config/durations";
+import { promAlertRule, type Severity } from "../../src/model/rules";
 import { burnRateExpr, errorBudget, failuresOver } from "../../src/model/slo";
 
 /**

@@ -1,6 +1,6 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type { SyntaxNode } from "@lezer/common";
-import { durationSeconds } from "../model/rules";
+import { durationSeconds } from "../config/durations";
 import type { Config, Telemetry } from "../config/schema";
 import type { QueryRef } from "./queries";
 import { stackQueries } from "./queries";
@@ -236,7 +236,7 @@ export function queryLintProblems(ref: QueryRef, t: Telemetry): string[] {
 export function ruleLintProblems(rule: alerting.Rule): string[] {
   if (rule.record) return [];
   const problems: string[] = [];
-  if (rule.labels?.severity === "page" && durationSeconds(rule.for ?? "") === 0) {
+  if (rule.labels?.severity === "page" && durationSeconds(rule.for || "0s") === 0) {
     problems.push(`alert ${rule.uid}: severity=page with for: ${JSON.stringify(rule.for ?? "")} pages on a single evaluation; set a pending period`);
   }
   if (!rule.annotations?.runbook_url?.trim()) {

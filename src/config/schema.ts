@@ -1,36 +1,15 @@
 import { z } from "zod";
 import { InvalidDefinitionError } from "./errors";
 import { ENCRYPTED_PLACEHOLDER, Secret } from "./secret";
+import { GRAFANA_URL_KEY, plaintextCredentialProblems, PROJECT, SECRET_KEYS, type SecretKey, type SecretSource, unknownKeyProblems } from "./keys";
+import { parseDuration } from "./durations";
 import { type RangeKind, rangeProblem } from "./time-intervals";
+import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, withoutUserinfo } from "./values";
 
-/** Pulumi project name: the namespace of every stack config key of this project. */
-export const PROJECT = "pizza-observability";
-/** The provider's own key for the Grafana URL; read here so it is validated once. */
-export const GRAFANA_URL_KEY = "grafana:url";
+export { GRAFANA_URL_KEY, PROJECT, SECRET_KEYS, type SecretKey } from "./keys";
 
-const durationPattern = /^([0-9]+(ms|s|m|h|d|w))+$/;
-const duration = z.string().regex(durationPattern, "expected a duration such as 30s, 5m or 1h");
-const uid = z
-  .string()
-  .regex(/^[a-zA-Z0-9_-]{1,40}$/, "expected a Grafana uid: 1-40 letters, digits, '-' or '_'");
-const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "expected a label name such as source");
-const metricName = z
-  .string()
-  .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "expected a Prometheus metric name such as requests_total");
-/** Values go inside double-quoted selectors; a quote or backslash there would break every query. */
-const labelValue = z.string().regex(/^[^"\\\n]+$/, 'expected a non-empty label value without ", \\ or newlines');
-/**
- * `pulumi config set --path` stores integers as numbers but decimals (99.5, 0.95) as text, and
- * stack files may quote either: numeric text is read as the number it spells.
- */
-function numeric<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v), schema);
-}
 const threshold = numeric(z.number().nonnegative("expected a number >= 0"));
 const ratio = numeric(z.number().min(0, "expected a ratio between 0 and 1").max(1, "expected a ratio between 0 and 1"));
-/** A literal log text; it is regex-escaped where a query needs it, so it cannot widen into `.*`. */
-const literal = z.string().regex(/^[^\n]+$/, "expected non-empty text without newlines");
-const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 const secret = z
   .string()
   .min(1, "is empty")
@@ -44,7 +23,10 @@ const secretUrl = z
 /** Names of the deployed service's telemetry; they differ between deployments (see README). */
 export const telemetrySchema = z.strictObject({
   /** Value of the service's source label on metrics and logs. */
-  source: labelValue.default("jwt-pizza-service"),
+  // Dashboards offer it as a Grafana custom variable, which splits values on "," and " : ".
+  source: labelValue
+    .refine((v) => !v.includes(",") && !v.includes(" : "), 'must not contain "," or " : " (Grafana custom variables split on them)')
+    .default("jwt-pizza-service"),
   /** Label carrying `source` on every metric data point. */
   metricSourceLabel: labelName.default("source"),
   logs: z
@@ -95,61 +77,61 @@ const thresholdsSchema = z.strictObject({
     .strictObject({
       /** Fires when more than this many 5xx lines are seen in `window`. */
       count: threshold.default(2),
-      window: duration.default("5m"),
+      window: window.default("5m"),
       // 0s: the incident replay needs this warning to detect the factory incident within 90 s at
       // every evaluation phase (1m pending: 90-140 s); `count` already ignores a lone 500.
-      pendingPeriod: duration.default("0s"),
+      pendingPeriod: pendingPeriod.default("0s"),
     })
     .prefault({}),
   metricIngestion: z
     .strictObject({
       /** Fires when more than this many metric-shipping error lines are logged in `window`. */
       count: threshold.default(20),
-      window: duration.default("5m"),
-      pendingPeriod: duration.default("1m"),
+      window: window.default("5m"),
+      pendingPeriod: pendingPeriod.default("1m"),
     })
     .prefault({}),
   metricsAbsent: z
     .strictObject({
       /** The request metric has had no sample for this long while the logs still show traffic. */
-      window: duration.default("2m"),
-      pendingPeriod: duration.default("1m"),
+      window: window.default("2m"),
+      pendingPeriod: pendingPeriod.default("1m"),
     })
     .prefault({}),
   availability: z
     .strictObject({
       /** Fires when the health check's success ratio over `window` (averaged over probes) is below this. */
       successRatio: ratio.default(0.9),
-      window: duration.default("5m"),
-      pendingPeriod: duration.default("2m"),
+      window: window.default("5m"),
+      pendingPeriod: pendingPeriod.default("2m"),
     })
     .prefault({}),
   trafficAbsent: z
     .strictObject({
       /** Fallback without Synthetic Monitoring: no HTTP log line at all for `window`. */
-      window: duration.default("5m"),
-      pendingPeriod: duration.default("2m"),
+      window: window.default("5m"),
+      pendingPeriod: pendingPeriod.default("2m"),
     })
     .prefault({}),
-  cpu: z.strictObject({ percent: threshold.default(80), pendingPeriod: duration.default("5m") }).prefault({}),
-  memory: z.strictObject({ percent: threshold.default(85), pendingPeriod: duration.default("5m") }).prefault({}),
+  cpu: z.strictObject({ percent: threshold.default(80), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
+  memory: z.strictObject({ percent: threshold.default(85), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
   factoryLatency: z
     .strictObject({
       /** The factory answers in under a second when healthy; throttling chaos holds it 30 s+. */
       milliseconds: threshold.default(10000),
-      pendingPeriod: duration.default("2m"),
+      pendingPeriod: pendingPeriod.default("2m"),
     })
     .prefault({}),
 });
 
-const burnRate = (factor: number, longWindow: string, shortWindow: string, pendingPeriod: string) =>
+const burnRate = (factor: number, longWindow: string, shortWindow: string, pending: string) =>
   z
     .strictObject({
       /** How many times faster than sustainable the error budget burns. */
-      factor: threshold.default(factor),
-      longWindow: duration.default(longWindow),
-      shortWindow: duration.default(shortWindow),
-      pendingPeriod: duration.default(pendingPeriod),
+      factor: numeric(z.number().gt(0, "expected a burn factor above 0")).default(factor),
+      longWindow: window.default(longWindow),
+      shortWindow: window.default(shortWindow),
+      pendingPeriod: pendingPeriod.default(pending),
     })
     .prefault({});
 
@@ -171,7 +153,7 @@ const sloSchema = z.strictObject({
 const syntheticMonitoringSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** GET target; `GET /` answers {"message":"welcome to JWT Pizza","version":...}. Required when enabled. */
-  url: httpUrl.optional(),
+  url: templateFreeUrl.optional(),
   /** The check's job name: the `job` label of its probe_success series. */
   job: labelValue.default("pizza-api-health"),
   /** Public probe names, resolved to ids at deploy time by the provider's getProbes data source. */
@@ -182,18 +164,7 @@ const syntheticMonitoringSchema = z.strictObject({
   frequencySeconds: numeric(z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds")).default(60),
   timeoutSeconds: numeric(z.number().int().min(1, "expected 1 to 180 seconds").max(180, "expected 1 to 180 seconds")).default(10),
   /** The check fails unless the response body matches this regular expression. */
-  bodyRegex: z
-    .string()
-    .min(1, "expected a regular expression")
-    .refine((re) => {
-      try {
-        new RegExp(re);
-        return true;
-      } catch {
-        return false;
-      }
-    }, "expected a valid regular expression")
-    .default("welcome to JWT Pizza"),
+  bodyRegex: re2Regex.default("welcome to JWT Pizza"),
 });
 
 /** Rule groups whose evaluation interval may differ from `alerting.evaluationIntervalSeconds`. */
@@ -236,7 +207,7 @@ function ranges(kind: RangeKind) {
   );
 }
 
-const timeIntervalSchema = z.strictObject({
+const timeIntervalFields = z.strictObject({
   /** Times of day, start inclusive, end exclusive. */
   times: z
     .array(
@@ -260,6 +231,11 @@ const timeIntervalSchema = z.strictObject({
     }, "expected an IANA time zone such as Europe/Berlin")
     .optional(),
 });
+/** Alertmanager matches an interval without times, weekdays, days, months or years at every moment. */
+const timeIntervalSchema = timeIntervalFields.refine(
+  (t) => [t.times, t.weekdays, t.daysOfMonth, t.months, t.years].some((f) => f !== undefined && f.length > 0),
+  "an interval must set at least one of times, weekdays, daysOfMonth, months or years (an empty one mutes forever)",
+);
 
 /** Routes of the policy tree a mute timing can apply to. The watchdog route is never muted. */
 export const MUTABLE_ROUTES = ["page", "ticket", "telemetry", "datasource-errors"] as const;
@@ -295,9 +271,6 @@ const escalationSchema = z.strictObject({
   escalateTo: onCallUsernames.default([]),
 });
 
-/** Credentials: each is its own secret config key (`pulumi config set --secret KEY`). */
-export const SECRET_KEYS = ["onCallWebhookUrl", "pagerDutyIntegrationKey", "slackWebhookUrl", "heartbeatUrl"] as const;
-export type SecretKey = (typeof SECRET_KEYS)[number];
 
 const NAMESPACED_KEYS = [
   "folder",
@@ -315,14 +288,14 @@ const NAMESPACED_KEYS = [
 
 const configSchema = z
   .strictObject({
-    grafanaUrl: httpUrl,
+    grafanaUrl: httpUrl.refine((u) => !/\/\/[^/?#]*@/.test(u), "must not carry credentials; set the token with `pulumi config set --secret grafana:auth`"),
     folder: z.strictObject({ uid: uid.default("jwt-pizza-service"), title: z.string().min(1).default("JWT Pizza Service") }).prefault({}),
     datasources: z.strictObject({ loki: uid, prometheus: uid }),
     telemetry: telemetrySchema.prefault({}),
     alerting: z.strictObject({
       team: labelValue.default("pizza"),
       /** runbook_url of an alert is `<runbookBaseUrl>/<alert uid>.md`: where runbooks/ is browsable. */
-      runbookBaseUrl: httpUrl,
+      runbookBaseUrl: templateFreeUrl,
       evaluationIntervalSeconds: intervalSeconds.default(60),
       /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
       groupEvaluationIntervalSeconds: z
@@ -355,6 +328,7 @@ const configSchema = z
     heartbeatUrl: secretUrl,
   })
   .superRefine((c, ctx) => {
+    feasibilityIssues(c).forEach((issue) => ctx.addIssue({ code: "custom", ...issue }));
     if (c.syntheticMonitoring.enabled && !c.syntheticMonitoring.url) {
       ctx.addIssue({ code: "custom", path: ["syntheticMonitoring", "url"], message: "the health check needs a URL when syntheticMonitoring.enabled is true" });
     }
@@ -383,6 +357,32 @@ const configSchema = z
 
 export type Config = z.output<typeof configSchema>;
 
+/** Settings each valid alone whose combination could never fire or would misread the data. */
+function feasibilityIssues(c: Config): Array<{ path: PropertyKey[]; message: string }> {
+  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  // Refinements run even when a field failed: only valid numbers are compared.
+  const budgetPercent = 100 - c.slo.objectivePercent;
+  const budget = budgetPercent / 100;
+  for (const burn of ["fastBurn", "slowBurn"] as const) {
+    const { factor, longWindow, shortWindow } = c.slo[burn];
+    // The error ratio is at most 1, so the burn rate (ratio / budget) never exceeds 1 / budget
+    // (compared in percent, with a margin for 100 - 99.9 not being exactly 0.1 in binary).
+    if (typeof factor === "number" && factor > 0 && factor * budgetPercent >= 100 * (1 - 1e-9)) {
+      issues.push({ path: ["slo", burn, "factor"], message: `can never fire: ${factor} x the ${+(budget * 100).toPrecision(6)}% error budget is 100% or more of orders failing; expected below ${+(1 / budget).toPrecision(6)}` });
+    }
+    const long = parseDuration(longWindow);
+    const short = parseDuration(shortWindow);
+    if (long.ok && short.ok && short.milliseconds >= long.milliseconds) {
+      issues.push({ path: ["slo", burn, "shortWindow"], message: `expected shorter than longWindow (${longWindow})` });
+    }
+  }
+  // The availability alert fires while the success ratio is below successRatio: never below 0.
+  if (c.thresholds.availability.successRatio === 0) {
+    issues.push({ path: ["thresholds", "availability", "successRatio"], message: "can never fire: the success ratio is never below 0; expected above 0" });
+  }
+  return issues;
+}
+
 /** Full stack config key of a schema path: grafanaUrl -> grafana:url, ["datasources","loki"] -> pizza-observability:datasources.loki */
 function configKey(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
@@ -394,6 +394,10 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
 }
 
+function shownValue(value: unknown): string {
+  return withoutUserinfo(JSON.stringify(value) ?? String(value));
+}
+
 function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((k) => `${configKey([...issue.path, k])}: unknown key (check its spelling against Pulumi.example.yaml)`);
@@ -401,8 +405,9 @@ function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {
   const value = valueAt(input, issue.path);
   if (value === undefined) return [`${configKey(issue.path)}: is required${issue.code === "custom" ? ` (${issue.message})` : ""}`];
   const isSecret = (SECRET_KEYS as readonly PropertyKey[]).includes(issue.path[0]);
-  const shown = isSecret ? "" : ` (got ${JSON.stringify(value)})`;
-  return [`${configKey(issue.path)}: ${issue.message}${shown}`];
+  const shown = isSecret ? "" : ` (got ${shownValue(value)})`;
+  const message = issue.code === "invalid_type" && issue.expected === "number" ? NUMBER_MESSAGE : issue.message;
+  return [`${configKey(issue.path)}: ${message}${shown}`];
 }
 
 /** Pulumi hands structured values over as JSON text; stack files (read by render) as objects. */
@@ -420,12 +425,10 @@ function decode(value: unknown): unknown {
 /**
  * Validates stack config given as full keys (`pizza-observability:datasources`, `grafana:url`)
  * and returns it with defaults applied, or throws an InvalidDefinitionError listing one line per problem.
+ * With `secrets`, credential keys must be Pulumi secrets.
  */
-export function parseConfig(raw: Record<string, unknown>): Config {
-  const unknownKeys = Object.keys(raw)
-    .filter((k) => k.startsWith(`${PROJECT}:`) && !(NAMESPACED_KEYS as readonly string[]).includes(k.slice(PROJECT.length + 1)))
-    .sort()
-    .map((k) => `${k}: unknown key (check its spelling against Pulumi.example.yaml)`);
+export function parseConfig(raw: Record<string, unknown>, secrets?: SecretSource): Config {
+  const keyProblems = [...unknownKeyProblems(raw, NAMESPACED_KEYS), ...(secrets ? plaintextCredentialProblems(raw, secrets) : [])];
 
   const input: Record<string, unknown> = { grafanaUrl: raw[GRAFANA_URL_KEY] };
   for (const key of NAMESPACED_KEYS) {
@@ -434,7 +437,7 @@ export function parseConfig(raw: Record<string, unknown>): Config {
   }
 
   const result = configSchema.safeParse(input);
-  const problems = [...unknownKeys, ...(result.success ? [] : result.error.issues.flatMap((i) => describeIssue(input, i)))];
+  const problems = [...keyProblems, ...(result.success ? [] : result.error.issues.flatMap((i) => describeIssue(input, i)))];
   if (problems.length > 0 || !result.success) throw new InvalidDefinitionError("stack configuration", problems);
   return result.data;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import type { SecretSource } from "./keys";
 import { ENCRYPTED_PLACEHOLDER } from "./secret";
-
 
 function isSecure(value: unknown): boolean {
   return value !== null && typeof value === "object" && Object.keys(value).length === 1 && "secure" in value;
@@ -16,8 +16,22 @@ function withoutCiphertext(value: unknown): unknown {
   return value;
 }
 
+export interface StackFile {
+  /** The `config:` map, keyed by full config key, with ENCRYPTED_PLACEHOLDER for each `secure:` value. */
+  config: Record<string, unknown>;
+  /** Which keys the file holds as `secure:` ciphertext (set with `pulumi config set --secret`). */
+  secrets: SecretSource;
+}
+
+/** A Pulumi stack file (Pulumi.<stack>.yaml), read without its encryption key. */
+export function readStack(path: string): StackFile {
+  const doc = parse(readFileSync(path, "utf8")) as { config?: Record<string, unknown> } | null;
+  const raw = doc?.config ?? {};
+  const secure = new Set(Object.keys(raw).filter((k) => isSecure(raw[k])));
+  return { config: withoutCiphertext(raw) as Record<string, unknown>, secrets: { isSecret: (key) => secure.has(key), decrypted: false } };
+}
+
 /** The `config:` map of a Pulumi stack file (Pulumi.<stack>.yaml), keyed by full config key. */
 export function readStackFile(path: string): Record<string, unknown> {
-  const doc = parse(readFileSync(path, "utf8")) as { config?: Record<string, unknown> } | null;
-  return withoutCiphertext(doc?.config ?? {}) as Record<string, unknown>;
+  return readStack(path).config;
 }

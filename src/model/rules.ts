@@ -145,11 +145,3 @@ export function recordingRule(cfg: Config, spec: RecordingSpec): RuleBuilder {
     .record(new RecordRuleBuilder().metric(spec.metric).from("A").targetDatasourceUid(cfg.datasources.prometheus))
     .labels(spec.labels);
 }
-
-/** Seconds in a Prometheus-style duration such as `5m` or `1h30m`. */
-export function durationSeconds(d: string): number {
-  const unit: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-  let total = 0;
-  for (const [, n, u] of d.matchAll(/([0-9]+)(ms|s|m|h|d|w)/g)) total += Number(n) * unit[u];
-  return total;
-}

@@ -1,6 +1,6 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type { Fixture, Series } from "./fixtures";
-import { durationSeconds } from "../model/rules";
+import { durationSeconds } from "../config/durations";
 import { exprOf } from "../checks/queries";
 import { compileLogQL, type Labels } from "./logql";
 

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@lezer/common";
 import type { LogLine } from "./fixtures";
-import { durationSeconds } from "../model/rules";
+import { durationSeconds } from "../config/durations";
 import { syntaxTree, unquote } from "../checks/grammar";
 
 /**

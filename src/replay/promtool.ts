@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
 import type { Fixture, Series } from "./fixtures";
-import { durationSeconds } from "../model/rules";
+import { durationSeconds } from "../config/durations";
 import type { Labels } from "./logql";
 
 /** promtool (Debian `prometheus`, 2.42): the real rule evaluation the replay relies on. */

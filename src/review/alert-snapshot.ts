@@ -44,12 +44,14 @@ interface ProvisionedRule {
   condition: string;
   data?: ProvisionedQuery[];
   for?: string;
+  keepFiringFor?: string;
+  /** The key files rendered before the fix to Grafana's spelling used (still read for diffs against them). */
   keep_firing_for?: string;
   labels?: Record<string, string>;
   noDataState?: string;
   execErrState?: string;
   isPaused?: boolean;
-  record?: { metric?: string };
+  record?: { metric?: string; from?: string };
 }
 
 interface ProvisionedGroup {
@@ -80,6 +82,7 @@ export function describeEvaluator(evaluator: Evaluator): string {
 }
 
 function describeCondition(rule: ProvisionedRule): string {
+  if (rule.record) return `records ${rule.record.from} as ${rule.record.metric}`;
   const step = (rule.data ?? []).find((q) => q.refId === rule.condition);
   const model = step?.model as { type?: string; expression?: string; conditions?: Array<{ evaluator?: Evaluator }> } | undefined;
   if (model?.type === "threshold" && model.conditions?.length === 1 && model.conditions[0].evaluator) {
@@ -108,7 +111,7 @@ function summarise(group: ProvisionedGroup, rule: ProvisionedRule): AlertSummary
     queries: datasourceQueries(rule),
     threshold: describeCondition(rule),
     pending: rule.for || "0s",
-    keepFiringFor: rule.keep_firing_for || "0s",
+    keepFiringFor: rule.keepFiringFor || rule.keep_firing_for || "0s",
     labels: { ...(rule.labels ?? {}) },
     noDataState: rule.noDataState ?? "",
     execErrState: rule.execErrState ?? "",

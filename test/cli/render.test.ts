@@ -1,24 +1,53 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../src/config/paths";
 import { listFiles, renderArtifacts } from "../../src/emit/files/artifacts";
-import { readStackFile } from "../../src/config/stack-file";
+import { readStack, readStackFile } from "../../src/config/stack-file";
 
-function render(...args: string[]) {
-  return spawnSync("npx", ["ts-node", "src/cli/render.ts", ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
+
+function render(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return spawnSync(TSX, ["src/cli/render.ts", ...args], { cwd: REPO_ROOT, encoding: "utf8", env });
+}
+
+function renderAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, ["src/cli/render.ts", ...args], { cwd: REPO_ROOT });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
+}
+
+/** Every file under `dir` with its content. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((p) => [p, readFileSync(join(dir, p), "utf8")]));
+}
+
+function expected(stackFile: string): Record<string, string> {
+  const stack = readStack(stackFile);
+  return Object.fromEntries(renderArtifacts(stack.config, stack.secrets));
+}
+
+/** A PATH holding node and nothing else: no promtool, no amtool. */
+function pathWithoutTools(): string {
+  const bin = mkdtempSync(join(tmpdir(), "bin-"));
+  symlinkSync(process.execPath, join(bin, "node"));
+  return bin;
 }
 
 describe("npm run render", () => {
-  it("writes every artifact of the stack file into the output folder", () => {
+  it("writes every artifact of the stack file into the output folder, checked by promtool", () => {
     const out = mkdtempSync(join(tmpdir(), "rendered-"));
-    const run = render("--out", out);
+    const run = render(["--out", out]);
     expect(run.status).toBe(0);
-    const expected = renderArtifacts(readStackFile(EXAMPLE_STACK_FILE));
-    expect(listFiles(out)).toEqual([...expected.keys()]);
-    for (const [path, content] of expected) expect(readFileSync(join(out, path), "utf8")).toBe(content);
+    expect(run.stdout).toMatch(/promtool check rules: 6 Prometheus rule files OK\./);
+    const files = renderArtifacts(readStackFile(EXAMPLE_STACK_FILE));
+    expect(listFiles(out)).toEqual([...files.keys()]);
+    for (const [path, content] of files) expect(readFileSync(join(out, path), "utf8")).toBe(content);
   });
 
   it("exits non-zero naming each bad key, and writes nothing", () => {
@@ -32,7 +61,7 @@ describe("npm run render", () => {
         .replace("count: 2 #", "count: -1 #"),
     );
     const out = join(dir, "out");
-    const run = render("--stack-file", stackFile, "--out", out);
+    const run = render(["--stack-file", stackFile, "--out", out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('grafana:url: expected an http(s) URL (got "jwtpizza")');
     expect(run.stderr).toContain("pizza-observability:datasources.prometheus: is required");
@@ -43,10 +72,99 @@ describe("npm run render", () => {
 
   it("refuses a misspelt flag with its usage instead of rendering the example", () => {
     const out = mkdtempSync(join(tmpdir(), "rendered-"));
-    const run = render("--stack-fle", EXAMPLE_STACK_FILE, "--out", out);
+    const run = render(["--stack-fle", EXAMPLE_STACK_FILE, "--out", out]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--stack-fle");
     expect(run.stderr).toContain("usage: npm run render");
     expect(listFiles(out)).toEqual([]);
+  });
+});
+
+describe("npm run render writes atomically", () => {
+  it("--out alerts refuses and deletes nothing", () => {
+    const before = snapshot(join(REPO_ROOT, "alerts"));
+    const run = render(["--out", "alerts"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/alerts holds files render did not write \(api-availability\.ts, .*\); refusing to replace it/);
+    expect(run.stderr).toContain("Nothing was rendered; alerts/ is unchanged.");
+    expect(snapshot(join(REPO_ROOT, "alerts"))).toEqual(before);
+  });
+
+  it("refuses a folder of rendered artifacts with one foreign file, and leaves it as it was", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
+    expect(render(["--out", out]).status).toBe(0);
+    writeFileSync(join(out, "notes.md"), "mine\n");
+    const before = snapshot(out);
+    const run = render(["--out", out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("holds files render did not write (notes.md)");
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it("a failure after the files are written (promtool rejects them) leaves the previous output intact, and says so", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rendered-"));
+    const out = join(dir, "out");
+    expect(render(["--out", out]).status).toBe(0);
+    const before = snapshot(out);
+    const rejecting = join(dir, "promtool");
+    writeFileSync(rejecting, '#!/bin/sh\necho "  FAILED: group \\"slo\\", rule 1: could not parse expression" >&2\nexit 1\n');
+    chmodSync(rejecting, 0o755);
+    const run = render(["--out", out], { ...process.env, PROMTOOL: rejecting });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("promtool check rules rejected the Prometheus exports:");
+    expect(run.stderr).toContain('FAILED: group "slo"');
+    expect(run.stderr).toMatch(/Nothing was rendered; .*out\/ is unchanged\.\n$/);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(["out", "promtool"]);
+  });
+
+  it("without promtool on PATH renders and says it skipped the check", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
+    const { PROMTOOL: _, ...env } = process.env;
+    const run = render(["--out", out], { ...env, PATH: pathWithoutTools() });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Skipped `promtool check rules` of the Prometheus exports: promtool is not on PATH (install Debian's prometheus package).");
+    expect(listFiles(out)).toEqual([...renderArtifacts(readStackFile(EXAMPLE_STACK_FILE)).keys()]);
+  });
+
+  it("two concurrent renders of different stacks leave exactly one of them, whole", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "concurrent-"));
+    const pasta = join(dir, "Pulumi.pasta.yaml");
+    writeFileSync(pasta, readFileSync(EXAMPLE_STACK_FILE, "utf8").replace("team: pizza #", "team: pasta #").replace("uid: jwt-pizza-service #", "uid: pasta-service #"));
+    const out = join(dir, "out");
+    const [a, b] = await Promise.all([renderAsync(["--out", out]), renderAsync(["--stack-file", pasta, "--out", out])]);
+    for (const run of [a, b]) {
+      // A render that lost the race says why; it never half-writes.
+      if (run.status !== 0) expect(run.stderr).toMatch(/another render \(pid [0-9]+\) is writing/);
+    }
+    expect([a.status, b.status]).toContain(0);
+    const result = snapshot(out);
+    const candidates = [expected(EXAMPLE_STACK_FILE), expected(pasta)];
+    expect(candidates[0]).not.toEqual(candidates[1]);
+    expect(candidates.some((c) => JSON.stringify(c) === JSON.stringify(result))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["Pulumi.pasta.yaml", "out"]);
+  });
+
+  it("stops while another live render holds the lock, leaving the output as it was", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
+    expect(render(["--out", out]).status).toBe(0);
+    const before = snapshot(out);
+    // This test's own process stands in for a render still running.
+    writeFileSync(`${out}.render-lock`, String(process.pid));
+    const run = render(["--out", out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`another render (pid ${process.pid}) is writing`);
+    expect(run.stderr).toContain("Nothing was rendered;");
+    expect(snapshot(out)).toEqual(before);
+    expect(readFileSync(`${out}.render-lock`, "utf8")).toBe(String(process.pid));
+  });
+
+  it("takes over a lock left by a render that no longer runs", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(`${out}.render-lock`, "2147483646");
+    const run = render(["--out", out]);
+    expect(run.status).toBe(0);
+    expect(existsSync(`${out}.render-lock`)).toBe(false);
   });
 });

@@ -285,7 +285,7 @@ describe("values as `pulumi config set --path` stores them", () => {
 
   it("still rejects text that is not a number, naming the key", () => {
     expect(problemsOf(exampleConfig({ "pizza-observability:slo": { objectivePercent: "ninety-nine" } }))).toEqual([
-      'pizza-observability:slo.objectivePercent: Invalid input: expected number, received string (got "ninety-nine")',
+      'pizza-observability:slo.objectivePercent: expected a number written in plain decimal, such as 60 or 99.5 (got "ninety-nine")',
     ]);
   });
 });

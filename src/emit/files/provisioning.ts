@@ -8,6 +8,14 @@ import { wireTimeInterval } from "../../config/time-intervals";
 
 const ORG_ID = 1;
 
+/**
+ * Keys as Grafana's file format reads them (`pkg/services/provisioning/alerting/rules_types.go`,
+ * AlertRuleV1): `keepFiringFor` and `missing_series_evals_to_resolve` as spelt there; a recording
+ * rule's `condition` is its `record.from` (versions before recording-rule support in files reject
+ * a rule without a condition; later ones clear it); `record` holds `metric`, `from` and
+ * `targetDatasourceUid`, which versions without that field ignore, writing to
+ * `[recording_rules] default_datasource_uid` instead.
+ */
 export function ruleGroupDocument(group: alerting.RuleGroup, folderTitle: string) {
   return {
     apiVersion: 1,
@@ -20,8 +28,7 @@ export function ruleGroupDocument(group: alerting.RuleGroup, folderTitle: string
         rules: (group.rules ?? []).map((r) => ({
           uid: r.uid,
           title: r.title,
-          // Grafana ignores these on a recording rule; omitting them keeps the file truthful.
-          condition: r.record ? undefined : r.condition,
+          condition: r.record ? r.record.from : r.condition,
           data: r.data.map((q) => ({
             refId: q.refId,
             queryType: q.queryType,
@@ -29,15 +36,17 @@ export function ruleGroupDocument(group: alerting.RuleGroup, folderTitle: string
             datasourceUid: q.datasourceUid,
             model: q.model,
           })),
+          // Grafana ignores these on a recording rule; omitting them keeps the file truthful.
           noDataState: r.record ? undefined : r.noDataState,
           execErrState: r.record ? undefined : r.execErrState,
           for: r.record ? undefined : r.for,
-          keep_firing_for: r.keep_firing_for,
+          keepFiringFor: r.record ? undefined : r.keep_firing_for,
+          missing_series_evals_to_resolve: r.record ? undefined : r.missingSeriesEvalsToResolve,
           annotations: r.annotations,
           labels: r.labels,
           isPaused: r.isPaused ?? false,
-          notification_settings: r.notification_settings,
-          record: r.record,
+          notification_settings: r.record ? undefined : r.notification_settings,
+          record: r.record && { metric: r.record.metric, from: r.record.from, targetDatasourceUid: r.record.target_datasource_uid },
         })),
       },
     ],

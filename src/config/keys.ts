@@ -1,0 +1,111 @@
+import { ENCRYPTED_PLACEHOLDER } from "./secret";
+
+/**
+ * The stack config's key space: which `namespace:key` names a stack file may hold, and which of
+ * them are credentials that must be Pulumi secrets. A typo in a namespace or key would otherwise
+ * be ignored silently and its default used.
+ */
+
+/** Pulumi project name: the namespace of every stack config key of this project. */
+export const PROJECT = "pizza-observability";
+/** The provider's own key for the Grafana URL; read here so it is validated once. */
+export const GRAFANA_URL_KEY = "grafana:url";
+
+/** The `grafana:` provider's config keys (`@pulumiverse/grafana/config/vars.d.ts`). */
+export const PROVIDER_KEYS = [
+  "auth",
+  "caCert",
+  "cloudAccessPolicyToken",
+  "cloudApiUrl",
+  "cloudProviderAccessToken",
+  "cloudProviderUrl",
+  "connectionsApiAccessToken",
+  "connectionsApiUrl",
+  "fleetManagementAuth",
+  "fleetManagementUrl",
+  "frontendO11yApiAccessToken",
+  "frontendO11yApiUrl",
+  "httpHeaders",
+  "insecureSkipVerify",
+  "k6AccessToken",
+  "k6Url",
+  "oncallAccessToken",
+  "oncallUrl",
+  "orgId",
+  "retries",
+  "retryStatusCodes",
+  "retryWait",
+  "smAccessToken",
+  "smUrl",
+  "stackId",
+  "storeDashboardSha256",
+  "tlsCert",
+  "tlsKey",
+  "url",
+] as const;
+
+/** Provider keys holding credentials. */
+export const PROVIDER_SECRET_KEYS = [
+  "auth",
+  "cloudAccessPolicyToken",
+  "cloudProviderAccessToken",
+  "connectionsApiAccessToken",
+  "fleetManagementAuth",
+  "frontendO11yApiAccessToken",
+  "httpHeaders",
+  "k6AccessToken",
+  "oncallAccessToken",
+  "smAccessToken",
+  "tlsKey",
+] as const;
+
+/** Credentials of this project: each is its own secret config key (`pulumi config set --secret KEY`). */
+export const SECRET_KEYS = ["onCallWebhookUrl", "pagerDutyIntegrationKey", "slackWebhookUrl", "heartbeatUrl"] as const;
+export type SecretKey = (typeof SECRET_KEYS)[number];
+
+/** Pulumi's own namespace (`pulumi:tags`, ...), which the engine reads. */
+const PULUMI_NAMESPACE = "pulumi";
+
+/** Every full key that must hold a Pulumi secret. */
+export const CREDENTIAL_KEYS: readonly string[] = [...SECRET_KEYS.map((k) => `${PROJECT}:${k}`), ...PROVIDER_SECRET_KEYS.map((k) => `grafana:${k}`)];
+
+/** One line per key outside this project's, the provider's and Pulumi's key space. */
+export function unknownKeyProblems(raw: Record<string, unknown>, projectKeys: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const key of Object.keys(raw).sort()) {
+    const colon = key.indexOf(":");
+    const [ns, name] = colon < 0 ? ["", key] : [key.slice(0, colon), key.slice(colon + 1)];
+    if (ns === PROJECT) {
+      if (!projectKeys.includes(name)) problems.push(`${key}: unknown key (check its spelling against Pulumi.example.yaml)`);
+    } else if (ns === "grafana") {
+      if (!(PROVIDER_KEYS as readonly string[]).includes(name)) problems.push(`${key}: not a key of the grafana provider (keys: ${PROVIDER_KEYS.join(", ")})`);
+    } else if (ns !== PULUMI_NAMESPACE) {
+      problems.push(`${key}: unknown namespace ${JSON.stringify(ns)} (expected ${PROJECT}:, grafana: or pulumi:)`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Where the config came from, for the credential checks: `pulumi up` asks the Pulumi runtime which
+ * keys are secrets and sees decrypted values; render reads `secure:` in the stack file and sees
+ * ENCRYPTED_PLACEHOLDER instead. Without it (tests, in-memory configs) nothing is checked.
+ */
+export interface SecretSource {
+  isSecret: (key: string) => boolean;
+  decrypted: boolean;
+}
+
+/** One line per credential key stored in plaintext, or holding render's ciphertext stand-in. */
+export function plaintextCredentialProblems(raw: Record<string, unknown>, source: SecretSource): string[] {
+  const problems: string[] = [];
+  for (const key of CREDENTIAL_KEYS) {
+    if (raw[key] === undefined) continue;
+    if (!source.isSecret(key)) {
+      problems.push(`${key}: is stored in plaintext; set it with \`pulumi config set --secret ${key} <value>\``);
+    } else if (source.decrypted && raw[key] === ENCRYPTED_PLACEHOLDER) {
+      problems.push(`${key}: holds the text ${JSON.stringify(ENCRYPTED_PLACEHOLDER)}, render's stand-in for ciphertext, not a credential`);
+    }
+  }
+  return problems;
+}

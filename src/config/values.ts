@@ -1,0 +1,104 @@
+import { RE2JS } from "re2js";
+import { z } from "zod";
+import { durationSeconds, parseDuration } from "./durations";
+
+/**
+ * Value grammars of the stack config, each as strict as the system that finally reads the value
+ * (Prometheus, Loki, Grafana templating, Go's RE2), so that a value those would reject or
+ * misread fails here, naming its key, before anything is rendered or deployed.
+ */
+
+/** Only plain decimal text is read as a number: "0x3c", " 60 " and "6e1" are not numbers here. */
+const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
+export const NUMBER_MESSAGE = "expected a number written in plain decimal, such as 60 or 99.5";
+
+/**
+ * `pulumi config set --path` stores integers as numbers but decimals (99.5, 0.95) as text, and
+ * stack files may quote either: decimal text is read as the number it spells.
+ */
+export function numeric<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (typeof v === "string" && DECIMAL.test(v) ? Number(v) : v), schema);
+}
+
+/** The longest window a query may look back: Loki's default `max_query_length` is 721h. */
+export const MAX_WINDOW = "30d";
+const MAX_WINDOW_MS = durationSeconds(MAX_WINDOW) * 1000;
+
+function durationSchema(zero: "allowed" | "rejected") {
+  return z.string().check((ctx) => {
+    const r = parseDuration(ctx.value);
+    const problem = !r.ok
+      ? r.problem
+      : zero === "rejected" && r.milliseconds === 0
+        ? "expected a window longer than 0 (a window of zero covers no samples)"
+        : r.milliseconds > MAX_WINDOW_MS
+          ? `expected at most ${MAX_WINDOW} (Loki's default max_query_length is 721h)`
+          : undefined;
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+  });
+}
+/** A query's look-back window: longer than zero. */
+export const window = durationSchema("rejected");
+/** A rule's pending period (`for`): zero means "fire on the first evaluation". */
+export const pendingPeriod = durationSchema("allowed");
+
+export const uid = z
+  .string()
+  .regex(/^[a-zA-Z0-9_-]{1,40}$/, "expected a Grafana uid: 1-40 letters, digits, '-' or '_'");
+
+/** Prometheus' and Loki's label name grammar; names starting with `__` are reserved for internal use. */
+export const labelName = z
+  .string()
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "expected a label name such as source (letters, digits, '_')")
+  .refine((n) => !n.startsWith("__"), "label names starting with __ are reserved (e.g. __name__ is the metric name)");
+
+export const metricName = z
+  .string()
+  .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "expected a Prometheus metric name such as requests_total")
+  .refine((n) => !n.startsWith("__"), "metric names starting with __ are reserved");
+
+/** Grafana expands `{{ ... }}` in rule labels and annotations as Go templates. */
+const TEMPLATE = /\{\{|\}\}/;
+
+/**
+ * A label value placed in rule labels and inside double-quoted selectors: a quote or backslash
+ * would break every query, and `{{` would be expanded by Grafana, so the recorded series' label
+ * would no longer match the alerts' selectors.
+ */
+export const labelValue = z
+  .string()
+  .regex(/^[^"\\\n]+$/, 'expected a non-empty label value without ", \\ or newlines')
+  .refine((v) => v === v.trim(), "expected no leading or trailing spaces")
+  .refine((v) => !TEMPLATE.test(v), "must not contain {{ or }}: Grafana would expand it as a template");
+
+/** Text quoted in alert annotations, which Grafana expands as Go templates. */
+const NO_TEMPLATE = [(v: string) => !TEMPLATE.test(v), "must not contain {{ or }}: it is quoted in alert descriptions, which Grafana expands as templates"] as const;
+
+/** A literal log text; it is regex-escaped where a query needs it, so it cannot widen into `.*`. */
+export const literal = z
+  .string()
+  .regex(/^[^\n]+$/, "expected non-empty text without newlines")
+  .refine(...NO_TEMPLATE);
+
+export const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
+
+/** A URL written into alert annotations, which Grafana expands as templates. */
+export const templateFreeUrl = httpUrl.refine(...NO_TEMPLATE);
+
+/** A regular expression as Go's RE2 reads it (Synthetic Monitoring's checks run in Go). */
+export const re2Regex = z
+  .string()
+  .min(1, "expected a regular expression")
+  .check((ctx) => {
+    try {
+      RE2JS.compile(ctx.value);
+    } catch (e) {
+      ctx.issues.push({ code: "custom", message: `expected a regular expression Go's RE2 accepts: ${(e as Error).message}`, input: ctx.value });
+    }
+  })
+  .refine(...NO_TEMPLATE);
+
+/** Credentials in a URL (`https://user:password@host`), replaced wherever a value is shown. */
+export function withoutUserinfo(text: string): string {
+  return text.replace(/\/\/[^/?#@\s]*@/g, "//[REDACTED]@");
+}

@@ -1,0 +1,47 @@
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
+
+/**
+ * vitest globalSetup: the suite runs promtool and amtool (the real engines), so on a machine
+ * without them it stops at once with one line saying what to install, instead of dozens of
+ * failures. Still a failure, never a skip.
+ */
+
+const TOOLS = [
+  { binary: "promtool", env: "PROMTOOL", debianPackage: "prometheus" },
+  { binary: "amtool", env: undefined, debianPackage: "prometheus-alertmanager" },
+] as const;
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(binary: string, path: string): boolean {
+  return path.split(delimiter).some((dir) => dir !== "" && executable(join(dir, binary)));
+}
+
+/** The one line to print when a tool is missing, or undefined when all are there. */
+export function missingToolsMessage(env: NodeJS.ProcessEnv): string | undefined {
+  const missing = TOOLS.filter((t) => {
+    // The replay honours PROMTOOL=<path or name>; amtool is always looked up on PATH.
+    const override = t.env && env[t.env];
+    return override ? !executable(override) && !onPath(override, env.PATH ?? "") : !onPath(t.binary, env.PATH ?? "");
+  });
+  if (missing.length === 0) return undefined;
+  return `npm test needs ${missing.map((t) => t.binary).join(" and ")} on PATH: sudo apt-get install ${missing.map((t) => t.debianPackage).join(" ")}`;
+}
+
+export default function setup(): void {
+  const message = missingToolsMessage(process.env);
+  if (message) {
+    // The stack trace would only bury the one line that matters.
+    const error = new Error(message);
+    error.stack = message;
+    throw error;
+  }
+}
