@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InvalidDefinitionError } from "./errors";
-import { ENCRYPTED_PLACEHOLDER, Secret } from "./secret";
+import { ENCRYPTED_PLACEHOLDER, hasUrlCredentials, redactUrlCredentials, Secret } from "./secret";
 import { type RangeKind, rangeProblem } from "./time-intervals";
 
 /** Pulumi project name: the namespace of every stack config key of this project. */
@@ -295,6 +295,20 @@ const escalationSchema = z.strictObject({
   escalateTo: onCallUsernames.default([]),
 });
 
+/**
+ * What `pulumi up` may own in the Grafana org (docs/deploying.md "What `pulumi up` changes in your Grafana org").
+ * rule-settings: every alert rule carries its route as notification settings; the org's policy tree is never touched.
+ * policy-tree: the stack owns the org's one notification policy tree (a dedicated org only).
+ */
+export const ROUTING_MODES = ["rule-settings", "policy-tree"] as const;
+export type RoutingMode = (typeof ROUTING_MODES)[number];
+
+const deploymentSchema = z.strictObject({
+  routingMode: z.enum(ROUTING_MODES, { error: `expected one of ${ROUTING_MODES.join(", ")}` }).default("rule-settings"),
+  /** Pulumi `protect` on what holds state or history: folder, rule groups, dashboards, OnCall integration. */
+  protect: z.boolean({ error: "expected true or false" }).default(true),
+});
+
 /** Credentials: each is its own secret config key (`pulumi config set --secret KEY`). */
 export const SECRET_KEYS = ["onCallWebhookUrl", "pagerDutyIntegrationKey", "slackWebhookUrl", "heartbeatUrl"] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
@@ -310,12 +324,13 @@ const NAMESPACED_KEYS = [
   "contacts",
   "routing",
   "escalation",
+  "deployment",
   ...SECRET_KEYS,
 ] as const;
 
 const configSchema = z
   .strictObject({
-    grafanaUrl: httpUrl,
+    grafanaUrl: httpUrl.refine((url) => !hasUrlCredentials(url), "expected a URL without credentials (set them with `pulumi config set --secret grafana:auth`)"),
     folder: z.strictObject({ uid: uid.default("jwt-pizza-service"), title: z.string().min(1).default("JWT Pizza Service") }).prefault({}),
     datasources: z.strictObject({ loki: uid, prometheus: uid }),
     telemetry: telemetrySchema.prefault({}),
@@ -347,6 +362,7 @@ const configSchema = z
     contacts: contactsSchema,
     routing: routingSchema.prefault({}),
     escalation: escalationSchema.prefault({}),
+    deployment: deploymentSchema.prefault({}),
     onCallWebhookUrl: secretUrl.optional(),
     pagerDutyIntegrationKey: secret.optional(),
     /** Slack incoming webhook of the team channel; without it the team channel is the team email. */
@@ -401,7 +417,7 @@ function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {
   const value = valueAt(input, issue.path);
   if (value === undefined) return [`${configKey(issue.path)}: is required${issue.code === "custom" ? ` (${issue.message})` : ""}`];
   const isSecret = (SECRET_KEYS as readonly PropertyKey[]).includes(issue.path[0]);
-  const shown = isSecret ? "" : ` (got ${JSON.stringify(value)})`;
+  const shown = isSecret ? "" : ` (got ${redactUrlCredentials(JSON.stringify(value))})`;
   return [`${configKey(issue.path)}: ${issue.message}${shown}`];
 }
 
