@@ -45,7 +45,12 @@ export const ONCALL_LINK = "https://oncall.example.net/integrations/v1/grafana_a
 /** OnCall usernames the mocked getUser knows; others fail as the provider does. */
 export const ONCALL_USERS = ["alice", "bob"];
 
-export const mocked: { registered: Registered[]; calls: Invocation[]; options: RegisteredOptions[] } = { registered: [], calls: [], options: [] };
+export const mocked: { registered: Registered[]; calls: Invocation[]; options: RegisteredOptions[]; outputsRegistered: string[] } = {
+  registered: [],
+  calls: [],
+  options: [],
+  outputsRegistered: [],
+};
 
 export const PROJECT = "pizza-observability";
 export const STACK = "test";
@@ -78,6 +83,7 @@ export async function installMocks(): Promise<void> {
   mocked.registered = [];
   mocked.calls = [];
   mocked.options = [];
+  mocked.outputsRegistered = [];
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -141,6 +147,11 @@ function recordOptions(): void {
       }
       callback(err, resp);
     });
+  const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req: any, callback: (err: unknown, resp: any) => void) => {
+    mocked.outputsRegistered.push(req.getUrn());
+    return registerOutputs(req, callback);
+  };
 }
 
 /** Resources register asynchronously: wait until no new registration arrives. */
