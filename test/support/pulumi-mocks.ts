@@ -21,6 +21,8 @@ export interface RegisteredOptions {
   deleteBeforeReplace: boolean;
   retainOnDelete: boolean;
   additionalSecretOutputs: string[];
+  /** URNs of the resources it waits for (dependsOn and the resources its inputs come from). */
+  dependencies: string[];
   /** URNs the engine would look the resource up under besides its own (its aliases). */
   aliasUrns: string[];
   /** Outputs as the engine stores them in state, additionalSecretOutputs marked secret. */
@@ -141,6 +143,7 @@ function recordOptions(): void {
           deleteBeforeReplace: req.getDeletebeforereplace(),
           retainOnDelete: req.getRetainondelete() ?? false,
           additionalSecretOutputs: secretOutputs,
+          dependencies: req.getDependenciesList(),
           aliasUrns: aliasUrns(req),
           outputs,
         });
