@@ -4,7 +4,7 @@ import { parseConfig } from "../../config/schema";
 import type { StackDefinition } from "../../build/stack";
 import { checkedStack } from "../../checks";
 import { type Lookups, ServiceObservability } from "./components";
-import { probeIds, type StackOutputs } from "./resources";
+import { probeIds, type StackOutputs, usesOnCallLink } from "./resources";
 
 /** Name of the one ServiceObservability component; children keep their own names, so it is not in their URNs. */
 export const COMPONENT_NAME = "jwt-pizza-service";
@@ -53,12 +53,25 @@ async function lookUp(stack: StackDefinition): Promise<Lookups> {
   return { probeIds: ids, onCallUserIds: users.ids };
 }
 
+/** What the components would otherwise discover half-way through declaring resources. */
+function preflight(stack: StackDefinition): void {
+  const needsLink = stack.contactPoints.filter((cp) => usesOnCallLink(cp.settings)).map((cp) => cp.name);
+  if (needsLink.length > 0 && !stack.onCallEscalation) {
+    throw new InvalidDefinitionError("definitions", needsLink.map((name) => `contact point ${name}: posts to the Grafana OnCall integration, but none is declared`));
+  }
+}
+
+/** Declares the stack's resources once nothing can fail any more before the engine takes over. */
+export async function deploy(stack: StackDefinition): Promise<StackOutputs> {
+  preflight(stack);
+  const lookups = await lookUp(stack);
+  return new ServiceObservability(COMPONENT_NAME, { stack, lookups }).outputs;
+}
+
 /**
  * The whole Pulumi program for one stack's config. Validation, every definition and every
  * data-source lookup run before the first resource is declared, so invalid input deploys nothing.
  */
 export async function program(rawConfig: Record<string, unknown>): Promise<StackOutputs> {
-  const stack = checkedStack(parseConfig(rawConfig));
-  const lookups = await lookUp(stack);
-  return new ServiceObservability(COMPONENT_NAME, { stack, lookups }).outputs;
+  return deploy(checkedStack(parseConfig(rawConfig)));
 }

@@ -28,6 +28,13 @@ function deployable(value: unknown, onCallLink?: pulumi.Output<string>): unknown
   return value;
 }
 
+/** Whether a definition posts to the OnCall integration's link (which only a declared integration provides). */
+export function usesOnCallLink(value: unknown): boolean {
+  if (value instanceof OnCallIntegrationLink) return true;
+  if (value instanceof Secret || value === null || typeof value !== "object") return false;
+  return Object.values(value).some(usesOnCallLink);
+}
+
 export function ruleArgs(rule: alerting.Rule): RuleGroupRuleArgs {
   const settings = rule.notification_settings;
   // Grafana clears condition, for and the state mappings of a recording rule; sending them would

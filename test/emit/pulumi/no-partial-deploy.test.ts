@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { InvalidDefinitionError } from "../../../src/config/errors";
-import { program } from "../../../src/emit/pulumi/program";
+import { checkedStack } from "../../../src/checks";
+import { parseConfig } from "../../../src/config/schema";
+import { deploy, program } from "../../../src/emit/pulumi/program";
 import { GET_ONCALL_USER, GET_PROBES, installMocks, mocked, settled, tokensCalled } from "../../support/pulumi-mocks";
 import { exampleConfig } from "../../support/stack";
 
@@ -42,6 +44,17 @@ describe("nothing is declared when a data-source lookup fails", () => {
       "pizza-observability:escalation.escalateTo: no Grafana OnCall user named trent",
     ]);
     expect(mocked.calls.filter((c) => c.token === GET_ONCALL_USER).map((c) => c.inputs.username).sort()).toEqual(["alice", "mallory", "trent"]);
+    expect(mocked.registered).toEqual([]);
+  });
+
+  it("a contact point posting to an OnCall integration the stack does not declare: refused before any resource", async () => {
+    const stack = checkedStack(parseConfig(exampleConfig(oncall(["alice"], ["bob"]))));
+    const error = await deploy({ ...stack, onCallEscalation: undefined }).then(
+      () => undefined,
+      (e: unknown) => e as InvalidDefinitionError,
+    );
+    await settled();
+    expect(error?.problems).toEqual(["contact point pizza-on-call: posts to the Grafana OnCall integration, but none is declared"]);
     expect(mocked.registered).toEqual([]);
   });
 
