@@ -31,6 +31,10 @@ const ratio = numeric(z.number().min(0, "expected a ratio between 0 and 1").max(
 /** A literal log text; it is regex-escaped where a query needs it, so it cannot widen into `.*`. */
 const literal = z.string().regex(/^[^\n]+$/, "expected non-empty text without newlines");
 const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
+/** Only one problem per key: a URL that is not http(s) at all is reported as such. */
+const isHttpUrlWithCredentials = (url: string) => httpUrl.safeParse(url).success && hasUrlCredentials(url);
+/** A URL deployed in plain text (annotations, check target): `user:password@` in it would be a leaked credential. */
+const plainUrl = httpUrl.refine((url) => !isHttpUrlWithCredentials(url), "expected a URL without credentials: it is deployed in plain text");
 const secret = z
   .string()
   .min(1, "is empty")
@@ -171,7 +175,7 @@ const sloSchema = z.strictObject({
 const syntheticMonitoringSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** GET target; `GET /` answers {"message":"welcome to JWT Pizza","version":...}. Required when enabled. */
-  url: httpUrl.optional(),
+  url: plainUrl.optional(),
   /** The check's job name: the `job` label of its probe_success series. */
   job: labelValue.default("pizza-api-health"),
   /** Public probe names, resolved to ids at deploy time by the provider's getProbes data source. */
@@ -330,14 +334,14 @@ const NAMESPACED_KEYS = [
 
 const configSchema = z
   .strictObject({
-    grafanaUrl: httpUrl.refine((url) => !hasUrlCredentials(url), "expected a URL without credentials (set them with `pulumi config set --secret grafana:auth`)"),
+    grafanaUrl: httpUrl.refine((url) => !isHttpUrlWithCredentials(url), "expected a URL without credentials (set them with `pulumi config set --secret grafana:auth`)"),
     folder: z.strictObject({ uid: uid.default("jwt-pizza-service"), title: z.string().min(1).default("JWT Pizza Service") }).prefault({}),
     datasources: z.strictObject({ loki: uid, prometheus: uid }),
     telemetry: telemetrySchema.prefault({}),
     alerting: z.strictObject({
       team: labelValue.default("pizza"),
       /** runbook_url of an alert is `<runbookBaseUrl>/<alert uid>.md`: where runbooks/ is browsable. */
-      runbookBaseUrl: httpUrl,
+      runbookBaseUrl: plainUrl,
       evaluationIntervalSeconds: intervalSeconds.default(60),
       /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
       groupEvaluationIntervalSeconds: z

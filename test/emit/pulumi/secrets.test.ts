@@ -79,6 +79,26 @@ describe("credentials under Pulumi mocks", () => {
     expect(mocked.registered).toEqual([]);
   });
 
+  it("rejects credentials in URLs deployed in plain text (runbook links, the health check target), without echoing them", async () => {
+    let error: unknown;
+    try {
+      await program(
+        exampleConfig({
+          "pizza-observability:alerting": { runbookBaseUrl: "https://bot:S3CRET-token@github.com/jwt-pizza/runbooks" },
+          "pizza-observability:syntheticMonitoring": { url: "https://probe:S3CRET-pw@pizza-service.example.com/" },
+        }),
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect((error as InvalidDefinitionError).problems).toEqual([
+      'pizza-observability:alerting.runbookBaseUrl: expected a URL without credentials: it is deployed in plain text (got "https://[REDACTED]@github.com/jwt-pizza/runbooks")',
+      'pizza-observability:syntheticMonitoring.url: expected a URL without credentials: it is deployed in plain text (got "https://[REDACTED]@pizza-service.example.com/")',
+    ]);
+    await settled();
+    expect(mocked.registered).toEqual([]);
+  });
+
   it("never echoes the credentials of any URL quoted in a config error", async () => {
     let error: unknown;
     try {
