@@ -8,16 +8,13 @@ import { program } from "./emit/pulumi/program";
  */
 const runtimeConfig = pulumi.runtime as unknown as { isConfigSecret(key: string): boolean };
 
-function run() {
+/** Pulumi awaits this program and exports what it returns: folderUid and dashboardUrls. */
+export = async () => {
   try {
-    return program(pulumi.runtime.allConfig(), { isSecret: (key) => runtimeConfig.isConfigSecret(key), decrypted: true });
+    return await program(pulumi.runtime.allConfig(), { isSecret: (key) => runtimeConfig.isConfigSecret(key), decrypted: true });
   } catch (e) {
     // RunError ends `pulumi up` with the message alone, without a stack trace.
     if (e instanceof InvalidDefinitionError) throw new pulumi.RunError(`${e.message}\nNothing was deployed.`);
     throw e;
   }
-}
-
-const outputs = run();
-export const folderUid = outputs.folderUid;
-export const dashboardUrls = outputs.dashboardUrls;
+};

@@ -9,6 +9,7 @@ import { recordingDefinitions } from "../../recording-rules";
 import { RECORDING_GROUP } from "../model/rules";
 import type { AlertGroup, Config } from "../config/schema";
 import { type HealthCheckDefinition, healthCheckDefinition } from "./health-check";
+import { ruleNotificationSettings } from "./rule-routing";
 
 /** Everything the stack deploys, as plain Grafana objects built by the foundation SDK. */
 export interface StackDefinition {
@@ -23,6 +24,8 @@ export interface StackDefinition {
   dashboards: dashboard.Dashboard[];
   /** The Synthetic Monitoring health check, when `syntheticMonitoring.enabled`. */
   healthCheck?: HealthCheckDefinition;
+  /** What the deployment may own in the org: routing mode and protection (config `deployment`). */
+  deployment: Config["deployment"];
 }
 
 /** Recorded series are counts over the last minute: their group must run exactly once a minute. */
@@ -44,17 +47,26 @@ function groupRules(cfg: Config, rules: alerting.Rule[]): alerting.RuleGroup[] {
   );
 }
 
+/** In rule-settings mode every alerting rule carries the route the policy tree would give it. */
+function routed(cfg: Config, rules: alerting.Rule[], policy: alerting.NotificationPolicy): alerting.Rule[] {
+  if (cfg.deployment.routingMode !== "rule-settings") return rules;
+  return rules.map((r) => (r.record ? r : { ...r, notification_settings: ruleNotificationSettings(r, policy, cfg.folder.title) }));
+}
+
 /** Builds every definition for one validated config. Pure: no I/O, no Pulumi, no checks (see checks/). */
 export function defineStack(cfg: Config): StackDefinition {
+  const policy = notificationPolicy(cfg).build();
+  const rules = [...enabledAlertDefinitions(cfg), ...recordingDefinitions].map((define) => define(cfg).build());
   return {
     folder: { ...cfg.folder },
-    ruleGroups: groupRules(cfg, [...enabledAlertDefinitions(cfg), ...recordingDefinitions].map((define) => define(cfg).build())),
+    ruleGroups: groupRules(cfg, routed(cfg, rules, policy)),
     contactPoints: contactPointDefinitions.flatMap((define) => define(cfg)?.build() ?? []),
-    notificationPolicy: notificationPolicy(cfg).build(),
+    notificationPolicy: policy,
     messageTemplates: messageTemplateDefinitions.map((define) => define(cfg).build()),
     muteTimings: muteTimings(cfg).map((t) => t.build()),
     onCallEscalation: escalation(cfg),
     dashboards: dashboardDefinitions.map((define) => define(cfg).build()),
     healthCheck: healthCheckDefinition(cfg),
+    deployment: { ...cfg.deployment },
   };
 }

@@ -38,6 +38,14 @@ export function definitionProblems(stack: StackDefinition, cfg: Config): string[
     ...muteTimingNamesOf(stack.notificationPolicy)
       .filter((m) => !stack.muteTimings.some((t) => t.name === m))
       .map((m) => `notification policy: mute timing ${m} is not declared`),
+    ...rules
+      .filter((r) => r.notification_settings && !receivers.has(r.notification_settings.receiver))
+      .map((r) => `alert ${r.uid}: notification settings name contact point ${r.notification_settings?.receiver}, which is not declared`),
+    ...rules.flatMap((r) =>
+      [...(r.notification_settings?.mute_time_intervals ?? []), ...(r.notification_settings?.active_time_intervals ?? [])]
+        .filter((m) => !stack.muteTimings.some((t) => t.name === m))
+        .map((m) => `alert ${r.uid}: notification settings name mute timing ${m}, which is not declared`),
+    ),
     ...duplicates(stack.contactPoints.map((c) => c.uid)).map((uid) => `contact point uid ${uid}: used by more than one integration`),
     ...stack.dashboards.flatMap(dashboardProblems),
     ...alertLinkProblems(rules, stack.dashboards),

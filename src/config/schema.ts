@@ -10,6 +10,12 @@ export { GRAFANA_URL_KEY, PROJECT, SECRET_KEYS, type SecretKey } from "./keys";
 
 const threshold = numeric(z.number().nonnegative("expected a number >= 0"));
 const ratio = numeric(z.number().min(0, "expected a ratio between 0 and 1").max(1, "expected a ratio between 0 and 1"));
+/** A URL deployed in plain text (annotations, check target): `user:password@` in it would be a leaked credential. */
+const plainUrl = templateFreeUrl.refine(
+  // Only one problem per key: a URL that is not http(s) at all is reported as such.
+  (url) => !(httpUrl.safeParse(url).success && /\/\/[^/?#]*@/.test(url)),
+  "expected a URL without credentials: it is deployed in plain text",
+);
 const secret = z
   .string()
   .min(1, "is empty")
@@ -153,7 +159,7 @@ const sloSchema = z.strictObject({
 const syntheticMonitoringSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** GET target; `GET /` answers {"message":"welcome to JWT Pizza","version":...}. Required when enabled. */
-  url: templateFreeUrl.optional(),
+  url: plainUrl.optional(),
   /** The check's job name: the `job` label of its probe_success series. */
   job: labelValue.default("pizza-api-health"),
   /** Public probe names, resolved to ids at deploy time by the provider's getProbes data source. */
@@ -271,6 +277,20 @@ const escalationSchema = z.strictObject({
   escalateTo: onCallUsernames.default([]),
 });
 
+/**
+ * What `pulumi up` may own in the Grafana org (docs/deploying.md "What `pulumi up` changes in your Grafana org").
+ * rule-settings: every alert rule carries its route as notification settings; the org's policy tree is never touched.
+ * policy-tree: the stack owns the org's one notification policy tree (a dedicated org only).
+ */
+export const ROUTING_MODES = ["rule-settings", "policy-tree"] as const;
+export type RoutingMode = (typeof ROUTING_MODES)[number];
+
+const deploymentSchema = z.strictObject({
+  routingMode: z.enum(ROUTING_MODES, { error: `expected one of ${ROUTING_MODES.join(", ")}` }).default("rule-settings"),
+  /** Pulumi `protect` on what holds state or history: folder, rule groups, dashboards, OnCall integration. */
+  protect: z.boolean({ error: "expected true or false" }).default(true),
+});
+
 
 const NAMESPACED_KEYS = [
   "folder",
@@ -283,6 +303,7 @@ const NAMESPACED_KEYS = [
   "contacts",
   "routing",
   "escalation",
+  "deployment",
   ...SECRET_KEYS,
 ] as const;
 
@@ -295,7 +316,7 @@ const configSchema = z
     alerting: z.strictObject({
       team: labelValue.default("pizza"),
       /** runbook_url of an alert is `<runbookBaseUrl>/<alert uid>.md`: where runbooks/ is browsable. */
-      runbookBaseUrl: templateFreeUrl,
+      runbookBaseUrl: plainUrl,
       evaluationIntervalSeconds: intervalSeconds.default(60),
       /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
       groupEvaluationIntervalSeconds: z
@@ -320,6 +341,7 @@ const configSchema = z
     contacts: contactsSchema,
     routing: routingSchema.prefault({}),
     escalation: escalationSchema.prefault({}),
+    deployment: deploymentSchema.prefault({}),
     onCallWebhookUrl: secretUrl.optional(),
     pagerDutyIntegrationKey: secret.optional(),
     /** Slack incoming webhook of the team channel; without it the team channel is the team email. */

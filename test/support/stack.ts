@@ -22,3 +22,6 @@ export function exampleConfig(overrides: Record<string, unknown> = {}): Record<s
 export function containsSecret(text: string): boolean {
   return [WEBHOOK_SECRET, PAGERDUTY_SECRET, SLACK_SECRET, HEARTBEAT_SECRET, "S3CRET"].some((s) => text.includes(s));
 }
+
+/** deployment.routingMode policy-tree: the stack owns the org's notification policy tree (today's behaviour before the mode existed). */
+export const OWNED_TREE = { "pizza-observability:deployment": { routingMode: "policy-tree" } };

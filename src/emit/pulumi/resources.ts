@@ -1,11 +1,9 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import * as pulumi from "@pulumi/pulumi";
 import * as grafana from "@pulumiverse/grafana";
-import type { OnCallEscalation } from "../../../contact-points/escalation";
 import { OnCallIntegrationLink } from "../../model/oncall-link";
 import { Secret } from "../../config/secret";
-import type { StackDefinition } from "../../build/stack";
-import type { HealthCheckDefinition } from "../../build/health-check";
+import { InvalidDefinitionError } from "../../config/errors";
 import { wireTimeInterval } from "../../config/time-intervals";
 
 /**
@@ -28,6 +26,13 @@ function deployable(value: unknown, onCallLink?: pulumi.Output<string>): unknown
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deployable(v, onCallLink)]));
   }
   return value;
+}
+
+/** Whether a definition posts to the OnCall integration's link (which only a declared integration provides). */
+export function usesOnCallLink(value: unknown): boolean {
+  if (value instanceof OnCallIntegrationLink) return true;
+  if (value instanceof Secret || value === null || typeof value !== "object") return false;
+  return Object.values(value).some(usesOnCallLink);
 }
 
 export function ruleArgs(rule: alerting.Rule): RuleGroupRuleArgs {
@@ -131,22 +136,17 @@ export function notificationPolicyArgs(root: alerting.NotificationPolicy): grafa
 
 /** Probe ids of the check's probe names, from the map the provider's getProbes returns (name -> id). */
 export function probeIds(names: readonly string[], known: Record<string, number>): number[] {
-  return names.map((name) => {
-    const id = known[name];
-    if (id === undefined) {
-      throw new Error(
-        `pizza-observability:syntheticMonitoring.probes: no Synthetic Monitoring probe named ${name} (known: ${Object.keys(known).sort().join(", ")})`,
-      );
-    }
-    return id;
-  });
-}
-
-/** The health check; needs the provider's Synthetic Monitoring credential (grafana:smAccessToken). */
-function declareHealthCheck(check: HealthCheckDefinition): grafana.syntheticmonitoring.Check {
-  const { probeNames, ...args } = check;
-  const probes = grafana.syntheticmonitoring.getProbesOutput({ filterDeprecated: true }).probes;
-  return new grafana.syntheticmonitoring.Check("health-check", { ...args, probes: probes.apply((known) => probeIds(probeNames, known)) });
+  const unknown = names.filter((name) => known[name] === undefined);
+  if (unknown.length > 0) {
+    throw new InvalidDefinitionError(
+      "stack configuration",
+      unknown.map(
+        (name) =>
+          `pizza-observability:syntheticMonitoring.probes: no Synthetic Monitoring probe named ${name} (known: ${Object.keys(known).sort().join(", ")})`,
+      ),
+    );
+  }
+  return names.map((name) => known[name]);
 }
 
 export function muteTimingArgs(t: alerting.MuteTiming): grafana.alerting.MuteTimingArgs {
@@ -166,75 +166,7 @@ export function muteTimingArgs(t: alerting.MuteTiming): grafana.alerting.MuteTim
   };
 }
 
-/** The OnCall integration Grafana alerting pages through, and its escalation chain; returns the integration's link. */
-function declareOnCall(def: OnCallEscalation): pulumi.Output<string> {
-  const chain = new grafana.oncall.EscalationChain("oncall-escalation-chain", { name: def.chainName });
-  const userId = (username: string) => grafana.oncall.getUserOutput({ username }).id;
-  let previous: pulumi.Resource[] = [];
-  def.steps.forEach((step, position) => {
-    const common = { escalationChainId: chain.id, position };
-    const args: grafana.oncall.EscalationArgs =
-      step.type === "wait"
-        ? { ...common, type: "wait", duration: step.durationSeconds }
-        : { ...common, type: "notify_persons", personsToNotifies: step.usernames.map(userId), important: step.important };
-    // OnCall numbers steps by position: create them in order.
-    previous = [new grafana.oncall.Escalation(`oncall-escalation-${position}`, args, { dependsOn: previous })];
-  });
-  const integration = new grafana.oncall.Integration("oncall-integration", {
-    name: def.integrationName,
-    type: "grafana_alerting",
-    defaultRoute: { escalationChainId: chain.id },
-  });
-  return integration.link;
-}
-
 export interface StackOutputs {
   folderUid: pulumi.Output<string>;
   dashboardUrls: pulumi.Output<Record<string, string>>;
-}
-
-/** Declares every resource of the stack; call only with a definition that passed validation. */
-export function declareResources(stack: StackDefinition): StackOutputs {
-  const folder = new grafana.oss.Folder("folder", { uid: stack.folder.uid, title: stack.folder.title });
-
-  for (const group of stack.ruleGroups) {
-    new grafana.alerting.RuleGroup(`rule-group-${group.title}`, {
-      name: group.title,
-      folderUid: folder.uid,
-      intervalSeconds: group.interval ?? 60,
-      rules: (group.rules ?? []).map(ruleArgs),
-    });
-  }
-
-  if (stack.healthCheck) declareHealthCheck(stack.healthCheck);
-
-  const templates = stack.messageTemplates.map(
-    (t) => new grafana.alerting.MessageTemplate(`message-template-${t.name}`, { name: t.name, template: t.template ?? "" }),
-  );
-  const onCallLink = stack.onCallEscalation && declareOnCall(stack.onCallEscalation);
-  const names = [...new Set(stack.contactPoints.map((cp) => cp.name ?? ""))];
-  const contactPoints = names.map(
-    (name) =>
-      new grafana.alerting.ContactPoint(
-        `contact-point-${name}`,
-        contactPointArgs(name, stack.contactPoints.filter((cp) => cp.name === name), onCallLink),
-        { dependsOn: templates },
-      ),
-  );
-  const muteTimings = stack.muteTimings.map((t) => new grafana.alerting.MuteTiming(`mute-timing-${t.name}`, muteTimingArgs(t)));
-  new grafana.alerting.NotificationPolicy("notification-policy", notificationPolicyArgs(stack.notificationPolicy), {
-    dependsOn: [...contactPoints, ...muteTimings],
-  });
-
-  const dashboards = stack.dashboards.map(
-    (d) =>
-      [d.uid ?? "", new grafana.oss.Dashboard(`dashboard-${d.uid}`, { configJson: JSON.stringify(d), folder: folder.uid, overwrite: true })] as const,
-  );
-
-  return {
-    folderUid: folder.uid,
-    dashboardUrls: pulumi
-      .all(dashboards.map(([uid, d]) => d.url.apply((url): [string, string] => [uid, url])))
-      .apply((entries): Record<string, string> => Object.fromEntries(entries)),
-  };
 }

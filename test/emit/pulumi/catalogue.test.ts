@@ -36,7 +36,7 @@ const RECORDING_UIDS = [
 
 describe("the alert catalogue under Pulumi mocks", () => {
   it("declares one rule group per concern, with its own evaluation interval", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const intervals = Object.fromEntries(ruleGroups().map((g) => [g.inputs.name, g.inputs.intervalSeconds]));
     expect(intervals).toEqual({
@@ -53,7 +53,7 @@ describe("the alert catalogue under Pulumi mocks", () => {
   });
 
   it("keeps stable uids, each in the group the shared plan gives it", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const rules = rulesOf(ruleGroups());
     expect(rules.map((r) => r.uid).sort()).toEqual([...ALERT_UIDS, ...RECORDING_UIDS].sort());
@@ -74,7 +74,7 @@ describe("the alert catalogue under Pulumi mocks", () => {
   });
 
   it("gives every alerting rule a condition among its queries, explicit states, labels and annotations", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const alerts = rulesOf(ruleGroups()).filter((r) => !r.record);
     expect(alerts).toHaveLength(ALERT_UIDS.length);
@@ -92,7 +92,7 @@ describe("the alert catalogue under Pulumi mocks", () => {
   });
 
   it("labels severity and category as the shared plan says", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const labels = Object.fromEntries(
       rulesOf(ruleGroups())
@@ -114,7 +114,7 @@ describe("the alert catalogue under Pulumi mocks", () => {
   });
 
   it("declares recording rules that write Loki counts into Prometheus with the source label", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const recording = rulesOf(ruleGroups()).filter((r) => r.record);
     expect(recording.map((r) => r.record.metric).sort()).toEqual([
@@ -136,7 +136,7 @@ describe("the alert catalogue under Pulumi mocks", () => {
   });
 
   it("declares the Synthetic Monitoring health check with probe ids resolved by getProbes", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const checks = mocked.registered.filter((r) => r.type === "grafana:syntheticMonitoring/check:Check");
     expect(checks).toHaveLength(1);
@@ -158,7 +158,7 @@ describe("the alert catalogue under Pulumi mocks", () => {
   });
 
   it("declares no health check when Synthetic Monitoring is disabled, and the log-traffic fallback alert instead", async () => {
-    program(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } }));
+    await program(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } }));
     await settled();
     expect(mocked.registered.filter((r) => r.type === "grafana:syntheticMonitoring/check:Check")).toEqual([]);
     expect(tokensCalled()).not.toContain(GET_PROBES);

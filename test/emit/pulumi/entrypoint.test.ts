@@ -16,8 +16,11 @@ async function runEntrypoint(config: Record<string, unknown>, secretKeys = CREDE
   vi.resetModules();
   try {
     const module = await import("../../../src/index.js");
+    // `export = async () => ...`: Pulumi calls the exported function and exports what it returns.
+    const main = (module as any).default as () => Promise<Record<string, any>>;
+    const outputs = await main();
     await settled();
-    return { module, registered: mocked.registered };
+    return { outputs, registered: mocked.registered };
   } catch (error) {
     return { error, registered: mocked.registered };
   }
@@ -25,9 +28,9 @@ async function runEntrypoint(config: Record<string, unknown>, secretKeys = CREDE
 
 describe("src/index.ts", () => {
   it("reads the stack config from Pulumi and exports the folder uid", async () => {
-    const { module, error } = await runEntrypoint(exampleConfig());
+    const { outputs, error } = await runEntrypoint(exampleConfig());
     expect(error).toBeUndefined();
-    expect(await new Promise((resolve) => module!.folderUid.apply(resolve))).toBe("jwt-pizza-service");
+    expect(await new Promise((resolve) => outputs!.folderUid.apply(resolve))).toBe("jwt-pizza-service");
   });
 
   it("stops with a RunError naming the bad key, and declares nothing", async () => {

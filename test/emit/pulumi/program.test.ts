@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { InvalidDefinitionError } from "../../../src/config/errors";
 import { program } from "../../../src/emit/pulumi/program";
-import { installMocks, mocked, ofType, SECRET_SIG, SECRET_SIG_VALUE, settled, valueOf } from "../../support/pulumi-mocks";
-import { containsSecret, exampleConfig, WEBHOOK_SECRET } from "../../support/stack";
+import { installMocks, mocked, ofType, resources, SECRET_SIG, SECRET_SIG_VALUE, settled, valueOf } from "../../support/pulumi-mocks";
+import { containsSecret, exampleConfig, OWNED_TREE, WEBHOOK_SECRET } from "../../support/stack";
 
 beforeEach(installMocks);
 
 
 describe("the Pulumi program under mocks", () => {
   it("declares the folder, rule groups, contact points, policy, dashboard and health check, and exports their addresses", async () => {
-    const outputs = program(exampleConfig());
+    const outputs = await program(exampleConfig(OWNED_TREE));
     await settled();
     expect(await valueOf(outputs.folderUid)).toBe("jwt-pizza-service");
     expect(await valueOf(outputs.dashboardUrls)).toEqual({
@@ -18,7 +18,7 @@ describe("the Pulumi program under mocks", () => {
       "pizza-overview": "https://jwtpizza.grafana.net/d/pizza-overview",
       "pizza-telemetry": "https://jwtpizza.grafana.net/d/pizza-telemetry",
     });
-    expect(mocked.registered.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+    expect(resources().map((r) => `${r.type} ${r.name}`).sort()).toEqual([
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-heartbeat",
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-observability-tickets",
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-on-call",
@@ -45,7 +45,7 @@ describe("the Pulumi program under mocks", () => {
   });
 
   it("sends the rule model JSON Grafana expects, in the stack's folder", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const [group] = ofType("grafana:alerting/ruleGroup:RuleGroup").filter((g) => g.inputs.name === "orders");
     expect(group.inputs).toMatchObject({ name: "orders", folderUid: "jwt-pizza-service", intervalSeconds: 30 });
@@ -66,7 +66,7 @@ describe("the Pulumi program under mocks", () => {
   });
 
   it("routes severity=page to on-call, with the team as the catch-all", async () => {
-    program(exampleConfig());
+    await program(exampleConfig(OWNED_TREE));
     await settled();
     const [policy] = ofType("grafana:alerting/notificationPolicy:NotificationPolicy");
     expect(policy.inputs.contactPoint).toBe("pizza-team-email");
@@ -80,7 +80,7 @@ describe("the Pulumi program under mocks", () => {
   });
 
   it("deploys every dashboard's JSON with its stable uid into the folder", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const dashboards = ofType("grafana:oss/dashboard:Dashboard");
     expect(dashboards.map((d) => JSON.parse(d.inputs.configJson).uid).sort()).toEqual([
@@ -93,7 +93,7 @@ describe("the Pulumi program under mocks", () => {
   });
 
   it("passes the on-call credential as a Pulumi secret, never in plain inputs", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const [onCall] = ofType("grafana:alerting/contactPoint:ContactPoint").filter((r) => r.name === "contact-point-pizza-on-call");
     // The engine receives secrets wrapped in Pulumi's secret signature; a secret taints the whole block.
@@ -117,7 +117,7 @@ describe("the Pulumi program under mocks", () => {
   it("declares nothing when the config is invalid, and names the bad keys", async () => {
     let error: unknown;
     try {
-      program(exampleConfig({ "pizza-observability:datasources": { loki: "grafanacloud-logs" }, "grafana:url": "nope" }));
+      await program(exampleConfig({ "pizza-observability:datasources": { loki: "grafanacloud-logs" }, "grafana:url": "nope" }));
     } catch (e) {
       error = e;
     }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { program } from "../../../src/emit/pulumi/program";
 import { GET_ONCALL_USER, installMocks, mocked, ofType, ONCALL_LINK, SECRET_SIG, settled, type Registered } from "../../support/pulumi-mocks";
-import { exampleConfig, HEARTBEAT_SECRET, SLACK_SECRET } from "../../support/stack";
+import { exampleConfig, HEARTBEAT_SECRET, OWNED_TREE, SLACK_SECRET } from "../../support/stack";
 
 beforeEach(installMocks);
 
@@ -20,7 +20,7 @@ const MESSAGE = '{{ template "pizza.message" . }}';
 
 describe("routing resources under Pulumi mocks", () => {
   it("declares Slack and the heartbeat with their credentials as Pulumi secrets, and the template in title/text", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const [slack] = unwrapSecret(contactPoint("pizza-team-slack")!.inputs.slacks);
     expect(slack.url === SLACK_SECRET).toBe(true);
@@ -35,9 +35,9 @@ describe("routing resources under Pulumi mocks", () => {
   });
 
   it("declares no Slack or observability contact point when they are not configured", async () => {
-    const raw = exampleConfig({ "pizza-observability:contacts": { teamEmail: "pizza-team@example.com", onCall: "webhook" } });
+    const raw = exampleConfig({ ...OWNED_TREE, "pizza-observability:contacts": { teamEmail: "pizza-team@example.com", onCall: "webhook" } });
     delete raw["pizza-observability:slackWebhookUrl"];
-    program(raw);
+    await program(raw);
     await settled();
     expect(ofType("grafana:alerting/contactPoint:ContactPoint").map((r) => r.name).sort()).toEqual([
       "contact-point-pizza-heartbeat",
@@ -55,7 +55,7 @@ describe("routing resources under Pulumi mocks", () => {
   });
 
   it("deploys the policy tree of the routing plan, first match wins, mute timings on pager and ticket routes only", async () => {
-    program(exampleConfig());
+    await program(exampleConfig(OWNED_TREE));
     await settled();
     const [policy] = ofType("grafana:alerting/notificationPolicy:NotificationPolicy");
     expect(policy.inputs).toMatchObject({ contactPoint: "pizza-team-email", groupBies: ["grafana_folder", "alertname"] });
@@ -76,7 +76,7 @@ describe("routing resources under Pulumi mocks", () => {
   });
 
   it("deploys the message template with summary, description, runbook, dashboard/panel and support links", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const [template] = ofType("grafana:alerting/messageTemplate:MessageTemplate");
     expect(template.inputs.name).toBe("pizza-notifications");
@@ -96,11 +96,12 @@ describe("routing resources under Pulumi mocks", () => {
   });
 
   it("deploys the configured mute timing in the provider's shape", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     const [timing] = ofType("grafana:alerting/muteTiming:MuteTiming");
     expect(timing.inputs).toEqual({
       name: "chaos-testing",
+      disableProvenance: false,
       intervals: [{ times: [{ start: "14:00", end: "16:00" }], weekdays: ["tuesday"], location: "Europe/Berlin" }],
     });
   });
@@ -114,13 +115,13 @@ describe("Grafana OnCall escalation under Pulumi mocks", () => {
     });
 
   it("declares no OnCall resource when on-call is a webhook", async () => {
-    program(exampleConfig());
+    await program(exampleConfig());
     await settled();
     expect(mocked.registered.filter((r) => r.type.startsWith("grafana:onCall/"))).toEqual([]);
   });
 
   it("pages through an OnCall integration with a one-step chain when escalation is off", async () => {
-    program(oncall({ users: ["alice"] }));
+    await program(oncall({ users: ["alice"] }));
     await settled();
     const [integration] = ofType("grafana:onCall/integration:Integration");
     expect(integration.inputs).toMatchObject({ type: "grafana_alerting", defaultRoute: { escalationChainId: "oncall-escalation-chain-id" } });
@@ -134,7 +135,7 @@ describe("Grafana OnCall escalation under Pulumi mocks", () => {
   });
 
   it("adds the second page to the escalation engineer after the configured minutes when enabled", async () => {
-    program(oncall({ users: ["alice"], enabled: true, afterMinutes: 10, escalateTo: ["bob"] }));
+    await program(oncall({ users: ["alice"], enabled: true, afterMinutes: 10, escalateTo: ["bob"] }));
     await settled();
     const steps = ofType("grafana:onCall/escalation:Escalation").map((s) => s.inputs);
     expect(steps.map(({ position, type, duration, personsToNotifies, important }) => ({ position, type, duration, personsToNotifies, important }))).toEqual([
