@@ -1,6 +1,7 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { parse } from "yaml";
-import { EXPRESSION_DATASOURCE, THRESHOLD_OPERATORS } from "../model/rules";
+import { EXPRESSION_DATASOURCE } from "../model/rules";
+import { describeEvaluator, type ThresholdModel } from "../model/thresholds";
 
 /** What an alert does, read back from Grafana's alerting provisioning files (rendered/alerting/). */
 export interface AlertSummary {
@@ -64,24 +65,9 @@ interface ProvisioningDocument {
   policies?: alerting.NotificationPolicy[];
 }
 
-/** Grafana's threshold evaluators also include eq/ne, which the stack's own builders never emit. */
-const OPERATORS: Record<string, string> = { ...THRESHOLD_OPERATORS, eq: "==", ne: "!=" };
-
-interface Evaluator {
-  type?: string;
-  params?: number[];
-}
-
-/** `> 2`, `within_range 1, 5`: a threshold expression's evaluator as a reviewer reads it. */
-export function describeEvaluator(evaluator: Evaluator): string {
-  const params = evaluator.params ?? [];
-  const op = OPERATORS[evaluator.type ?? ""];
-  return op && params.length === 1 ? `${op} ${params[0]}` : `${evaluator.type} ${params.join(", ")}`;
-}
-
 function describeCondition(rule: ProvisionedRule): string {
   const step = (rule.data ?? []).find((q) => q.refId === rule.condition);
-  const model = step?.model as { type?: string; expression?: string; conditions?: Array<{ evaluator?: Evaluator }> } | undefined;
+  const model = step?.model as ThresholdModel | undefined;
   if (model?.type === "threshold" && model.conditions?.length === 1 && model.conditions[0].evaluator) {
     const threshold = describeEvaluator(model.conditions[0].evaluator);
     // The usual shape (one query, a threshold on it) reads best as just `> 2`.
