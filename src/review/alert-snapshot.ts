@@ -21,6 +21,8 @@ export interface AlertSummary {
   pending: string;
   keepFiringFor: string;
   labels: Record<string, string>;
+  /** The rule's own contact point (`notification_settings.receiver`): it bypasses the policy tree. */
+  receiver?: string;
   noDataState: string;
   execErrState: string;
   paused: boolean;
@@ -50,6 +52,7 @@ interface ProvisionedRule {
   noDataState?: string;
   execErrState?: string;
   isPaused?: boolean;
+  notification_settings?: { receiver?: string };
   record?: { metric?: string };
 }
 
@@ -96,6 +99,7 @@ function summarise(group: ProvisionedGroup, rule: ProvisionedRule): AlertSummary
     pending: rule.for || "0s",
     keepFiringFor: rule.keep_firing_for || "0s",
     labels: { ...(rule.labels ?? {}) },
+    ...(rule.notification_settings?.receiver ? { receiver: rule.notification_settings.receiver } : {}),
     noDataState: rule.noDataState ?? "",
     execErrState: rule.execErrState ?? "",
     paused: rule.isPaused ?? false,

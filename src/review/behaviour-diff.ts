@@ -1,14 +1,14 @@
 import { isDeepStrictEqual } from "node:util";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type { AlertingSnapshot, AlertSummary } from "./alert-snapshot";
-import { receiversFor } from "./routing-match";
+import { receiversOf, routedLabels } from "./routed-labels";
 
 export const NO_CHANGES = "no behaviour changes";
 
-/** Receivers the alert reaches: its labels plus the two Grafana adds to every alert instance. */
+/** Receivers the alert reaches: its own contact point, or the policy tree's match on its routed labels. */
 export function routeOf(alert: AlertSummary, policy: alerting.NotificationPolicy | undefined): string {
-  if (!policy) return "(no notification policy)";
-  return receiversFor(policy, { ...alert.labels, alertname: alert.title, grafana_folder: alert.folder }).join(", ");
+  if (!alert.receiver && !policy) return "(no notification policy)";
+  return receiversOf(alert, routedLabels(alert, alert.folder), policy).join(", ");
 }
 
 function severityOf(alert: AlertSummary): string {

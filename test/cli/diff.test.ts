@@ -85,6 +85,19 @@ describe("npm run diff -- <git-ref>", () => {
     expect(stdout).toBe(`Alert behaviour: HEAD -> working tree (Pulumi.example.yaml)\n${expected}`);
   });
 
+  it("shows the contact point of a rule with its own notification_settings.receiver, not the policy tree's", () => {
+    const dir = committedCopy();
+    const file = join(dir, "rendered/alerting/rule-group-orders.yaml");
+    const rendered = readFileSync(file, "utf8");
+    const direct = rendered.replace(/(\n(\s+)title: JWT Pizza API answering 5xx\n)/, "$1$2notification_settings:\n$2  receiver: pizza-heartbeat\n");
+    expect(direct).not.toBe(rendered);
+    writeFileSync(file, direct);
+    git(dir, ["commit", "--quiet", "--no-verify", "-am", "route pizza-order-5xx to its own contact point"]);
+    const { code, stdout } = diffCli(dir, ["HEAD"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    route: pizza-heartbeat -> pizza-team-slack\n");
+  });
+
   it("fails with a clear message on an unknown ref", () => {
     const { code, stdout, stderr } = diffCli(REPO_ROOT, ["no-such-branch-or-tag"]);
     expect(code).toBe(2);

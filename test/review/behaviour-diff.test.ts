@@ -185,3 +185,29 @@ describe("reading provisioning files", () => {
     expect(() => readAlertingSnapshot([["alerting/x.yaml", "a: [b"]])).toThrow(/^alerting\/x\.yaml: not valid YAML/);
   });
 });
+
+describe("routed labels in the diff", () => {
+  it("routes a rule with its own contact point there, whatever the policy tree says", () => {
+    const direct = { ...order5xx, receiver: "pizza-heartbeat" };
+    expect(routeOf(direct, policy)).toBe("pizza-heartbeat");
+    expect(routeOf(direct, undefined)).toBe("pizza-heartbeat");
+    expect(diff(snapshot([order5xx]), snapshot([direct]))).toBe("~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    route: pizza-on-call -> pizza-heartbeat\n");
+  });
+
+  it("reads notification_settings.receiver from a provisioning file", () => {
+    const yaml = [
+      "groups:",
+      "  - name: orders",
+      "    folder: JWT Pizza Service",
+      "    rules:",
+      "      - uid: x",
+      "        title: X",
+      "        condition: A",
+      "        labels: { severity: page }",
+      "        notification_settings: { receiver: pizza-team-email }",
+    ].join("\n");
+    const [alert] = readAlertingSnapshot([["alerting/x.yaml", yaml]]).alerts;
+    expect(alert.receiver).toBe("pizza-team-email");
+    expect(routeOf(alert, policy)).toBe("pizza-team-email");
+  });
+});
