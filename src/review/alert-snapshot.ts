@@ -13,6 +13,10 @@ export interface AlertSummary {
   interval: string;
   /** Datasource queries by refId: the LogQL/PromQL text (or the model as JSON when it has no expr). */
   queries: Record<string, string>;
+  /** How far back each datasource query reads (its relative time range), by refId: `5m`, `1h to 5m ago`. */
+  lookback?: Record<string, string>;
+  /** Annotations (summary, description, runbook_url, the linked dashboard panel). */
+  annotations?: Record<string, string>;
   /**
    * The firing condition: `> 2` for a threshold on the rule's only query, `C > 2` for a threshold on
    * another step, and `<refId>: <model JSON>` for any other kind of condition.
@@ -30,13 +34,31 @@ export interface AlertSummary {
   record?: string;
 }
 
+/** A contact point's integration as provisioned: credentials read `[REDACTED]` in rendered/. */
+export interface ContactPointSummary {
+  name: string;
+  uid: string;
+  type: string;
+  settings: Record<string, unknown>;
+  disableResolveMessage: boolean;
+}
+
+export interface MuteTimingSummary {
+  name: string;
+  /** Each interval as a reviewer reads it: `weekdays tuesday; times 14:00-16:00; location Europe/Berlin`. */
+  intervals: string[];
+}
+
 export interface AlertingSnapshot {
   alerts: AlertSummary[];
   policy?: alerting.NotificationPolicy;
+  contactPoints?: ContactPointSummary[];
+  muteTimings?: MuteTimingSummary[];
 }
 
 interface ProvisionedQuery {
   refId: string;
+  relativeTimeRange?: { from?: number; to?: number };
   datasourceUid?: string;
   model?: Record<string, unknown>;
 }
@@ -49,6 +71,7 @@ interface ProvisionedRule {
   for?: string;
   keep_firing_for?: string;
   labels?: Record<string, string>;
+  annotations?: Record<string, string>;
   noDataState?: string;
   execErrState?: string;
   isPaused?: boolean;
@@ -63,9 +86,51 @@ interface ProvisionedGroup {
   rules?: ProvisionedRule[];
 }
 
+interface ProvisionedTimeInterval {
+  times?: Array<{ start_time?: string; end_time?: string }>;
+  weekdays?: string[];
+  days_of_month?: string[];
+  months?: string[];
+  years?: string[];
+  location?: string;
+}
+
 interface ProvisioningDocument {
   groups?: ProvisionedGroup[];
   policies?: alerting.NotificationPolicy[];
+  contactPoints?: Array<{ name: string; receivers?: Array<Partial<ContactPointSummary>> }>;
+  muteTimes?: Array<{ name: string; time_intervals?: ProvisionedTimeInterval[] }>;
+}
+
+/** `1h30m` from seconds: the duration a reviewer would write. */
+export function formatSeconds(seconds: number): string {
+  if (seconds === 0) return "0s";
+  const units: Array<[string, number]> = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]];
+  let rest = seconds;
+  let out = "";
+  for (const [unit, size] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0) out += `${n}${unit}`;
+    rest -= n * size;
+  }
+  return out;
+}
+
+function lookbackOf(q: ProvisionedQuery): string {
+  const { from = 0, to = 0 } = q.relativeTimeRange ?? {};
+  return to === 0 ? formatSeconds(from) : `${formatSeconds(from)} to ${formatSeconds(to)} ago`;
+}
+
+function describeInterval(i: ProvisionedTimeInterval): string {
+  const parts = [
+    i.times?.length ? `times ${i.times.map((t) => `${t.start_time}-${t.end_time}`).join(", ")}` : "",
+    i.weekdays?.length ? `weekdays ${i.weekdays.join(", ")}` : "",
+    i.days_of_month?.length ? `days of month ${i.days_of_month.join(", ")}` : "",
+    i.months?.length ? `months ${i.months.join(", ")}` : "",
+    i.years?.length ? `years ${i.years.join(", ")}` : "",
+    i.location ? `location ${i.location}` : "",
+  ].filter(Boolean);
+  return parts.length ? parts.join("; ") : "always";
 }
 
 function describeCondition(rule: ProvisionedRule): string {
@@ -95,6 +160,8 @@ function summarise(group: ProvisionedGroup, rule: ProvisionedRule): AlertSummary
     folder: group.folder,
     interval: group.interval ?? "",
     queries: datasourceQueries(rule),
+    lookback: Object.fromEntries((rule.data ?? []).filter((q) => q.datasourceUid !== EXPRESSION_DATASOURCE).map((q) => [q.refId, lookbackOf(q)])),
+    annotations: { ...(rule.annotations ?? {}) },
     threshold: describeCondition(rule),
     pending: rule.for || "0s",
     keepFiringFor: rule.keep_firing_for || "0s",
@@ -108,11 +175,13 @@ function summarise(group: ProvisionedGroup, rule: ProvisionedRule): AlertSummary
 }
 
 /**
- * Reads Grafana alerting provisioning files (file name -> YAML text): rule groups and the
- * notification policy tree; contact points and anything else are ignored. Alerts come out sorted by uid.
+ * Reads Grafana alerting provisioning files (file name -> YAML text): rule groups, the notification
+ * policy tree, contact points and mute timings; templates are ignored. Alerts come out sorted by uid.
  */
 export function readAlertingSnapshot(files: Iterable<[string, string]>): AlertingSnapshot {
   const alerts: AlertSummary[] = [];
+  const contactPoints: ContactPointSummary[] = [];
+  const muteTimings: MuteTimingSummary[] = [];
   let policy: alerting.NotificationPolicy | undefined;
   for (const [name, text] of files) {
     let doc: ProvisioningDocument | null;
@@ -122,10 +191,21 @@ export function readAlertingSnapshot(files: Iterable<[string, string]>): Alertin
       throw new Error(`${name}: not valid YAML (${e instanceof Error ? e.message.split("\n")[0] : e})`);
     }
     for (const group of doc?.groups ?? []) alerts.push(...(group.rules ?? []).map((r) => summarise(group, r)));
+    for (const cp of doc?.contactPoints ?? []) {
+      for (const r of cp.receivers ?? []) {
+        contactPoints.push({ name: cp.name, uid: r.uid ?? "", type: r.type ?? "", settings: { ...(r.settings ?? {}) }, disableResolveMessage: r.disableResolveMessage ?? false });
+      }
+    }
+    for (const t of doc?.muteTimes ?? []) muteTimings.push({ name: t.name, intervals: (t.time_intervals ?? []).map(describeInterval) });
     if (doc?.policies?.length) {
       const { orgId: _orgId, ...tree } = doc.policies[0] as alerting.NotificationPolicy & { orgId?: number };
       policy = tree;
     }
   }
-  return { alerts: alerts.sort((a, b) => a.uid.localeCompare(b.uid)), ...(policy ? { policy } : {}) };
+  return {
+    alerts: alerts.sort((a, b) => a.uid.localeCompare(b.uid)),
+    ...(policy ? { policy } : {}),
+    contactPoints: contactPoints.sort((a, b) => `${a.name}/${a.uid}`.localeCompare(`${b.name}/${b.uid}`)),
+    muteTimings: muteTimings.sort((a, b) => a.name.localeCompare(b.name)),
+  };
 }
