@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { parseCommandLine, runCli, UsageError } from "./args";
 import { readAlertingSnapshot } from "../review/alert-snapshot";
 import { behaviourDiff, type ReviewSnapshot } from "../review/behaviour-diff";
-import { formatMarkdown, formatText } from "../review/changes";
+import { formatMarkdown, formatText, type Section } from "../review/changes";
+import { credentialChanges, credentialDigests } from "../review/credentials";
 import { readDashboardSnapshot } from "../review/dashboard-snapshot";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
 import { renderArtifacts } from "../emit/files/artifacts";
@@ -54,6 +56,24 @@ export function reviewSnapshot(files: Map<string, string>, withDashboards: boole
   };
 }
 
+/**
+ * The stack file's secrets at the ref against the working tree's, when the ref has that file (a
+ * stack file new since the ref has nothing to compare with: no section).
+ */
+function credentialSection(ref: string, stackFile: string): Section {
+  const path = relative(REPO_ROOT, stackFile);
+  let atRef: string | undefined;
+  if (!path.startsWith("..")) {
+    try {
+      atRef = git(["show", `${ref}:${path}`]);
+    } catch {
+      atRef = undefined;
+    }
+  }
+  const changes = atRef === undefined ? [] : credentialChanges(credentialDigests(atRef), credentialDigests(readFileSync(stackFile, "utf8")));
+  return { title: "Credentials", changes };
+}
+
 export function diffArgs(argv: string[]): { ref: string; stackFile: string; format: Format } {
   const { values, positionals } = parseCommandLine(argv, {
     usage: USAGE,
@@ -70,7 +90,7 @@ export function runDiff(argv: string[]): string {
   const beforeFiles = renderedFilesAt(ref);
   const afterFiles = renderedFilesOfWorkingTree(stackFile);
   const withDashboards = [...beforeFiles.keys()].some((p) => p.startsWith("dashboards/"));
-  const sections = behaviourDiff(reviewSnapshot(beforeFiles, withDashboards), reviewSnapshot(afterFiles, withDashboards));
+  const sections = [...behaviourDiff(reviewSnapshot(beforeFiles, withDashboards), reviewSnapshot(afterFiles, withDashboards)), credentialSection(ref, stackFile)];
   const shown = relative(process.cwd(), stackFile) || stackFile;
   if (format === "markdown") return formatMarkdown(sections, `Behaviour diff: \`${ref}\` → working tree (\`${shown}\`)`);
   return `Behaviour: ${ref} -> working tree (${shown})\n${formatText(sections)}`;

@@ -143,6 +143,18 @@ describe("npm run diff -- <git-ref>", () => {
     ]);
   });
 
+  it("says a credential was re-set in the stack file, by key only", () => {
+    const dir = committedCopy();
+    const file = join(dir, "Pulumi.example.yaml");
+    const example = readFileSync(file, "utf8");
+    const reset = example.replace("v1:EXAMPLE-ciphertext-of-the-heartbeat-url", "v1:OTHER-ciphertext-of-the-heartbeat-url");
+    expect(reset).not.toBe(example);
+    writeFileSync(file, reset);
+    const { code, stdout } = diffCli(dir, ["HEAD"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n~ credential pizza-observability:heartbeatUrl\n    value: (not shown) -> changed (not shown)\n");
+  });
+
   it("refuses an unknown --format", () => {
     const { code, stderr } = diffCli(head, ["HEAD", "--format", "html"]);
     expect(code).toBe(2);
