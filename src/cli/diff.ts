@@ -12,14 +12,14 @@ import { renderArtifacts } from "../emit/files/artifacts";
 import { readStackFile } from "../config/stack-file";
 
 /**
- * `npm run diff -- <git-ref> [--stack-file Pulumi.<stack>.yaml] [--format text|markdown]`: what
- * changes in behaviour (alerts, routing, contact points, mute timings, dashboards) from the
- * definitions at <git-ref> to the working tree. The ref side is read from its committed rendered/
- * (kept fresh by a test); the working tree is rendered in memory.
+ * `npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown]`:
+ * what changes in behaviour (alerts, routing, contact points, mute timings, dashboards, credentials)
+ * from the definitions at <git-ref> to the working tree, or to the `--to` ref. A ref's side is read
+ * from its committed rendered/ (kept fresh by a test); the working tree is rendered in memory.
  */
 
 const COMPARED_DIRS = ["alerting/", "dashboards/"];
-const USAGE = "usage: npm run diff -- <git-ref> [--stack-file Pulumi.<stack>.yaml] [--format text|markdown]";
+const USAGE = "usage: npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown]";
 const FORMATS = ["text", "markdown"] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -47,53 +47,58 @@ export function renderedFilesOfWorkingTree(stackFile: string): Map<string, strin
   return new Map([...files].filter(([path]) => COMPARED_DIRS.some((d) => path.startsWith(d))));
 }
 
-/** Both kinds of rendered file read back; dashboards only when the ref had them too (older commits did not). */
-export function reviewSnapshot(files: Map<string, string>, withDashboards: boolean): ReviewSnapshot {
+/** Both kinds of rendered file read back. */
+export function reviewSnapshot(files: Map<string, string>): ReviewSnapshot {
   const pick = (dir: string) => [...files].filter(([path]) => path.startsWith(dir));
-  return {
-    ...readAlertingSnapshot(pick("alerting/")),
-    ...(withDashboards ? { dashboards: readDashboardSnapshot(pick("dashboards/")) } : {}),
-  };
+  return { ...readAlertingSnapshot(pick("alerting/")), dashboards: readDashboardSnapshot(pick("dashboards/")) };
+}
+
+/** A file's committed text at a ref, or undefined when the ref does not have it. */
+function fileAt(ref: string, path: string): string | undefined {
+  try {
+    return git(["show", `${ref}:${path}`]);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * The stack file's secrets at the ref against the working tree's, when the ref has that file (a
- * stack file new since the ref has nothing to compare with: no section).
+ * The stack file's secrets on both sides, when both have that file (a stack file new since the ref
+ * has nothing to compare with: no changes).
  */
-function credentialSection(ref: string, stackFile: string): Section {
+function credentialSection(ref: string, to: string | undefined, stackFile: string): Section {
   const path = relative(REPO_ROOT, stackFile);
-  let atRef: string | undefined;
-  if (!path.startsWith("..")) {
-    try {
-      atRef = git(["show", `${ref}:${path}`]);
-    } catch {
-      atRef = undefined;
-    }
-  }
-  const changes = atRef === undefined ? [] : credentialChanges(credentialDigests(atRef), credentialDigests(readFileSync(stackFile, "utf8")));
+  const inRepo = !path.startsWith("..");
+  const before = inRepo ? fileAt(ref, path) : undefined;
+  const after = to === undefined ? readFileSync(stackFile, "utf8") : inRepo ? fileAt(to, path) : undefined;
+  const changes = before === undefined || after === undefined ? [] : credentialChanges(credentialDigests(before), credentialDigests(after));
   return { title: "Credentials", changes };
 }
 
-export function diffArgs(argv: string[]): { ref: string; stackFile: string; format: Format } {
+export function diffArgs(argv: string[]): { ref: string; to?: string; stackFile: string; format: Format } {
   const { values, positionals } = parseCommandLine(argv, {
     usage: USAGE,
-    options: { "stack-file": { type: "string", default: EXAMPLE_STACK_FILE }, format: { type: "string", default: "text" } },
+    options: {
+      "stack-file": { type: "string", default: EXAMPLE_STACK_FILE },
+      format: { type: "string", default: "text" },
+      to: { type: "string" },
+    },
     positionals: { min: 1, max: 1 },
   });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or markdown (got "${values.format}")`, USAGE);
-  return { ref: positionals[0], stackFile: values["stack-file"], format };
+  return { ref: positionals[0], ...(values.to !== undefined ? { to: values.to } : {}), stackFile: values["stack-file"], format };
 }
 
 export function runDiff(argv: string[]): string {
-  const { ref, stackFile, format } = diffArgs(argv);
+  const { ref, to, stackFile, format } = diffArgs(argv);
   const beforeFiles = renderedFilesAt(ref);
-  const afterFiles = renderedFilesOfWorkingTree(stackFile);
-  const withDashboards = [...beforeFiles.keys()].some((p) => p.startsWith("dashboards/"));
-  const sections = [...behaviourDiff(reviewSnapshot(beforeFiles, withDashboards), reviewSnapshot(afterFiles, withDashboards)), credentialSection(ref, stackFile)];
+  const afterFiles = to === undefined ? renderedFilesOfWorkingTree(stackFile) : renderedFilesAt(to);
+  const sections = [...behaviourDiff(reviewSnapshot(beforeFiles), reviewSnapshot(afterFiles)), credentialSection(ref, to, stackFile)];
   const shown = relative(process.cwd(), stackFile) || stackFile;
-  if (format === "markdown") return formatMarkdown(sections, `Behaviour diff: \`${ref}\` → working tree (\`${shown}\`)`);
-  return `Behaviour: ${ref} -> working tree (${shown})\n${formatText(sections)}`;
+  const target = to === undefined ? `working tree (${shown})` : to;
+  if (format === "markdown") return formatMarkdown(sections, `Behaviour diff: \`${ref}\` → ${to === undefined ? `working tree (\`${shown}\`)` : `\`${to}\``}`);
+  return `Behaviour: ${ref} -> ${target}\n${formatText(sections)}`;
 }
 
 if (require.main === module) runCli("diff", (argv) => process.stdout.write(runDiff(argv)));

@@ -209,8 +209,13 @@ export function muteTimingChanges(before: MuteTimingSummary[] = [], after: MuteT
   });
 }
 
+function queryCount(p: PanelSummary): string[] {
+  const n = Object.keys(p.queries).length;
+  return n === 0 ? [] : [n === 1 ? "1 query" : `${n} queries`];
+}
+
 function panelSubject(d: DashboardSummary, p: PanelSummary): string {
-  return `dashboard ${d.uid} panel ${p.id} (${p.title})`;
+  return `dashboard ${d.uid} panel ${p.id || "without id"} (${p.title})`;
 }
 
 /** Dashboards by uid and their panels by id: added/removed panels, titles, types, queries, thresholds, units. */
@@ -225,9 +230,10 @@ export function dashboardChanges(before: DashboardSummary[] = [], after: Dashboa
     const old = beforeByUid.get(d.uid);
     if (!old) continue;
     changes.push(
-      ...keyed(old.panels, d.panels, (p) => String(p.id), {
+      // Panels are recognised by id; a panel without one (id 0) by its title.
+      ...keyed(old.panels, d.panels, (p) => (p.id ? String(p.id) : `title ${p.title}`), {
         subject: (p) => panelSubject(d, p),
-        added: (p) => `${p.type}${Object.keys(p.queries).length ? `, ${Object.keys(p.queries).length} queries` : ""}`,
+        added: (p) => [p.type, ...queryCount(p)].join(", "),
         fields: (a, b) => [
           ...field("title", a.title, b.title),
           ...field("type", a.type, b.type),

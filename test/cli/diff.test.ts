@@ -79,7 +79,7 @@ describe("npm run diff -- <git-ref>", () => {
 
   it("runs against HEAD of this repository, printing what the in-process comparison finds", () => {
     const { code, stdout } = diffCli(REPO_ROOT, ["HEAD"]);
-    const expected = formatText(behaviourDiff(reviewSnapshot(renderedFilesAt("HEAD"), true), reviewSnapshot(renderedFilesOfWorkingTree(EXAMPLE_STACK_FILE), true)));
+    const expected = formatText(behaviourDiff(reviewSnapshot(renderedFilesAt("HEAD")), reviewSnapshot(renderedFilesOfWorkingTree(EXAMPLE_STACK_FILE))));
     expect(code).toBe(0);
     expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n${expected}`);
   });
@@ -153,6 +153,16 @@ describe("npm run diff -- <git-ref>", () => {
     const { code, stdout } = diffCli(dir, ["HEAD"]);
     expect(code).toBe(0);
     expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n~ credential pizza-observability:heartbeatUrl\n    value: (not shown) -> changed (not shown)\n");
+  });
+
+  it("compares two refs with --to, reading both sides from their committed rendered/", () => {
+    const dir = committedCopy();
+    const file = join(dir, "rendered/alerting/rule-group-orders.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n(\s+)for: 0s\n/, "\n$1for: 2m\n"));
+    git(dir, ["commit", "--quiet", "--no-verify", "-am", "order 5xx pending 2m"]);
+    const { code, stdout } = diffCli(dir, ["HEAD~1", "--to", "HEAD"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("Behaviour: HEAD~1 -> HEAD\n~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    pending period: 0s -> 2m\n");
   });
 
   it("refuses an unknown --format", () => {
