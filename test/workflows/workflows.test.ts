@@ -17,9 +17,15 @@ function validate(file: string) {
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
 interface Workflow {
   permissions?: unknown;
-  jobs: Record<string, { permissions?: Record<string, string>; steps?: Array<{ uses?: string }>; environment?: string }>;
+  jobs: Record<string, { permissions?: Record<string, string>; steps?: Step[]; environment?: string; needs?: string }>;
 }
 const workflows = workflowFiles.map((f) => ({ file: f, doc: parse(readFileSync(f, "utf8")) as Workflow }));
 
@@ -60,8 +66,19 @@ describe("GitHub workflows", () => {
     }
   });
 
+  it("previews only when Pulumi credentials are configured, with a visible notice otherwise", () => {
+    const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc;
+    const steps = pr.jobs.review.steps ?? [];
+    const preview = steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
+    expect(preview?.with).toMatchObject({ command: "preview", diff: true });
+    expect(preview?.if).toBe("steps.credentials.outputs.configured == 'true'");
+    expect(steps.find((s) => s.run?.includes("::notice title=pulumi preview skipped::"))).toBeDefined();
+    expect(steps.some((s) => s.run?.includes("npm run --silent replay -- --format markdown"))).toBe(true);
+    expect(steps.some((s) => s.run?.includes('npm run --silent diff -- "origin/$BASE_REF" --format markdown'))).toBe(true);
+  });
+
   it("deploys to production only behind the production environment, after staging", () => {
-    const deploy = workflows.find((w) => w.file.endsWith("deploy.yml"))!.doc as Workflow & { jobs: Record<string, { needs?: string }> };
+    const deploy = workflows.find((w) => w.file.endsWith("deploy.yml"))!.doc;
     expect(deploy.jobs.production.environment).toBe("production");
     expect(deploy.jobs.production.needs).toBe("staging");
     expect(deploy.jobs.staging.environment).toBe("staging");
