@@ -3,7 +3,7 @@ import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type { Config } from "../src/config/schema";
 import { OnCallIntegrationLink } from "../src/model/oncall-link";
 import { MESSAGE, TITLE } from "./message-template";
-import { ON_CALL_RECEIVER } from "./receivers";
+import { isTargeted, ON_CALL_RECEIVER } from "./receivers";
 
 export { ON_CALL_RECEIVER };
 
@@ -11,7 +11,8 @@ export { ON_CALL_RECEIVER };
 export const ONCALL_TYPE = "oncall" as alerting.ContactPoint["type"];
 
 /** Pages for real outages. Its credential stays a Secret: rendered as [REDACTED], deployed as a Pulumi secret. */
-export default function onCall(cfg: Config): ContactPointBuilder {
+export default function onCall(cfg: Config): ContactPointBuilder | undefined {
+  if (!isTargeted(cfg, ON_CALL_RECEIVER)) return undefined;
   const contactPoint = new ContactPointBuilder().name(ON_CALL_RECEIVER).uid("pizza-on-call");
   switch (cfg.contacts.onCall) {
     case "pagerduty":
@@ -20,5 +21,7 @@ export default function onCall(cfg: Config): ContactPointBuilder {
       return contactPoint.type(ONCALL_TYPE).settings({ url: new OnCallIntegrationLink(), title: TITLE, message: MESSAGE });
     case "webhook":
       return contactPoint.type("webhook").settings({ url: cfg.onCallWebhookUrl, httpMethod: "POST", title: TITLE, message: MESSAGE });
+    case "none":
+      return undefined;
   }
 }

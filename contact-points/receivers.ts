@@ -27,7 +27,8 @@ export function routingTargets(cfg: Config): RoutingTargets {
   const teamChannel = cfg.slackWebhookUrl ? TEAM_SLACK_RECEIVER : TEAM_EMAIL_RECEIVER;
   return {
     fallback: TEAM_EMAIL_RECEIVER,
-    pager: ON_CALL_RECEIVER,
+    // contacts.onCall none (a staging stack): nothing pages, pages land in the team channel.
+    pager: cfg.contacts.onCall === "none" ? teamChannel : ON_CALL_RECEIVER,
     teamChannel,
     tickets: cfg.contacts.observabilityEmail ? OBSERVABILITY_TICKETS_RECEIVER : teamChannel,
     heartbeat: HEARTBEAT_RECEIVER,

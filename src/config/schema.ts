@@ -185,8 +185,11 @@ const email = z.email({ error: "expected an email address" });
 const contactsSchema = z.strictObject({
   /** Default receiver: whatever no other route takes still reaches the team. */
   teamEmail: email,
-  /** How pages reach on-call: a webhook or PagerDuty (credential in the matching secret key), or Grafana OnCall declared by this stack. */
-  onCall: z.enum(["webhook", "pagerduty", "grafana-oncall"], { error: 'expected "webhook", "pagerduty" or "grafana-oncall"' }),
+  /**
+   * How pages reach on-call: a webhook or PagerDuty (credential in the matching secret key), or Grafana OnCall declared by
+   * this stack; `none` (staging) declares no on-call contact point and sends pages to the team channel.
+   */
+  onCall: z.enum(["webhook", "pagerduty", "grafana-oncall", "none"], { error: 'expected "webhook", "pagerduty", "grafana-oncall" or "none"' }),
   /** Slack channel of the team's ticket/warning notifications; the Slack contact point exists only with slackWebhookUrl. */
   slackChannel: z
     .string()

@@ -3,6 +3,7 @@ import { TypeThresholdBuilder } from "@grafana/grafana-foundation-sdk/expr";
 import * as loki from "@grafana/grafana-foundation-sdk/loki";
 import * as prometheus from "@grafana/grafana-foundation-sdk/prometheus";
 import type { Config } from "../config/schema";
+import type { ThresholdOp } from "./thresholds";
 
 /** Annotations linking a rule to the dashboard panel it watches (Grafana's own keys). */
 export const DASHBOARD_UID_ANNOTATION = "__dashboardUid__";
@@ -16,11 +17,6 @@ export const EXPRESSION_DATASOURCE = "__expr__";
  * `none` is the watchdog's heartbeat, which no person reads.
  */
 export type Severity = "page" | "ticket" | "warning" | "none";
-
-export type ThresholdOp = "gt" | "lt" | "gte" | "lte";
-
-/** A threshold expression's evaluator type as the PromQL comparison it means. */
-export const THRESHOLD_OPERATORS: Record<ThresholdOp, string> = { gt: ">", lt: "<", gte: ">=", lte: "<=" };
 
 /** Instant LogQL metric query over the last `lookbackSeconds`. */
 export function lokiQuery(refId: string, datasourceUid: string, expr: string, lookbackSeconds: number): QueryBuilder {

@@ -1,6 +1,7 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type { Fixture, Series } from "./fixtures";
 import { durationSeconds } from "../config/durations";
+import { singleThreshold, thresholdHolds } from "../model/thresholds";
 import { exprOf } from "../checks/queries";
 import { compileLogQL, type Labels } from "./logql";
 
@@ -50,19 +51,6 @@ export function recordedSeries(rules: alerting.Rule[], fixture: Fixture, interva
   return [...out.values()];
 }
 
-interface ThresholdModel {
-  type?: string;
-  expression?: string;
-  conditions?: Array<{ evaluator?: { type?: string; params?: number[] }; unloadEvaluator?: unknown }>;
-}
-
-const HOLDS: Record<string, (v: number, x: number) => boolean> = {
-  gt: (v, x) => v > x,
-  lt: (v, x) => v < x,
-  gte: (v, x) => v >= x,
-  lte: (v, x) => v <= x,
-};
-
 export interface ReplayedFiring {
   /** Seconds from the fixture's start of the evaluation at which the alert instance fired. */
   atSeconds: number;
@@ -79,14 +67,12 @@ export interface ReplayedFiring {
  */
 export function replayLogqlAlert(rule: alerting.Rule, fixture: Fixture, intervalSeconds: number): ReplayedFiring[] {
   const [a, b] = rule.data;
-  const t = b?.model as ThresholdModel | undefined;
-  const evaluator = t?.conditions?.[0]?.evaluator;
-  const holds = HOLDS[evaluator?.type ?? ""];
-  if (rule.data.length !== 2 || rule.condition !== "B" || a.refId !== "A" || t?.type !== "threshold" || t.expression !== "A" || !holds || evaluator?.params?.length !== 1 || t.conditions?.[0]?.unloadEvaluator) {
+  const t = singleThreshold(b?.model);
+  if (rule.data.length !== 2 || rule.condition !== "B" || a.refId !== "A" || t?.input !== "A") {
     throw new Error(`alert ${rule.uid}: the LogQL replay handles [A: LogQL, B: threshold on A] with condition B only`);
   }
   if (rule.noDataState === "Alerting" || rule.noDataState === "KeepLast") throw new Error(`alert ${rule.uid}: noDataState ${rule.noDataState} is not replayed`);
-  const bound = evaluator.params[0];
+  const { op, value: bound } = t;
   const pending = durationSeconds(rule.for || "0s");
   const query = queryOf(rule, "A");
   const activeSince = new Map<string, number>();
@@ -95,7 +81,7 @@ export function replayLogqlAlert(rule: alerting.Rule, fixture: Fixture, interval
     const seen = new Set<string>();
     for (const s of query(fixture.logs, at * 1000)) {
       const key = JSON.stringify(Object.entries(s.labels).sort());
-      if (!holds(s.value, bound)) continue;
+      if (!thresholdHolds(op, s.value, bound)) continue;
       seen.add(key);
       const since = activeSince.get(key) ?? at;
       activeSince.set(key, since);

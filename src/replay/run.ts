@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fixtures as buildFixtures, type Fixture, type Series } from "./fixtures";
 import type { Config } from "../config/schema";
 import { prometheusRuleFiles, ruleKind } from "../emit/files/prometheus-rules";
-import { receiversFor } from "../review/routing-match";
+import { receiversOf, routedLabels, routedRule } from "../review/routed-labels";
 import type { StackDefinition } from "../build/stack";
 import { recordedSeries, replayLogqlAlert } from "./grafana-eval";
 import type { Labels } from "./logql";
@@ -50,17 +50,6 @@ function rulesOf(stack: StackDefinition): alerting.Rule[] {
   return stack.ruleGroups.flatMap((g) => g.rules ?? []);
 }
 
-/** Labels an alert instance carries in Grafana's Alertmanager: alertname is the rule title. */
-function routedLabels(rule: alerting.Rule, series: Labels, stack: StackDefinition): Labels {
-  return { ...series, ...(rule.labels ?? {}), alertname: rule.title, grafana_folder: stack.folder.title };
-}
-
-function routeOf(rule: alerting.Rule, labels: Labels, stack: StackDefinition): string[] {
-  // A rule with its own contact point bypasses the policy tree (Grafana's simplified routing).
-  const direct = rule.notification_settings?.receiver;
-  return direct ? [direct] : receiversFor(stack.notificationPolicy, labels);
-}
-
 /** `probe_success` labels of the Synthetic Monitoring check's probes (none when it is disabled). */
 export function probeLabels(cfg: Config): Array<Record<string, string>> {
   const sm = cfg.syntheticMonitoring;
@@ -73,7 +62,8 @@ export function stackFixtures(cfg: Config): Fixture[] {
 
 function outcome(rule: alerting.Rule, evaluatedBy: EvaluatedBy, firings: Array<{ atSeconds: number; labels: Labels }>, stack: StackDefinition): AlertOutcome {
   const sorted = [...firings].sort((a, b) => a.atSeconds - b.atSeconds);
-  const labels = sorted[0] ? routedLabels(rule, sorted[0].labels, stack) : undefined;
+  const routed = routedRule(rule);
+  const labels = sorted[0] ? routedLabels(routed, stack.folder.title, sorted[0].labels) : undefined;
   return {
     uid: rule.uid ?? "",
     title: rule.title,
@@ -82,7 +72,7 @@ function outcome(rule: alerting.Rule, evaluatedBy: EvaluatedBy, firings: Array<{
     evaluatedBy,
     firingSeconds: [...new Set(sorted.map((f) => f.atSeconds))],
     labels,
-    receivers: labels ? routeOf(rule, labels, stack) : [],
+    receivers: labels ? receiversOf(routed, labels, stack.notificationPolicy) : [],
   };
 }
 

@@ -1,6 +1,7 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { parse } from "yaml";
-import { EXPRESSION_DATASOURCE, THRESHOLD_OPERATORS } from "../model/rules";
+import { EXPRESSION_DATASOURCE } from "../model/rules";
+import { describeEvaluator, type ThresholdModel } from "../model/thresholds";
 
 /** What an alert does, read back from Grafana's alerting provisioning files (rendered/alerting/). */
 export interface AlertSummary {
@@ -12,6 +13,10 @@ export interface AlertSummary {
   interval: string;
   /** Datasource queries by refId: the LogQL/PromQL text (or the model as JSON when it has no expr). */
   queries: Record<string, string>;
+  /** How far back each datasource query reads (its relative time range), by refId: `5m`, `1h to 5m ago`. */
+  lookback?: Record<string, string>;
+  /** Annotations (summary, description, runbook_url, the linked dashboard panel). */
+  annotations?: Record<string, string>;
   /**
    * The firing condition: `> 2` for a threshold on the rule's only query, `C > 2` for a threshold on
    * another step, and `<refId>: <model JSON>` for any other kind of condition.
@@ -20,6 +25,8 @@ export interface AlertSummary {
   pending: string;
   keepFiringFor: string;
   labels: Record<string, string>;
+  /** The rule's own contact point (`notification_settings.receiver`): it bypasses the policy tree. */
+  receiver?: string;
   noDataState: string;
   execErrState: string;
   paused: boolean;
@@ -27,13 +34,31 @@ export interface AlertSummary {
   record?: string;
 }
 
+/** A contact point's integration as provisioned: credentials read `[REDACTED]` in rendered/. */
+export interface ContactPointSummary {
+  name: string;
+  uid: string;
+  type: string;
+  settings: Record<string, unknown>;
+  disableResolveMessage: boolean;
+}
+
+export interface MuteTimingSummary {
+  name: string;
+  /** Each interval as a reviewer reads it: `weekdays tuesday; times 14:00-16:00; location Europe/Berlin`. */
+  intervals: string[];
+}
+
 export interface AlertingSnapshot {
   alerts: AlertSummary[];
   policy?: alerting.NotificationPolicy;
+  contactPoints?: ContactPointSummary[];
+  muteTimings?: MuteTimingSummary[];
 }
 
 interface ProvisionedQuery {
   refId: string;
+  relativeTimeRange?: { from?: number; to?: number };
   datasourceUid?: string;
   model?: Record<string, unknown>;
 }
@@ -48,9 +73,11 @@ interface ProvisionedRule {
   /** The key files rendered before the fix to Grafana's spelling used (still read for diffs against them). */
   keep_firing_for?: string;
   labels?: Record<string, string>;
+  annotations?: Record<string, string>;
   noDataState?: string;
   execErrState?: string;
   isPaused?: boolean;
+  notification_settings?: { receiver?: string };
   record?: { metric?: string; from?: string };
 }
 
@@ -61,30 +88,57 @@ interface ProvisionedGroup {
   rules?: ProvisionedRule[];
 }
 
+interface ProvisionedTimeInterval {
+  times?: Array<{ start_time?: string; end_time?: string }>;
+  weekdays?: string[];
+  days_of_month?: string[];
+  months?: string[];
+  years?: string[];
+  location?: string;
+}
+
 interface ProvisioningDocument {
   groups?: ProvisionedGroup[];
   policies?: alerting.NotificationPolicy[];
+  contactPoints?: Array<{ name: string; receivers?: Array<Partial<ContactPointSummary>> }>;
+  muteTimes?: Array<{ name: string; time_intervals?: ProvisionedTimeInterval[] }>;
 }
 
-/** Grafana's threshold evaluators also include eq/ne, which the stack's own builders never emit. */
-const OPERATORS: Record<string, string> = { ...THRESHOLD_OPERATORS, eq: "==", ne: "!=" };
-
-interface Evaluator {
-  type?: string;
-  params?: number[];
+/** `1h30m` from seconds: the duration a reviewer would write. */
+export function formatSeconds(seconds: number): string {
+  if (seconds === 0) return "0s";
+  const units: Array<[string, number]> = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]];
+  let rest = seconds;
+  let out = "";
+  for (const [unit, size] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0) out += `${n}${unit}`;
+    rest -= n * size;
+  }
+  return out;
 }
 
-/** `> 2`, `within_range 1, 5`: a threshold expression's evaluator as a reviewer reads it. */
-export function describeEvaluator(evaluator: Evaluator): string {
-  const params = evaluator.params ?? [];
-  const op = OPERATORS[evaluator.type ?? ""];
-  return op && params.length === 1 ? `${op} ${params[0]}` : `${evaluator.type} ${params.join(", ")}`;
+function lookbackOf(q: ProvisionedQuery): string {
+  const { from = 0, to = 0 } = q.relativeTimeRange ?? {};
+  return to === 0 ? formatSeconds(from) : `${formatSeconds(from)} to ${formatSeconds(to)} ago`;
+}
+
+function describeInterval(i: ProvisionedTimeInterval): string {
+  const parts = [
+    i.times?.length ? `times ${i.times.map((t) => `${t.start_time}-${t.end_time}`).join(", ")}` : "",
+    i.weekdays?.length ? `weekdays ${i.weekdays.join(", ")}` : "",
+    i.days_of_month?.length ? `days of month ${i.days_of_month.join(", ")}` : "",
+    i.months?.length ? `months ${i.months.join(", ")}` : "",
+    i.years?.length ? `years ${i.years.join(", ")}` : "",
+    i.location ? `location ${i.location}` : "",
+  ].filter(Boolean);
+  return parts.length ? parts.join("; ") : "always";
 }
 
 function describeCondition(rule: ProvisionedRule): string {
   if (rule.record) return `records ${rule.record.from} as ${rule.record.metric}`;
   const step = (rule.data ?? []).find((q) => q.refId === rule.condition);
-  const model = step?.model as { type?: string; expression?: string; conditions?: Array<{ evaluator?: Evaluator }> } | undefined;
+  const model = step?.model as ThresholdModel | undefined;
   if (model?.type === "threshold" && model.conditions?.length === 1 && model.conditions[0].evaluator) {
     const threshold = describeEvaluator(model.conditions[0].evaluator);
     // The usual shape (one query, a threshold on it) reads best as just `> 2`.
@@ -109,10 +163,13 @@ function summarise(group: ProvisionedGroup, rule: ProvisionedRule): AlertSummary
     folder: group.folder,
     interval: group.interval ?? "",
     queries: datasourceQueries(rule),
+    lookback: Object.fromEntries((rule.data ?? []).filter((q) => q.datasourceUid !== EXPRESSION_DATASOURCE).map((q) => [q.refId, lookbackOf(q)])),
+    annotations: { ...(rule.annotations ?? {}) },
     threshold: describeCondition(rule),
     pending: rule.for || "0s",
     keepFiringFor: rule.keepFiringFor || rule.keep_firing_for || "0s",
     labels: { ...(rule.labels ?? {}) },
+    ...(rule.notification_settings?.receiver ? { receiver: rule.notification_settings.receiver } : {}),
     noDataState: rule.noDataState ?? "",
     execErrState: rule.execErrState ?? "",
     paused: rule.isPaused ?? false,
@@ -121,11 +178,13 @@ function summarise(group: ProvisionedGroup, rule: ProvisionedRule): AlertSummary
 }
 
 /**
- * Reads Grafana alerting provisioning files (file name -> YAML text): rule groups and the
- * notification policy tree; contact points and anything else are ignored. Alerts come out sorted by uid.
+ * Reads Grafana alerting provisioning files (file name -> YAML text): rule groups, the notification
+ * policy tree, contact points and mute timings; templates are ignored. Alerts come out sorted by uid.
  */
 export function readAlertingSnapshot(files: Iterable<[string, string]>): AlertingSnapshot {
   const alerts: AlertSummary[] = [];
+  const contactPoints: ContactPointSummary[] = [];
+  const muteTimings: MuteTimingSummary[] = [];
   let policy: alerting.NotificationPolicy | undefined;
   for (const [name, text] of files) {
     let doc: ProvisioningDocument | null;
@@ -135,10 +194,21 @@ export function readAlertingSnapshot(files: Iterable<[string, string]>): Alertin
       throw new Error(`${name}: not valid YAML (${e instanceof Error ? e.message.split("\n")[0] : e})`);
     }
     for (const group of doc?.groups ?? []) alerts.push(...(group.rules ?? []).map((r) => summarise(group, r)));
+    for (const cp of doc?.contactPoints ?? []) {
+      for (const r of cp.receivers ?? []) {
+        contactPoints.push({ name: cp.name, uid: r.uid ?? "", type: r.type ?? "", settings: { ...(r.settings ?? {}) }, disableResolveMessage: r.disableResolveMessage ?? false });
+      }
+    }
+    for (const t of doc?.muteTimes ?? []) muteTimings.push({ name: t.name, intervals: (t.time_intervals ?? []).map(describeInterval) });
     if (doc?.policies?.length) {
       const { orgId: _orgId, ...tree } = doc.policies[0] as alerting.NotificationPolicy & { orgId?: number };
       policy = tree;
     }
   }
-  return { alerts: alerts.sort((a, b) => a.uid.localeCompare(b.uid)), ...(policy ? { policy } : {}) };
+  return {
+    alerts: alerts.sort((a, b) => a.uid.localeCompare(b.uid)),
+    ...(policy ? { policy } : {}),
+    contactPoints: contactPoints.sort((a, b) => `${a.name}/${a.uid}`.localeCompare(`${b.name}/${b.uid}`)),
+    muteTimings: muteTimings.sort((a, b) => a.name.localeCompare(b.name)),
+  };
 }

@@ -1,14 +1,24 @@
 import { isDeepStrictEqual } from "node:util";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
-import type { AlertingSnapshot, AlertSummary } from "./alert-snapshot";
-import { receiversFor } from "./routing-match";
+import { REDACTED } from "../config/secret";
+import { DASHBOARD_UID_ANNOTATION, PANEL_ID_ANNOTATION } from "../model/rules";
+import type { AlertingSnapshot, AlertSummary, ContactPointSummary, MuteTimingSummary } from "./alert-snapshot";
+import { type Change, field, type FieldChange, type Section } from "./changes";
+import type { DashboardSummary, PanelSummary } from "./dashboard-snapshot";
+import { routeMatchers } from "./routing-match";
+import { receiversOf, routedLabels } from "./routed-labels";
 
-export const NO_CHANGES = "no behaviour changes";
+export { NO_CHANGES } from "./changes";
 
-/** Receivers the alert reaches: its labels plus the two Grafana adds to every alert instance. */
+/** Everything the diff compares: the alerting provisioning files and the dashboards. */
+export interface ReviewSnapshot extends AlertingSnapshot {
+  dashboards?: DashboardSummary[];
+}
+
+/** Receivers the alert reaches: its own contact point, or the policy tree's match on its routed labels. */
 export function routeOf(alert: AlertSummary, policy: alerting.NotificationPolicy | undefined): string {
-  if (!policy) return "(no notification policy)";
-  return receiversFor(policy, { ...alert.labels, alertname: alert.title, grafana_folder: alert.folder }).join(", ");
+  if (!alert.receiver && !policy) return "(no notification policy)";
+  return receiversOf(alert, routedLabels(alert, alert.folder), policy).join(", ");
 }
 
 function severityOf(alert: AlertSummary): string {
@@ -20,32 +30,46 @@ function labelsText(labels: Record<string, string>): string {
   return pairs.length ? pairs.map(([k, v]) => `${k}=${v}`).join(", ") : "(none)";
 }
 
-/** One line per behaviour-relevant field that differs, in a fixed order. */
-function changedFields(before: AlertSummary, after: AlertSummary, beforeRoute: string, afterRoute: string): string[] {
-  const lines: string[] = [];
-  const field = (name: string, a: string, b: string) => {
-    if (a !== b) lines.push(`${name}: ${a} -> ${b}`);
-  };
-  field("title", before.title, after.title);
-  if (before.record !== after.record) lines.push(`recording rule: ${before.record ?? "(alerting)"} -> ${after.record ?? "(alerting)"}`);
-  for (const refId of [...new Set([...Object.keys(before.queries), ...Object.keys(after.queries)])].sort()) {
-    const [a, b] = [before.queries[refId], after.queries[refId]];
-    if (a === b) continue;
-    lines.push(`query ${refId}:`, `  - ${a ?? "(none)"}`, `  + ${b ?? "(none)"}`);
-  }
-  field("threshold", before.threshold, after.threshold);
-  field("pending period", before.pending, after.pending);
-  field("keep firing for", before.keepFiringFor, after.keepFiringFor);
-  field("evaluated every", before.interval, after.interval);
-  field("severity", severityOf(before), severityOf(after));
-  field("route", beforeRoute, afterRoute);
-  field("other labels", labelsText(before.labels), labelsText(after.labels));
-  field("no data", before.noDataState, after.noDataState);
-  field("query error", before.execErrState, after.execErrState);
-  field("paused", String(before.paused), String(after.paused));
-  field("rule group", before.group, after.group);
-  field("folder", before.folder, after.folder);
-  return lines;
+const NONE = "(none)";
+
+/** Per-key changes of two records, keys sorted; `block` for values that read better on their own lines. */
+function recordFields(prefix: string, a: Record<string, string> = {}, b: Record<string, string> = {}, block = false): FieldChange[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.flatMap((k) => field(`${prefix}${k}`, a[k] ?? NONE, b[k] ?? NONE, block));
+}
+
+function panelLink(annotations: Record<string, string> = {}): string {
+  const uid = annotations[DASHBOARD_UID_ANNOTATION];
+  return uid ? `${uid} panel ${annotations[PANEL_ID_ANNOTATION] ?? "?"}` : NONE;
+}
+
+function withoutPanelLink(annotations: Record<string, string> = {}): Record<string, string> {
+  const { [DASHBOARD_UID_ANNOTATION]: _uid, [PANEL_ID_ANNOTATION]: _panel, ...rest } = annotations;
+  return rest;
+}
+
+/** One entry per behaviour-relevant field that differs, in a fixed order. */
+function changedFields(before: AlertSummary, after: AlertSummary, beforeRoute: string, afterRoute: string): FieldChange[] {
+  return [
+    ...field("title", before.title, after.title),
+    ...field("recording rule", before.record ?? "(alerting)", after.record ?? "(alerting)"),
+    ...recordFields("query ", before.queries, after.queries, true),
+    ...recordFields("lookback ", before.lookback, after.lookback),
+    ...field("threshold", before.threshold, after.threshold),
+    ...field("pending period", before.pending, after.pending),
+    ...field("keep firing for", before.keepFiringFor, after.keepFiringFor),
+    ...field("evaluated every", before.interval, after.interval),
+    ...field("severity", severityOf(before), severityOf(after)),
+    ...field("route", beforeRoute, afterRoute),
+    ...field("other labels", labelsText(before.labels), labelsText(after.labels)),
+    ...field("no data", before.noDataState, after.noDataState),
+    ...field("query error", before.execErrState, after.execErrState),
+    ...field("paused", String(before.paused), String(after.paused)),
+    ...field("rule group", before.group, after.group),
+    ...field("folder", before.folder, after.folder),
+    ...recordFields("annotation ", withoutPanelLink(before.annotations), withoutPanelLink(after.annotations), true),
+    ...field("dashboard panel", panelLink(before.annotations), panelLink(after.annotations)),
+  ];
 }
 
 function headline(alert: AlertSummary): string {
@@ -57,30 +81,179 @@ function addedSummary(alert: AlertSummary, policy: alerting.NotificationPolicy |
   return `severity ${severityOf(alert)}, route ${routeOf(alert, policy)}, threshold ${alert.threshold}, pending ${alert.pending}`;
 }
 
-/**
- * What changes in behaviour from one snapshot of the alerting definitions to another, one block per
- * alert, sorted by uid: `+` added, `-` removed, `~` changed. Pure: the CLI (src/diff.ts) feeds it.
- */
-export function behaviourDiff(before: AlertingSnapshot, after: AlertingSnapshot): string[] {
-  const beforeByUid = new Map(before.alerts.map((a) => [a.uid, a]));
-  const afterByUid = new Map(after.alerts.map((a) => [a.uid, a]));
-  const uids = [...new Set([...beforeByUid.keys(), ...afterByUid.keys()])].sort();
-  const blocks: string[] = [];
-  for (const uid of uids) {
-    const [a, b] = [beforeByUid.get(uid), afterByUid.get(uid)];
-    if (a && !b) blocks.push(`- ${headline(a)}`);
-    else if (!a && b) blocks.push(`+ ${headline(b)} ${addedSummary(b, after.policy)}`);
-    else if (a && b) {
-      const lines = changedFields(a, b, routeOf(a, before.policy), routeOf(b, after.policy));
-      if (lines.length) blocks.push([`~ ${headline(b)}`, ...lines.map((l) => `    ${l}`)].join("\n"));
+/** Objects matched by key before and after: added, removed, or changed (when `fields` finds differences). */
+function keyed<T>(before: T[], after: T[], key: (t: T) => string, describe: {
+  subject: (t: T) => string;
+  added: (t: T) => string | undefined;
+  fields: (a: T, b: T) => FieldChange[];
+}): Change[] {
+  const a = new Map(before.map((t) => [key(t), t]));
+  const b = new Map(after.map((t) => [key(t), t]));
+  const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return keys.flatMap((k): Change[] => {
+    const [x, y] = [a.get(k), b.get(k)];
+    if (x && !y) return [{ mark: "-", subject: describe.subject(x), fields: [] }];
+    if (!x && y) {
+      const summary = describe.added(y);
+      return [{ mark: "+", subject: describe.subject(y), ...(summary ? { summary } : {}), fields: [] }];
     }
-  }
-  if (!isDeepStrictEqual(before.policy, after.policy)) {
-    blocks.push("~ notification policy tree (timings or routes; the routes above already reflect it)");
-  }
-  return blocks;
+    const fields = describe.fields(x!, y!);
+    return fields.length ? [{ mark: "~", subject: describe.subject(y!), fields }] : [];
+  });
 }
 
-export function formatBehaviourDiff(blocks: string[]): string {
-  return blocks.length ? `${blocks.join("\n")}\n` : `${NO_CHANGES}\n`;
+/** Alerts and recording rules, by uid. */
+export function alertChanges(before: AlertingSnapshot, after: AlertingSnapshot): Change[] {
+  return keyed(before.alerts, after.alerts, (a) => a.uid, {
+    subject: headline,
+    added: (a) => addedSummary(a, after.policy),
+    fields: (a, b) => changedFields(a, b, routeOf(a, before.policy), routeOf(b, after.policy)),
+  });
+}
+
+interface RouteNode {
+  /** The matchers from the root down: what a reviewer recognises a route by. */
+  path: string;
+  position: string;
+  node: alerting.NotificationPolicy;
+}
+
+function matchersText(node: alerting.NotificationPolicy): string {
+  const ms = routeMatchers(node);
+  return ms.length ? ms.map((m) => `${m.name}${m.op}${JSON.stringify(m.value)}`).join(", ") : "(every alert)";
+}
+
+function routeNodes(policy: alerting.NotificationPolicy | undefined): RouteNode[] {
+  if (!policy) return [];
+  const out: RouteNode[] = [];
+  const seen = new Map<string, number>();
+  const walk = (node: alerting.NotificationPolicy, path: string, position: string) => {
+    const n = (seen.get(path) ?? 0) + 1;
+    seen.set(path, n);
+    out.push({ path: n > 1 ? `${path} #${n}` : path, position, node });
+    (node.routes ?? []).forEach((child, i) => walk(child, `${path} > ${matchersText(child)}`, `${position}.${i + 1}`));
+  };
+  walk(policy, "root", "root");
+  return out;
+}
+
+const list = (xs: string[] | undefined) => (xs?.length ? xs.join(", ") : NONE);
+
+function routeFields(a: RouteNode, b: RouteNode): FieldChange[] {
+  const [x, y] = [a.node, b.node];
+  return [
+    ...field("position", a.position, b.position),
+    ...field("receiver", x.receiver || "(inherited)", y.receiver || "(inherited)"),
+    ...field("continue", String(x.continue ?? false), String(y.continue ?? false)),
+    ...field("group by", list(x.group_by), list(y.group_by)),
+    ...field("group wait", x.group_wait ?? "(inherited)", y.group_wait ?? "(inherited)"),
+    ...field("group interval", x.group_interval ?? "(inherited)", y.group_interval ?? "(inherited)"),
+    ...field("repeat interval", x.repeat_interval ?? "(inherited)", y.repeat_interval ?? "(inherited)"),
+    ...field("mute timings", list(x.mute_time_intervals), list(y.mute_time_intervals)),
+    ...field("active timings", list(x.active_time_intervals), list(y.active_time_intervals)),
+  ];
+}
+
+/**
+ * The notification policy tree's routes, recognised by their matchers: added, removed or changed
+ * (receiver, order, timings, mute timings). Which alerts that moves is each alert's `route` row.
+ */
+export function routingChanges(before: AlertingSnapshot, after: AlertingSnapshot): Change[] {
+  return keyed(routeNodes(before.policy), routeNodes(after.policy), (r) => r.path, {
+    subject: (r) => `route ${r.path}`,
+    added: (r) => `to ${r.node.receiver || "(inherited)"} at ${r.position}`,
+    fields: routeFields,
+  });
+}
+
+/** Credentials read `[REDACTED]` in rendered files; keys like these are never printed either. */
+const CREDENTIAL_KEY = /url|key|token|password|secret/i;
+
+function settingText(value: unknown): string {
+  return value === undefined ? NONE : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function settingFields(a: Record<string, unknown>, b: Record<string, unknown>): FieldChange[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.flatMap((k) => {
+    const [x, y] = [a[k], b[k]];
+    if (isDeepStrictEqual(x, y)) return [];
+    if (x === REDACTED || y === REDACTED || CREDENTIAL_KEY.test(k)) {
+      const state = (v: unknown) => (v === undefined ? "(not set)" : "(set, not shown)");
+      // Both set: the values differ but neither is shown.
+      return [{ field: `setting ${k}`, before: state(x), after: x !== undefined && y !== undefined ? "changed (not shown)" : state(y) }];
+    }
+    const [tx, ty] = [settingText(x), settingText(y)];
+    return field(`setting ${k}`, tx, ty, tx.length + ty.length > 60);
+  });
+}
+
+/** Contact points by name and integration uid: type, settings (credentials never shown), resolve messages. */
+export function contactPointChanges(before: ContactPointSummary[] = [], after: ContactPointSummary[] = []): Change[] {
+  return keyed(before, after, (c) => `${c.name}/${c.uid}`, {
+    subject: (c) => `contact point ${c.name}${c.uid && c.uid !== c.name ? ` (${c.uid})` : ""}`,
+    added: (c) => `type ${c.type}`,
+    fields: (a, b) => [
+      ...field("type", a.type, b.type),
+      ...settingFields(a.settings, b.settings),
+      ...field("resolve messages", a.disableResolveMessage ? "off" : "on", b.disableResolveMessage ? "off" : "on"),
+    ],
+  });
+}
+
+export function muteTimingChanges(before: MuteTimingSummary[] = [], after: MuteTimingSummary[] = []): Change[] {
+  return keyed(before, after, (t) => t.name, {
+    subject: (t) => `mute timing ${t.name}`,
+    added: (t) => t.intervals.join(" | "),
+    fields: (a, b) => field("intervals", a.intervals.join(" | "), b.intervals.join(" | ")),
+  });
+}
+
+function queryCount(p: PanelSummary): string[] {
+  const n = Object.keys(p.queries).length;
+  return n === 0 ? [] : [n === 1 ? "1 query" : `${n} queries`];
+}
+
+function panelSubject(d: DashboardSummary, p: PanelSummary): string {
+  return `dashboard ${d.uid} panel ${p.id || "without id"} (${p.title})`;
+}
+
+/** Dashboards by uid and their panels by id: added/removed panels, titles, types, queries, thresholds, units. */
+export function dashboardChanges(before: DashboardSummary[] = [], after: DashboardSummary[] = []): Change[] {
+  const beforeByUid = new Map(before.map((d) => [d.uid, d]));
+  const changes = keyed(before, after, (d) => d.uid, {
+    subject: (d) => `dashboard ${d.uid} (${d.title})`,
+    added: (d) => `${d.panels.length} panels`,
+    fields: (a, b) => field("title", a.title, b.title),
+  });
+  for (const d of after) {
+    const old = beforeByUid.get(d.uid);
+    if (!old) continue;
+    changes.push(
+      // Panels are recognised by id; a panel without one (id 0) by its title.
+      ...keyed(old.panels, d.panels, (p) => (p.id ? String(p.id) : `title ${p.title}`), {
+        subject: (p) => panelSubject(d, p),
+        added: (p) => [p.type, ...queryCount(p)].join(", "),
+        fields: (a, b) => [
+          ...field("title", a.title, b.title),
+          ...field("type", a.type, b.type),
+          ...recordFields("query ", a.queries, b.queries, true),
+          ...field("thresholds", a.thresholds || NONE, b.thresholds || NONE),
+          ...field("unit", a.unit || NONE, b.unit || NONE),
+        ],
+      }),
+    );
+  }
+  return changes;
+}
+
+/** What changes in behaviour from one snapshot to another, one section per area, each sorted by key. */
+export function behaviourDiff(before: ReviewSnapshot, after: ReviewSnapshot): Section[] {
+  return [
+    { title: "Alerts", changes: alertChanges(before, after) },
+    { title: "Routing", changes: routingChanges(before, after) },
+    { title: "Contact points", changes: contactPointChanges(before.contactPoints, after.contactPoints) },
+    { title: "Mute timings", changes: muteTimingChanges(before.muteTimings, after.muteTimings) },
+    { title: "Dashboards", changes: dashboardChanges(before.dashboards, after.dashboards) },
+  ];
 }

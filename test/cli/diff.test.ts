@@ -3,9 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpat
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readAlertingSnapshot } from "../../src/review/alert-snapshot";
-import { behaviourDiff, formatBehaviourDiff } from "../../src/review/behaviour-diff";
-import { alertingFilesAt, alertingFilesOfWorkingTree } from "../../src/cli/diff";
+import { behaviourDiff } from "../../src/review/behaviour-diff";
+import { formatText } from "../../src/review/changes";
+import { renderedFilesAt, renderedFilesOfWorkingTree, reviewSnapshot } from "../../src/cli/diff";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../src/config/paths";
 import { renderArtifacts, writeArtifacts } from "../../src/emit/files/artifacts";
 import { readStackFile } from "../../src/config/stack-file";
@@ -55,7 +55,7 @@ describe("npm run diff -- <git-ref>", () => {
   it("reports no behaviour changes and exits 0 when the definitions are those of the ref", () => {
     const { code, stdout } = diffCli(head, ["HEAD"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("Alert behaviour: HEAD -> working tree (Pulumi.example.yaml)\nno behaviour changes\n");
+    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\nno behaviour changes\n");
   });
 
   it("shows what a changed stack file changes, against the committed rendered/ of the ref", () => {
@@ -65,24 +65,111 @@ describe("npm run diff -- <git-ref>", () => {
     writeFileSync(join(head, "Pulumi.tuned.yaml"), tuned);
     const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.tuned.yaml"]);
     expect(code).toBe(0);
-    expect(stdout).toBe(
-      [
-        "Alert behaviour: HEAD -> working tree (Pulumi.tuned.yaml)",
-        "~ pizza-order-5xx (JWT Pizza API answering 5xx)",
-        "    threshold: > 2 -> > 7",
-        "    pending period: 0s -> 3m",
-        "",
-      ].join("\n"),
-    );
+    expect(stdout.split("\n")).toEqual([
+      "Behaviour: HEAD -> working tree (Pulumi.tuned.yaml)",
+      "~ pizza-order-5xx (JWT Pizza API answering 5xx)",
+      "    threshold: > 2 -> > 7",
+      "    pending period: 0s -> 3m",
+      "    annotation description:",
+      expect.stringMatching(/^      - More than 2 HTTP 5xx responses in 5m /),
+      expect.stringMatching(/^      \+ More than 7 HTTP 5xx responses in 5m /),
+      "",
+    ]);
   });
 
   it("runs against HEAD of this repository, printing what the in-process comparison finds", () => {
     const { code, stdout } = diffCli(REPO_ROOT, ["HEAD"]);
-    const expected = formatBehaviourDiff(
-      behaviourDiff(readAlertingSnapshot(alertingFilesAt("HEAD")), readAlertingSnapshot(alertingFilesOfWorkingTree(EXAMPLE_STACK_FILE))),
-    );
+    const expected = formatText(behaviourDiff(reviewSnapshot(renderedFilesAt("HEAD")), reviewSnapshot(renderedFilesOfWorkingTree(EXAMPLE_STACK_FILE))));
     expect(code).toBe(0);
-    expect(stdout).toBe(`Alert behaviour: HEAD -> working tree (Pulumi.example.yaml)\n${expected}`);
+    expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n${expected}`);
+  });
+
+  it("shows the contact point of a rule with its own notification_settings.receiver, not the policy tree's", () => {
+    const dir = committedCopy();
+    const file = join(dir, "rendered/alerting/rule-group-orders.yaml");
+    const rendered = readFileSync(file, "utf8");
+    // Rules carry their route as notification settings (routingMode rule-settings): send this one elsewhere.
+    const direct = rendered.replace(/(\n\s+title: JWT Pizza API answering 5xx\n[\s\S]*?\n\s+notification_settings:\n\s+receiver: )pizza-team-slack\n/, "$1pizza-heartbeat\n");
+    expect(direct).not.toBe(rendered);
+    writeFileSync(file, direct);
+    git(dir, ["commit", "--quiet", "--no-verify", "-am", "route pizza-order-5xx to its own contact point"]);
+    const { code, stdout } = diffCli(dir, ["HEAD"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    route: pizza-heartbeat -> pizza-team-slack\n");
+  });
+
+  it("shows switching the on-call contact point from webhook to PagerDuty, never showing a credential", () => {
+    const example = readFileSync(join(head, "Pulumi.example.yaml"), "utf8");
+    const pagerDuty = example
+      .replace(/onCall: webhook #/, "onCall: pagerduty #")
+      .replace(/ {2}# pizza-observability:pagerDutyIntegrationKey:\n {2}# {3}secure: v1:\.\.\./, "  pizza-observability:pagerDutyIntegrationKey:\n    secure: v1:EXAMPLE-ciphertext-of-the-pagerduty-key");
+    expect(pagerDuty).toContain("pizza-observability:pagerDutyIntegrationKey:\n    secure:");
+    writeFileSync(join(head, "Pulumi.pd.yaml"), pagerDuty);
+    const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.pd.yaml"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      [
+        "~ contact point pizza-on-call",
+        "    type: webhook -> pagerduty",
+        "    setting httpMethod: POST -> (none)",
+        "    setting integrationKey: (not set) -> (set, not shown)",
+      ].join("\n"),
+    );
+    expect(stdout).toContain("    setting url: (set, not shown) -> (not set)\n");
+    expect(stdout).not.toMatch(/EXAMPLE-ciphertext|REDACTED|encrypted in stack file/);
+  });
+
+  it("shows a mute timing change and the routes it applies to, in markdown with a heading per area", () => {
+    const example = readFileSync(join(head, "Pulumi.example.yaml"), "utf8");
+    const muted = example.replace('weekdays: ["tuesday"]', 'weekdays: ["thursday"]').replace("routes: [page, ticket]", "routes: [page]");
+    expect(muted).not.toBe(example);
+    writeFileSync(join(head, "Pulumi.muted.yaml"), muted);
+    const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.muted.yaml", "--format", "markdown"]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n")).toEqual([
+      "## Behaviour diff: `HEAD` → working tree (`Pulumi.muted.yaml`)",
+      "",
+      "### Routing",
+      "",
+      "| | What | Before | After |",
+      "|---|---|---|---|",
+      '| **changed** route root > severity=~"ticket\\|warning" | mute timings | `chaos-testing` | `(none)` |',
+      "",
+      "### Mute timings",
+      "",
+      "| | What | Before | After |",
+      "|---|---|---|---|",
+      "| **changed** mute timing chaos-testing | intervals | `times 14:00-16:00; weekdays tuesday; location Europe/Berlin` | `times 14:00-16:00; weekdays thursday; location Europe/Berlin` |",
+      "",
+    ]);
+  });
+
+  it("says a credential was re-set in the stack file, by key only", () => {
+    const dir = committedCopy();
+    const file = join(dir, "Pulumi.example.yaml");
+    const example = readFileSync(file, "utf8");
+    const reset = example.replace("v1:EXAMPLE-ciphertext-of-the-heartbeat-url", "v1:OTHER-ciphertext-of-the-heartbeat-url");
+    expect(reset).not.toBe(example);
+    writeFileSync(file, reset);
+    const { code, stdout } = diffCli(dir, ["HEAD"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n~ credential pizza-observability:heartbeatUrl\n    value: (not shown) -> changed (not shown)\n");
+  });
+
+  it("compares two refs with --to, reading both sides from their committed rendered/", () => {
+    const dir = committedCopy();
+    const file = join(dir, "rendered/alerting/rule-group-orders.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n(\s+)for: 0s\n/, "\n$1for: 2m\n"));
+    git(dir, ["commit", "--quiet", "--no-verify", "-am", "order 5xx pending 2m"]);
+    const { code, stdout } = diffCli(dir, ["HEAD~1", "--to", "HEAD"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("Behaviour: HEAD~1 -> HEAD\n~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    pending period: 0s -> 2m\n");
+  });
+
+  it("refuses an unknown --format", () => {
+    const { code, stderr } = diffCli(head, ["HEAD", "--format", "html"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--format must be text or markdown (got "html")');
   });
 
   it("fails with a clear message on an unknown ref", () => {

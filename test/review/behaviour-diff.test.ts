@@ -3,8 +3,9 @@ import { join } from "node:path";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { describe, expect, it } from "vitest";
 import type { AlertingSnapshot, AlertSummary } from "../../src/review/alert-snapshot";
-import { describeEvaluator, readAlertingSnapshot } from "../../src/review/alert-snapshot";
-import { behaviourDiff, formatBehaviourDiff, NO_CHANGES, routeOf } from "../../src/review/behaviour-diff";
+import { readAlertingSnapshot } from "../../src/review/alert-snapshot";
+import { behaviourDiff, NO_CHANGES, routeOf } from "../../src/review/behaviour-diff";
+import { formatText } from "../../src/review/changes";
 import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../../src/config/paths";
 import { listFiles, renderArtifacts } from "../../src/emit/files/artifacts";
 import { readStackFile } from "../../src/config/stack-file";
@@ -46,7 +47,7 @@ const cpu: AlertSummary = {
 };
 
 const snapshot = (alerts: AlertSummary[], p: alerting.NotificationPolicy = policy): AlertingSnapshot => ({ alerts, policy: p });
-const diff = (before: AlertingSnapshot, after: AlertingSnapshot) => formatBehaviourDiff(behaviourDiff(before, after));
+const diff = (before: AlertingSnapshot, after: AlertingSnapshot) => formatText(behaviourDiff(before, after));
 
 describe("behaviour diff", () => {
   it('says "no behaviour changes" when nothing that matters changed', () => {
@@ -86,7 +87,7 @@ describe("behaviour diff", () => {
     );
   });
 
-  it("shows a route changed by the policy tree alone, and says the tree changed", () => {
+  it("shows a route changed by the policy tree alone, and the route added to the tree", () => {
     const newPolicy: alerting.NotificationPolicy = {
       ...policy,
       routes: [...(policy.routes ?? []), { receiver: "pizza-saturation", object_matchers: [["category", "=", "saturation"]] }],
@@ -95,7 +96,7 @@ describe("behaviour diff", () => {
       [
         "~ pizza-cpu-saturation (JWT Pizza CPU saturated)",
         "    route: pizza-team-email -> pizza-saturation",
-        "~ notification policy tree (timings or routes; the routes above already reflect it)",
+        '+ route root > category="saturation" to pizza-saturation at root.3',
         "",
       ].join("\n"),
     );
@@ -178,12 +179,61 @@ describe("reading provisioning files", () => {
     const fromDisk = readAlertingSnapshot(committed);
     expect(fromDisk.alerts.length).toBeGreaterThan(0);
     expect(fromDisk).toEqual(snap);
-    expect(behaviourDiff(fromDisk, snap)).toEqual([]);
+    expect(behaviourDiff(fromDisk, snap).flatMap((s) => s.changes)).toEqual([]);
   });
 
-  it("describes threshold evaluators and names a bad file", () => {
-    expect(describeEvaluator({ type: "lt", params: [0.99] })).toBe("< 0.99");
-    expect(describeEvaluator({ type: "within_range", params: [1, 5] })).toBe("within_range 1, 5");
+  it("names a bad file", () => {
     expect(() => readAlertingSnapshot([["alerting/x.yaml", "a: [b"]])).toThrow(/^alerting\/x\.yaml: not valid YAML/);
+  });
+});
+
+describe("routed labels in the diff", () => {
+  it("routes a rule with its own contact point there, whatever the policy tree says", () => {
+    const direct = { ...order5xx, receiver: "pizza-heartbeat" };
+    expect(routeOf(direct, policy)).toBe("pizza-heartbeat");
+    expect(routeOf(direct, undefined)).toBe("pizza-heartbeat");
+    expect(diff(snapshot([order5xx]), snapshot([direct]))).toBe("~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    route: pizza-on-call -> pizza-heartbeat\n");
+  });
+
+  it("reads notification_settings.receiver from a provisioning file", () => {
+    const yaml = [
+      "groups:",
+      "  - name: orders",
+      "    folder: JWT Pizza Service",
+      "    rules:",
+      "      - uid: x",
+      "        title: X",
+      "        condition: A",
+      "        labels: { severity: page }",
+      "        notification_settings: { receiver: pizza-team-email }",
+    ].join("\n");
+    const [alert] = readAlertingSnapshot([["alerting/x.yaml", yaml]]).alerts;
+    expect(alert.receiver).toBe("pizza-team-email");
+    expect(routeOf(alert, policy)).toBe("pizza-team-email");
+  });
+});
+
+describe("alert annotations and lookback in the diff", () => {
+  it("shows a changed query lookback, summary and dashboard panel link", () => {
+    const before = { ...order5xx, lookback: { A: "5m" }, annotations: { summary: "5xx", __dashboardUid__: "pizza-orders", __panelId__: "5" } };
+    const after = { ...before, lookback: { A: "10m" }, annotations: { summary: "5xx on an endpoint", __dashboardUid__: "pizza-orders", __panelId__: "2" } };
+    expect(diff(snapshot([before]), snapshot([after]))).toBe(
+      [
+        "~ pizza-order-5xx (JWT Pizza API answering 5xx)",
+        "    lookback A: 5m -> 10m",
+        "    annotation summary:",
+        "      - 5xx",
+        "      + 5xx on an endpoint",
+        "    dashboard panel: pizza-orders panel 5 -> pizza-orders panel 2",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("reads each query's lookback from its relative time range", () => {
+    const snap = readAlertingSnapshot([...renderArtifacts(readStackFile(EXAMPLE_STACK_FILE))].filter(([path]) => path.startsWith("alerting/")));
+    const alert = snap.alerts.find((a) => a.uid === "pizza-order-5xx");
+    expect(alert?.lookback).toEqual({ A: "5m" });
+    expect(alert?.annotations?.summary).toBeTruthy();
   });
 });

@@ -1,7 +1,8 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { stringify } from "yaml";
 import type { Config } from "../../config/schema";
-import { EXPRESSION_DATASOURCE, THRESHOLD_OPERATORS } from "../../model/rules";
+import { EXPRESSION_DATASOURCE } from "../../model/rules";
+import { singleThreshold, THRESHOLD_OPERATORS } from "../../model/thresholds";
 import { exprOf } from "../../checks/queries";
 import type { StackDefinition } from "../../build/stack";
 
@@ -12,8 +13,6 @@ import type { StackDefinition } from "../../build/stack";
  * `keep_firing_for`, labels and annotations. Any PromQL rule of another shape throws: a rule that
  * cannot be exported faithfully must not pass as tested.
  */
-
-const OPERATORS: Record<string, string> = THRESHOLD_OPERATORS;
 
 export interface PrometheusRule {
   /** The Grafana rule uid: Prometheus rule names are identifiers, Grafana titles are prose. */
@@ -50,12 +49,6 @@ export function ruleKind(rule: alerting.Rule, cfg: Config): RuleKind {
   throw new ExportError(rule, `queries datasources ${[...sources].join(", ") || "none"}; expected only Loki or only Prometheus`);
 }
 
-interface ThresholdModel {
-  type?: string;
-  expression?: string;
-  conditions?: Array<{ evaluator?: { type?: string; params?: number[] }; unloadEvaluator?: unknown }>;
-}
-
 /** Grafana's `$values.A` is the value of query A, which is Prometheus' `$value` for `(A) > x`. */
 function prometheusTemplate(rule: alerting.Rule, text: string): string {
   const translated = text.replace(/\$values\.A\.Value/g, "$value").replace(/\$values\.A\.Labels/g, "$labels");
@@ -73,11 +66,8 @@ export function prometheusAlert(rule: alerting.Rule): PrometheusRule {
   const expr = exprOf(a.model);
   if (!expr || model.instant !== true || model.range === true) throw new ExportError(rule, "A is not an instant PromQL query");
   if (/\$__|\$\{/.test(expr)) throw new ExportError(rule, `A uses Grafana variables, which Prometheus would not interpolate: ${expr}`);
-  const t = b.model as ThresholdModel;
-  const condition = t.conditions?.[0];
-  const op = OPERATORS[condition?.evaluator?.type ?? ""];
-  const params = condition?.evaluator?.params ?? [];
-  if (b.datasourceUid !== EXPRESSION_DATASOURCE || t.type !== "threshold" || t.expression !== "A" || t.conditions?.length !== 1 || !op || params.length !== 1 || condition?.unloadEvaluator) {
+  const t = singleThreshold(b.model);
+  if (b.datasourceUid !== EXPRESSION_DATASOURCE || t?.input !== "A") {
     throw new ExportError(rule, "B is not a single threshold (gt, lt, gte or lte with one value, no recovery threshold) on A");
   }
   // No series is "not firing" in Prometheus; in Grafana only OK and NoData (a separate alert) agree.
@@ -87,7 +77,7 @@ export function prometheusAlert(rule: alerting.Rule): PrometheusRule {
   const keep = rule.keep_firing_for && !/^0+[a-z]*$/.test(rule.keep_firing_for) ? { keep_firing_for: rule.keep_firing_for } : {};
   return {
     alert: rule.uid ?? "",
-    expr: `(${expr}) ${op} ${params[0]}`,
+    expr: `(${expr}) ${THRESHOLD_OPERATORS[t.op]} ${t.value}`,
     for: rule.for,
     ...keep,
     labels: { ...(rule.labels ?? {}) },

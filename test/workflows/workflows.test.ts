@@ -1,0 +1,86 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { REPO_ROOT } from "../../src/config/paths";
+
+const WORKFLOWS = join(REPO_ROOT, ".github", "workflows");
+const VALIDATOR = join(REPO_ROOT, "node_modules", ".bin", "action-validator");
+const workflowFiles = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(WORKFLOWS, f));
+
+/** @action-validator/cli: the workflow JSON schema (SchemaStore's) plus its glob checks; exit 0 when valid. */
+function validate(file: string) {
+  const run = spawnSync(VALIDATOR, [file], { encoding: "utf8", cwd: REPO_ROOT });
+  expect(run.error?.message, "action-validator must be installed (npm ci installs @action-validator/cli)").toBeUndefined();
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  permissions?: unknown;
+  jobs: Record<string, { permissions?: Record<string, string>; steps?: Step[]; environment?: string; needs?: string }>;
+}
+const workflows = workflowFiles.map((f) => ({ file: f, doc: parse(readFileSync(f, "utf8")) as Workflow }));
+
+describe("GitHub workflows", () => {
+  it("has the pull-request and the deploy workflow", () => {
+    expect(workflowFiles.map((f) => f.slice(WORKFLOWS.length + 1)).sort()).toEqual(["deploy.yml", "pull-request.yml"]);
+  });
+
+  it.each(workflowFiles)("%s passes action-validator", (file) => {
+    const { status, output } = validate(file);
+    expect(output).toBe("");
+    expect(status).toBe(0);
+  });
+
+  it("action-validator rejects a broken workflow (so the check above can fail)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "workflow-"));
+    const broken = join(dir, "broken.yml");
+    writeFileSync(broken, "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    permissions:\n      contents: reed\n    stepz:\n      - run: npm test\n");
+    const { status, output } = validate(broken);
+    expect(status).not.toBe(0);
+    expect(output).toContain("Additional property 'stepz' is not allowed");
+  });
+
+  it("pins every action to a full version or a commit SHA", () => {
+    const uses = workflows.flatMap(({ doc }) => Object.values(doc.jobs).flatMap((j) => (j.steps ?? []).flatMap((s) => (s.uses ? [s.uses] : []))));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const u of uses) expect(u, u).toMatch(/^[\w.-]+\/[\w./-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/);
+  });
+
+  it("grants nothing at workflow level and least privilege per job: only the comment job may write, and only to pull requests", () => {
+    for (const { file, doc } of workflows) {
+      expect(doc.permissions, file).toEqual({});
+      for (const [name, job] of Object.entries(doc.jobs)) {
+        expect(job.permissions, `${file} ${name}`).toBeDefined();
+        const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === "write");
+        expect(writes, `${file} ${name}`).toEqual(name === "comment" ? [["pull-requests", "write"]] : []);
+      }
+    }
+  });
+
+  it("previews only when Pulumi credentials are configured, with a visible notice otherwise", () => {
+    const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc;
+    const steps = pr.jobs.review.steps ?? [];
+    const preview = steps.find((s) => s.uses?.startsWith("pulumi/actions@"));
+    expect(preview?.with).toMatchObject({ command: "preview", diff: true });
+    expect(preview?.if).toBe("steps.credentials.outputs.configured == 'true'");
+    expect(steps.find((s) => s.run?.includes("::notice title=pulumi preview skipped::"))).toBeDefined();
+    expect(steps.some((s) => s.run?.includes("npm run --silent replay -- --format markdown"))).toBe(true);
+    expect(steps.some((s) => s.run?.includes('npm run --silent diff -- "origin/$BASE_REF" --format markdown'))).toBe(true);
+  });
+
+  it("deploys to production only behind the production environment, after staging", () => {
+    const deploy = workflows.find((w) => w.file.endsWith("deploy.yml"))!.doc;
+    expect(deploy.jobs.production.environment).toBe("production");
+    expect(deploy.jobs.production.needs).toBe("staging");
+    expect(deploy.jobs.staging.environment).toBe("staging");
+  });
+});
