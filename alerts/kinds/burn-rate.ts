@@ -2,7 +2,8 @@ import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../../dashboards/panel-ids";
 import type { Config } from "../../src/config/schema";
 import { durationSeconds, promAlertRule, type Severity } from "../../src/model/rules";
-import { burnRateExpr, errorBudget, failuresOver } from "../../src/model/slo";
+import { burnRateExpr, errorBudget } from "../../src/model/slo";
+import { recordedFailuresOver } from "../../src/model/sli";
 
 /**
  * Multi-window, multi-burn-rate alerting on the order success SLO (Google SRE workbook, ch. 5):
@@ -25,7 +26,7 @@ export function burnRateAlertExpr(cfg: Config, w: BurnWindows): string {
   return (
     `(${burnRateExpr(cfg, w.longWindow)})` +
     ` and on() (${burnRateExpr(cfg, w.shortWindow)} > ${w.factor})` +
-    ` and on() (${failuresOver(cfg, w.shortWindow)} >= ${cfg.slo.minFailures})`
+    ` and on() (${recordedFailuresOver(cfg, w.shortWindow)} >= ${cfg.slo.minFailures})`
   );
 }
 
