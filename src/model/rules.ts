@@ -65,6 +65,8 @@ export interface AlertSpec {
   queries: QueryBuilder[];
   condition: string;
   pendingPeriod: string;
+  /** Keeps an instance firing (Recovering) this long after its condition stops holding: one episode per incident. */
+  keepFiringFor?: string;
   noDataState: "OK" | "Alerting" | "NoData" | "KeepLast";
   execErrState: "Alerting" | "Error" | "OK" | "KeepLast";
   /** The dashboard panel showing what the rule watches: Grafana links the alert to it and draws its state there. */
@@ -73,7 +75,7 @@ export interface AlertSpec {
 
 /** A Grafana-managed alert rule carrying the labels and annotations every route and runbook relies on. */
 export function alertRule(cfg: Config, spec: AlertSpec): RuleBuilder {
-  return new RuleBuilder(spec.title)
+  const rule = new RuleBuilder(spec.title)
     .uid(spec.uid)
     .ruleGroup(spec.group)
     .folderUID(cfg.folder.uid)
@@ -97,6 +99,7 @@ export function alertRule(cfg: Config, spec: AlertSpec): RuleBuilder {
         [PANEL_ID_ANNOTATION]: String(spec.panel.panelId),
       }),
     });
+  return spec.keepFiringFor && durationSeconds(spec.keepFiringFor) > 0 ? rule.keepFiringFor(spec.keepFiringFor) : rule;
 }
 
 export interface PromAlertSpec extends Omit<AlertSpec, "queries" | "condition"> {

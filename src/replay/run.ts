@@ -184,6 +184,17 @@ function failureWindow(fixture: Fixture, datasource: "loki" | "prometheus"): (t:
   return (t) => windows.some((w) => t >= w.startSeconds && t < w.endSeconds);
 }
 
+/**
+ * Alerts are evaluated from this far into a fixture (or from the incident's start, if earlier): a
+ * fixture starts with empty Prometheus and Loki, while a deployed stack has history, and without
+ * it the recorded series and rate windows read as "absent" in the first minutes.
+ */
+export const WARM_UP_SECONDS = 600;
+
+export function warmUpSeconds(fixture: Fixture): number {
+  return Math.min(WARM_UP_SECONDS, fixture.incident?.startSeconds ?? WARM_UP_SECONDS);
+}
+
 export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFilesByInterval): FixtureReplay {
   const { stack, cfg } = ctx;
   const rules = rulesWithInterval(stack, cfg);
@@ -211,8 +222,9 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: R
   const alerts = rules
     .filter((r) => r.kind === "promql-alert" || r.kind === "logql-alert")
     .map(({ rule, interval, kind }): AlertOutcome => {
-      const times = evaluationTimes(fixture, interval);
-      const evaluations = kind === "promql-alert" ? promqlEvaluations(rule, conditionObservations, times, promFails) : logqlEvaluations(rule, fixture, interval, lokiFails);
+      const warm = warmUpSeconds(fixture);
+      const times = evaluationTimes(fixture, interval).filter((t) => t >= warm);
+      const evaluations = kind === "promql-alert" ? promqlEvaluations(rule, conditionObservations, times, promFails) : logqlEvaluations(rule, fixture, interval, lokiFails).filter((e) => e.atSeconds >= warm);
       const settings = settingsOf(rule, stack);
       const states = replayStates(settings, evaluations);
       const firingSeconds = states.timeline
