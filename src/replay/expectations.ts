@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AlertCheck, TestFileInput } from "./promtool";
 import { testFile } from "./promtool";
-import type { FixtureReplay } from "./run";
+import { warmUpSeconds, type FixtureReplay } from "./run";
 
 /** How fast each incident must be detected, in seconds of incident time (issue 6). */
 export const DETECTION_DEADLINE_SECONDS: Record<string, number> = {
@@ -18,8 +18,10 @@ export const DETECTION_DEADLINE_SECONDS: Record<string, number> = {
  */
 export function expectationChecks(r: FixtureReplay, input: TestFileInput): AlertCheck[] {
   const interval = input.evaluationIntervalSeconds;
+  // Only from the warm-up on: before it the replay does not evaluate alerts (run.ts WARM_UP_SECONDS).
+  const warm = warmUpSeconds(r.fixture);
   const times: number[] = [];
-  for (let t = interval; t <= r.fixture.durationSeconds; t += interval) times.push(t);
+  for (let t = interval; t <= r.fixture.durationSeconds; t += interval) if (t >= warm) times.push(t);
   const incident = r.fixture.incident;
   const pageWanted = (t: number) => incident?.pageWorthy === true && t >= incident.startSeconds;
   const checks: AlertCheck[] = [];
