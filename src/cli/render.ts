@@ -3,6 +3,9 @@ import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../config/paths";
 import { readStackFile } from "../config/stack-file";
 import { renderArtifacts, writeArtifacts } from "../emit/files/artifacts";
 import { parseCommandLine, runCli } from "./args";
+import { parseConfig } from "../config/schema";
+import { checkedStack } from "../checks";
+import { describeLogqlCost } from "../checks/logql-cost";
 
 const USAGE = "usage: npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]";
 
@@ -13,9 +16,12 @@ function main(argv: string[]): void {
   });
   const stackFile = values["stack-file"];
   const out = values.out;
-  const files = renderArtifacts(readStackFile(stackFile));
+  const raw = readStackFile(stackFile);
+  const files = renderArtifacts(raw);
   writeArtifacts(out, files);
   console.log(`Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${relative(process.cwd(), out)}/`);
+  const cfg = parseConfig(raw);
+  console.log(describeLogqlCost(checkedStack(cfg), cfg));
 }
 
 if (require.main === module) runCli("render", main, "Nothing was rendered; rendered/ is unchanged.");
