@@ -206,9 +206,10 @@ describe("routing config", () => {
     ]);
   });
 
-  it("defaults mute timings to the pager and ticket routes", () => {
+  it("defaults mute timings to the ticket route only: pages are never muted unless listed", () => {
     const cfg = parseConfig(exampleConfig(mute({})));
-    expect(cfg.routing.muteTimings[0].routes).toEqual(["page", "ticket"]);
+    expect(cfg.routing.muteTimings[0].routes).toEqual(["ticket"]);
+    expect(parseConfig(exampleConfig()).routing.muteTimings.flatMap((t) => t.routes)).not.toContain("page");
     expect(parseConfig(exampleConfig({ "pizza-observability:routing": undefined })).routing.muteTimings).toEqual([]);
   });
 
