@@ -153,12 +153,12 @@ describe("reading provisioning files", () => {
     const alert = snap.alerts.find((a) => a.uid === "pizza-order-5xx");
     expect(alert).toMatchObject({
       title: "JWT Pizza API answering 5xx",
-      group: "orders",
+      group: "errors",
       folder: "JWT Pizza Service",
-      interval: "30s",
+      interval: "60s",
       threshold: "> 2",
       pending: "0s",
-      keepFiringFor: "0s",
+      keepFiringFor: "5m",
       noDataState: "OK",
       execErrState: "Error",
       paused: false,
