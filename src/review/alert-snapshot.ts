@@ -44,7 +44,8 @@ interface ProvisionedRule {
   condition: string;
   data?: ProvisionedQuery[];
   for?: string;
-  keep_firing_for?: string;
+  /** Grafana's provisioning key (rules_types.go); older renders wrote keep_firing_for, which Grafana ignored. */
+  keepFiringFor?: string;
   labels?: Record<string, string>;
   noDataState?: string;
   execErrState?: string;
@@ -108,7 +109,7 @@ function summarise(group: ProvisionedGroup, rule: ProvisionedRule): AlertSummary
     queries: datasourceQueries(rule),
     threshold: describeCondition(rule),
     pending: rule.for || "0s",
-    keepFiringFor: rule.keep_firing_for || "0s",
+    keepFiringFor: rule.keepFiringFor || "0s",
     labels: { ...(rule.labels ?? {}) },
     noDataState: rule.noDataState ?? "",
     execErrState: rule.execErrState ?? "",

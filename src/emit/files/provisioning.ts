@@ -32,7 +32,8 @@ export function ruleGroupDocument(group: alerting.RuleGroup, folderTitle: string
           noDataState: r.record ? undefined : r.noDataState,
           execErrState: r.record ? undefined : r.execErrState,
           for: r.record ? undefined : r.for,
-          keep_firing_for: r.keep_firing_for,
+          // camelCase here: Grafana's provisioning (rules_types.go, `yaml:"keepFiringFor"`) silently drops keep_firing_for.
+          keepFiringFor: r.keep_firing_for,
           annotations: r.annotations,
           labels: r.labels,
           isPaused: r.isPaused ?? false,
