@@ -4,12 +4,6 @@ import type { AlertCheck, TestFileInput } from "./promtool";
 import { testFile } from "./promtool";
 import { warmUpSeconds, type FixtureReplay } from "./run";
 
-/** How fast each incident must be detected, in seconds of incident time (issue 6). */
-export const DETECTION_DEADLINE_SECONDS: Record<string, number> = {
-  "factory-5xx": 90,
-  "telemetry-outage": 180,
-};
-
 /**
  * promtool tests pinning what the replay saw for the PromQL alerts of one promtool input: an alert
  * that never fires is checked silent at every evaluation; one that fires is checked silent at the

@@ -105,6 +105,7 @@ export function logqlEvaluations(rule: alerting.Rule, fixture: Fixture, interval
   );
 }
 
+/** @deprecated The replay uses logqlEvaluations + alert-state.ts (NoData, errors, keep_firing_for); kept for existing callers. */
 export function replayLogqlAlert(rule: alerting.Rule, fixture: Fixture, intervalSeconds: number): ReplayedFiring[] {
   const [a, b] = rule.data;
   const t = b?.model as ThresholdModel | undefined;

@@ -286,8 +286,3 @@ export function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtu
   }
   return fixtures.map((f) => replayFixture(ctx, f, ruleFiles));
 }
-
-/** An alert's notifications on one receiver kind, with the alertnames involved. */
-export function notificationsOf(r: FixtureReplay, keep: (a: AlertOutcome, n: NotifiedAlert) => boolean): Array<{ uid: string; alertname: string; receiver: string; notification: Notification }> {
-  return r.alerts.flatMap((a) => a.notified.filter((n) => keep(a, n)).flatMap((n) => n.notifications.map((notification) => ({ uid: a.uid, alertname: n.alertname, receiver: n.receiver, notification }))));
-}
