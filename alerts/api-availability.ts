@@ -6,8 +6,11 @@ import { probeSuccessSeries } from "../src/model/telemetry";
 import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "../dashboards/panel-ids";
 
 /**
- * The API is down for its users: the Synthetic Monitoring health check (GET / from public probes)
- * is failing. It reads no telemetry of the service, so a telemetry outage cannot fire it.
+ * The API is down for its users: most probe locations of the Synthetic Monitoring health check
+ * (GET / from public probes, spread over the minute) failed their latest run. It reads no telemetry
+ * of the service, so a telemetry outage cannot fire it. A location stays failed until its next run,
+ * so a restart of under a minute fails each location once and holds the condition at most 60 s:
+ * the pending period outlasts that, and a crash still pages within 3 minutes.
  */
 export default function apiAvailability(cfg: Config): RuleBuilder {
   const { successRatio, window, pendingPeriod } = cfg.thresholds.availability;
@@ -19,11 +22,11 @@ export default function apiAvailability(cfg: Config): RuleBuilder {
     group: "availability",
     severity: "page",
     category: "availability",
-    summary: `Health check of ${sm.url ?? ""} succeeds only {{ humanizePercentage $values.A.Value }} of the time`,
+    summary: `Health check of ${sm.url ?? ""} passes at only {{ humanizePercentage $values.A.Value }} of its probe locations`,
     description:
-      `The Synthetic Monitoring check ${sm.job} (GET ${sm.url ?? ""}, body must match /${sm.bodyRegex}/) succeeded in less than ` +
-      `${successRatio * 100}% of its runs over ${window}, averaged over its probes (${sm.probes.join(", ")}). Users cannot reach the API.`,
-    expr: `avg(avg_over_time(${probeSuccessSeries(sm.job, sm.url ?? "")}[${window}]))`,
+      `The latest run of the Synthetic Monitoring check ${sm.job} (GET ${sm.url ?? ""}, body must match /${sm.bodyRegex}/) succeeded at ` +
+      `fewer than ${successRatio * 100}% of its probe locations (${sm.probes.join(", ")}) for ${pendingPeriod}. Users cannot reach the API.`,
+    expr: `avg(last_over_time(${probeSuccessSeries(sm.job, sm.url ?? "")}[${window}]))`,
     op: "lt",
     value: successRatio,
     lookbackSeconds: durationSeconds(window),

@@ -4,7 +4,11 @@ import type { Config } from "../src/config/schema";
 import { metricSeries } from "../src/model/telemetry";
 import { FACTORY_DASHBOARD_UID, FACTORY_PANELS } from "../dashboards/panel-ids";
 
-/** The pizza factory answers slowly (its throttling chaos holds requests 30 s+): orders hang. */
+/**
+ * The pizza factory answers slowly (its throttling chaos holds requests 30 s+): orders hang.
+ * Latency objective: an order completes within `milliseconds` (10 s). Every order above it for
+ * `pendingPeriod` means customers cannot order in practice, so it pages (docs/alerts.md).
+ */
 export default function factoryLatency(cfg: Config): RuleBuilder {
   const { milliseconds, pendingPeriod } = cfg.thresholds.factoryLatency;
   return promAlertRule(cfg, {
@@ -12,12 +16,12 @@ export default function factoryLatency(cfg: Config): RuleBuilder {
     panel: { dashboardUid: FACTORY_DASHBOARD_UID, panelId: FACTORY_PANELS.latency },
     title: "JWT Pizza factory responding slowly",
     group: "latency",
-    severity: "ticket",
+    severity: "page",
     category: "latency",
     summary: "Pizza factory took {{ humanize $values.A.Value }} ms to make an order",
     description:
       `The last pizza creation latency reported by ${cfg.telemetry.source} (${cfg.telemetry.metrics.factoryLatency}) ` +
-      `has stayed above ${milliseconds} ms for ${pendingPeriod}. Orders wait on the factory; a throttling chaos test is the usual cause.`,
+      `has stayed above the ${milliseconds} ms objective for ${pendingPeriod}. Customers wait that long for every order; a throttling chaos test is the usual cause.`,
     expr: `max(${metricSeries(cfg.telemetry, "factoryLatency")})`,
     op: "gt",
     value: milliseconds,

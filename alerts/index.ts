@@ -7,7 +7,9 @@ import factoryLatency from "./factory-latency";
 import memorySaturation from "./memory-saturation";
 import metricIngestionFailure from "./metric-ingestion-failure";
 import metricsAbsent from "./metrics-absent";
+import logsAbsent from "./logs-absent";
 import order5xx from "./order-5xx";
+import orderFailures from "./order-failures";
 import sloFastBurn from "./slo-fast-burn";
 import sloSlowBurn from "./slo-slow-burn";
 import watchdog from "./watchdog";
@@ -16,6 +18,7 @@ export type AlertDefinition = (cfg: Config) => RuleBuilder;
 
 /** Every alert of the catalogue, one definition per file. */
 export const alertDefinitions: AlertDefinition[] = [
+  orderFailures,
   order5xx,
   sloFastBurn,
   sloSlowBurn,
@@ -23,6 +26,7 @@ export const alertDefinitions: AlertDefinition[] = [
   apiTrafficAbsent,
   metricIngestionFailure,
   metricsAbsent,
+  logsAbsent,
   cpuSaturation,
   memorySaturation,
   factoryLatency,

@@ -28,6 +28,8 @@ export default function metricsAbsent(cfg: Config): RuleBuilder {
     value: 0,
     lookbackSeconds: durationSeconds(window),
     pendingPeriod,
+    // A push that lands late must not end and restart the ticket.
+    keepFiringFor: "2m",
     // A empty is the healthy state: the metric is present, or the logs show no traffic either.
     noDataState: "OK",
     execErrState: "Error",

@@ -7,14 +7,14 @@ import { http5xxByEndpoint } from "../src/model/telemetry";
 
 /**
  * The factory incident: POST /api/order answered 500 "Failed to fulfill order at factory" for ~3 minutes.
- * A warning that names the failing endpoint; the order SLO's fast burn is what pages.
+ * A warning that names the failing endpoint; pizza-order-failures is what pages.
  */
 export default function order5xx(cfg: Config): RuleBuilder {
   const { count, window, pendingPeriod } = cfg.thresholds.order5xx;
   return alertRule(cfg, {
     uid: "pizza-order-5xx",
     title: "JWT Pizza API answering 5xx",
-    group: "orders",
+    group: "errors",
     severity: "warning",
     category: "errors",
     summary: "{{ $labels.method }} {{ $labels.path }} returned {{ $values.A.Value }} 5xx responses in " + window,
@@ -24,6 +24,8 @@ export default function order5xx(cfg: Config): RuleBuilder {
     queries: [lokiQuery("A", cfg.datasources.loki, http5xxByEndpoint(cfg.telemetry, window), durationSeconds(window)), threshold("B", "A", "gt", count)],
     condition: "B",
     pendingPeriod,
+    // 5xx at a low rate come and go within the window: 5m more keeps them one notification.
+    keepFiringFor: "5m",
     panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.http5xx },
     // No 5xx line in the window yields no series at all: that is the healthy state, not missing data.
     noDataState: "OK",

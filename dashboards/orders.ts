@@ -5,6 +5,7 @@ import * as stat from "@grafana/grafana-foundation-sdk/stat";
 import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import type { Config } from "../src/config/schema";
 import { errorBudget } from "../src/model/slo";
+import { logFailureRatio } from "../src/model/sli";
 import {
   dashboardTelemetry,
   layoutRows,
@@ -28,7 +29,8 @@ export default function ordersDashboard(cfg: Config): DashboardBuilder {
   const orderLines = (statusFilter: string, window: string) =>
     `sum(count_over_time(${orderFilter} | json statusCode="statusCode", method="method", path="path"` +
     ` | __error__="" | method="POST" | path="/api/order"${statusFilter} [${window}]))`;
-  const failureRatioExpr = (window: string) => `${orderLines(" | statusCode >= 500", window)} / ${orderLines("", window)}`;
+  // The order SLI's one definition (src/model/sli.ts): the same pipeline the recording rules feed the burn alerts.
+  const failureRatioExpr = (window: string) => logFailureRatio(t, window);
 
   const ordersPerMinute = new timeseries.PanelBuilder()
     .id(ORDERS_PANELS.ordersPerMinute)

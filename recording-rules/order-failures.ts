@@ -1,14 +1,15 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { recordingRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
-import { orderFailuresPerMinute, recordedSeriesLabels } from "../src/model/telemetry";
+import { ordersOver } from "../src/model/sli";
+import { recordedSeriesLabels } from "../src/model/telemetry";
 
-/** POST /api/order requests answered 5xx per minute, from the request logs: the SLO's numerator. */
+/** Failed orders per minute (the order SLI's numerator, src/model/sli.ts), from the request logs. */
 export default function orderFailures(cfg: Config): RuleBuilder {
   return recordingRule(cfg, {
     uid: "pizza-record-order-failures",
     metric: cfg.telemetry.recorded.orderFailures,
-    expr: orderFailuresPerMinute(cfg.telemetry),
+    expr: ordersOver(cfg.telemetry, "1m", true),
     labels: recordedSeriesLabels(cfg.telemetry),
   });
 }

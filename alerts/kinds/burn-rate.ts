@@ -3,7 +3,8 @@ import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../../dashboards/panel-ids"
 import type { Config } from "../../src/config/schema";
 import { durationSeconds } from "../../src/config/durations";
 import { promAlertRule, type Severity } from "../../src/model/rules";
-import { burnRateExpr, errorBudget, failuresOver } from "../../src/model/slo";
+import { burnRateExpr, errorBudget } from "../../src/model/slo";
+import { recordedFailuresOver } from "../../src/model/sli";
 
 /**
  * Multi-window, multi-burn-rate alerting on the order success SLO (Google SRE workbook, ch. 5):
@@ -26,7 +27,7 @@ export function burnRateAlertExpr(cfg: Config, w: BurnWindows): string {
   return (
     `(${burnRateExpr(cfg, w.longWindow)})` +
     ` and on() (${burnRateExpr(cfg, w.shortWindow)} > ${w.factor})` +
-    ` and on() (${failuresOver(cfg, w.shortWindow)} >= ${cfg.slo.minFailures})`
+    ` and on() (${recordedFailuresOver(cfg, w.shortWindow)} >= ${cfg.slo.minFailures})`
   );
 }
 

@@ -4,6 +4,7 @@ import { defineStack, type StackDefinition } from "../build/stack";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { alertLinkProblems, dashboardProblems } from "./dashboards";
 import { lintProblems } from "./lint";
+import { logqlCostProblems } from "./logql-cost";
 import { bodyExposingQueries, stackQueries, unparseableQueries } from "./queries";
 
 function duplicates(values: Array<string | undefined>): string[] {
@@ -52,6 +53,7 @@ export function definitionProblems(stack: StackDefinition, cfg: Config): string[
     ...unparseableQueries(stackQueries(stack, cfg)),
     ...bodyExposingQueries(stackQueries(stack, cfg)),
     ...lintProblems(stack, cfg),
+    ...logqlCostProblems(stack, cfg),
   ];
 }
 

@@ -5,6 +5,9 @@ import { readStack } from "../config/stack-file";
 import { renderArtifacts, writeArtifacts } from "../emit/files/artifacts";
 import { PROMTOOL } from "../replay/promtool";
 import { parseCommandLine, runCli } from "./args";
+import { parseConfig } from "../config/schema";
+import { checkedStack } from "../checks";
+import { describeLogqlCost } from "../checks/logql-cost";
 
 const USAGE = "usage: npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]";
 
@@ -38,7 +41,8 @@ export function renderStack(stackFile: string, out: string): string[] {
     writeArtifacts(out, files, (staged) => {
       promtoolLine = checkPrometheusExports(staged, [...files.keys()].filter((p) => p.startsWith("prometheus/")));
     });
-    return [promtoolLine, `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`].filter(Boolean);
+    const cfg = parseConfig(stack.config, stack.secrets);
+    return [promtoolLine, `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`, describeLogqlCost(checkedStack(cfg), cfg)].filter(Boolean);
   } catch (e) {
     throw new Error(`${e instanceof Error ? e.message : String(e)}\nNothing was rendered; ${shownOut} is unchanged.`);
   }

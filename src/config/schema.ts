@@ -83,9 +83,30 @@ const thresholdsSchema = z.strictObject({
     .strictObject({
       /** Fires when more than this many 5xx lines are seen in `window`. */
       count: threshold.default(2),
-      window: window.default("5m"),
-      // 0s: the incident replay needs this warning to detect the factory incident within 90 s at
-      // every evaluation phase (1m pending: 90-140 s); `count` already ignores a lone 500.
+      // 2m at a 60 s interval: this LogQL rule re-reads 2x the HTTP stream (LogQL cost budget, docs/alerts.md).
+      window: window.default("2m"),
+      pendingPeriod: pendingPeriod.default("0s"),
+    })
+    .prefault({}),
+  /** The page on failing orders, from the service's own counters (pizza_creation_failures_total / requests_total). */
+  orderFailures: z
+    .strictObject({
+      /** At least this many failed orders in a window... */
+      minFailures: threshold.default(2),
+      /** ...and at least this share of the window's orders failed. */
+      failureRatio: ratio.default(0.3),
+      /** Normal traffic: the window that pages within a minute. */
+      fastWindow: window.default("1m"),
+      /** Low traffic (an order every 2 minutes): the window that still sees two orders. */
+      slowWindow: window.default("5m"),
+      /** Keeps the page one episode while orders keep failing now and then within the incident. */
+      keepFiringFor: pendingPeriod.default("2m"),
+    })
+    .prefault({}),
+  /** The service's request log lines stopped arriving while its metrics show traffic (log-shipping outage). */
+  logsAbsent: z
+    .strictObject({
+      window: window.default("90s"),
       pendingPeriod: pendingPeriod.default("0s"),
     })
     .prefault({}),
@@ -94,22 +115,25 @@ const thresholdsSchema = z.strictObject({
       /** Fires when more than this many metric-shipping error lines are logged in `window`. */
       count: threshold.default(20),
       window: window.default("5m"),
-      pendingPeriod: pendingPeriod.default("1m"),
+      pendingPeriod: pendingPeriod.default("0s"),
     })
     .prefault({}),
   metricsAbsent: z
     .strictObject({
       /** The request metric has had no sample for this long while the logs still show traffic. */
-      window: window.default("2m"),
-      pendingPeriod: pendingPeriod.default("1m"),
+      window: window.default("90s"),
+      pendingPeriod: pendingPeriod.default("0s"),
     })
     .prefault({}),
   availability: z
     .strictObject({
-      /** Fires when the health check's success ratio over `window` (averaged over probes) is below this. */
-      successRatio: ratio.default(0.9),
-      window: window.default("5m"),
-      pendingPeriod: pendingPeriod.default("2m"),
+      /** Fires when fewer than this share of probe locations succeeded in their latest check (within `window`). */
+      successRatio: ratio.default(0.5),
+      /** How far back a location's latest result is looked up: above the probe frequency. */
+      window: window.default("2m"),
+      // Longer than any location stays failed after a restart of under a minute (one failed probe
+      // per location, visible until its next run 60 s later), shorter than a crash needs to page in 3 minutes.
+      pendingPeriod: pendingPeriod.default("70s"),
     })
     .prefault({}),
   trafficAbsent: z
@@ -151,7 +175,9 @@ const sloSchema = z.strictObject({
   ).default(99.9),
   /** Fewer failed orders than this in a burn alert's short window never alert (low-traffic guard). */
   minFailures: threshold.default(2),
-  fastBurn: burnRate(14.4, "30m", "5m", "30s"),
+  // 1h/5m x14.4 (SRE workbook); 7m pending outlasts the 5m short window after a 45 s restart
+  // (which keeps it burning ~6 minutes), so restarts never page; pizza-order-failures pages first.
+  fastBurn: burnRate(14.4, "1h", "5m", "7m"),
   slowBurn: burnRate(6, "6h", "30m", "5m"),
 });
 
@@ -174,7 +200,7 @@ const syntheticMonitoringSchema = z.strictObject({
 });
 
 /** Rule groups whose evaluation interval may differ from `alerting.evaluationIntervalSeconds`. */
-export const ALERT_GROUPS = ["orders", "slo", "availability", "telemetry", "saturation", "latency", "meta"] as const;
+export const ALERT_GROUPS = ["orders", "errors", "slo", "availability", "telemetry", "saturation", "latency", "meta"] as const;
 export type AlertGroup = (typeof ALERT_GROUPS)[number];
 /** Grafana's scheduler ticks every 10 s and rejects a group interval that is not a multiple of it. */
 const intervalSeconds = numeric(
@@ -257,7 +283,8 @@ const muteTimingSchema = z.strictObject({
   routes: z
     .array(z.enum(MUTABLE_ROUTES, { error: `expected one of ${MUTABLE_ROUTES.join(", ")} (the watchdog route is never muted)` }))
     .min(1, "expected at least one route")
-    .default(["page", "ticket"]),
+    // Tickets only: a chaos test is when the team wants to see its pages arrive (docs/routing.md).
+    .default(["ticket"]),
 });
 
 const routingSchema = z.strictObject({
@@ -324,11 +351,12 @@ const configSchema = z
       /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
       groupEvaluationIntervalSeconds: z
         .strictObject({
-          // 30: with a 0s pending period the 5xx warning detects the factory incident within 90 s
-          // whatever the phase and order arrivals (incident replay); every 60 s it took up to 105 s.
-          orders: intervalSeconds.default(30),
+          // 10: the order-failure page reads the service's counters (pushed every 10 s); each 10 s of
+          // interval is up to 10 s more before on-call hears (replay: median/worst in docs/replay-scenarios.md).
+          orders: intervalSeconds.default(10),
+          errors: intervalSeconds.optional(),
           slo: intervalSeconds.default(30),
-          availability: intervalSeconds.default(30),
+          availability: intervalSeconds.default(10),
           // 30: the recorded send-failure counts land once a minute; evaluating twice a minute detects
           // the telemetry outage within 3 minutes whatever the phase (replay: 120-170 s; every 60 s: up to 200 s).
           telemetry: intervalSeconds.default(30),

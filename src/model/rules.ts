@@ -2,6 +2,7 @@ import { QueryBuilder, RecordRuleBuilder, RuleBuilder } from "@grafana/grafana-f
 import { TypeThresholdBuilder } from "@grafana/grafana-foundation-sdk/expr";
 import * as loki from "@grafana/grafana-foundation-sdk/loki";
 import * as prometheus from "@grafana/grafana-foundation-sdk/prometheus";
+import { durationSeconds } from "../config/durations";
 import type { Config } from "../config/schema";
 import type { ThresholdOp } from "./thresholds";
 
@@ -61,6 +62,8 @@ export interface AlertSpec {
   queries: QueryBuilder[];
   condition: string;
   pendingPeriod: string;
+  /** Keeps an instance firing (Recovering) this long after its condition stops holding: one episode per incident. */
+  keepFiringFor?: string;
   noDataState: "OK" | "Alerting" | "NoData" | "KeepLast";
   execErrState: "Alerting" | "Error" | "OK" | "KeepLast";
   /** The dashboard panel showing what the rule watches: Grafana links the alert to it and draws its state there. */
@@ -69,7 +72,7 @@ export interface AlertSpec {
 
 /** A Grafana-managed alert rule carrying the labels and annotations every route and runbook relies on. */
 export function alertRule(cfg: Config, spec: AlertSpec): RuleBuilder {
-  return new RuleBuilder(spec.title)
+  const rule = new RuleBuilder(spec.title)
     .uid(spec.uid)
     .ruleGroup(spec.group)
     .folderUID(cfg.folder.uid)
@@ -93,6 +96,7 @@ export function alertRule(cfg: Config, spec: AlertSpec): RuleBuilder {
         [PANEL_ID_ANNOTATION]: String(spec.panel.panelId),
       }),
     });
+  return spec.keepFiringFor && durationSeconds(spec.keepFiringFor) > 0 ? rule.keepFiringFor(spec.keepFiringFor) : rule;
 }
 
 export interface PromAlertSpec extends Omit<AlertSpec, "queries" | "condition"> {

@@ -43,36 +43,13 @@ export function http5xxByEndpoint(t: Telemetry, window: string): string {
   );
 }
 
-/** The order endpoint of the service's API (part of its interface, not of its telemetry naming). */
-export const ORDER_ENDPOINT = { method: "POST", path: "/api/order" } as const;
-
-/** Line filters keeping only POST /api/order lines; the closing quote excludes /api/order/menu. */
-const ORDER_LINE_FILTERS =
-  `|= ${quote(`"path":${quote(ORDER_ENDPOINT.path)}`)} |= ${quote(`"method":${quote(ORDER_ENDPOINT.method)}`)}`;
-
 /**
- * Grafana writes nothing when a recording query returns no data; `or vector(0)` writes a 0, so a
- * quiet minute is recorded as 0 and a missing sample means the recording itself failed.
+ * Counts per minute, written by the recording rules. No `or vector(0)`: Grafana records nothing
+ * when the query returns nothing, so a minute without lines is a missing sample, which the
+ * logs-absent alert reads as "logs not arriving" instead of "0 failures".
  */
-function countPerMinute(pipeline: string): string {
-  return `sum(count_over_time(${pipeline} [1m])) or vector(0)`;
-}
-
-/** POST /api/order request lines in the last minute (source of `telemetry.recorded.orderRequests`). */
-export function orderRequestsPerMinute(t: Telemetry): string {
-  return countPerMinute(
-    `${httpLogStream(t)} ${ORDER_LINE_FILTERS} | json method="method", path="path" | __error__=""` +
-      ` | method=${quote(ORDER_ENDPOINT.method)} | path=${quote(ORDER_ENDPOINT.path)}`,
-  );
-}
-
-/** POST /api/order lines answered 5xx in the last minute (source of `telemetry.recorded.orderFailures`). */
-export function orderFailuresPerMinute(t: Telemetry): string {
-  return countPerMinute(
-    `${httpLogStream(t)} ${ORDER_LINE_FILTERS} ${STATUS_5XX_LINE_FILTER}` +
-      ` | json statusCode="statusCode", method="method", path="path" | __error__=""` +
-      ` | method=${quote(ORDER_ENDPOINT.method)} | path=${quote(ORDER_ENDPOINT.path)} | statusCode >= 500`,
-  );
+export function countPerMinute(pipeline: string): string {
+  return `sum(count_over_time(${pipeline} [1m]))`;
 }
 
 /** Every HTTP request line of the service in the last minute (source of `telemetry.recorded.httpRequests`). */

@@ -2,13 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AlertCheck, TestFileInput } from "./promtool";
 import { testFile } from "./promtool";
-import type { FixtureReplay } from "./run";
-
-/** How fast each incident must be detected, in seconds of incident time (issue 6). */
-export const DETECTION_DEADLINE_SECONDS: Record<string, number> = {
-  "factory-5xx": 90,
-  "telemetry-outage": 180,
-};
+import { warmUpSeconds, type FixtureReplay } from "./run";
 
 /**
  * promtool tests pinning what the replay saw for the PromQL alerts of one promtool input: an alert
@@ -18,8 +12,10 @@ export const DETECTION_DEADLINE_SECONDS: Record<string, number> = {
  */
 export function expectationChecks(r: FixtureReplay, input: TestFileInput): AlertCheck[] {
   const interval = input.evaluationIntervalSeconds;
+  // Only from the warm-up on: before it the replay does not evaluate alerts (run.ts WARM_UP_SECONDS).
+  const warm = warmUpSeconds(r.fixture);
   const times: number[] = [];
-  for (let t = interval; t <= r.fixture.durationSeconds; t += interval) times.push(t);
+  for (let t = interval; t <= r.fixture.durationSeconds; t += interval) if (t >= warm) times.push(t);
   const incident = r.fixture.incident;
   const pageWanted = (t: number) => incident?.pageWorthy === true && t >= incident.startSeconds;
   const checks: AlertCheck[] = [];
@@ -49,4 +45,81 @@ export function writeExpectationTests(results: FixtureReplay[], dir: string): st
       return file;
     }),
   );
+}
+
+/** One alert's notification record in a replay: what on-call, the team and the ticket channel received. */
+export interface AlertVerdict {
+  /** `uid` of the rule, with ` (DatasourceNoData)`/` (DatasourceError)` for those alerts. */
+  alert: string;
+  severity: string;
+  receiver: string;
+  /** Seconds from the incident's start (or the fixture's start) to the first notification. */
+  timeToNotifySeconds?: number;
+  /** Separate firing notifications (new groups or newly firing alerts; repeats not counted). */
+  episodes: number;
+}
+
+export interface FixtureVerdict {
+  name: string;
+  alerts: AlertVerdict[];
+  /** The first page's time to notify, if on-call was notified at or after the incident's start. */
+  pageSeconds?: number;
+  /** The first notification of any alert but the watchdog at or after the incident's start. */
+  detectSeconds?: number;
+  /** Notifications to on-call. */
+  pages: number;
+  maxEpisodes: number;
+  failures: string[];
+}
+
+/**
+ * Checks a replay against its fixture's `expect` and the implicit rules: a page-worthy incident (or
+ * one with detectWithinSeconds) must notify someone, and on-call must not be notified where the
+ * fixture wants no page (no incident, an incident that is not page-worthy, or before it starts).
+ */
+export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
+  const f = r.fixture;
+  const from = f.incident?.startSeconds ?? 0;
+  const watched = r.alerts.filter((a) => a.category !== "watchdog");
+  const alerts: AlertVerdict[] = watched.flatMap((a) =>
+    a.notified
+      .filter((n) => n.notifications.length > 0)
+      .map((n) => {
+        const first = n.notifications.find((x) => x.atSeconds >= from) ?? n.notifications[0];
+        return {
+          alert: n.alertname === a.title ? a.uid : `${a.uid} (${n.alertname})`,
+          severity: a.severity,
+          receiver: n.receiver,
+          timeToNotifySeconds: first.atSeconds - from,
+          episodes: n.notifications.filter((x) => x.kind === "new").length,
+        };
+      }),
+  );
+  const pageNotes = watched.flatMap((a) => a.notified.filter((n) => n.receiver === pager).flatMap((n) => n.notifications.map((x) => ({ uid: a.uid, at: x.atSeconds }))));
+  const after = (xs: number[]) => xs.filter((t) => t >= from).sort((a, b) => a - b)[0];
+  const pageAt = f.incident ? after(pageNotes.map((p) => p.at)) : undefined;
+  const detectAt = f.incident ? after(watched.flatMap((a) => a.notified.flatMap((n) => n.notifications.map((x) => x.atSeconds)))) : undefined;
+  const failures: string[] = [];
+  const e = f.expect ?? {};
+  const clockOf = (s: number) => `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
+  if (e.pageWithinSeconds !== undefined && (pageAt === undefined || pageAt - from > e.pageWithinSeconds)) {
+    failures.push(`pageWithinSeconds ${e.pageWithinSeconds}: ${pageAt === undefined ? "on-call was never notified" : `on-call notified after ${pageAt - from} s`}`);
+  }
+  if (e.detectWithinSeconds !== undefined && (detectAt === undefined || detectAt - from > e.detectWithinSeconds)) {
+    failures.push(`detectWithinSeconds ${e.detectWithinSeconds}: ${detectAt === undefined ? "no alert notified" : `first notification after ${detectAt - from} s`}`);
+  }
+  if (e.noPage && pageNotes.length > 0) failures.push(`noPage: on-call notified by ${[...new Set(pageNotes.map((p) => p.uid))].join(", ")} at ${clockOf(pageNotes[0].at)}`);
+  if (e.quiet) {
+    const fired = watched.filter((a) => a.episodes.length > 0).map((a) => a.uid);
+    if (fired.length > 0) failures.push(`quiet: ${fired.join(", ")} fired`);
+  }
+  const maxEpisodes = Math.max(0, ...alerts.map((a) => a.episodes));
+  if (e.maxEpisodes !== undefined && maxEpisodes > e.maxEpisodes) {
+    failures.push(`maxEpisodes ${e.maxEpisodes}: ${alerts.filter((a) => a.episodes > e.maxEpisodes!).map((a) => `${a.alert} notified ${a.episodes} times`).join(", ")}`);
+  }
+  if (f.incident && (f.incident.pageWorthy || e.detectWithinSeconds !== undefined) && detectAt === undefined) failures.push("incident NOT DETECTED: no alert notified after it started");
+  const pageWanted = (t: number) => f.incident?.pageWorthy === true && t >= f.incident.startSeconds;
+  const unwanted = pageNotes.filter((p) => !pageWanted(p.at));
+  if (!e.noPage && unwanted.length > 0) failures.push(`page where none is wanted: ${unwanted[0].uid} at ${clockOf(unwanted[0].at)}`);
+  return { name: f.name, alerts, pageSeconds: pageAt === undefined ? undefined : pageAt - from, detectSeconds: detectAt === undefined ? undefined : detectAt - from, pages: pageNotes.length, maxEpisodes, failures };
 }

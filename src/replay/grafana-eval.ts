@@ -4,6 +4,7 @@ import { durationSeconds } from "../config/durations";
 import { singleThreshold, thresholdHolds } from "../model/thresholds";
 import { exprOf } from "../checks/queries";
 import { compileLogQL, type Labels } from "./logql";
+import type { Evaluation } from "./alert-state";
 
 /**
  * Grafana's side of the replay, for rules Prometheus cannot run: Loki recording rules (their
@@ -31,7 +32,7 @@ function queryOf(rule: alerting.Rule, refId: string) {
 export const RECORDING_VISIBILITY_LAG_SECONDS = 10;
 
 /** The series Grafana's Loki recording rules write to Prometheus during a fixture. */
-export function recordedSeries(rules: alerting.Rule[], fixture: Fixture, intervalSeconds: number): Series[] {
+export function recordedSeries(rules: alerting.Rule[], fixture: Fixture, intervalSeconds: number, queryFailsAt: (seconds: number) => boolean = () => false): Series[] {
   const steps = fixture.durationSeconds / fixture.sampleIntervalSeconds;
   const out = new Map<string, Series>();
   for (const rule of rules) {
@@ -39,7 +40,8 @@ export function recordedSeries(rules: alerting.Rule[], fixture: Fixture, interva
     const query = queryOf(rule, record.from);
     for (const t of evaluationTimes(fixture, intervalSeconds)) {
       const step = Math.ceil((t + RECORDING_VISIBILITY_LAG_SECONDS) / fixture.sampleIntervalSeconds);
-      if (step > steps) continue;
+      // A failed recording query writes nothing (Grafana records no sample for that evaluation).
+      if (step > steps || queryFailsAt(t)) continue;
       for (const sample of query(fixture.logs, t * 1000)) {
         const labels = { ...sample.labels, ...(rule.labels ?? {}) };
         const key = `${record.metric}${JSON.stringify(Object.entries(labels).sort())}`;
@@ -65,6 +67,30 @@ export interface ReplayedFiring {
  * (0s: at once); an instance whose series is gone or below threshold is Normal again. No series
  * at all is Normal (noDataState OK) or NoData (a separate DatasourceNoData alert), never firing.
  */
+/** The [A: LogQL, B: threshold on A] shape's condition: A's samples and whether each holds B. */
+function logqlCondition(rule: alerting.Rule) {
+  const [a, b] = rule.data;
+  const t = singleThreshold(b?.model);
+  if (rule.data.length !== 2 || rule.condition !== "B" || a.refId !== "A" || t?.input !== "A") {
+    throw new Error(`alert ${rule.uid}: the LogQL replay handles [A: LogQL, B: threshold on A] with condition B only`);
+  }
+  return { query: queryOf(rule, "A"), holds: (v: number) => thresholdHolds(t.op, v, t.value) };
+}
+
+/**
+ * A LogQL alert's evaluations over a fixture, for the alert state machine (alert-state.ts): per
+ * evaluation, each series of A and whether B holds for it (no series: NoData), or the query error.
+ */
+export function logqlEvaluations(rule: alerting.Rule, fixture: Fixture, intervalSeconds: number, queryFailsAt: (seconds: number) => boolean = () => false): Evaluation[] {
+  const { query, holds } = logqlCondition(rule);
+  return evaluationTimes(fixture, intervalSeconds).map((at) =>
+    queryFailsAt(at)
+      ? { atSeconds: at, error: "Loki query failed" }
+      : { atSeconds: at, series: query(fixture.logs, at * 1000).map((s) => ({ labels: s.labels, condition: holds(s.value) })) },
+  );
+}
+
+/** @deprecated The replay uses logqlEvaluations + alert-state.ts (NoData, errors, keep_firing_for); kept for existing callers. */
 export function replayLogqlAlert(rule: alerting.Rule, fixture: Fixture, intervalSeconds: number): ReplayedFiring[] {
   const [a, b] = rule.data;
   const t = singleThreshold(b?.model);

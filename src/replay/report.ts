@@ -1,6 +1,10 @@
 import type { FixtureReplay } from "./run";
+import type { FixtureVerdict } from "./expectations";
+import type { Expectations } from "./fixtures";
 
-/** `npm run replay` output: per fixture, what fired when, where it was routed, and false pages. */
+/** `npm run replay` output: per fixture, who was notified when, how often, and what failed. */
+
+export type ReportFormat = "text" | "markdown";
 
 export function clock(seconds: number): string {
   const m = Math.floor(seconds / 60);
@@ -8,34 +12,101 @@ export function clock(seconds: number): string {
   return `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 }
 
-function pad(text: string, width: number): string {
-  return text.length >= width ? `${text} ` : text.padEnd(width);
+function table(format: ReportFormat, head: string[], rows: string[][]): string[] {
+  if (format === "markdown") {
+    const cell = (c: string) => c.replace(/\|/g, "\\|");
+    return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)) + 2);
+  const line = (r: string[]) => `  ${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("")}`.trimEnd();
+  return [line(head), ...rows.map(line)];
 }
 
-export function formatReplay(results: FixtureReplay[]): string {
+const seconds = (s: number | undefined) => (s === undefined ? "-" : `${s >= 0 ? "+" : ""}${s}s`);
+
+/** What a fixture's `expect` asks, in words. */
+export function describeExpectations(e: Expectations | undefined, pageWorthy?: boolean): string {
+  const parts: string[] = [];
+  if (e?.pageWithinSeconds !== undefined) parts.push(`page <= ${e.pageWithinSeconds}s`);
+  if (e?.detectWithinSeconds !== undefined) parts.push(`notify <= ${e.detectWithinSeconds}s`);
+  if (e?.noPage) parts.push("no page");
+  if (e?.quiet) parts.push("silent");
+  if (e?.maxEpisodes !== undefined) parts.push(`<= ${e.maxEpisodes} episode${e.maxEpisodes === 1 ? "" : "s"}`);
+  if (parts.length === 0) parts.push(pageWorthy ? "detected" : "-");
+  return parts.join(", ");
+}
+
+export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[], format: ReportFormat = "text"): string {
   const lines: string[] = [];
-  for (const r of results) {
+  results.forEach((r, i) => {
     const f = r.fixture;
-    lines.push(`${f.name}: ${f.title}`);
-    lines.push(
-      f.incident
-        ? `  incident ${clock(f.incident.startSeconds)}-${clock(f.incident.endSeconds)} of ${clock(f.durationSeconds)}: ${f.incident.what}`
-        : `  no incident (${clock(f.durationSeconds)} of traffic)`,
-    );
-    const fired = r.alerts.filter((a) => a.firingSeconds.length > 0);
-    lines.push(`  ${pad("alert", 34)}${pad("severity", 10)}${pad("first firing", 14)}${pad("TTD", 8)}${pad("route", 26)}evaluated by`);
-    for (const a of fired) {
-      const first = a.firingSeconds[0];
-      const ttd = f.incident && first >= f.incident.startSeconds ? `+${first - f.incident.startSeconds}s` : "-";
-      lines.push(`  ${pad(a.uid, 34)}${pad(a.severity, 10)}${pad(clock(first), 14)}${pad(ttd, 8)}${pad(a.receivers.join(", "), 26)}${a.evaluatedBy}`);
+    const v = verdicts[i];
+    lines.push(format === "markdown" ? `### ${f.name}: ${f.title}` : `${f.name}: ${f.title}`);
+    const incident = f.incident
+      ? `incident ${clock(f.incident.startSeconds)}-${clock(f.incident.endSeconds)} of ${clock(f.durationSeconds)}: ${f.incident.what}${f.incident.pageWorthy ? " (page-worthy)" : ""}`
+      : `no incident (${clock(f.durationSeconds)} of traffic)`;
+    lines.push(format === "markdown" ? `${incident}. Expected: ${describeExpectations(f.expect, f.incident?.pageWorthy)}.` : `  ${incident}`);
+    if (format === "markdown") lines.push("");
+    if (v.alerts.length === 0) lines.push(format === "markdown" ? "No notification." : "  no notification");
+    else {
+      lines.push(
+        ...table(
+          format,
+          ["alert", "severity", "receiver", "time to notify", "episodes"],
+          v.alerts.map((a) => [a.alert, a.severity, a.receiver, seconds(a.timeToNotifySeconds), String(a.episodes)]),
+        ),
+      );
     }
-    const silent = r.alerts.filter((a) => a.firingSeconds.length === 0).map((a) => a.uid);
-    lines.push(`  silent: ${silent.length ? silent.join(", ") : "none"}`);
-    if (f.incident) {
-      lines.push(r.detection ? `  time to detect: ${r.detection.ttdSeconds}s (${r.detection.uid} at ${clock(r.detection.atSeconds)})` : "  time to detect: NOT DETECTED");
-    }
-    lines.push(`  false pages: ${r.falsePages.length ? r.falsePages.map((p) => `${p.uid} at ${clock(p.atSeconds)}`).join(", ") : "none"}`);
+    if (format === "markdown") lines.push("");
+    const result = v.failures.length === 0 ? "PASS" : `FAIL\n${v.failures.map((x) => `${format === "markdown" ? "- " : "    - "}${x}`).join("\n")}`;
+    lines.push(format === "markdown" ? `**${result.split("\n")[0]}**${result.includes("\n") ? `\n\n${result.split("\n").slice(1).join("\n")}` : ""}` : `  ${result}`);
     lines.push("");
-  }
+  });
   return lines.join("\n");
+}
+
+export interface ScenarioRow {
+  scenario: string;
+  expected: string;
+  /** Time to notify (the page if any, else the first notification): median / worst over phases. */
+  notify: string;
+  episodes: number;
+  pages: number;
+  pass: boolean;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+}
+
+/** One row per scenario, its phases (`name@+10s`) folded in: the docs' scenario table. */
+export function scenarioRows(results: FixtureReplay[], verdicts: FixtureVerdict[]): ScenarioRow[] {
+  const groups = new Map<string, number[]>();
+  results.forEach((r, i) => {
+    const base = r.fixture.name.replace(/@\+\d+s$/, "");
+    groups.set(base, [...(groups.get(base) ?? []), i]);
+  });
+  return [...groups].map(([scenario, idx]) => {
+    const f = results[idx[0]].fixture;
+    const times = idx.map((i) => verdicts[i].pageSeconds ?? verdicts[i].detectSeconds).filter((x): x is number => x !== undefined);
+    const what = idx.some((i) => verdicts[i].pageSeconds !== undefined) ? "page" : "first notification";
+    const notify = times.length === 0 ? "-" : times.length === 1 ? `${what} +${times[0]}s` : `${what} +${median(times)}s median, +${Math.max(...times)}s worst (${idx.length} phases)`;
+    return {
+      scenario,
+      expected: describeExpectations(f.expect, f.incident?.pageWorthy),
+      notify,
+      episodes: Math.max(...idx.map((i) => verdicts[i].maxEpisodes)),
+      pages: Math.max(...idx.map((i) => verdicts[i].pages)),
+      pass: idx.every((i) => verdicts[i].failures.length === 0),
+    };
+  });
+}
+
+export function formatScenarioTable(rows: ScenarioRow[], format: ReportFormat): string {
+  return table(
+    format,
+    ["scenario", "expected", "time to notify", "episodes (max per alert)", "pages", "result"],
+    rows.map((r) => [r.scenario, r.expected, r.notify, String(r.episodes), String(r.pages), r.pass ? "pass" : "FAIL"]),
+  ).join("\n");
 }

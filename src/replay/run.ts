@@ -1,14 +1,32 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import { fixtures as buildFixtures, type Fixture, type Series } from "./fixtures";
 import type { Config } from "../config/schema";
+import { durationSeconds } from "../config/durations";
+import { EXPRESSION_DATASOURCE } from "../model/rules";
+import { THRESHOLD_OPERATORS } from "../model/thresholds";
+import { exprOf } from "../checks/queries";
 import { prometheusRuleFiles, ruleKind } from "../emit/files/prometheus-rules";
 import { receiversOf, routedLabels, routedRule } from "../review/routed-labels";
+import { routeMatches } from "../review/routing-match";
 import type { StackDefinition } from "../build/stack";
-import { recordedSeries, replayLogqlAlert } from "./grafana-eval";
+import { evaluationTimes, logqlEvaluations, recordedSeries } from "./grafana-eval";
 import type { Labels } from "./logql";
 import { observeFirings, type Mismatch, type TestFileInput } from "./promtool";
+import { notifications, replayStates, type Episode, type Evaluation, type ExecErrState, type NoDataState, type Notification, type RouteTiming } from "./alert-state";
+
+/**
+ * The replay: every alert rule's evaluations over a fixture, then Grafana's state machine
+ * (alert-state.ts) for pending, keep_firing_for, NoData and errors, then the matched route's
+ * Alertmanager timing for notifications.
+ * - PromQL alerts: promtool evaluates, per evaluation, the rule's query A (which series exist) and
+ *   its condition `A <op> value` (which hold), as two `for: 0` Prometheus alerts; an empty A is
+ *   NoData. promtool also runs the exported rule itself, whose first firings are pinned by
+ *   `expectations.ts` as a cross-check of the state machine.
+ * - LogQL alerts and Loki recording rules: the TS LogQL evaluator (grafana-eval.ts).
+ */
 
 export type EvaluatedBy = "promtool" | "logql-replay";
 
@@ -18,12 +36,23 @@ export interface AlertOutcome {
   severity: string;
   category: string;
   evaluatedBy: EvaluatedBy;
-  /** Evaluation times (seconds from the fixture's start) at which at least one instance fired. */
+  /** Evaluation times (seconds from the fixture's start) at which an instance of the rule was Alerting or Recovering. */
   firingSeconds: number[];
   /** Labels of the first firing instance as routed: series + rule labels, alertname, grafana_folder. */
   labels?: Labels;
   /** Receivers the first firing instance reaches. */
   receivers: string[];
+  /** Firing episodes of the rule, DatasourceNoData/DatasourceError ones included. */
+  episodes: Episode[];
+  /** Per alertname the rule raised (its title, DatasourceNoData, DatasourceError): route and notifications. */
+  notified: NotifiedAlert[];
+}
+
+export interface NotifiedAlert {
+  alertname: string;
+  receiver: string;
+  timing: RouteTiming;
+  notifications: Notification[];
 }
 
 export interface FixtureReplay {
@@ -35,7 +64,7 @@ export interface FixtureReplay {
   falsePages: Array<{ uid: string; atSeconds: number }>;
   /** Input handed to promtool for this fixture, one per evaluation interval (rule files, fixture + recorded series). */
   promtoolInputs: TestFileInput[];
-  /** What promtool reported firing (alert, evaluation time, labels and annotations). */
+  /** What promtool reported firing for the exported rules (alert, evaluation time, labels and annotations). */
   observations: Mismatch[];
 }
 
@@ -46,8 +75,48 @@ export interface ReplayContext {
   dir: string;
 }
 
-function rulesOf(stack: StackDefinition): alerting.Rule[] {
-  return stack.ruleGroups.flatMap((g) => g.rules ?? []);
+/** The leaf route an alert takes (first match, depth-first) with its inherited receiver and timings. */
+export function routeFor(policy: alerting.NotificationPolicy, labels: Labels): { receiver: string; timing: RouteTiming } {
+  let node = policy;
+  let receiver = policy.receiver ?? "";
+  let timing: RouteTiming = {
+    groupWaitSeconds: durationSeconds(policy.group_wait ?? "30s"),
+    groupIntervalSeconds: durationSeconds(policy.group_interval ?? "5m"),
+    repeatIntervalSeconds: durationSeconds(policy.repeat_interval ?? "4h"),
+  };
+  for (;;) {
+    const child = (node.routes ?? []).find((r) => routeMatches(r, labels));
+    if (!child) return { receiver, timing };
+    node = child;
+    receiver = child.receiver || receiver;
+    timing = {
+      groupWaitSeconds: child.group_wait ? durationSeconds(child.group_wait) : timing.groupWaitSeconds,
+      groupIntervalSeconds: child.group_interval ? durationSeconds(child.group_interval) : timing.groupIntervalSeconds,
+      repeatIntervalSeconds: child.repeat_interval ? durationSeconds(child.repeat_interval) : timing.repeatIntervalSeconds,
+    };
+  }
+}
+
+/** Labels an alert instance carries in Grafana's Alertmanager: alertname is the rule title (or DatasourceNoData/Error). */
+function episodeLabels(episode: Episode, stack: StackDefinition): Labels {
+  return routedLabels({ title: episode.labels.alertname ?? "", labels: episode.labels }, stack.folder.title);
+}
+
+function routeOfEpisode(rule: alerting.Rule, episode: Episode, stack: StackDefinition): { receiver: string; timing: RouteTiming } {
+  const route = routeFor(stack.notificationPolicy, episodeLabels(episode, stack));
+  const settings = rule.notification_settings;
+  // A rule with its own contact point bypasses the policy tree (Grafana's simplified routing),
+  // its DatasourceNoData/DatasourceError alerts included; unset timings are the default policy's.
+  if (!settings?.receiver) return route;
+  const root = routeFor({ ...stack.notificationPolicy, routes: [] }, {}).timing;
+  return {
+    receiver: receiversOf(routedRule(rule), {}, stack.notificationPolicy)[0],
+    timing: {
+      groupWaitSeconds: settings.group_wait ? durationSeconds(settings.group_wait) : root.groupWaitSeconds,
+      groupIntervalSeconds: settings.group_interval ? durationSeconds(settings.group_interval) : root.groupIntervalSeconds,
+      repeatIntervalSeconds: settings.repeat_interval ? durationSeconds(settings.repeat_interval) : root.repeatIntervalSeconds,
+    },
+  };
 }
 
 /** `probe_success` labels of the Synthetic Monitoring check's probes (none when it is disabled). */
@@ -56,58 +125,146 @@ export function probeLabels(cfg: Config): Array<Record<string, string>> {
   return sm.enabled && sm.url ? sm.probes.map((probe) => ({ job: sm.job, instance: sm.url ?? "", probe })) : [];
 }
 
-export function stackFixtures(cfg: Config): Fixture[] {
-  return buildFixtures(cfg.telemetry, { probes: probeLabels(cfg), probeEverySeconds: cfg.syntheticMonitoring.frequencySeconds });
+export function stackFixtures(cfg: Config, phases?: number[]): Fixture[] {
+  return buildFixtures(cfg.telemetry, { probes: probeLabels(cfg), probeEverySeconds: cfg.syntheticMonitoring.frequencySeconds, ...(phases && { phases }) });
 }
 
-function outcome(rule: alerting.Rule, evaluatedBy: EvaluatedBy, firings: Array<{ atSeconds: number; labels: Labels }>, stack: StackDefinition): AlertOutcome {
-  const sorted = [...firings].sort((a, b) => a.atSeconds - b.atSeconds);
-  const routed = routedRule(rule);
-  const labels = sorted[0] ? routedLabels(routed, stack.folder.title, sorted[0].labels) : undefined;
-  return {
-    uid: rule.uid ?? "",
-    title: rule.title,
-    severity: rule.labels?.severity ?? "",
-    category: rule.labels?.category ?? "",
-    evaluatedBy,
-    firingSeconds: [...new Set(sorted.map((f) => f.atSeconds))],
-    labels,
-    receivers: labels ? receiversOf(routed, labels, stack.notificationPolicy) : [],
-  };
+interface RuleEntry {
+  rule: alerting.Rule;
+  interval: number;
+  kind: ReturnType<typeof ruleKind>;
 }
 
-/** Each rule with the evaluation interval of its group. */
-function rulesWithInterval(stack: StackDefinition, cfg: Config): Array<{ rule: alerting.Rule; interval: number }> {
-  return stack.ruleGroups.flatMap((g) => (g.rules ?? []).map((rule) => ({ rule, interval: g.interval ?? cfg.alerting.evaluationIntervalSeconds })));
+function rulesWithInterval(stack: StackDefinition, cfg: Config): RuleEntry[] {
+  return stack.ruleGroups.flatMap((g) => (g.rules ?? []).map((rule) => ({ rule, interval: g.interval ?? cfg.alerting.evaluationIntervalSeconds, kind: ruleKind(rule, cfg) })));
+}
+
+const SERIES_SUFFIX = "__series";
+const CONDITION_SUFFIX = "__condition";
+
+interface ThresholdModel {
+  conditions?: Array<{ evaluator?: { type?: string; params?: number[] } }>;
+}
+
+/** The two `for: 0` Prometheus alerts that expose a PromQL rule's evaluations: A's series, and those for which B holds. */
+function conditionRules(rule: alerting.Rule): Array<{ alert: string; expr: string }> {
+  const a = exprOf(rule.data[0]?.model);
+  const evaluator = (rule.data[1]?.model as ThresholdModel | undefined)?.conditions?.[0]?.evaluator;
+  const op = THRESHOLD_OPERATORS[(evaluator?.type ?? "") as keyof typeof THRESHOLD_OPERATORS];
+  if (a === undefined || !op || evaluator?.params?.length !== 1) throw new Error(`alert ${rule.uid}: not the [A: PromQL, B: threshold on A] shape the replay evaluates`);
+  return [
+    { alert: `${rule.uid}${SERIES_SUFFIX}`, expr: a },
+    { alert: `${rule.uid}${CONDITION_SUFFIX}`, expr: `(${a}) ${op} ${evaluator.params[0]}` },
+  ];
 }
 
 /** Prometheus rule files, by the evaluation interval of their groups (promtool runs one interval per test file). */
-export type RuleFilesByInterval = Map<number, string[]>;
+export type RuleFilesByInterval = Map<number, { exported: string[]; conditions: string }>;
+
+function settingsOf(rule: alerting.Rule, stack: StackDefinition) {
+  const query = rule.data.find((d) => d.datasourceUid !== EXPRESSION_DATASOURCE);
+  return {
+    title: rule.title,
+    labels: rule.labels ?? {},
+    forSeconds: durationSeconds(rule.for || "0s"),
+    keepFiringForSeconds: durationSeconds(rule.keep_firing_for || "0s"),
+    noDataState: (rule.noDataState ?? "NoData") as NoDataState,
+    execErrState: (rule.execErrState ?? "Error") as ExecErrState,
+    datasourceUid: query?.datasourceUid ?? "",
+    refId: query?.refId ?? "A",
+    folder: stack.folder.title,
+  };
+}
+
+function withoutAlertname(labels: Labels): Labels {
+  return Object.fromEntries(Object.entries(labels).filter(([k]) => k !== "alertname"));
+}
+
+/** promtool's view of one PromQL rule as evaluations: A's series and, for each, whether the condition holds. */
+function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: number[], failsAt: (t: number) => boolean): Evaluation[] {
+  const at = (name: string, t: number) => observed.find((m) => m.alertname === name && m.evalSeconds === t)?.got.map((g) => withoutAlertname(g.labels)) ?? [];
+  const key = (l: Labels) => JSON.stringify(Object.entries(l).sort());
+  return times.map((t) => {
+    if (failsAt(t)) return { atSeconds: t, error: "Prometheus query failed" };
+    const holding = new Set(at(`${rule.uid}${CONDITION_SUFFIX}`, t).map(key));
+    return { atSeconds: t, series: at(`${rule.uid}${SERIES_SUFFIX}`, t).map((labels) => ({ labels, condition: holding.has(key(labels)) })) };
+  });
+}
+
+function failureWindow(fixture: Fixture, datasource: "loki" | "prometheus"): (t: number) => boolean {
+  const windows = (fixture.queryErrors ?? []).filter((w) => w.datasource === datasource);
+  return (t) => windows.some((w) => t >= w.startSeconds && t < w.endSeconds);
+}
+
+/**
+ * Alerts are evaluated from this far into a fixture (or from the incident's start, if earlier): a
+ * fixture starts with empty Prometheus and Loki, while a deployed stack has history, and without
+ * it the recorded series and rate windows read as "absent" in the first minutes.
+ */
+export const WARM_UP_SECONDS = 600;
+
+export function warmUpSeconds(fixture: Fixture): number {
+  return Math.min(WARM_UP_SECONDS, fixture.incident?.startSeconds ?? WARM_UP_SECONDS);
+}
 
 export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFilesByInterval): FixtureReplay {
   const { stack, cfg } = ctx;
-  const rules = rulesWithInterval(stack, cfg).map((r) => ({ ...r, kind: ruleKind(r.rule, cfg) }));
-  const recorded: Series[] = rules
-    .filter((r) => r.kind === "logql-recording")
-    .flatMap((r) => recordedSeries([r.rule], fixture, r.interval));
+  const rules = rulesWithInterval(stack, cfg);
+  const lokiFails = failureWindow(fixture, "loki");
+  const promFails = failureWindow(fixture, "prometheus");
+  const recorded: Series[] = rules.filter((r) => r.kind === "logql-recording").flatMap((r) => recordedSeries([r.rule], fixture, r.interval, lokiFails));
   const series = [...fixture.series, ...recorded];
 
   const promtoolInputs: TestFileInput[] = [];
   const observed: Mismatch[] = [];
+  const conditionObservations: Mismatch[] = [];
   for (const [interval, files] of ruleFiles) {
-    const alertnames = rules.filter((r) => r.kind === "promql-alert" && r.interval === interval).map((r) => r.rule.uid ?? "");
-    const input: TestFileInput = { ruleFiles: files, evaluationIntervalSeconds: interval, fixture, series, alertnames };
+    const promql = rules.filter((r) => r.kind === "promql-alert" && r.interval === interval);
+    const alertnames = promql.map((r) => r.rule.uid ?? "");
+    const input: TestFileInput = { ruleFiles: files.exported, evaluationIntervalSeconds: interval, fixture, series, alertnames };
     promtoolInputs.push(input);
-    observed.push(...observeFirings(input, ctx.dir));
+    const all = observeFirings(
+      { ...input, ruleFiles: [...files.exported, files.conditions], alertnames: [...alertnames, ...promql.flatMap((r) => conditionRules(r.rule).map((c) => c.alert))] },
+      ctx.dir,
+    );
+    observed.push(...all.filter((m) => alertnames.includes(m.alertname)));
+    conditionObservations.push(...all.filter((m) => !alertnames.includes(m.alertname)));
   }
-  const alerts = [
-    ...rules.filter((r) => r.kind === "promql-alert").map(({ rule }) =>
-      outcome(rule, "promtool", observed.filter((m) => m.alertname === rule.uid).flatMap((m) => m.got.map((g) => ({ atSeconds: m.evalSeconds, labels: g.labels })))
-        // promtool adds alertname (the Prometheus rule name, our uid); Grafana's is the title.
-        .map((f) => ({ ...f, labels: Object.fromEntries(Object.entries(f.labels).filter(([k]) => k !== "alertname")) })), stack),
-    ),
-    ...rules.filter((r) => r.kind === "logql-alert").map(({ rule, interval }) => outcome(rule, "logql-replay", replayLogqlAlert(rule, fixture, interval), stack)),
-  ].sort((a, b) => a.uid.localeCompare(b.uid));
+
+  const alerts = rules
+    .filter((r) => r.kind === "promql-alert" || r.kind === "logql-alert")
+    .map(({ rule, interval, kind }): AlertOutcome => {
+      const warm = warmUpSeconds(fixture);
+      const times = evaluationTimes(fixture, interval).filter((t) => t >= warm);
+      const evaluations = kind === "promql-alert" ? promqlEvaluations(rule, conditionObservations, times, promFails) : logqlEvaluations(rule, fixture, interval, lokiFails).filter((e) => e.atSeconds >= warm);
+      const settings = settingsOf(rule, stack);
+      const states = replayStates(settings, evaluations);
+      const firingSeconds = states.timeline
+        .filter((s) => s.instances.some((i) => i.state === "Alerting" || i.state === "Recovering"))
+        .map((s) => s.atSeconds);
+      const own = states.episodes.filter((e) => e.alertname === rule.title);
+      const first = own[0];
+      const byName = new Map<string, Episode[]>();
+      for (const e of states.episodes) byName.set(e.alertname, [...(byName.get(e.alertname) ?? []), e]);
+      const notified = [...byName].map(([alertname, eps]) => {
+        const route = routeOfEpisode(rule, eps[0], stack);
+        return { alertname, ...route, notifications: notifications(eps, route.timing, fixture.durationSeconds) };
+      });
+      const firstRoute = first ? routeOfEpisode(rule, first, stack) : undefined;
+      return {
+        uid: rule.uid ?? "",
+        title: rule.title,
+        severity: rule.labels?.severity ?? "",
+        category: rule.labels?.category ?? "",
+        evaluatedBy: kind === "promql-alert" ? "promtool" : "logql-replay",
+        firingSeconds,
+        labels: first ? episodeLabels(first, stack) : undefined,
+        receivers: firstRoute ? [firstRoute.receiver] : [],
+        episodes: states.episodes,
+        notified,
+      };
+    })
+    .sort((a, b) => a.uid.localeCompare(b.uid));
 
   const start = fixture.incident?.startSeconds;
   const detections = start === undefined ? [] : alerts
@@ -121,16 +278,23 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: R
   return { fixture, alerts, detection: detections[0], falsePages, promtoolInputs, observations: observed };
 }
 
-/** Replays every fixture against the stack: PromQL alerts through promtool, LogQL alerts in TS. */
+/** Replays every fixture against the stack: PromQL through promtool, LogQL in TS, states and notifications in alert-state.ts. */
 export function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtures(ctx.cfg)): FixtureReplay[] {
   mkdirSync(ctx.dir, { recursive: true });
+  const rules = rulesWithInterval(ctx.stack, ctx.cfg);
   const intervals = new Map(ctx.stack.ruleGroups.map((g) => [g.title, g.interval ?? ctx.cfg.alerting.evaluationIntervalSeconds]));
   const ruleFiles: RuleFilesByInterval = new Map();
   for (const [name, content] of prometheusRuleFiles(ctx.stack, ctx.cfg)) {
     const path = join(ctx.dir, name);
     writeFileSync(path, content);
     const interval = intervals.get(name.replace(/\.rules\.yml$/, "")) ?? ctx.cfg.alerting.evaluationIntervalSeconds;
-    ruleFiles.set(interval, [...(ruleFiles.get(interval) ?? []), path]);
+    const conditions = join(ctx.dir, `replay-conditions-${interval}s.rules.yml`);
+    ruleFiles.set(interval, { exported: [...(ruleFiles.get(interval)?.exported ?? []), path], conditions });
+  }
+  for (const [interval, files] of ruleFiles) {
+    const promql = rules.filter((r) => r.kind === "promql-alert" && r.interval === interval);
+    const group = { name: `replay-conditions-${interval}s`, interval: `${interval}s`, rules: promql.flatMap((r) => conditionRules(r.rule)) };
+    writeFileSync(files.conditions, `# The incident replay's view of each PromQL rule's query A and condition, per evaluation.\n${stringify({ groups: [group] }, { lineWidth: 0 })}`);
   }
   return fixtures.map((f) => replayFixture(ctx, f, ruleFiles));
 }

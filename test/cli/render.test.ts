@@ -44,7 +44,7 @@ describe("npm run render", () => {
     const out = mkdtempSync(join(tmpdir(), "rendered-"));
     const run = render(["--out", out]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/promtool check rules: 6 Prometheus rule files OK\./);
+    expect(run.stdout).toMatch(/promtool check rules: 7 Prometheus rule files OK\./);
     const files = renderArtifacts(readStackFile(EXAMPLE_STACK_FILE));
     expect(listFiles(out)).toEqual([...files.keys()]);
     for (const [path, content] of files) expect(readFileSync(join(out, path), "utf8")).toBe(content);

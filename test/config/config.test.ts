@@ -25,7 +25,7 @@ describe("stack config", () => {
     });
     expect(cfg.telemetry.metrics.activeUsers).toBe("active_users_ratio");
     expect(cfg.telemetry.metrics.requests).toBe("requests_total");
-    expect(cfg.thresholds.order5xx).toEqual({ count: 2, window: "5m", pendingPeriod: "0s" });
+    expect(cfg.thresholds.order5xx).toEqual({ count: 2, window: "2m", pendingPeriod: "0s" });
     expect(cfg.onCallWebhookUrl).toBeInstanceOf(Secret);
     expect(cfg.telemetry.logs.metricSendErrors).toEqual(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"]);
     expect(cfg.telemetry.recorded).toEqual({
@@ -45,11 +45,12 @@ describe("stack config", () => {
         "pizza-observability:alerting": { runbookBaseUrl: "https://example.com/runbooks" },
       }),
     );
-    expect(cfg.thresholds.metricIngestion).toEqual({ count: 20, window: "5m", pendingPeriod: "1m" });
+    expect(cfg.thresholds.metricIngestion).toEqual({ count: 20, window: "5m", pendingPeriod: "0s" });
     expect(cfg.thresholds.cpu).toEqual({ percent: 80, pendingPeriod: "5m" });
-    expect(cfg.slo).toMatchObject({ objectivePercent: 99.9, fastBurn: { factor: 14.4, longWindow: "30m", shortWindow: "5m" } });
+    expect(cfg.slo).toMatchObject({ objectivePercent: 99.9, fastBurn: { factor: 14.4, longWindow: "1h", shortWindow: "5m", pendingPeriod: "7m" } });
+    expect(cfg.thresholds.orderFailures).toEqual({ minFailures: 2, failureRatio: 0.3, fastWindow: "1m", slowWindow: "5m", keepFiringFor: "2m" });
     expect(cfg.syntheticMonitoring).toMatchObject({ enabled: true, job: "pizza-api-health", frequencySeconds: 60, bodyRegex: "welcome to JWT Pizza" });
-    expect(cfg.alerting.groupEvaluationIntervalSeconds).toEqual({ orders: 30, slo: 30, availability: 30, telemetry: 30 });
+    expect(cfg.alerting.groupEvaluationIntervalSeconds).toEqual({ orders: 10, slo: 30, availability: 10, telemetry: 30 });
   });
 
   it("names the key of every bad alert catalogue setting", () => {
@@ -206,9 +207,10 @@ describe("routing config", () => {
     ]);
   });
 
-  it("defaults mute timings to the pager and ticket routes", () => {
+  it("defaults mute timings to the ticket route only: pages are never muted unless listed", () => {
     const cfg = parseConfig(exampleConfig(mute({})));
-    expect(cfg.routing.muteTimings[0].routes).toEqual(["page", "ticket"]);
+    expect(cfg.routing.muteTimings[0].routes).toEqual(["ticket"]);
+    expect(parseConfig(exampleConfig()).routing.muteTimings.flatMap((t) => t.routes)).not.toContain("page");
     expect(parseConfig(exampleConfig({ "pizza-observability:routing": undefined })).routing.muteTimings).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ describe("order 5xx alert (the factory incident)", () => {
     const lineFilter = expr.indexOf('|= "\\"statusCode\\":5"');
     expect(lineFilter).toBeGreaterThan(0);
     expect(lineFilter).toBeLessThan(expr.indexOf("| json"));
-    expect(expr).toContain("statusCode >= 500 [5m]");
+    expect(expr).toContain("statusCode >= 500 [2m]");
     expect(expr).not.toMatch(/resBody|reqBody/);
   });
 

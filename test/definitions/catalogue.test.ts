@@ -5,7 +5,9 @@ import cpuSaturation from "../../alerts/cpu-saturation";
 import factoryLatency from "../../alerts/factory-latency";
 import memorySaturation from "../../alerts/memory-saturation";
 import metricIngestionFailure from "../../alerts/metric-ingestion-failure";
+import logsAbsent from "../../alerts/logs-absent";
 import metricsAbsent from "../../alerts/metrics-absent";
+import orderFailures from "../../alerts/order-failures";
 import sloFastBurn from "../../alerts/slo-fast-burn";
 import sloSlowBurn from "../../alerts/slo-slow-burn";
 import watchdog from "../../alerts/watchdog";
@@ -28,7 +30,7 @@ describe("PromQL alerts", () => {
   const rules = alertDefinitions.map((d) => d(cfg).build()).filter((r) => r.uid !== "pizza-order-5xx");
 
   it("all have the shape data = [A: instant PromQL on the Prometheus datasource, B: threshold on A], condition B", () => {
-    expect(rules).toHaveLength(10);
+    expect(rules).toHaveLength(12);
     for (const r of rules) {
       expect(r.condition, r.uid).toBe("B");
       expect(r.data.map((q) => q.refId), r.uid).toEqual(["A", "B"]);
@@ -51,10 +53,14 @@ describe("PromQL alerts", () => {
     expect(exprA(factoryLatency(other).build())).toBe('max(latency_ms{service="pizza-dev"})');
     expect(exprA(metricIngestionFailure(other).build())).toBe('sum(sum_over_time(pz:send:count1m{service="pizza-dev"}[5m]))');
     expect(exprA(metricsAbsent(other).build())).toBe(
-      'absent_over_time(http_requests_total{service="pizza-dev"}[2m]) and on() (sum(pz:http:count1m{service="pizza-dev"}) > 0)',
+      'absent_over_time(http_requests_total{service="pizza-dev"}[90s]) and on() (sum(pz:http:count1m{service="pizza-dev"}) > 0)',
     );
     const fast = exprA(sloFastBurn(other).build());
-    expect(fast).toContain('pz:fail:count1m{service="pizza-dev"}[30m]');
+    expect(fast).toContain('pz:fail:count1m{service="pizza-dev"}[1h]');
+    expect(exprA(logsAbsent(other).build())).toBe(
+      'absent_over_time(pz:http:count1m{service="pizza-dev"}[90s]) and on() (sum(increase(http_requests_total{service="pizza-dev"}[90s])) > 0)',
+    );
+    expect(exprA(orderFailures(other).build())).toContain('increase(http_requests_total{service="pizza-dev", endpoint="[POST] /api/order"}[1m])');
     expect(fast).toContain('pz:req:count1m{service="pizza-dev"}[5m]');
     expect(fast).not.toContain("pizza:");
   });
@@ -93,13 +99,13 @@ describe("order SLO burn-rate alerts", () => {
   it("page on the fast burn over both windows, with the low-traffic guard, and ticket on the slow burn", () => {
     const fast = sloFastBurn(cfg).build();
     const expr = exprA(fast);
-    expect(expr).toContain("[30m]");
+    expect(expr).toContain("[1h]");
     expect(expr).toContain("/ 0.001) and on() (");
     expect(expr).toContain("[5m])) / sum(sum_over_time(pizza:order_requests:count1m");
     expect(expr).toContain('and on() (sum(sum_over_time(pizza:order_failures:count1m{source="jwt-pizza-service"}[5m])) >= 2)');
     expect(fast.data[1].model).toMatchObject({ conditions: [{ evaluator: { type: "gt", params: [14.4] } }] });
     expect(fast.labels?.severity).toBe("page");
-    expect(fast.for).toBe("30s");
+    expect(fast.for).toBe("7m");
     const slow = sloSlowBurn(cfg).build();
     expect(exprA(slow)).toContain("[6h]");
     expect(exprA(slow)).toContain("> 6)");
@@ -107,11 +113,11 @@ describe("order SLO burn-rate alerts", () => {
   });
 
   it("follow the configured objective and windows", () => {
-    const tuned = parseConfig(exampleConfig({ "pizza-observability:slo": { objectivePercent: 99.5, fastBurn: { longWindow: "1h", factor: 10 } } }));
+    const tuned = parseConfig(exampleConfig({ "pizza-observability:slo": { objectivePercent: 99.5, fastBurn: { longWindow: "2h", factor: 10 } } }));
     const fast = sloFastBurn(tuned).build();
     expect(exprA(fast)).toContain("/ 0.005");
-    expect(exprA(fast)).toContain("[1h]");
-    expect(fast.data[0].relativeTimeRange).toEqual({ from: 3600, to: 0 });
+    expect(exprA(fast)).toContain("[2h]");
+    expect(fast.data[0].relativeTimeRange).toEqual({ from: 7200, to: 0 });
     expect(fast.data[1].model).toMatchObject({ conditions: [{ evaluator: { params: [10] } }] });
   });
 });
@@ -124,7 +130,8 @@ describe("recording rules", () => {
       const expr = exprA(r);
       expect(expr, r.uid).not.toContain('|= ""');
       expect(expr, r.uid).not.toMatch(/reqBody|resBody/);
-      expect(expr, r.uid).toMatch(/ or vector\(0\)$/);
+      // No `or vector(0)`: a minute without lines must stay a missing sample (pizza-logs-absent), not "0 failures".
+      expect(expr, r.uid).not.toContain("vector(0)");
       const json = expr.indexOf("| json");
       if (json >= 0) expect(expr.slice(0, json), r.uid).toMatch(/\|[=~] "/);
     }
@@ -153,7 +160,7 @@ describe("recording rules", () => {
     const r = recordingDefinitions[2](other).build();
     expect(r.record).toEqual({ metric: "pz:http:count1m", from: "A", target_datasource_uid: "grafanacloud-prom" });
     expect(r.labels).toEqual({ source: "pizza-dev" });
-    expect(exprA(r)).toBe('sum(count_over_time({component="pizza-dev", type="http"} [1m])) or vector(0)');
+    expect(exprA(r)).toBe('sum(count_over_time({component="pizza-dev", type="http"} [1m]))');
   });
 });
 

@@ -31,6 +31,8 @@ function alert(uid: string) {
 /** Expected receiver of every catalogue alert, per variant of the contact point config. */
 const EXPECTED: Record<Uid, { full: string; emailOnly: string }> = {
   "pizza-order-5xx": { full: "pizza-team-slack", emailOnly: "pizza-team-email" },
+  "pizza-order-failures": { full: "pizza-on-call", emailOnly: "pizza-on-call" },
+  "pizza-logs-absent": { full: "pizza-observability-tickets", emailOnly: "pizza-team-email" },
   "pizza-order-slo-fast-burn": { full: "pizza-on-call", emailOnly: "pizza-on-call" },
   "pizza-order-slo-slow-burn": { full: "pizza-team-slack", emailOnly: "pizza-team-email" },
   "pizza-api-availability": { full: "pizza-on-call", emailOnly: "pizza-on-call" },
@@ -39,7 +41,7 @@ const EXPECTED: Record<Uid, { full: string; emailOnly: string }> = {
   "pizza-metrics-absent": { full: "pizza-observability-tickets", emailOnly: "pizza-team-email" },
   "pizza-cpu-saturation": { full: "pizza-team-slack", emailOnly: "pizza-team-email" },
   "pizza-memory-saturation": { full: "pizza-team-slack", emailOnly: "pizza-team-email" },
-  "pizza-factory-latency": { full: "pizza-team-slack", emailOnly: "pizza-team-email" },
+  "pizza-factory-latency": { full: "pizza-on-call", emailOnly: "pizza-on-call" },
   "pizza-watchdog": { full: "pizza-heartbeat", emailOnly: "pizza-heartbeat" },
 };
 

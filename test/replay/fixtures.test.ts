@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { FACTORY_5XX, TELEMETRY_OUTAGE, type Fixture } from "../../src/replay/fixtures";
+import { FACTORY_5XX, RESTART_SECONDS, SCENARIOS, TELEMETRY_OUTAGE, type Fixture } from "../../src/replay/fixtures";
 import { parseConfig } from "../../src/config/schema";
 import { stackFixtures } from "../../src/replay/run";
 import { exampleConfig } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
 const t = cfg.telemetry;
-const all = stackFixtures(cfg);
+const all = stackFixtures(cfg, [0]);
 const byName = (name: string): Fixture => all.find((f) => f.name === name)!;
 
 interface HttpLine {
@@ -22,9 +22,11 @@ const httpLines = (f: Fixture) =>
 const inSeconds = (ts: number, from: number, to: number) => ts >= from * 1000 && ts < to * 1000;
 
 describe("incident fixtures", () => {
-  it("are the two incidents and two controls, identical on every build", () => {
-    expect(all.map((f) => f.name)).toEqual(["factory-5xx", "telemetry-outage", "normal-hour", "transient-500"]);
-    expect(JSON.stringify(stackFixtures(cfg)) === JSON.stringify(all)).toBe(true);
+  it("are the scenario library, phased ones once per phase, identical on every build", () => {
+    expect(all.map((f) => f.name)).toEqual(SCENARIOS.map((s) => s.name));
+    expect(JSON.stringify(stackFixtures(cfg, [0])) === JSON.stringify(all)).toBe(true);
+    const phased = stackFixtures(cfg).filter((f) => f.name.startsWith("factory-5xx@"));
+    expect(phased.map((f) => f.incident!.startSeconds - FACTORY_5XX.startSeconds)).toEqual([10, 20, 30, 40, 50]);
   });
 
   it("write HTTP lines in the service's real format and stream labels", () => {
@@ -79,8 +81,8 @@ describe("incident fixtures", () => {
     expect(served.length).toBeGreaterThan(100);
   });
 
-  it("the service's series are labelled with the source label, and probe_success stays 1", () => {
-    for (const f of all) {
+  it("the service's series are labelled with the source label, and probe_success stays 1 while the process runs", () => {
+    for (const f of all.filter((x) => !x.name.includes("restart") && x.name !== "process-crash")) {
       const names = new Set(f.series.map((s) => s.metric));
       for (const m of Object.values(t.metrics)) expect(names.has(m), `${f.name} lacks ${m}`).toBe(true);
       for (const s of f.series.filter((x) => x.metric !== "probe_success")) expect(s.labels[t.metricSourceLabel]).toBe(t.source);
@@ -91,5 +93,67 @@ describe("incident fixtures", () => {
   it("controls: no 5xx in the normal hour, exactly one in the transient fixture", () => {
     expect(httpLines(byName("normal-hour")).filter((l) => l.json.statusCode >= 500)).toHaveLength(0);
     expect(httpLines(byName("transient-500")).filter((l) => l.json.statusCode >= 500)).toHaveLength(1);
+  });
+
+  const step = (f: Fixture, s: number) => Math.round(s / f.sampleIntervalSeconds);
+  const series = (f: Fixture, metric: string) => f.series.filter((s) => s.metric === metric);
+
+  it("probes are spread over the minute: each location at its own second", () => {
+    const f = byName("normal-hour");
+    const firstStep = series(f, "probe_success").map((s) => s.values.findIndex((v) => v !== undefined));
+    expect(new Set(firstStep).size).toBe(cfg.syntheticMonitoring.probes.length);
+    for (const s of series(f, "probe_success")) expect(s.values.filter((v) => v !== undefined).length).toBeLessThanOrEqual(61);
+  });
+
+  it("deploy restart: 502/503 on every endpoint for 45 s (logged or not), probes fail, no pushes, counters restart from 0", () => {
+    for (const name of ["deploy-restart-logged", "deploy-restart-unlogged"]) {
+      const f = byName(name);
+      const { startSeconds: s, endSeconds: e } = f.incident!;
+      expect(e - s).toBe(RESTART_SECONDS);
+      const during = httpLines(f).filter((l) => inSeconds(l.ts, s, e));
+      if (name.endsWith("-logged")) {
+        expect(during.length).toBeGreaterThan(5);
+        expect(new Set(during.map((l) => l.json.statusCode))).toEqual(new Set([502, 503]));
+        expect(new Set(during.map((l) => l.json.path)).size).toBeGreaterThan(2);
+      } else expect(during).toEqual([]);
+      expect(series(f, "probe_success").some((x) => x.values.some((v) => v === 0))).toBe(true);
+      const failuresCounter = series(f, t.metrics.orderFailures)[0];
+      expect(failuresCounter.values.slice(step(f, s) + 1, step(f, e))).toEqual(new Array(step(f, e) - step(f, s) - 1).fill(undefined));
+      const menu = series(f, t.metrics.requests).find((x) => x.labels.endpoint === "[GET] /api/order/menu")!;
+      expect(menu.values[step(f, e) + 2]!).toBeLessThan(menu.values[step(f, s) - 1]!);
+    }
+  });
+
+  it("process crash: no lines and no samples of the service after it, every probe fails", () => {
+    const f = byName("process-crash");
+    const s = f.incident!.startSeconds;
+    expect(f.logs.filter((l) => l.ts >= (s + 1) * 1000)).toEqual([]);
+    for (const x of f.series.filter((y) => y.metric !== "probe_success")) expect(x.values.slice(step(f, s) + 1).every((v) => v === undefined)).toBe(true);
+    for (const x of series(f, "probe_success")) expect(x.values.slice(step(f, s) + 7).filter((v) => v !== undefined).every((v) => v === 0)).toBe(true);
+  });
+
+  it("log-shipping outage: no line at all during it, metrics unaffected", () => {
+    const f = byName("log-shipping-outage");
+    const { startSeconds: s, endSeconds: e } = f.incident!;
+    expect(f.logs.filter((l) => inSeconds(l.ts, s, e))).toEqual([]);
+    expect(series(f, t.metrics.requests).every((x) => x.values.slice(step(f, s), step(f, e)).every((v) => v !== undefined))).toBe(true);
+  });
+
+  it("factory slowness: orders succeed after 32 s and the latency gauge says so; low traffic is one order per 2 minutes", () => {
+    const f = byName("factory-slowness");
+    expect(series(f, t.metrics.factoryLatency)[0].values[step(f, f.incident!.startSeconds) + 12]).toBe(32000);
+    const low = byName("factory-5xx-low-traffic");
+    const orders = httpLines(low).filter((l) => l.json.method === "POST" && l.json.path === "/api/order");
+    expect(orders.length).toBe(Math.ceil(low.durationSeconds / 120));
+  });
+
+  it("partial metric send failures: some pushes fail and are logged, most still land", () => {
+    const f = byName("partial-metric-send-failures");
+    const { startSeconds: s, endSeconds: e } = f.incident!;
+    const values = series(f, t.metrics.pizzasSold)[0].values.slice(step(f, s), step(f, e));
+    const missing = values.filter((v) => v === undefined).length;
+    expect(missing / values.length).toBeGreaterThan(0.15);
+    expect(missing / values.length).toBeLessThan(0.45);
+    expect(f.logs.some((l) => l.line.includes("Failed to send metric"))).toBe(true);
   });
 });

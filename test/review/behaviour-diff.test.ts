@@ -154,12 +154,12 @@ describe("reading provisioning files", () => {
     const alert = snap.alerts.find((a) => a.uid === "pizza-order-5xx");
     expect(alert).toMatchObject({
       title: "JWT Pizza API answering 5xx",
-      group: "orders",
+      group: "errors",
       folder: "JWT Pizza Service",
-      interval: "30s",
+      interval: "60s",
       threshold: "> 2",
       pending: "0s",
-      keepFiringFor: "0s",
+      keepFiringFor: "5m",
       noDataState: "OK",
       execErrState: "Error",
       paused: false,
@@ -233,7 +233,7 @@ describe("alert annotations and lookback in the diff", () => {
   it("reads each query's lookback from its relative time range", () => {
     const snap = readAlertingSnapshot([...renderArtifacts(readStackFile(EXAMPLE_STACK_FILE))].filter(([path]) => path.startsWith("alerting/")));
     const alert = snap.alerts.find((a) => a.uid === "pizza-order-5xx");
-    expect(alert?.lookback).toEqual({ A: "5m" });
+    expect(alert?.lookback).toEqual({ A: "2m" });
     expect(alert?.annotations?.summary).toBeTruthy();
   });
 });

@@ -23,6 +23,8 @@ const ALERT_UIDS = [
   "pizza-metric-ingestion-failure",
   "pizza-metrics-absent",
   "pizza-order-5xx",
+  "pizza-order-failures",
+  "pizza-logs-absent",
   "pizza-order-slo-fast-burn",
   "pizza-order-slo-slow-burn",
   "pizza-watchdog",
@@ -40,10 +42,11 @@ describe("the alert catalogue under Pulumi mocks", () => {
     await settled();
     const intervals = Object.fromEntries(ruleGroups().map((g) => [g.inputs.name, g.inputs.intervalSeconds]));
     expect(intervals).toEqual({
-      availability: 30,
+      availability: 10,
+      errors: 60,
       latency: 60,
       meta: 60,
-      orders: 30,
+      orders: 10,
       recording: 60,
       saturation: 60,
       slo: 30,
@@ -59,7 +62,9 @@ describe("the alert catalogue under Pulumi mocks", () => {
     expect(rules.map((r) => r.uid).sort()).toEqual([...ALERT_UIDS, ...RECORDING_UIDS].sort());
     const groupOf = Object.fromEntries(rules.map((r) => [r.uid, r.group]));
     expect(groupOf).toMatchObject({
-      "pizza-order-5xx": "orders",
+      "pizza-order-5xx": "errors",
+      "pizza-order-failures": "orders",
+      "pizza-logs-absent": "telemetry",
       "pizza-order-slo-fast-burn": "slo",
       "pizza-order-slo-slow-burn": "slo",
       "pizza-api-availability": "availability",
@@ -101,6 +106,8 @@ describe("the alert catalogue under Pulumi mocks", () => {
     );
     expect(labels).toEqual({
       "pizza-order-5xx": "warning/errors",
+      "pizza-order-failures": "page/errors",
+      "pizza-logs-absent": "ticket/telemetry",
       "pizza-order-slo-fast-burn": "page/slo",
       "pizza-order-slo-slow-burn": "ticket/slo",
       "pizza-api-availability": "page/availability",
@@ -108,7 +115,7 @@ describe("the alert catalogue under Pulumi mocks", () => {
       "pizza-metrics-absent": "ticket/telemetry",
       "pizza-cpu-saturation": "ticket/saturation",
       "pizza-memory-saturation": "ticket/saturation",
-      "pizza-factory-latency": "ticket/latency",
+      "pizza-factory-latency": "page/latency",
       "pizza-watchdog": "none/watchdog",
     });
   });

@@ -50,7 +50,6 @@ describe("routing mode rule-settings (the default): the org's notification polic
       groupWait: "10s",
       groupInterval: "5m",
       repeatInterval: "1h",
-      muteTimings: ["chaos-testing"],
     });
     expect(settings["pizza-watchdog"]).toEqual({
       contactPoint: "pizza-heartbeat",

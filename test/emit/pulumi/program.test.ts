@@ -28,6 +28,7 @@ describe("the Pulumi program under mocks", () => {
       "grafana:alerting/muteTiming:MuteTiming mute-timing-chaos-testing",
       "grafana:alerting/notificationPolicy:NotificationPolicy notification-policy",
       "grafana:alerting/ruleGroup:RuleGroup rule-group-availability",
+      "grafana:alerting/ruleGroup:RuleGroup rule-group-errors",
       "grafana:alerting/ruleGroup:RuleGroup rule-group-latency",
       "grafana:alerting/ruleGroup:RuleGroup rule-group-meta",
       "grafana:alerting/ruleGroup:RuleGroup rule-group-orders",
@@ -47,8 +48,8 @@ describe("the Pulumi program under mocks", () => {
   it("sends the rule model JSON Grafana expects, in the stack's folder", async () => {
     await program(exampleConfig());
     await settled();
-    const [group] = ofType("grafana:alerting/ruleGroup:RuleGroup").filter((g) => g.inputs.name === "orders");
-    expect(group.inputs).toMatchObject({ name: "orders", folderUid: "jwt-pizza-service", intervalSeconds: 30 });
+    const [group] = ofType("grafana:alerting/ruleGroup:RuleGroup").filter((g) => g.inputs.name === "errors");
+    expect(group.inputs).toMatchObject({ name: "errors", folderUid: "jwt-pizza-service", intervalSeconds: 60 });
     const [rule] = group.inputs.rules;
     expect(rule).toMatchObject({
       uid: "pizza-order-5xx",
@@ -60,7 +61,7 @@ describe("the Pulumi program under mocks", () => {
     });
     expect(rule.datas.map((d: any) => d.refId)).toContain(rule.condition);
     const query = JSON.parse(rule.datas[0].model);
-    expect(rule.datas[0]).toMatchObject({ datasourceUid: "grafanacloud-logs", relativeTimeRange: { from: 300, to: 0 } });
+    expect(rule.datas[0]).toMatchObject({ datasourceUid: "grafanacloud-logs", relativeTimeRange: { from: 120, to: 0 } });
     expect(query.expr).toContain('{component="jwt-pizza-service", type="http"}');
     expect(JSON.parse(rule.datas[1].model)).toMatchObject({ type: "threshold", expression: "A" });
   });

@@ -1,0 +1,49 @@
+import type { Config, Telemetry } from "../config/schema";
+import { httpLogStream, recordedSeries, STATUS_5XX_LINE_FILTER } from "./telemetry";
+
+/**
+ * The order success SLI, defined once: a POST /api/order request line of the service's HTTP log
+ * is an order; one answered with a status of 500 or above is a failed order. The recording rules
+ * count both per minute from the logs, the burn-rate alerts read those recorded counts, and the
+ * orders dashboard's failure-ratio panels run the same LogQL pipeline over their own window.
+ */
+
+function quote(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** The order endpoint of the service's API (part of its interface, not of its telemetry naming). */
+export const ORDER_ENDPOINT = { method: "POST", path: "/api/order" } as const;
+
+/** Line filters keeping only POST /api/order lines; the closing quote excludes /api/order/menu. */
+const ORDER_LINE_FILTERS = `|= ${quote(`"path":${quote(ORDER_ENDPOINT.path)}`)} |= ${quote(`"method":${quote(ORDER_ENDPOINT.method)}`)}`;
+
+/** The LogQL pipeline selecting order lines (`failed`: only those answered 5xx). Never extracts reqBody/resBody. */
+export function orderLinePipeline(t: Telemetry, failed: boolean): string {
+  const fields = failed ? `statusCode="statusCode", method="method", path="path"` : `method="method", path="path"`;
+  return (
+    `${httpLogStream(t)} ${ORDER_LINE_FILTERS}${failed ? ` ${STATUS_5XX_LINE_FILTER}` : ""}` +
+    ` | json ${fields} | __error__=""` +
+    ` | method=${quote(ORDER_ENDPOINT.method)} | path=${quote(ORDER_ENDPOINT.path)}${failed ? " | statusCode >= 500" : ""}`
+  );
+}
+
+/** Orders (or failed orders) in `window`, from the logs. No line yields no series, never 0: "no logs" is not "no failures". */
+export function ordersOver(t: Telemetry, window: string, failed: boolean): string {
+  return `sum(count_over_time(${orderLinePipeline(t, failed)} [${window}]))`;
+}
+
+/** Failed / all orders over `window` from the logs: what the orders dashboard shows. */
+export function logFailureRatio(t: Telemetry, window: string): string {
+  return `${ordersOver(t, window, true)} / ${ordersOver(t, window, false)}`;
+}
+
+/** Failed orders over `window`, from the recorded per-minute counts. */
+export function recordedFailuresOver(cfg: Config, window: string): string {
+  return `sum(sum_over_time(${recordedSeries(cfg.telemetry, "orderFailures")}[${window}]))`;
+}
+
+/** Failed / all orders over `window`, from the recorded per-minute counts: what the burn-rate alerts read. */
+export function recordedFailureRatio(cfg: Config, window: string): string {
+  return `${recordedFailuresOver(cfg, window)} / sum(sum_over_time(${recordedSeries(cfg.telemetry, "orderRequests")}[${window}]))`;
+}
