@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,9 +5,11 @@ import { describe, expect, it } from "vitest";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../src/config/paths";
 import { listFiles, renderArtifacts } from "../../src/emit/files/artifacts";
 import { readStackFile } from "../../src/config/stack-file";
+import { runScript } from "../support/cli";
 
 function render(...args: string[]) {
-  return spawnSync("npx", ["ts-node", "src/cli/render.ts", ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+  const run = runScript("render", args);
+  return { status: run.code, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe("npm run render", () => {
