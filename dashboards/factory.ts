@@ -1,6 +1,6 @@
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { Config } from "../src/config/schema";
-import { row, stackDashboard } from "../src/model/panels";
+import { row, stackDashboard } from "../src/model/dashboard-blocks";
 import { FACTORY_DASHBOARD_UID, FACTORY_PANELS } from "./panel-ids";
 import { factoryPanels } from "./panels/factory";
 

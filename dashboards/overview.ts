@@ -1,6 +1,6 @@
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { Config } from "../src/config/schema";
-import { row, stackDashboard } from "../src/model/panels";
+import { row, stackDashboard } from "../src/model/dashboard-blocks";
 import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "./panel-ids";
 import { servicePanels } from "./panels/service";
 

@@ -1,6 +1,6 @@
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { Config } from "../src/config/schema";
-import { row, stackDashboard } from "../src/model/panels";
+import { row, stackDashboard } from "../src/model/dashboard-blocks";
 import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "./panel-ids";
 import { telemetryPanels } from "./panels/telemetry";
 

@@ -13,7 +13,7 @@ import {
   promTarget,
   thresholdLine,
   thresholds,
-} from "../../src/model/panels";
+} from "../../src/model/dashboard-blocks";
 import {
   containsAny,
   errorLogStream,

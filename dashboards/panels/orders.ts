@@ -14,7 +14,7 @@ import {
   promTarget,
   thresholdLine,
   thresholds,
-} from "../../src/model/panels";
+} from "../../src/model/dashboard-blocks";
 import { http5xxByEndpoint, httpLogStream, metricSeries, STATUS_5XX_LINE_FILTER, withResponseMessage } from "../../src/model/telemetry";
 import { ORDERS_PANELS } from "../panel-ids";
 

@@ -13,7 +13,7 @@ import {
   promTarget,
   thresholdLine,
   thresholds,
-} from "../../src/model/panels";
+} from "../../src/model/dashboard-blocks";
 import { httpLogStream, metricSeries, probeSuccess, STATUS_5XX_LINE_FILTER } from "../../src/model/telemetry";
 import { OVERVIEW_PANELS } from "../panel-ids";
 

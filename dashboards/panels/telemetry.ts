@@ -12,7 +12,7 @@ import {
   promTarget,
   thresholdLine,
   thresholds,
-} from "../../src/model/panels";
+} from "../../src/model/dashboard-blocks";
 import { containsAny, httpLogStream, logStream, metricSeries } from "../../src/model/telemetry";
 import { TELEMETRY_PANELS } from "../panel-ids";
 

@@ -1,7 +1,7 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import { DASHBOARD_UID_ANNOTATION, PANEL_ID_ANNOTATION } from "../model/rules";
-import { LOKI_VAR, PROMETHEUS_VAR, SOURCE_VAR } from "../model/panels";
+import { LOKI_VAR, PROMETHEUS_VAR, SOURCE_VAR } from "../model/dashboard-blocks";
 import { unreadableTargets } from "./queries";
 
 export const REQUIRED_VARIABLES = [LOKI_VAR, PROMETHEUS_VAR, SOURCE_VAR];

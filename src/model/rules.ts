@@ -22,6 +22,12 @@ export type ThresholdOp = "gt" | "lt" | "gte" | "lte";
 /** A threshold expression's evaluator type as the PromQL comparison it means. */
 export const THRESHOLD_OPERATORS: Record<ThresholdOp, string> = { gt: ">", lt: "<", gte: ">=", lte: "<=" };
 
+/** The LogQL/PromQL text of a Loki or Prometheus query model (a rule query's model or a panel target). */
+export function exprOf(model: unknown): string | undefined {
+  const expr = (model as { expr?: unknown } | undefined)?.expr;
+  return typeof expr === "string" ? expr : undefined;
+}
+
 /** Instant LogQL metric query over the last `lookbackSeconds`. */
 export function lokiQuery(refId: string, datasourceUid: string, expr: string, lookbackSeconds: number): QueryBuilder {
   return new QueryBuilder(refId)

@@ -1,7 +1,6 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type { Fixture, Series } from "./fixtures";
-import { durationSeconds } from "../model/rules";
-import { exprOf } from "../checks/queries";
+import { durationSeconds, exprOf } from "../model/rules";
 import { compileLogQL, type Labels } from "./logql";
 
 /**
@@ -30,7 +29,7 @@ function queryOf(rule: alerting.Rule, refId: string) {
 export const RECORDING_VISIBILITY_LAG_SECONDS = 10;
 
 /** The series Grafana's Loki recording rules write to Prometheus during a fixture. */
-export function recordedSeries(rules: alerting.Rule[], fixture: Fixture, intervalSeconds: number): Series[] {
+export function replayRecordingRules(rules: alerting.Rule[], fixture: Fixture, intervalSeconds: number): Series[] {
   const steps = fixture.durationSeconds / fixture.sampleIntervalSeconds;
   const out = new Map<string, Series>();
   for (const rule of rules) {

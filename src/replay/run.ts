@@ -6,7 +6,7 @@ import type { Config } from "../config/schema";
 import { prometheusRuleFiles, ruleKind } from "../emit/files/prometheus-rules";
 import { receiversFor } from "../review/routing-match";
 import type { StackDefinition } from "../build/stack";
-import { recordedSeries, replayLogqlAlert } from "./grafana-eval";
+import { replayLogqlAlert, replayRecordingRules } from "./grafana-eval";
 import type { Labels } from "./logql";
 import { observeFirings, type Mismatch, type TestFileInput } from "./promtool";
 
@@ -99,7 +99,7 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: R
   const rules = rulesWithInterval(stack, cfg).map((r) => ({ ...r, kind: ruleKind(r.rule, cfg) }));
   const recorded: Series[] = rules
     .filter((r) => r.kind === "logql-recording")
-    .flatMap((r) => recordedSeries([r.rule], fixture, r.interval));
+    .flatMap((r) => replayRecordingRules([r.rule], fixture, r.interval));
   const series = [...fixture.series, ...recorded];
 
   const promtoolInputs: TestFileInput[] = [];

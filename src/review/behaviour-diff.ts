@@ -59,7 +59,7 @@ function addedSummary(alert: AlertSummary, policy: alerting.NotificationPolicy |
 
 /**
  * What changes in behaviour from one snapshot of the alerting definitions to another, one block per
- * alert, sorted by uid: `+` added, `-` removed, `~` changed. Pure: the CLI (src/diff.ts) feeds it.
+ * alert, sorted by uid: `+` added, `-` removed, `~` changed. Pure: the CLI (src/cli/diff.ts) feeds it.
  */
 export function behaviourDiff(before: AlertingSnapshot, after: AlertingSnapshot): string[] {
   const beforeByUid = new Map(before.alerts.map((a) => [a.uid, a]));

@@ -7,7 +7,7 @@ import { ORDERS_PANELS } from "../../dashboards/panel-ids";
 import { alertRule, type AlertSpec } from "../../src/model/rules";
 import { alertLinkProblems } from "../../src/checks/dashboards";
 import { parseConfig } from "../../src/config/schema";
-import { exprOf } from "../../src/checks/queries";
+import { exprOf } from "../../src/model/rules";
 import { REPO_ROOT } from "../../src/config/paths";
 import { checkedStack } from "../../src/checks";
 import { exampleConfig } from "../support/stack";

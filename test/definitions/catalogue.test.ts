@@ -10,7 +10,7 @@ import sloSlowBurn from "../../alerts/slo-slow-burn";
 import watchdog from "../../alerts/watchdog";
 import { recordingDefinitions } from "../../recording-rules";
 import { parseConfig } from "../../src/config/schema";
-import { exprOf } from "../../src/checks/queries";
+import { exprOf } from "../../src/model/rules";
 import { probeIds } from "../../src/emit/pulumi/resources";
 import { errorBudget } from "../../src/model/slo";
 import { anyLiteralLineFilter, escapeRegex } from "../../src/model/telemetry";

@@ -5,7 +5,8 @@ import { bodyExposure } from "../../src/checks/body-exposure";
 import { parseConfig } from "../../src/config/schema";
 import { dashboardProblems, layoutProblems, REQUIRED_VARIABLES } from "../../src/checks/dashboards";
 import { errorBudget } from "../../src/model/slo";
-import { exprOf, stackQueries, unreadableTargets } from "../../src/checks/queries";
+import { stackQueries, unreadableTargets } from "../../src/checks/queries";
+import { exprOf } from "../../src/model/rules";
 import { checkedStack } from "../../src/checks";
 import { exampleConfig } from "../support/stack";
 

@@ -1,8 +1,7 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { stringify } from "yaml";
 import type { Config } from "../../config/schema";
-import { EXPRESSION_DATASOURCE, THRESHOLD_OPERATORS } from "../../model/rules";
-import { exprOf } from "../../checks/queries";
+import { EXPRESSION_DATASOURCE, exprOf, THRESHOLD_OPERATORS } from "../../model/rules";
 import type { StackDefinition } from "../../build/stack";
 
 /**
