@@ -1,10 +1,11 @@
 // `npm run benchmark [-- --runs N]`: wall time of the render CLI, run exactly as `npm run render`
 // runs it (the command in package.json, without npm's own start-up), into a temporary directory.
 // One warm-up run fills tsx's transform cache and is reported but not counted; prints every
-// measured run and the median.
+// measured run and the medians of wall time and of CPU time (user + system, read by a preloaded
+// hook as the process exits): on a shared machine the CPU time moves less with other load.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -28,32 +29,44 @@ if (program !== "node") {
   process.exit(1);
 }
 
-const out = mkdtempSync(join(tmpdir(), "render-benchmark-"));
+const work = mkdtempSync(join(tmpdir(), "render-benchmark-"));
+const out = join(work, "rendered");
+const cpuFile = join(work, "cpu.json");
+const cpuHook = join(work, "cpu-hook.cjs");
+writeFileSync(cpuHook, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(cpuFile)}, JSON.stringify(process.cpuUsage())));\n`);
+
 function timedRun() {
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [...args, "--out", out], { cwd: root, encoding: "utf8" });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const run = spawnSync(process.execPath, ["--require", cpuHook, ...args, "--out", out], { cwd: root, encoding: "utf8" });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (run.status !== 0) {
     console.error(`benchmark: render failed (exit ${run.status})\n${run.stderr}`);
-    rmSync(out, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
     process.exit(1);
   }
-  return seconds;
+  const { user, system } = JSON.parse(readFileSync(cpuFile, "utf8"));
+  return { wall, cpu: (user + system) / 1e6 };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 try {
   console.log(`npm run render = ${script}`);
-  console.log(`node ${process.version}, ${cpus().length} CPU(s)`);
-  console.log(`warm-up: ${timedRun().toFixed(3)} s (not counted)`);
-  const times = [];
+  console.log(`node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine slows every run)`);
+  const warm = timedRun();
+  console.log(`warm-up: ${warm.wall.toFixed(3)} s wall, ${warm.cpu.toFixed(3)} s CPU (not counted)`);
+  const runsMeasured = [];
   for (let i = 1; i <= runs; i++) {
-    times.push(timedRun());
-    console.log(`run ${i}: ${times.at(-1).toFixed(3)} s`);
+    runsMeasured.push(timedRun());
+    const { wall, cpu } = runsMeasured.at(-1);
+    console.log(`run ${i}: ${wall.toFixed(3)} s wall, ${cpu.toFixed(3)} s CPU`);
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  console.log(`median of ${runs}: ${median.toFixed(3)} s (min ${sorted[0].toFixed(3)} s, max ${sorted.at(-1).toFixed(3)} s)`);
+  const walls = runsMeasured.map((r) => r.wall);
+  console.log(`median of ${runs}: ${median(walls).toFixed(3)} s wall (min ${Math.min(...walls).toFixed(3)} s, max ${Math.max(...walls).toFixed(3)} s), ${median(runsMeasured.map((r) => r.cpu)).toFixed(3)} s CPU`);
 } finally {
-  rmSync(out, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
