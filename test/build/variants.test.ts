@@ -119,7 +119,7 @@ describe.each(VARIANTS)("stack variant $name", (v) => {
   });
 
   it("is declared by the Pulumi program", async () => {
-    program(rawOf(v));
+    await program(rawOf(v));
     await settled();
     const count = (type: string) => mocked.registered.filter((r) => r.type === type).length;
     expect(count("grafana:alerting/contactPoint:ContactPoint")).toBe(checkedStack(parseConfig(rawOf(v))).contactPoints.length);
