@@ -1,139 +1,26 @@
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
-import * as common from "@grafana/grafana-foundation-sdk/common";
-import * as stat from "@grafana/grafana-foundation-sdk/stat";
-import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import type { Config } from "../src/config/schema";
-import {
-  dashboardTelemetry,
-  layoutRows,
-  lokiDatasource,
-  lokiInstantTarget,
-  lokiTarget,
-  mixedDatasource,
-  prometheusDatasource,
-  promTarget,
-  stackDashboard,
-  thresholdLine,
-  thresholds,
-} from "../src/model/panels";
-import {
-  containsAny,
-  errorLogStream,
-  httpLogStream,
-  logStream,
-  metricSeries,
-  STATUS_5XX_LINE_FILTER,
-  SUPPORT_LINK_FIELDS,
-  withResponseMessage,
-} from "../src/model/telemetry";
+import { row, stackDashboard } from "../src/model/dashboard-blocks";
 import { FACTORY_DASHBOARD_UID, FACTORY_PANELS } from "./panel-ids";
+import { factoryPanels } from "./panels/factory";
 
 /** The pizza factory as a dependency: is it failing, slow, or in chaos? */
 export default function factoryDashboard(cfg: Config): DashboardBuilder {
-  const t = dashboardTelemetry(cfg.telemetry);
-  const slowMs = cfg.thresholds.factoryLatency.milliseconds;
-  const sold = (window: string) => `sum(increase(${metricSeries(t, "pizzasSold")}[${window}]))`;
-  const failed = (window: string) => `sum(increase(${metricSeries(t, "orderFailures")}[${window}]))`;
-  const failedOrders =
-    `sum(count_over_time(${httpLogStream(t)} |= "/api/order" ${STATUS_5XX_LINE_FILTER}` +
-    ` | json statusCode="statusCode", method="method", path="path" | __error__=""` +
-    ` | method="POST" | path="/api/order" | statusCode >= 500 [1m]))`;
-  const supportLinkLines = (window: string) => `sum(count_over_time(${logStream(t)} ${containsAny(SUPPORT_LINK_FIELDS)} [${window}]))`;
-
-  const errorsPerMinute = new timeseries.PanelBuilder()
-    .id(FACTORY_PANELS.errorsPerMinute)
-    .title("Factory errors per minute")
-    .description("Pizza creations the factory failed (service metrics), and POST /api/order answered 5xx (request logs). Both rising together is the factory failing; only the logs rising while metrics are flat may be a telemetry outage.")
-    .datasource(mixedDatasource)
-    .unit("short")
-    .interval("1m")
-    .withTarget(promTarget("A", failed("1m"), "creation failures (metrics)").datasource(prometheusDatasource))
-    .withTarget(lokiTarget("B", failedOrders, "orders answered 5xx (logs)").datasource(lokiDatasource));
-
-  const failureRatio = new timeseries.PanelBuilder()
-    .id(FACTORY_PANELS.failureRatio)
-    .title("Factory failure ratio (5m)")
-    .description("Pizza creation failures divided by pizzas sold plus failures, over 5-minute windows, from the service's metrics.")
-    .datasource(prometheusDatasource)
-    .unit("percentunit")
-    .min(0)
-    .interval("1m")
-    .withTarget(promTarget("A", `${failed("5m")} / (${sold("5m")} + ${failed("5m")})`, "failure ratio"));
-
-  const latency = new timeseries.PanelBuilder()
-    .id(FACTORY_PANELS.latency)
-    .title("Factory latency (pizza creation)")
-    .description(`The service's pizza creation latency gauge. Above the dashed line (${slowMs / 1000} s) the factory is slow: its chaos throttle delays orders by ~32 s.`)
-    .datasource(prometheusDatasource)
-    .unit("ms")
-    .min(0)
-    .thresholds(thresholds("green", [slowMs, "red"]))
-    .thresholdsStyle(thresholdLine())
-    .withTarget(promTarget("A", `max(${metricSeries(t, "factoryLatency")})`, "latency"));
-
-  const currentLatency = new stat.PanelBuilder()
-    .id(FACTORY_PANELS.currentLatency)
-    .title("Factory latency now")
-    .datasource(prometheusDatasource)
-    .unit("ms")
-    .colorMode(common.BigValueColorMode.Background)
-    .thresholds(thresholds("green", [slowMs, "red"]))
-    .withTarget(promTarget("A", `max(${metricSeries(t, "factoryLatency")})`, "latency"));
-
-  const failureMessages = new timeseries.PanelBuilder()
-    .id(FACTORY_PANELS.failureMessages)
-    .title("Failure messages per minute")
-    .description('Error-level lines of the service by the message of their response body, such as "Failed to fulfill order at factory" or "chaos monkey". Only the message is read from a body.')
-    .datasource(lokiDatasource)
-    .unit("short")
-    .interval("1m")
-    .drawStyle(common.GraphDrawStyle.Bars)
-    .fillOpacity(80)
-    .stacking(new common.StackingConfigBuilder().mode(common.StackingMode.Normal))
-    .withTarget(
-      lokiTarget(
-        "A",
-        `sum by (message) (count_over_time(${errorLogStream(t)} |= "resBody"${withResponseMessage([])} | message != "" [1m]))`,
-        "{{message}}",
-      ),
-    );
-
-  const supportLinks = new stat.PanelBuilder()
-    .id(FACTORY_PANELS.supportLinks)
-    .title("Responses with a support link")
-    .description("Responses carrying the factory's chaos support link, over the dashboard's time range. Only counted: the link itself is never shown.")
-    .datasource(lokiDatasource)
-    .unit("short")
-    .colorMode(common.BigValueColorMode.Background)
-    .thresholds(thresholds("green", [1, "orange"]))
-    .withTarget(lokiInstantTarget("A", supportLinkLines("$__range"), "support links"));
-
-  const supportLinksPerMinute = new timeseries.PanelBuilder()
-    .id(FACTORY_PANELS.supportLinksPerMinute)
-    .title("Support links per minute")
-    .description("Lines carrying the factory's chaos support link: non-zero while the factory is in chaos.")
-    .datasource(lokiDatasource)
-    .unit("short")
-    .interval("1m")
-    .withTarget(lokiTarget("A", supportLinkLines("1m"), "support links"));
-
-  layoutRows([
-    [errorsPerMinute, failureRatio],
-    { panels: [latency, currentLatency], widths: [18, 6] },
-    { panels: [failureMessages, supportLinks, supportLinksPerMinute], widths: [12, 4, 8] },
-  ]);
-
+  const factory = factoryPanels(cfg);
   return stackDashboard(cfg, {
     uid: FACTORY_DASHBOARD_UID,
     title: "JWT Pizza: factory dependency",
     tags: ["factory"],
     description: "The pizza factory as seen by the JWT Pizza Service: errors, failure ratio, latency, failure messages and chaos support links.",
   })
-    .withPanel(errorsPerMinute)
-    .withPanel(failureRatio)
-    .withPanel(latency)
-    .withPanel(currentLatency)
-    .withPanel(failureMessages)
-    .withPanel(supportLinks)
-    .withPanel(supportLinksPerMinute);
+    .withRow(row(FACTORY_PANELS.errorsRow, "Errors"))
+    .withPanel(factory.errorsPerMinute)
+    .withPanel(factory.failureRatio)
+    .withRow(row(FACTORY_PANELS.latencyRow, "Latency"))
+    .withPanel(factory.latency.span(18))
+    .withPanel(factory.currentLatency.span(6))
+    .withRow(row(FACTORY_PANELS.chaosRow, "Failure messages and chaos"))
+    .withPanel(factory.failureMessages.span(12))
+    .withPanel(factory.supportLinks.span(4))
+    .withPanel(factory.supportLinksPerMinute.span(8));
 }

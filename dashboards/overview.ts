@@ -1,137 +1,29 @@
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
-import * as common from "@grafana/grafana-foundation-sdk/common";
-import * as gauge from "@grafana/grafana-foundation-sdk/gauge";
-import * as stat from "@grafana/grafana-foundation-sdk/stat";
-import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import type { Config } from "../src/config/schema";
-import {
-  alertListPanel,
-  dashboardTelemetry,
-  layoutRows,
-  lokiDatasource,
-  lokiTarget,
-  prometheusDatasource,
-  promTarget,
-  stackDashboard,
-  thresholdLine,
-  thresholds,
-} from "../src/model/panels";
-import { httpLogStream, metricSeries, probeSuccess, STATUS_5XX_LINE_FILTER } from "../src/model/telemetry";
+import { row, stackDashboard } from "../src/model/dashboard-blocks";
 import { OVERVIEW_DASHBOARD_UID, OVERVIEW_PANELS } from "./panel-ids";
+import { servicePanels } from "./panels/service";
 
 /** The JWT Pizza Service at a glance: RED, saturation, users, the external health check and firing alerts. */
 export default function overviewDashboard(cfg: Config): DashboardBuilder {
-  const t = dashboardTelemetry(cfg.telemetry);
-  const cpuLimit = cfg.thresholds.cpu.percent;
-  const memoryLimit = cfg.thresholds.memory.percent;
-
-  const requests = new timeseries.PanelBuilder()
-    .id(OVERVIEW_PANELS.requests)
-    .title("Requests per second")
-    .description("From the service's requests metric.")
-    .datasource(prometheusDatasource)
-    .unit("reqps")
-    .min(0)
-    .withTarget(promTarget("A", `sum(rate(${metricSeries(t, "requests")}[$__rate_interval]))`, "requests"));
-
-  const errors = new timeseries.PanelBuilder()
-    .id(OVERVIEW_PANELS.errors)
-    .title("5xx responses per minute")
-    .description("HTTP responses with status 500 or above, from the request logs.")
-    .datasource(lokiDatasource)
-    .unit("short")
-    .min(0)
-    .interval("1m")
-    .withTarget(
-      lokiTarget(
-        "A",
-        `sum(count_over_time(${httpLogStream(t)} ${STATUS_5XX_LINE_FILTER} | json statusCode="statusCode" | __error__="" | statusCode >= 500 [1m]))`,
-        "5xx",
-      ),
-    );
-
-  const latency = new timeseries.PanelBuilder()
-    .id(OVERVIEW_PANELS.latency)
-    .title("Request latency")
-    .description("The service's request latency gauge.")
-    .datasource(prometheusDatasource)
-    .unit("ms")
-    .min(0)
-    .withTarget(promTarget("A", `max(${metricSeries(t, "requestLatency")})`, "latency"));
-
-  const healthCheck = new timeseries.PanelBuilder()
-    .id(OVERVIEW_PANELS.healthCheck)
-    .title("Health check success (Synthetic Monitoring)")
-    .description("Share of Synthetic Monitoring probes reaching the service's health endpoint from outside. Independent of the service's own telemetry: it stays up during a telemetry outage.")
-    .datasource(prometheusDatasource)
-    .unit("percentunit")
-    .min(0)
-    .max(1)
-    .thresholds(thresholds("red", [1, "green"]))
-    .withTarget(promTarget("A", `avg(${probeSuccess(cfg.syntheticMonitoring.job)})`, "probes succeeding"));
-
-  const saturationGauge = (id: number, title: string, metric: "cpu" | "memory", limit: number) =>
-    new gauge.PanelBuilder()
-      .id(id)
-      .title(title)
-      .datasource(prometheusDatasource)
-      .unit("percent")
-      .min(0)
-      .max(100)
-      .thresholds(thresholds("green", [limit, "red"]))
-      .withTarget(promTarget("A", `max(${metricSeries(t, metric)})`, metric));
-
-  const saturationSeries = (id: number, title: string, metric: "cpu" | "memory", limit: number) =>
-    new timeseries.PanelBuilder()
-      .id(id)
-      .title(title)
-      .description(`The service's ${metric} gauge; above the dashed line (${limit}%) it is saturated.`)
-      .datasource(prometheusDatasource)
-      .unit("percent")
-      .min(0)
-      .max(100)
-      .thresholds(thresholds("green", [limit, "red"]))
-      .thresholdsStyle(thresholdLine())
-      .withTarget(promTarget("A", `max(${metricSeries(t, metric)})`, metric));
-
-  const cpuNow = saturationGauge(OVERVIEW_PANELS.cpuNow, "CPU now", "cpu", cpuLimit);
-  const memoryNow = saturationGauge(OVERVIEW_PANELS.memoryNow, "Memory now", "memory", memoryLimit);
-  const cpu = saturationSeries(OVERVIEW_PANELS.cpu, "CPU", "cpu", cpuLimit);
-  const memory = saturationSeries(OVERVIEW_PANELS.memory, "Memory", "memory", memoryLimit);
-
-  const activeUsers = new stat.PanelBuilder()
-    .id(OVERVIEW_PANELS.activeUsers)
-    .title("Active users")
-    .datasource(prometheusDatasource)
-    .unit("short")
-    .graphMode(common.BigValueGraphMode.Area)
-    .withTarget(promTarget("A", `sum(${metricSeries(t, "activeUsers")})`, "active users"));
-
-  const alerts = alertListPanel(cfg)
-    .id(OVERVIEW_PANELS.alerts)
-    .title(`Alerts in ${cfg.folder.title}`)
-    .description("Alert rules of this stack's folder that are firing, pending, erroring or without data.");
-
-  layoutRows([
-    [requests, errors, latency],
-    { panels: [cpuNow, cpu, memoryNow, memory], widths: [4, 8, 4, 8] },
-    { panels: [healthCheck, activeUsers, alerts], widths: [10, 4, 10], height: 10 },
-  ]);
-
+  const service = servicePanels(cfg);
   return stackDashboard(cfg, {
     uid: OVERVIEW_DASHBOARD_UID,
     title: "JWT Pizza: service overview",
     tags: ["overview"],
     description: "The JWT Pizza Service at a glance: requests, errors, latency, CPU and memory, active users, the external health check and the stack's alerts.",
   })
-    .withPanel(requests)
-    .withPanel(errors)
-    .withPanel(latency)
-    .withPanel(cpuNow)
-    .withPanel(cpu)
-    .withPanel(memoryNow)
-    .withPanel(memory)
-    .withPanel(healthCheck)
-    .withPanel(activeUsers)
-    .withPanel(alerts);
+    .withRow(row(OVERVIEW_PANELS.trafficRow, "Requests, errors and latency"))
+    .withPanel(service.requests.span(8))
+    .withPanel(service.errors.span(8))
+    .withPanel(service.latency.span(8))
+    .withRow(row(OVERVIEW_PANELS.saturationRow, "CPU and memory"))
+    .withPanel(service.cpuNow.span(4))
+    .withPanel(service.cpu.span(8))
+    .withPanel(service.memoryNow.span(4))
+    .withPanel(service.memory.span(8))
+    .withRow(row(OVERVIEW_PANELS.healthRow, "Health check, users and alerts"))
+    .withPanel(service.healthCheck.span(10).height(10))
+    .withPanel(service.activeUsers.span(4).height(10))
+    .withPanel(service.alerts.span(10).height(10));
 }

@@ -2,7 +2,7 @@
 
 export const ORDERS_DASHBOARD_UID = "pizza-orders";
 
-/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
+/** Stable panel and row ids: alert rules link to panels (`__panelId__`), so never renumber one. */
 export const ORDERS_PANELS = {
   ordersPerMinute: 1,
   failureRatio: 2,
@@ -12,11 +12,15 @@ export const ORDERS_PANELS = {
   failureRatioVsSlo: 6,
   orderLatency: 7,
   failedOrderLines: 8,
+  ordersRow: 9,
+  errorsRow: 10,
+  salesRow: 11,
+  failedOrdersRow: 12,
 } as const;
 
 export const FACTORY_DASHBOARD_UID = "pizza-factory";
 
-/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
+/** Stable panel and row ids: alert rules link to panels (`__panelId__`), so never renumber one. */
 export const FACTORY_PANELS = {
   errorsPerMinute: 1,
   failureRatio: 2,
@@ -25,11 +29,14 @@ export const FACTORY_PANELS = {
   failureMessages: 5,
   supportLinks: 6,
   supportLinksPerMinute: 7,
+  errorsRow: 8,
+  latencyRow: 9,
+  chaosRow: 10,
 } as const;
 
 export const OVERVIEW_DASHBOARD_UID = "pizza-overview";
 
-/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
+/** Stable panel and row ids: alert rules link to panels (`__panelId__`), so never renumber one. */
 export const OVERVIEW_PANELS = {
   requests: 1,
   errors: 2,
@@ -41,15 +48,20 @@ export const OVERVIEW_PANELS = {
   memory: 8,
   activeUsers: 9,
   alerts: 10,
+  trafficRow: 11,
+  saturationRow: 12,
+  healthRow: 13,
 } as const;
 
 export const TELEMETRY_DASHBOARD_UID = "pizza-telemetry";
 
-/** Stable panel ids: alert rules link to them (`__panelId__`), so never renumber one. */
+/** Stable panel and row ids: alert rules link to panels (`__panelId__`), so never renumber one. */
 export const TELEMETRY_PANELS = {
   metricShippingFailures: 1,
   metricsFreshness: 2,
   metricsFreshnessNow: 3,
   requestsLogsVsMetrics: 4,
   logVolumeByLevel: 5,
+  shippingRow: 6,
+  arrivalRow: 7,
 } as const;

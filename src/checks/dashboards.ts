@@ -1,11 +1,46 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import { DASHBOARD_UID_ANNOTATION, PANEL_ID_ANNOTATION } from "../model/rules";
-import { LOKI_VAR, PROMETHEUS_VAR, SOURCE_VAR } from "../model/panels";
-import { layoutProblems } from "../model/layout";
+import { LOKI_VAR, PROMETHEUS_VAR, SOURCE_VAR } from "../model/dashboard-blocks";
 import { unreadableTargets } from "./queries";
 
 export const REQUIRED_VARIABLES = [LOKI_VAR, PROMETHEUS_VAR, SOURCE_VAR];
+
+/** Grafana's dashboard grid is 24 columns wide. */
+const GRID_COLUMNS = 24;
+
+interface PlacedPanel {
+  id?: number;
+  title?: string;
+  gridPos?: dashboard.GridPos;
+}
+
+function name(p: PlacedPanel): string {
+  return `panel ${p.id ?? "?"} "${p.title ?? ""}"`;
+}
+
+function overlap(a: dashboard.GridPos, b: dashboard.GridPos): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/** Panels without a position, outside the 24-column grid, or overlapping another panel. */
+export function layoutProblems(panels: PlacedPanel[]): string[] {
+  const problems: string[] = [];
+  panels.forEach((p, i) => {
+    const g = p.gridPos;
+    if (!g) {
+      problems.push(`${name(p)}: has no grid position`);
+      return;
+    }
+    if (g.x < 0 || g.y < 0 || g.w < 1 || g.h < 1 || g.x + g.w > GRID_COLUMNS) {
+      problems.push(`${name(p)}: x=${g.x} y=${g.y} w=${g.w} h=${g.h} is outside the ${GRID_COLUMNS}-column grid`);
+    }
+    for (const q of panels.slice(i + 1)) {
+      if (q.gridPos && overlap(g, q.gridPos)) problems.push(`${name(p)} overlaps ${name(q)}`);
+    }
+  });
+  return problems;
+}
 
 function duplicates(values: number[]): number[] {
   return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];

@@ -1,8 +1,7 @@
 import type { Config } from "../config/schema";
 import type { StackDefinition } from "../build/stack";
 import { durationSeconds } from "../config/durations";
-import { EXPRESSION_DATASOURCE } from "../model/rules";
-import { exprOf } from "./queries";
+import { EXPRESSION_DATASOURCE, exprOf } from "../model/rules";
 
 /**
  * What the stack's LogQL rules cost Loki. A rule re-reads its whole range at every evaluation, so

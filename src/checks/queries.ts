@@ -4,6 +4,7 @@ import type { QueryLanguage } from "./grammar";
 import { bodyExposure } from "./body-exposure";
 import { syntaxErrors } from "./grammar";
 import type { StackDefinition } from "../build/stack";
+import { exprOf } from "../model/rules";
 
 export interface QueryRef {
   /** Where the query lives, as a reviewer would look for it. */
@@ -19,12 +20,6 @@ interface TargetFields {
   expr?: unknown;
   refId?: string;
   datasource?: dashboard.DataSourceRef;
-}
-
-/** The LogQL/PromQL text of a Loki or Prometheus query model. */
-export function exprOf(model: unknown): string | undefined {
-  const expr = (model as TargetFields | undefined)?.expr;
-  return typeof expr === "string" ? expr : undefined;
 }
 
 interface PanelTarget {

@@ -19,6 +19,12 @@ export const EXPRESSION_DATASOURCE = "__expr__";
  */
 export type Severity = "page" | "ticket" | "warning" | "none";
 
+/** The LogQL/PromQL text of a Loki or Prometheus query model (a rule query's model or a panel target). */
+export function exprOf(model: unknown): string | undefined {
+  const expr = (model as { expr?: unknown } | undefined)?.expr;
+  return typeof expr === "string" ? expr : undefined;
+}
+
 /** Instant LogQL metric query over the last `lookbackSeconds`. */
 export function lokiQuery(refId: string, datasourceUid: string, expr: string, lookbackSeconds: number): QueryBuilder {
   return new QueryBuilder(refId)

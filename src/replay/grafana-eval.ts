@@ -1,8 +1,8 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type { Fixture, Series } from "./fixtures";
 import { durationSeconds } from "../config/durations";
+import { exprOf } from "../model/rules";
 import { singleThreshold, thresholdHolds } from "../model/thresholds";
-import { exprOf } from "../checks/queries";
 import { compileLogQL, type Labels } from "./logql";
 import type { Evaluation } from "./alert-state";
 
@@ -32,7 +32,7 @@ function queryOf(rule: alerting.Rule, refId: string) {
 export const RECORDING_VISIBILITY_LAG_SECONDS = 10;
 
 /** The series Grafana's Loki recording rules write to Prometheus during a fixture. */
-export function recordedSeries(rules: alerting.Rule[], fixture: Fixture, intervalSeconds: number, queryFailsAt: (seconds: number) => boolean = () => false): Series[] {
+export function replayRecordingRules(rules: alerting.Rule[], fixture: Fixture, intervalSeconds: number, queryFailsAt: (seconds: number) => boolean = () => false): Series[] {
   const steps = fixture.durationSeconds / fixture.sampleIntervalSeconds;
   const out = new Map<string, Series>();
   for (const rule of rules) {

@@ -7,12 +7,12 @@ import type { Config } from "../config/schema";
 import { durationSeconds } from "../config/durations";
 import { EXPRESSION_DATASOURCE } from "../model/rules";
 import { THRESHOLD_OPERATORS } from "../model/thresholds";
-import { exprOf } from "../checks/queries";
+import { exprOf } from "../model/rules";
 import { prometheusRuleFiles, ruleKind } from "../emit/files/prometheus-rules";
 import { receiversOf, routedLabels, routedRule } from "../review/routed-labels";
 import { routeMatches } from "../review/routing-match";
 import type { StackDefinition } from "../build/stack";
-import { evaluationTimes, logqlEvaluations, recordedSeries } from "./grafana-eval";
+import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
 import type { Labels } from "./logql";
 import { observeFirings, type Mismatch, type TestFileInput } from "./promtool";
 import { notifications, replayStates, type Episode, type Evaluation, type ExecErrState, type NoDataState, type Notification, type RouteTiming } from "./alert-state";
@@ -212,7 +212,7 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: R
   const rules = rulesWithInterval(stack, cfg);
   const lokiFails = failureWindow(fixture, "loki");
   const promFails = failureWindow(fixture, "prometheus");
-  const recorded: Series[] = rules.filter((r) => r.kind === "logql-recording").flatMap((r) => recordedSeries([r.rule], fixture, r.interval, lokiFails));
+  const recorded: Series[] = rules.filter((r) => r.kind === "logql-recording").flatMap((r) => replayRecordingRules([r.rule], fixture, r.interval, lokiFails));
   const series = [...fixture.series, ...recorded];
 
   const promtoolInputs: TestFileInput[] = [];

@@ -26,7 +26,7 @@ describe("every query of the stack", () => {
   it("stops the stack when a panel could show raw bodies", () => {
     const stack = checkedStack(cfg);
     const orders = stack.dashboards.find((d) => d.uid === "pizza-orders")!;
-    const rawLines = { ...orders, panels: [{ ...orders.panels![0], targets: [{ refId: "A", expr: '{component="$source", type="http"}' }] }] };
+    const rawLines = { ...orders, panels: [{ ...orders.panels!.find((p) => p.type !== "row")!, targets: [{ refId: "A", expr: '{component="$source", type="http"}' }] }] };
     const problems = definitionProblems({ ...stack, dashboards: [rawLines as typeof orders] }, cfg);
     expect(problems.some((p) => p.includes("target A: returns raw log lines"))).toBe(true);
   });

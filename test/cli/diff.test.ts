@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -9,15 +9,11 @@ import { renderedFilesAt, renderedFilesOfWorkingTree, reviewSnapshot } from "../
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../src/config/paths";
 import { renderArtifacts, writeArtifacts } from "../../src/emit/files/artifacts";
 import { readStackFile } from "../../src/config/stack-file";
+import { runScript } from "../support/cli";
 
-const TS_NODE = require.resolve("ts-node/dist/bin.js");
-
-/** Runs `src/cli/diff.ts` (what `npm run diff --` runs) in `cwd`. */
+/** Runs `npm run diff -- <args>` in `cwd`. */
 function diffCli(cwd: string, args: string[]) {
-  // Types are checked by `tsc --noEmit`; transpiling only keeps each run short.
-  const env = { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" };
-  const result = spawnSync(process.execPath, [TS_NODE, "src/cli/diff.ts", ...args], { cwd, encoding: "utf8", env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runScript("diff", args, cwd);
 }
 
 function git(cwd: string, args: string[]): string {

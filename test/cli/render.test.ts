@@ -78,6 +78,15 @@ describe("npm run render", () => {
     expect(run.stderr).toContain("usage: npm run render");
     expect(listFiles(out)).toEqual([]);
   });
+
+  it("loads neither Pulumi nor the Grafana provider (they are the slow part of a start-up)", () => {
+    const probe = `require("./src/cli/render.ts"); console.log(JSON.stringify(Object.keys(require.cache)))`;
+    const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "-e", probe], { cwd: REPO_ROOT, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const loaded: string[] = JSON.parse(run.stdout);
+    expect(loaded.some((m) => m.includes("/src/emit/files/artifacts.ts"))).toBe(true);
+    expect(loaded.filter((m) => /node_modules\/(@pulumi|@pulumiverse)\//.test(m))).toEqual([]);
+  });
 });
 
 describe("npm run render writes atomically", () => {
@@ -166,5 +175,14 @@ describe("npm run render writes atomically", () => {
     const run = render(["--out", out]);
     expect(run.status).toBe(0);
     expect(existsSync(`${out}.render-lock`)).toBe(false);
+  });
+
+  it("loads neither Pulumi nor the Grafana provider (they are the slow part of a start-up)", () => {
+    const probe = `require("./src/cli/render.ts"); console.log(JSON.stringify(Object.keys(require.cache)))`;
+    const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "-e", probe], { cwd: REPO_ROOT, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const loaded: string[] = JSON.parse(run.stdout);
+    expect(loaded.some((m) => m.includes("/src/emit/files/artifacts.ts"))).toBe(true);
+    expect(loaded.filter((m) => /node_modules\/(@pulumi|@pulumiverse)\//.test(m))).toEqual([]);
   });
 });

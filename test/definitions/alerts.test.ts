@@ -7,7 +7,7 @@ import { ORDERS_PANELS } from "../../dashboards/panel-ids";
 import { alertRule, type AlertSpec } from "../../src/model/rules";
 import { alertLinkProblems } from "../../src/checks/dashboards";
 import { parseConfig } from "../../src/config/schema";
-import { exprOf } from "../../src/checks/queries";
+import { exprOf } from "../../src/model/rules";
 import { REPO_ROOT } from "../../src/config/paths";
 import { checkedStack } from "../../src/checks";
 import { exampleConfig } from "../support/stack";
@@ -119,13 +119,5 @@ describe("every alert of the stack", () => {
     const all = alertDefinitions.map((define) => define(cfg).build());
     expect(all.length).toBeGreaterThan(rules.length);
     for (const rule of all) expect(existsSync(join(REPO_ROOT, "runbooks", `${rule.uid}.md`)), `${rule.uid}`).toBe(true);
-  });
-
-  it("has a condition that is one of its own queries, and explicit no-data and error states", () => {
-    for (const rule of rules) {
-      expect(rule.data.map((q) => q.refId)).toContain(rule.condition);
-      expect(["OK", "Alerting", "NoData", "KeepLast"]).toContain(rule.noDataState);
-      expect(["OK", "Alerting", "Error", "KeepLast"]).toContain(rule.execErrState);
-    }
   });
 });

@@ -1,9 +1,8 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { stringify } from "yaml";
 import type { Config } from "../../config/schema";
-import { EXPRESSION_DATASOURCE } from "../../model/rules";
+import { EXPRESSION_DATASOURCE, exprOf } from "../../model/rules";
 import { singleThreshold, THRESHOLD_OPERATORS } from "../../model/thresholds";
-import { exprOf } from "../../checks/queries";
 import type { StackDefinition } from "../../build/stack";
 
 /**

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
-import { layoutProblems, layoutRows } from "../../src/model/layout";
-
-class Stub {
-  pos?: dashboard.GridPos;
-  constructor(readonly id: number) {}
-  gridPos(pos: dashboard.GridPos) {
-    this.pos = pos;
-  }
-}
+import { layoutProblems } from "../../src/checks/dashboards";
 
 const placed = (id: number, x: number, y: number, w: number, h: number) => ({ id, title: `p${id}`, gridPos: { x, y, w, h } });
 
@@ -29,20 +20,5 @@ describe("layoutProblems", () => {
       'panel 2 "p2": x=0 y=8 w=0 h=8 is outside the 24-column grid',
       'panel 3 "p3": has no grid position',
     ]);
-  });
-});
-
-describe("layoutRows", () => {
-  it("places rows top to bottom with equal or given widths, without overlaps", () => {
-    const [a, b, c, d, e] = [1, 2, 3, 4, 5].map((id) => new Stub(id));
-    layoutRows([[a, b], { panels: [c, d, e], widths: [10, 4, 10], height: 6 }]);
-    expect([a, b, c, d, e].map((s) => s.pos)).toEqual([
-      { x: 0, y: 0, w: 12, h: 8 },
-      { x: 12, y: 0, w: 12, h: 8 },
-      { x: 0, y: 8, w: 10, h: 6 },
-      { x: 10, y: 8, w: 4, h: 6 },
-      { x: 14, y: 8, w: 10, h: 6 },
-    ]);
-    expect(layoutProblems([a, b, c, d, e].map((s) => ({ id: s.id, gridPos: s.pos })))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   DashboardCursorSync,
   DatasourceVariableBuilder,
   PanelBuilder,
+  RowBuilder,
   ThresholdsConfigBuilder,
   ThresholdsMode,
 } from "@grafana/grafana-foundation-sdk/dashboard";
@@ -15,8 +16,6 @@ import * as loki from "@grafana/grafana-foundation-sdk/loki";
 import * as prometheus from "@grafana/grafana-foundation-sdk/prometheus";
 import type { Config } from "../config/schema";
 import type { Telemetry } from "../config/schema";
-
-export { layoutRows } from "./layout";
 
 /** Dashboard variables every dashboard of the stack shares; defaults come from the stack config. */
 export const LOKI_VAR = "loki_datasource";
@@ -107,6 +106,14 @@ export function alertListPanel(cfg: Config): PanelBuilder {
     showInstances: false,
     stateFilter: { firing: true, pending: true, recovering: true, noData: true, error: true, normal: false },
   });
+}
+
+/**
+ * A row header (expanded). Panels added after it with `DashboardBuilder.withPanel` sit below it
+ * on the grid; panels added to the row itself would collapse it.
+ */
+export function row(id: number, title: string): RowBuilder {
+  return new RowBuilder(title).id(id);
 }
 
 export interface DashboardMeta {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { checkedStack, definitionProblems } from "../../src/checks";
+import { InvalidDefinitionError } from "../../src/config/errors";
+import { parseConfig } from "../../src/config/schema";
+import { exampleConfig } from "../support/stack";
+
+const cfg = parseConfig(exampleConfig());
+const stack = checkedStack(cfg);
+
+describe("definitionProblems (what checkedStack refuses)", () => {
+  it("finds none in the example stack", () => {
+    expect(definitionProblems(stack, cfg)).toEqual([]);
+  });
+
+  it("names a rule whose condition is none of its queries, a duplicate uid, an undeclared receiver and mute timing", () => {
+    const group = stack.ruleGroups.find((g) => g.title === "slo")!;
+    const groups = stack.ruleGroups.filter((g) => g !== group);
+    const [first, ...rules] = group.rules ?? [];
+    const broken = {
+      ...stack,
+      ruleGroups: [{ ...group, rules: [{ ...first, condition: "Z" }, { ...rules[0], uid: first.uid }, ...rules.slice(1)] }, ...groups],
+      notificationPolicy: { ...stack.notificationPolicy, routes: [...(stack.notificationPolicy.routes ?? []), { receiver: "nobody", mute_time_intervals: ["never-declared"] }] },
+    };
+    expect(definitionProblems(broken, cfg)).toEqual([
+      `alert uid ${first.uid}: used by more than one rule`,
+      `alert ${first.uid}: condition Z is not the refId of any of its queries`,
+      "notification policy: receiver nobody is not a declared contact point",
+      "notification policy: mute timing never-declared is not declared",
+    ]);
+  });
+
+  it("makes checkedStack throw the one InvalidDefinitionError, naming every problem", () => {
+    const withPageWithoutPending = exampleConfig({ "pizza-observability:slo": { fastBurn: { pendingPeriod: "0s" } } });
+    let error: unknown;
+    try {
+      checkedStack(parseConfig(withPageWithoutPending));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidDefinitionError);
+    expect((error as InvalidDefinitionError).problems).toEqual([expect.stringMatching(/^alert pizza-order-slo-fast-burn: severity=page with for: "0s"/)]);
+  });
+});

@@ -1,0 +1,16 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT } from "../../src/config/paths";
+
+/**
+ * Runs `npm run <script> -- <args>` as npm would, minus npm's own start-up: the command is read
+ * from package.json, so the tests exercise the loader the scripts use.
+ */
+export function runScript(script: string, args: string[], cwd = REPO_ROOT) {
+  const command: string = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")).scripts[script];
+  const [program, ...rest] = command.split(/\s+/);
+  if (program !== "node") throw new Error(`package.json script ${script} does not start with node: ${command}`);
+  const run = spawnSync(process.execPath, [...rest, ...args], { cwd, encoding: "utf8" });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
