@@ -33,9 +33,12 @@ export function ordersOver(t: Telemetry, window: string, failed: boolean): strin
   return `sum(count_over_time(${orderLinePipeline(t, failed)} [${window}]))`;
 }
 
-/** Failed / all orders over `window` from the logs: what the orders dashboard shows. */
+/**
+ * Failed / all orders over `window` from the logs: what the orders dashboard shows. `or vector(0)`:
+ * a window with orders but no failure is a 0 ratio, not "No data"; without orders it stays empty.
+ */
 export function logFailureRatio(t: Telemetry, window: string): string {
-  return `${ordersOver(t, window, true)} / ${ordersOver(t, window, false)}`;
+  return `(${ordersOver(t, window, true)} or vector(0)) / ${ordersOver(t, window, false)}`;
 }
 
 /** Failed orders over `window`, from the recorded per-minute counts. */

@@ -56,16 +56,29 @@ describe("LogQL replay evaluator", () => {
     expect(at('sum(count_over_time({component="nobody"} [5m])) or vector(0)', 70_000)).toEqual([{ labels: {}, value: 0 }]);
   });
 
-  it("fails a metric query whose pipeline leaves unparsable lines, as Loki does", () => {
+  it("fails a metric query whose pipeline leaves unparsable lines, as Loki does, unless no label is needed", () => {
     const bad: LogLine[] = [{ ts: 1_000, labels: http, line: "not json" }];
-    expect(() => compileLogQL('sum(count_over_time({type="http"} | json [1m]))')(bad, 10_000)).toThrow(LogQLPipelineError);
+    expect(() => compileLogQL('count_over_time({type="http"} | json [1m])')(bad, 10_000)).toThrow(LogQLPipelineError);
+    expect(() => compileLogQL('sum by (path) (count_over_time({type="http"} | json [1m]))')(bad, 10_000)).toThrow(LogQLPipelineError);
+    // Loki's parser hints: nothing reads a parsed label, so the parser is skipped and the line counts.
+    expect(compileLogQL('sum(count_over_time({type="http"} | json [1m]))')(bad, 10_000)).toEqual([{ labels: {}, value: 1 }]);
     expect(compileLogQL('sum(count_over_time({type="http"} | json | __error__="" [1m]))')(bad, 10_000)).toEqual([]);
+    // A number filter on a label the line lacks drops the line; it does not fail the query.
+    expect(compileLogQL('sum(count_over_time({type="http"} |= "" | json | statusCode >= 500 [1m]))')(bad, 10_000)).toEqual([]);
+  });
+
+  it("divides by zero to NaN and reads n-ary or line filters", () => {
+    expect(at('sum(count_over_time({component="jwt-pizza-service"} [5m])) / vector(0)', 70_000)[0].value).toBeNaN();
+    const count = (pipeline: string) => at(`sum(count_over_time({component="jwt-pizza-service"} ${pipeline} [5m]))`, 70_000)[0]?.value ?? 0;
+    expect(count('|= "ECONNRESET" or "\\"statusCode\\":200" or "/api/auth"')).toBe(3);
+    expect(count('|~ "[[:digit:]]{3}"')).toBe(4);
   });
 
   it("refuses what it does not implement instead of approximating it", () => {
-    expect(() => compileLogQL('sum(count_over_time({a="b"} | logfmt [1m]))')).toThrow(LogQLUnsupported);
-    expect(() => compileLogQL('sum(bytes_over_time({a="b"} [1m]))')).toThrow(LogQLUnsupported);
-    expect(() => compileLogQL('sum(count_over_time({a="b"} | line_format "{{.x}}" [1m]))')).toThrow(LogQLUnsupported);
+    expect(() => compileLogQL('sum(count_over_time({a="b"} | line_format "{{ range .x }}y{{ end }}" [1m]))')).toThrow(LogQLUnsupported);
+    expect(() => compileLogQL('approx_topk(2, count_over_time({a="b"} [1m]))')).toThrow(LogQLUnsupported);
+    expect(() => compileLogQL('sum(count_over_time({a="b"} | line_format "{{ if .x }}y{{ end }}" [1m]))')).toThrow(LogQLUnsupported);
+    expect(() => compileLogQL('sum(count_over_time({a="b"} | line_format "{{ .x | b64enc }}" [1m]))')).toThrow(LogQLUnsupported);
     expect(() => compileLogQL('{a="b"} |= "x"')).toThrow(LogQLUnsupported);
     expect(() => compileLogQL('sum(count_over_time({a="b"} [1m]')).toThrow(/does not parse/);
   });
