@@ -1,0 +1,86 @@
+import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+import { execFileSync } from "node:child_process";
+import { parse } from "yaml";
+import { REPO_ROOT } from "../config/paths";
+import { durationSeconds, EXPRESSION_DATASOURCE } from "../model/rules";
+import { renderArtifacts } from "../emit/files/artifacts";
+
+/**
+ * The alert catalogue a backtest runs: rule groups and the notification policy tree, read from
+ * Grafana's alerting provisioning files (rendered/alerting/), so the working tree (rendered in
+ * memory from a stack file) and a git ref (its committed rendered/alerting/) read the same way.
+ */
+
+export interface CatalogueRule {
+  rule: alerting.Rule;
+  group: string;
+  intervalSeconds: number;
+}
+
+export interface Catalogue {
+  /** Where it comes from: "working tree (Pulumi.example.yaml)" or "origin/main". */
+  source: string;
+  rules: CatalogueRule[];
+  policy: alerting.NotificationPolicy;
+}
+
+interface ProvisioningDocument {
+  groups?: Array<{ name: string; interval?: string; rules?: alerting.Rule[] }>;
+  policies?: Array<alerting.NotificationPolicy & { orgId?: number }>;
+}
+
+export function readCatalogue(source: string, files: Iterable<[string, string]>): Catalogue {
+  const rules: CatalogueRule[] = [];
+  let policy: alerting.NotificationPolicy | undefined;
+  for (const [name, text] of files) {
+    const doc = parse(text) as ProvisioningDocument | null;
+    for (const g of doc?.groups ?? []) {
+      const intervalSeconds = durationSeconds(g.interval ?? "60s");
+      for (const rule of g.rules ?? []) rules.push({ rule, group: g.name, intervalSeconds });
+    }
+    if (doc?.policies?.length) {
+      const { orgId: _orgId, ...tree } = doc.policies[0];
+      policy = tree;
+    }
+  }
+  if (!policy) throw new Error(`${source}: no notification policy tree in its alerting provisioning files`);
+  return { source, rules: rules.sort((a, b) => (a.rule.uid ?? "").localeCompare(b.rule.uid ?? "")), policy };
+}
+
+const ALERTING_DIR = "rendered/alerting/";
+
+function git(args: string[]): string {
+  return execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** The catalogue committed at a git ref (its rendered/alerting/, kept fresh by a test). */
+export function catalogueAtRef(ref: string): Catalogue {
+  try {
+    git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  } catch {
+    throw new Error(`unknown git ref "${ref}": expected a branch, tag or commit (e.g. origin/main, HEAD~1)`);
+  }
+  const paths = git(["ls-tree", "-r", "--name-only", ref, "--", ALERTING_DIR]).split("\n").filter((p) => p.endsWith(".yaml"));
+  if (paths.length === 0) throw new Error(`${ref} has no ${ALERTING_DIR}*.yaml to backtest`);
+  return readCatalogue(ref, paths.map((p): [string, string] => [p, git(["show", `${ref}:${p}`])]));
+}
+
+/** The working tree's catalogue, rendered in memory from a stack file's config. */
+export function catalogueOfWorkingTree(rawConfig: Record<string, unknown>, source: string): Catalogue {
+  const files = [...renderArtifacts(rawConfig)].filter(([path]) => path.startsWith("alerting/"));
+  return readCatalogue(source, files);
+}
+
+export type QueryKind = "Prometheus" | "Loki";
+
+/** The datasource kind of each query of a rule, from the stack's datasource uids; anything else is refused by name. */
+export function queryKinds(rule: alerting.Rule, datasources: { loki: string; prometheus: string }): Map<string, QueryKind> {
+  const kinds = new Map<string, QueryKind>();
+  for (const q of rule.data) {
+    if (q.datasourceUid === EXPRESSION_DATASOURCE) continue;
+    if (q.datasourceUid === datasources.loki) kinds.set(q.refId ?? "", "Loki");
+    else if (q.datasourceUid === datasources.prometheus) kinds.set(q.refId ?? "", "Prometheus");
+    else throw new Error(`rule ${rule.uid}: query ${q.refId} reads datasource ${q.datasourceUid}, which is neither the stack's Loki (${datasources.loki}) nor its Prometheus (${datasources.prometheus})`);
+  }
+  return kinds;
+}
