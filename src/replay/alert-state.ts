@@ -232,7 +232,7 @@ export function notifications(episodes: Episode[], timing: RouteTiming, untilSec
   const out: Notification[] = [];
   const sorted = [...episodes].sort((a, b) => a.startSeconds - b.startSeconds);
   const active = (t: number) => sorted.filter((e) => e.startSeconds <= t && (e.endSeconds === undefined || e.endSeconds > t));
-  let next = sorted[0];
+  let next: Episode | undefined = sorted[0];
   while (next && next.startSeconds <= untilSeconds) {
     const notified = new Set<Episode>();
     let lastSentAt = -Infinity;
