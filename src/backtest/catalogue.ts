@@ -14,6 +14,8 @@ import { renderArtifacts } from "../emit/files/artifacts";
 export interface CatalogueRule {
   rule: alerting.Rule;
   group: string;
+  /** Folder title: the `grafana_folder` label of its alerts. */
+  folder: string;
   intervalSeconds: number;
 }
 
@@ -25,7 +27,7 @@ export interface Catalogue {
 }
 
 interface ProvisioningDocument {
-  groups?: Array<{ name: string; interval?: string; rules?: alerting.Rule[] }>;
+  groups?: Array<{ name: string; folder?: string; interval?: string; rules?: alerting.Rule[] }>;
   policies?: Array<alerting.NotificationPolicy & { orgId?: number }>;
 }
 
@@ -36,7 +38,7 @@ export function readCatalogue(source: string, files: Iterable<[string, string]>)
     const doc = parse(text) as ProvisioningDocument | null;
     for (const g of doc?.groups ?? []) {
       const intervalSeconds = durationSeconds(g.interval ?? "60s");
-      for (const rule of g.rules ?? []) rules.push({ rule, group: g.name, intervalSeconds });
+      for (const rule of g.rules ?? []) rules.push({ rule, group: g.name, folder: g.folder ?? "", intervalSeconds });
     }
     if (doc?.policies?.length) {
       const { orgId: _orgId, ...tree } = doc.policies[0];

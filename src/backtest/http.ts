@@ -32,7 +32,8 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** First backoff in ms, doubled per retry (default 500); a Retry-After header wins when longer. */
   backoffMs?: number;
-  /** Called when a request completes (for the progress line). */
+  /** Called when a request is queued and when it completes (for the progress line). */
+  onRequestQueued?: () => void;
   onRequestDone?: () => void;
   /** For tests: a sleep that does not wait. */
   sleep?: (ms: number) => Promise<void>;
@@ -121,6 +122,7 @@ export function datasourceClient(target: GrafanaTarget, opts: ClientOptions = {}
     },
     get(ds, path, params) {
       const url = `${base}/api/datasources/proxy/uid/${encodeURIComponent(ds.uid)}${path}?${new URLSearchParams(params)}`;
+      opts.onRequestQueued?.();
       return limit(async () => {
         let last = "";
         for (let attempt = 1; attempt <= maxAttempts; attempt++) {
