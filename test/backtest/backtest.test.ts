@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runBacktest, type BacktestResult } from "../../src/backtest";
+import { EPOCH, startWorld, stackFileFor, TOKEN, type BacktestWorld, type Placed } from "../support/backtest-env";
+
+/**
+ * The backtest against a real Prometheus (backfilled from the replay fixtures) behind a Grafana
+ * datasource-proxy stand-in, with recorded Loki answers: it must agree with the replay of the
+ * same fixtures (first firings, pages).
+ */
+
+let world: BacktestWorld;
+beforeAll(async () => {
+  world = await startWorld();
+}, 120_000);
+afterAll(async () => {
+  await world?.stop();
+});
+
+async function backtest(p: Placed, extra: { ref?: string; stackFile?: string; format?: "text" | "markdown" } = {}): Promise<BacktestResult> {
+  return runBacktest({
+    // The replay's first evaluation is one interval after fixture time 0: start just after it.
+    window: { from: p.startSeconds + 10, to: p.startSeconds + p.fixture.durationSeconds },
+    stackFile: extra.stackFile ?? world.stackFile,
+    ref: extra.ref,
+    format: extra.format ?? "text",
+    env: { GRAFANA_AUTH: TOKEN },
+  });
+}
+
+function agreesWithReplay(p: Placed, result: BacktestResult) {
+  const replay = world.replays.get(p.fixture.name)!;
+  const firstByReplay = Object.fromEntries(replay.alerts.map((a) => [a.uid, a.firingSeconds[0] === undefined ? undefined : p.startSeconds + a.firingSeconds[0]]));
+  const firstByBacktest = Object.fromEntries(result.after.alerts.filter((a) => a.uid in firstByReplay).map((a) => [a.uid, a.firstFiring]));
+  expect(firstByBacktest).toEqual(firstByReplay);
+  const pagesByReplay = replay.alerts.filter((a) => a.severity === "page" && a.firingSeconds.length > 0).map((a) => a.uid);
+  const pagesByBacktest = result.after.alerts.filter((a) => a.pages > 0).map((a) => a.uid);
+  expect(pagesByBacktest).toEqual(pagesByReplay);
+}
+
+describe("backtest of the replay fixtures on a real Prometheus", () => {
+  it("agrees with the replay on every fixture (recording rules deployed: recorded series read from Prometheus)", async () => {
+    for (const p of world.placed.filter((x) => x.recordedInPrometheus)) {
+      const result = await backtest(p);
+      agreesWithReplay(p, result);
+      expect(result.after.alerts.find((a) => a.uid === "pizza-order-slo-fast-burn")?.evaluatedBy).toBe("Prometheus");
+    }
+  });
+
+  it("detects the factory incident and pages for it, as the replay does", async () => {
+    const p = world.placed[0];
+    const result = await backtest(p);
+    const fastBurn = result.after.alerts.find((a) => a.uid === "pizza-order-slo-fast-burn")!;
+    expect(fastBurn.pages).toBeGreaterThan(0);
+    expect(fastBurn.notifications[0].receiver).toBe("pizza-on-call");
+    const order5xx = result.after.alerts.find((a) => a.uid === "pizza-order-5xx")!;
+    expect(order5xx.evaluatedBy).toBe("Loki");
+    expect(order5xx.firstFiring).toBeGreaterThanOrEqual(p.startSeconds + p.fixture.incident!.startSeconds);
+    expect(result.report).toContain("pizza-order-slo-fast-burn");
+    expect(result.report).not.toContain(TOKEN);
+  });
+
+  it("computes a new recording rule's series with Loki and evaluates its alerts with promtool, agreeing with the replay", async () => {
+    const p = world.placed.find((x) => !x.recordedInPrometheus)!;
+    const result = await backtest(p);
+    expect(result.after.alerts.find((a) => a.uid === "pizza-order-slo-fast-burn")?.evaluatedBy).toBe("promtool (recorded series from Loki)");
+    agreesWithReplay(p, result);
+  });
+
+  it("with --ref, reports before and after side by side", async () => {
+    const p = world.placed[0];
+    // The working tree's stack raises the 5xx threshold: fewer 5xx warnings than HEAD's catalogue.
+    const stackFile = stackFileFor(world.proxy.url, world.dir, "Pulumi.raised.yaml", (t) => t.replace("count: 2 # fires on more than", "count: 50 # fires on more than"));
+    const result = await backtest(p, { ref: "HEAD", stackFile, format: "markdown" });
+    const before = result.before!.alerts.find((a) => a.uid === "pizza-order-5xx")!;
+    const after = result.after.alerts.find((a) => a.uid === "pizza-order-5xx")!;
+    expect(before.episodes.length).toBeGreaterThan(0);
+    expect(after.episodes.length).toBe(0);
+    expect(result.report).toMatch(/\| \* pizza-order-5xx \| warning \| [0-9]+ → 0 \|/);
+    expect(result.report).toContain("### Backtest: HEAD → working tree (Pulumi.raised.yaml)");
+  });
+
+  it("fails naming the datasource on a rejected token, without printing the token", async () => {
+    const p = world.placed[0];
+    const error = await runBacktest({ window: { from: p.startSeconds, to: p.startSeconds + 600 }, stackFile: world.stackFile, format: "text", env: { GRAFANA_AUTH: "glsa_wrong-S3CRET" } }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/Prometheus datasource grafanacloud-prom: HTTP 401/);
+    expect(error?.message).not.toContain("S3CRET");
+  });
+
+  it("evaluates at the group's interval since the epoch", async () => {
+    const p = world.placed[2];
+    const result = await backtest(p);
+    const order5xx = result.after.alerts.find((a) => a.uid === "pizza-order-5xx")!;
+    expect(order5xx.evaluations).toBe(p.fixture.durationSeconds / 30);
+    expect(EPOCH % 3600).toBe(0);
+  });
+});
