@@ -5,7 +5,7 @@ import type { AlertBacktest, CatalogueBacktest } from "./run";
 export type Format = "text" | "markdown";
 
 export function utc(seconds: number): string {
-  return `${new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ")}Z`;
+  return `${new Date(seconds * 1000).toISOString().slice(0, 19).replace("T", " ")}Z`;
 }
 
 export function span(seconds: number): string {
