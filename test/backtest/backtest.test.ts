@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../src/config/paths";
 import { runBacktest, type BacktestResult } from "../../src/backtest";
 import { EPOCH, startWorld, stackFileFor, TOKEN, type BacktestWorld, type Placed } from "../support/backtest-env";
 
@@ -95,5 +97,28 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
     const order5xx = result.after.alerts.find((a) => a.uid === "pizza-order-5xx")!;
     expect(order5xx.evaluations).toBe(p.fixture.durationSeconds / 30);
     expect(EPOCH % 3600).toBe(0);
+  });
+
+  it("runs as `npm run backtest` (tsx): report on stdout, exit 0; a rejected token exits 1 naming the datasource", async () => {
+    const p = world.placed[0];
+    // Asynchronous: the datasource-proxy stand-in answers from this process's event loop.
+    const cli = (token: string) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const args = [require.resolve("tsx/cli"), "src/cli/backtest.ts", "--from", String(p.startSeconds + 10), "--to", String(p.startSeconds + p.fixture.durationSeconds), "--stack-file", world.stackFile, "--format", "markdown"];
+        const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, GRAFANA_AUTH: token } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+        child.on("close", (status) => resolve({ status, stdout, stderr }));
+      });
+    const ok = await cli(TOKEN);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^### Backtest of working tree \(Pulumi\.backtest\.yaml\)/);
+    expect(ok.stdout).toMatch(/\| pizza-order-slo-fast-burn \| page \| 120 \| 1 \| 0\/0 \| 1 \(pizza-on-call 1\) \| 1 \|/);
+    const rejected = await cli("glsa_wrong-S3CRET");
+    expect(rejected.status).toBe(1);
+    expect(rejected.stderr).toMatch(/backtest: Prometheus datasource grafanacloud-prom: HTTP 401/);
+    expect(`${rejected.stdout}${rejected.stderr}`).not.toContain("S3CRET");
   });
 });
