@@ -63,7 +63,7 @@ export async function runBacktest(req: BacktestRequest): Promise<BacktestResult>
   const cfg = parseConfig(raw);
   const target = grafanaTarget(cfg.grafanaUrl, raw, req.stackFile, req.env);
   const after = catalogueOfWorkingTree(raw, `working tree (${basename(req.stackFile)})`);
-  const before = req.ref ? catalogueAtRef(req.ref) : undefined;
+  const before = req.ref ? catalogueAtRef(req.ref, req.stackFile) : undefined;
 
   const bar = progressLine("backtest", req.progress);
   const client = datasourceClient(target, { ...req.client, onRequestQueued: bar.queued, onRequestDone: bar.done });

@@ -18,11 +18,15 @@ export function span(seconds: number): string {
   return parts.join(" ");
 }
 
-function notificationsCell(a: AlertBacktest): string {
-  if (a.notifications.length === 0) return "0";
+function byReceiver(list: AlertBacktest["notifications"]): string {
   const by = new Map<string, number>();
-  for (const n of a.notifications) by.set(n.receiver, (by.get(n.receiver) ?? 0) + 1);
-  return `${a.notifications.length} (${[...by].map(([r, n]) => `${r} ${n}`).join(", ")})`;
+  for (const n of list) by.set(n.receiver, (by.get(n.receiver) ?? 0) + 1);
+  return `${list.length} (${[...by].map(([r, n]) => `${r} ${n}`).join(", ")})`;
+}
+
+function notificationsCell(a: AlertBacktest): string {
+  const own = a.notifications.length === 0 ? "0" : byReceiver(a.notifications);
+  return a.datasourceNotifications.length === 0 ? own : `${own}; NoData/Error ${byReceiver(a.datasourceNotifications)}`;
 }
 
 interface Column {
@@ -68,7 +72,7 @@ function totals(r: CatalogueBacktest): { episodes: number; notifications: number
 }
 
 function mutedNote(results: CatalogueBacktest[]): string[] {
-  const muted = results.flatMap((r) => r.alerts.flatMap((a) => a.notifications.filter((n) => n.muteTimings.length > 0)));
+  const muted = results.flatMap((r) => r.alerts.flatMap((a) => [...a.notifications, ...a.datasourceNotifications].filter((n) => n.muteTimings.length > 0)));
   if (muted.length === 0) return [];
   const names = [...new Set(muted.flatMap((n) => n.muteTimings))].join(", ");
   return [`Note: ${muted.length} notification(s) are on routes with mute timings (${names}); the backtest does not apply mute timings, so any inside a mute window would not have been sent.`];

@@ -19,6 +19,8 @@ export interface AlertBacktest {
   errorEpisodes: Episode[];
   /** Notifications sent for the alert's own episodes, per receiver. */
   notifications: Array<Notification & { receiver: string; muteTimings: string[] }>;
+  /** Notifications of the DatasourceNoData/DatasourceError alerts the rule raised. */
+  datasourceNotifications: Array<Notification & { receiver: string; muteTimings: string[] }>;
   firstFiring?: number;
   lastFiring?: number;
   /** Seconds during which at least one instance was firing. */
@@ -130,6 +132,7 @@ export function backtestFromEvaluations(c: Catalogue, evaluated: RuleEvaluations
       noDataEpisodes: episodes.filter((e) => e.alertname === "DatasourceNoData"),
       errorEpisodes: episodes.filter((e) => e.alertname === "DatasourceError"),
       notifications: ownNotifications,
+      datasourceNotifications: ["DatasourceNoData", "DatasourceError"].flatMap((name) => sent.get(`${rule.uid}\u0000${name}`) ?? []),
       firstFiring: own[0]?.startSeconds,
       lastFiring: firingEvals.size ? Math.max(...firingEvals) : undefined,
       // An episode still open at the end counts up to the last evaluation plus one interval.

@@ -1,7 +1,14 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/config/paths";
+import { join } from "node:path";
 import { runBacktest, type BacktestResult } from "../../src/backtest";
+import { catalogueOfWorkingTree, committedCatalogueAtRef } from "../../src/backtest/catalogue";
+import { datasourceClient } from "../../src/backtest/http";
+import { formatComparison } from "../../src/backtest/report";
+import { backtestCatalogue } from "../../src/backtest/run";
+import { Secret } from "../../src/config/secret";
+import { readStackFile } from "../../src/config/stack-file";
 import { EPOCH, startWorld, stackFileFor, TOKEN, type BacktestWorld, type Placed } from "../support/backtest-env";
 
 /**
@@ -68,17 +75,35 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
     agreesWithReplay(p, result);
   });
 
-  it("with --ref, reports before and after side by side", async () => {
+  it("with --ref, renders the ref's definitions from the same stack file and reports them side by side", async () => {
     const p = world.placed[0];
-    // The working tree's stack raises the 5xx threshold: fewer 5xx warnings than HEAD's catalogue.
-    const stackFile = stackFileFor(world.proxy.url, world.dir, "Pulumi.raised.yaml", (t) => t.replace("count: 2 # fires on more than", "count: 50 # fires on more than"));
-    const result = await backtest(p, { ref: "HEAD", stackFile, format: "markdown" });
-    const before = result.before!.alerts.find((a) => a.uid === "pizza-order-5xx")!;
-    const after = result.after.alerts.find((a) => a.uid === "pizza-order-5xx")!;
-    expect(before.episodes.length).toBeGreaterThan(0);
-    expect(after.episodes.length).toBe(0);
-    expect(result.report).toMatch(/\| \* pizza-order-5xx \| warning \| [0-9]+ → 0 \|/);
-    expect(result.report).toContain("### Backtest: HEAD → working tree (Pulumi.raised.yaml)");
+    const result = await backtest(p, { ref: "HEAD", format: "markdown" });
+    expect(result.before?.source).toBe("HEAD");
+    expect(result.before?.alerts.map((a) => [a.uid, a.firstFiring, a.pages])).toEqual(result.after.alerts.map((a) => [a.uid, a.firstFiring, a.pages]));
+    expect(result.report).toContain("### Backtest: HEAD → working tree (Pulumi.backtest.yaml)");
+    expect(result.report).not.toMatch(/^\| \* /m);
+  });
+
+  it("shows a changed threshold as before → after", async () => {
+    const p = world.placed[0];
+    // Before: HEAD's committed catalogue (example stack). After: the 5xx threshold raised from 2 to 50.
+    const raised = stackFileFor(world.proxy.url, world.dir, "Pulumi.raised.yaml", (t) => t.replace("count: 2 # fires on more than", "count: 50 # fires on more than"));
+    const before = committedCatalogueAtRef("HEAD");
+    const after = catalogueOfWorkingTree(readStackFile(raised), "working tree (Pulumi.raised.yaml)");
+    const options = {
+      client: datasourceClient({ url: world.proxy.url, auth: new Secret(TOKEN) }),
+      datasources: world.cfg.datasources,
+      window: { from: p.startSeconds + 10, to: p.startSeconds + p.fixture.durationSeconds },
+      computeRecorded: new Set<string>(),
+      dir: join(world.dir, "compare"),
+    };
+    const b = await backtestCatalogue(before, options);
+    const a = await backtestCatalogue(after, options);
+    expect(b.alerts.find((x) => x.uid === "pizza-order-5xx")!.episodes.length).toBeGreaterThan(0);
+    expect(a.alerts.find((x) => x.uid === "pizza-order-5xx")!.episodes).toHaveLength(0);
+    const report = formatComparison(b, a, "markdown");
+    expect(report).toMatch(/\| \* pizza-order-5xx \| warning \| [0-9]+ → 0 \|/);
+    expect(report.match(/^\| \* /gm)).toHaveLength(1);
   });
 
   it("fails naming the datasource on a rejected token, without printing the token", async () => {
