@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
 import { durationSeconds, EXPRESSION_DATASOURCE } from "../model/rules";
 import { renderArtifacts } from "../emit/files/artifacts";
+import type { WireTimeInterval } from "../config/time-intervals";
 
 /**
  * The alert catalogue a backtest runs: rule groups and the notification policy tree, read from
@@ -27,29 +28,34 @@ export interface Catalogue {
   source: string;
   rules: CatalogueRule[];
   policy: alerting.NotificationPolicy;
+  /** Mute timings by name. */
+  muteTimings: Map<string, WireTimeInterval[]>;
 }
 
 interface ProvisioningDocument {
   groups?: Array<{ name: string; folder?: string; interval?: string; rules?: alerting.Rule[] }>;
   policies?: Array<alerting.NotificationPolicy & { orgId?: number }>;
+  muteTimes?: Array<{ name: string; time_intervals?: WireTimeInterval[] }>;
 }
 
 export function readCatalogue(source: string, files: Iterable<[string, string]>): Catalogue {
   const rules: CatalogueRule[] = [];
   let policy: alerting.NotificationPolicy | undefined;
+  const muteTimings = new Map<string, WireTimeInterval[]>();
   for (const [name, text] of files) {
     const doc = parse(text) as ProvisioningDocument | null;
     for (const g of doc?.groups ?? []) {
       const intervalSeconds = durationSeconds(g.interval ?? "60s");
       for (const rule of g.rules ?? []) rules.push({ rule, group: g.name, folder: g.folder ?? "", intervalSeconds });
     }
+    for (const m of doc?.muteTimes ?? []) muteTimings.set(m.name, m.time_intervals ?? []);
     if (doc?.policies?.length) {
       const { orgId: _orgId, ...tree } = doc.policies[0];
       policy = tree;
     }
   }
   if (!policy) throw new Error(`${source}: no notification policy tree in its alerting provisioning files`);
-  return { source, rules: rules.sort((a, b) => (a.rule.uid ?? "").localeCompare(b.rule.uid ?? "")), policy };
+  return { source, rules: rules.sort((a, b) => (a.rule.uid ?? "").localeCompare(b.rule.uid ?? "")), policy, muteTimings };
 }
 
 const ALERTING_DIR = "rendered/alerting/";

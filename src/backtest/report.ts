@@ -1,4 +1,4 @@
-import type { AlertBacktest, CatalogueBacktest } from "./run";
+import type { AlertBacktest, CatalogueBacktest, SentNotification } from "./run";
 
 /** `npm run backtest` output: one row per alert, or before -> after per alert with --ref; text or markdown. */
 
@@ -18,10 +18,13 @@ export function span(seconds: number): string {
   return parts.join(" ");
 }
 
-function byReceiver(list: AlertBacktest["notifications"]): string {
+function byReceiver(list: SentNotification[]): string {
+  const sent = list.filter((n) => !n.mutedBy);
   const by = new Map<string, number>();
-  for (const n of list) by.set(n.receiver, (by.get(n.receiver) ?? 0) + 1);
-  return `${list.length} (${[...by].map(([r, n]) => `${r} ${n}`).join(", ")})`;
+  for (const n of sent) by.set(n.receiver, (by.get(n.receiver) ?? 0) + 1);
+  const muted = list.length - sent.length;
+  const receivers = [...by].map(([r, n]) => `${r} ${n}`);
+  return `${sent.length}${receivers.length ? ` (${receivers.join(", ")})` : ""}${muted ? ` + ${muted} muted` : ""}`;
 }
 
 function notificationsCell(a: AlertBacktest): string {
@@ -66,16 +69,18 @@ function windowText(r: CatalogueBacktest): string {
 function totals(r: CatalogueBacktest): { episodes: number; notifications: number; pages: number } {
   return {
     episodes: r.alerts.reduce((n, a) => n + a.episodes.length, 0),
-    notifications: r.alerts.reduce((n, a) => n + a.notifications.length, 0),
+    notifications: r.alerts.reduce((n, a) => n + a.notifications.filter((x) => !x.mutedBy).length, 0),
     pages: r.alerts.reduce((n, a) => n + a.pages, 0),
   };
 }
 
 function mutedNote(results: CatalogueBacktest[]): string[] {
-  const muted = results.flatMap((r) => r.alerts.flatMap((a) => [...a.notifications, ...a.datasourceNotifications].filter((n) => n.muteTimings.length > 0)));
+  const muted = results.flatMap((r) => r.alerts.flatMap((a) => [...a.notifications, ...a.datasourceNotifications].filter((n) => n.mutedBy)));
   if (muted.length === 0) return [];
-  const names = [...new Set(muted.flatMap((n) => n.muteTimings))].join(", ");
-  return [`Note: ${muted.length} notification(s) are on routes with mute timings (${names}); the backtest does not apply mute timings, so any inside a mute window would not have been sent.`];
+  const names = [...new Set(muted.map((n) => n.mutedBy))].join(", ");
+  return [
+    `Muted: ${muted.length} notification(s) fell inside a mute timing (${names}) and were not sent then; Alertmanager sends a still-firing alert at the group's first flush after the window, which this report does not list.`,
+  ];
 }
 
 export function formatBacktest(r: CatalogueBacktest, format: Format, requests?: number): string {
@@ -86,7 +91,7 @@ export function formatBacktest(r: CatalogueBacktest, format: Format, requests?: 
     "",
     table(format, ["alert", "severity", ...COLUMNS.map((c) => c.title), "evaluated by"], rows),
     "",
-    `Total: ${t.episodes} firing episodes, ${t.notifications} notifications, ${t.pages} pages.${requests === undefined ? "" : ` ${requests} datasource requests.`}`,
+    `Total: ${t.episodes} firing episodes, ${t.notifications} notifications sent, ${t.pages} pages.${requests === undefined ? "" : ` ${requests} datasource requests.`}`,
     ...mutedNote([r]),
     "",
   ].join("\n");

@@ -4,7 +4,11 @@ import { notifications, replayStates, type Episode, type ExecErrState, type NoDa
 import type { Catalogue } from "./catalogue";
 import { evaluateCatalogue, type BacktestWindow, type Datasources, type EvaluatedBy, type RuleEvaluations } from "./evaluate";
 import type { DatasourceClient } from "./http";
+import { muteActive } from "./mute";
 import { directRoute, matchedRoutes, type MatchedRoute } from "./routes";
+
+/** A notification and its receiver; `mutedBy`: the route's mute timing that was current then (nothing is sent). */
+export type SentNotification = Notification & { receiver: string; mutedBy?: string };
 
 /** What one alert rule would have done over the window. Times are Unix seconds. */
 export interface AlertBacktest {
@@ -18,9 +22,9 @@ export interface AlertBacktest {
   noDataEpisodes: Episode[];
   errorEpisodes: Episode[];
   /** Notifications sent for the alert's own episodes, per receiver. */
-  notifications: Array<Notification & { receiver: string; muteTimings: string[] }>;
+  notifications: SentNotification[];
   /** Notifications of the DatasourceNoData/DatasourceError alerts the rule raised. */
-  datasourceNotifications: Array<Notification & { receiver: string; muteTimings: string[] }>;
+  datasourceNotifications: SentNotification[];
   firstFiring?: number;
   lastFiring?: number;
   /** Seconds during which at least one instance was firing. */
@@ -89,7 +93,8 @@ function notify(perRule: Array<{ rule: alerting.Rule; folder: string; episodes: 
       for (const uid of new Set(firing.map((i) => `${i.uid}\u0000${i.episode.alertname}`))) {
         const [ruleUid, alertname] = uid.split("\u0000");
         const key = `${ruleUid}\u0000${alertname}`;
-        out.set(key, [...(out.get(key) ?? []), { ...n, receiver: route.receiver, muteTimings: route.muteTimeIntervals }]);
+        const mutedBy = route.muteTimeIntervals.find((m) => muteActive(c.muteTimings.get(m) ?? [], n.atSeconds));
+        out.set(key, [...(out.get(key) ?? []), { ...n, receiver: route.receiver, ...(mutedBy ? { mutedBy } : {}) }]);
       }
     }
   }
@@ -137,7 +142,7 @@ export function backtestFromEvaluations(c: Catalogue, evaluated: RuleEvaluations
       lastFiring: firingEvals.size ? Math.max(...firingEvals) : undefined,
       // An episode still open at the end counts up to the last evaluation plus one interval.
       firingSeconds: coveredSeconds(own.map((e) => [e.startSeconds, e.endSeconds ?? lastEval + r.entry.intervalSeconds])),
-      pages: severity === "page" ? ownNotifications.length : 0,
+      pages: severity === "page" ? ownNotifications.filter((n) => !n.mutedBy).length : 0,
     };
   });
   return { source: c.source, window, alerts };
