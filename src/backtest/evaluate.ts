@@ -32,7 +32,7 @@ export interface Evaluation {
   series: SeriesResult[];
 }
 
-export type EvaluatedBy = "Loki" | "Prometheus" | "promtool (recorded series from Loki)";
+export type EvaluatedBy = "Loki" | "Prometheus" | "promtool (recorded series from Loki)" | "paused (not evaluated)";
 
 export interface RuleEvaluations {
   entry: CatalogueRule;
@@ -137,6 +137,7 @@ async function computedRecordedSeries(o: EvaluateOptions, rec: CatalogueRule, fr
     throw new Error(`recording rule ${rule.uid}: the backtest computes recorded series from a Loki query only (${record.from} is not one)`);
   }
   const times = evaluationTimes({ from, to: o.window.to }, rec.intervalSeconds);
+  if (times.length === 0) return [];
   const series = await queryRange(o.client, { ds: { kind: "Loki", uid: o.datasources.loki }, expr, start: times[0], end: times[times.length - 1], step: rec.intervalSeconds });
   return series.map((s) => ({
     metric: record.metric,
@@ -151,6 +152,7 @@ export async function evaluateCatalogue(c: Catalogue, o: EvaluateOptions): Promi
   const alerts = c.rules.filter((r) => !r.rule.record);
   const viaPromtool: Array<{ entry: CatalogueRule; expr: string; holds: (v: number) => boolean }> = [];
   const direct = alerts.map(async (entry): Promise<RuleEvaluations | undefined> => {
+    if (entry.rule.isPaused) return { entry, evaluatedBy: "paused (not evaluated)", evaluations: [] };
     const { expr, holds } = conditionOf(entry.rule);
     const kind = queryKinds(entry.rule, o.datasources).get("A") as QueryKind;
     const times = evaluationTimes(o.window, entry.intervalSeconds);

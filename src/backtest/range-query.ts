@@ -82,9 +82,9 @@ export async function queryRange(client: DatasourceClient, q: RangeQuery): Promi
   const out = new Map<string, RangeSeries>();
   const bodies = await Promise.all(
     rangeChunks(q).map((c) => {
-      const params: Record<string, string> = { query: q.expr, start: String(c.start), end: String(c.end), step: String(q.step) };
-      // Loki returns at most `limit` log lines; a metric query ignores it. Direction only matters for logs.
-      return client.get(q.ds, PATHS[q.ds.kind], params);
+      // RFC 3339 for Loki: recent versions read a bare 10-digit number as nanoseconds, older ones as seconds.
+      const time = (t: number) => (q.ds.kind === "Loki" ? new Date(t * 1000).toISOString() : String(t));
+      return client.get(q.ds, PATHS[q.ds.kind], { query: q.expr, start: time(c.start), end: time(c.end), step: String(q.step) });
     }),
   );
   for (const body of bodies) readMatrix(q.ds, q.expr, body, out);

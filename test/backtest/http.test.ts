@@ -127,7 +127,7 @@ describe("datasource client", () => {
     try {
       // Loki's recorded answers are served by the stand-in itself (the Prometheus ones would count its upstream fetches too).
       const loki: Datasource = { kind: "Loki", uid: "grafanacloud-logs" };
-      await Promise.all(Array.from({ length: 6 }, (_, i) => client.get(loki, "/loki/api/v1/query_range", { query: `sum(count_over_time({job="${i}"}[1m]))`, start: String(START), end: String(START + 60), step: "60" })));
+      await Promise.all(Array.from({ length: 6 }, (_, i) => client.get(loki, "/loki/api/v1/query_range", { query: `sum(count_over_time({job="${i}"}[1m]))`, start: new Date(START * 1000).toISOString(), end: new Date((START + 60) * 1000).toISOString(), step: "60" })));
     } finally {
       globalThis.fetch = realFetch;
     }

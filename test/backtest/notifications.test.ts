@@ -67,3 +67,15 @@ describe("notifications of backtested episodes", () => {
     expect(report).toContain("Muted: 1 notification(s) fell inside a mute timing (chaos-testing)");
   });
 });
+
+describe("paused rules", () => {
+  it("are reported, never evaluated", async () => {
+    const { evaluateCatalogue } = await import("../../src/backtest/evaluate");
+    const catalogue = committedCatalogueAtRef("HEAD");
+    const paused = { ...catalogue, rules: catalogue.rules.filter((r) => r.rule.uid === "pizza-watchdog").map((r) => ({ ...r, rule: { ...r.rule, isPaused: true } })) };
+    const client = { requests: 0, get: () => Promise.reject(new Error("a paused rule must not be queried")) };
+    const [r] = await evaluateCatalogue(paused, { client, datasources: { loki: "grafanacloud-logs", prometheus: "grafanacloud-prom" }, window: { from: 0, to: 3600 }, computeRecorded: new Set(), dir: "/nonexistent" });
+    expect(r.evaluatedBy).toBe("paused (not evaluated)");
+    expect(r.evaluations).toEqual([]);
+  });
+});

@@ -71,8 +71,10 @@ export async function startGrafanaProxy(opts: ProxyOptions): Promise<RunningProx
     }
     if (uid === opts.loki.uid && rest === "/loki/api/v1/query_range") {
       const q = url.searchParams.get("query") ?? "";
-      const start = Number(url.searchParams.get("start"));
-      const end = Number(url.searchParams.get("end"));
+      // The backtest sends RFC 3339 times (Loki reads them in every version).
+      const start = Date.parse(url.searchParams.get("start") ?? "") / 1000;
+      const end = Date.parse(url.searchParams.get("end") ?? "") / 1000;
+      if (!Number.isFinite(start) || !Number.isFinite(end)) return send(res, 400, { status: "error", error: "could not parse 'start' or 'end' as RFC 3339" });
       const step = Number(url.searchParams.get("step"));
       if ((end - start) / step + 1 > 11_000) return send(res, 400, { status: "error", error: "exceeded maximum resolution of 11,000 points per timeseries" });
       if (!compiled.has(q)) compiled.set(q, compileLogQL(q));
