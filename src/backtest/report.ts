@@ -118,7 +118,7 @@ export function formatComparison(before: CatalogueBacktest, after: CatalogueBack
     "",
     table(format, ["alert", "severity", ...shown.map((c) => c.title)], rows),
     "",
-    `* changed. Total: firing episodes ${versus(String(tb.episodes), String(ta.episodes))}, notifications ${versus(String(tb.notifications), String(ta.notifications))}, pages ${versus(String(tb.pages), String(ta.pages))}.${requests === undefined ? "" : ` ${requests} datasource requests.`}`,
+    `Total (* = changed): firing episodes ${versus(String(tb.episodes), String(ta.episodes))}, notifications ${versus(String(tb.notifications), String(ta.notifications))}, pages ${versus(String(tb.pages), String(ta.pages))}.${requests === undefined ? "" : ` ${requests} datasource requests.`}`,
     ...mutedNote([before, after]),
     "",
   ].join("\n");
