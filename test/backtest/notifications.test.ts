@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { committedCatalogueAtRef } from "../../src/backtest/catalogue";
-import type { RuleEvaluations } from "../../src/backtest/evaluate";
+import { evaluateCatalogue, type RuleEvaluations } from "../../src/backtest/evaluate";
 import { intervalHolds } from "../../src/backtest/mute";
 import { formatBacktest } from "../../src/backtest/report";
 import { backtestFromEvaluations } from "../../src/backtest/run";
@@ -70,7 +70,6 @@ describe("notifications of backtested episodes", () => {
 
 describe("paused rules", () => {
   it("are reported, never evaluated", async () => {
-    const { evaluateCatalogue } = await import("../../src/backtest/evaluate");
     const catalogue = committedCatalogueAtRef("HEAD");
     const paused = { ...catalogue, rules: catalogue.rules.filter((r) => r.rule.uid === "pizza-watchdog").map((r) => ({ ...r, rule: { ...r.rule, isPaused: true } })) };
     const client = { requests: 0, get: () => Promise.reject(new Error("a paused rule must not be queried")) };
