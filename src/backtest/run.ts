@@ -115,6 +115,8 @@ export function backtestFromEvaluations(c: Catalogue, evaluated: RuleEvaluations
         execErrState: (rule.execErrState ?? "Error") as ExecErrState,
         datasourceUid: a?.datasourceUid ?? "",
         refId: "A",
+        // As Grafana's file provisioning spells it; unset: Grafana's default (2).
+        missingSeriesEvalsToResolve: (rule as { missing_series_evals_to_resolve?: number }).missing_series_evals_to_resolve,
       },
       r.evaluations.map((e) => ({ atSeconds: e.at, series: e.series.map((s) => ({ labels: s.labels, condition: s.holds })) })),
     );
