@@ -9,6 +9,7 @@ const STAGES = [
   ["emit", "^src/emit/"],
   ["review", "^src/review/"],
   ["replay", "^src/replay/"],
+  ["backtest", "^src/backtest/"],
   ["cli", "^src/cli/"],
 ];
 

@@ -28,16 +28,20 @@ export function parseCommandLine<O extends Options>(argv: string[], spec: { usag
   return parsed;
 }
 
-/** Runs a CLI's main: a UsageError exits 2, any other failure 1, each with its message on stderr. */
-export function runCli(name: string, main: (argv: string[]) => void, onFailure = ""): void {
-  try {
-    main(process.argv.slice(2));
-  } catch (e) {
+/** Runs a CLI's main (sync or async): a UsageError exits 2, any other failure 1, each with its message on stderr. */
+export function runCli(name: string, main: (argv: string[]) => unknown, onFailure = ""): void {
+  const fail = (e: unknown) => {
     if (e instanceof UsageError) {
       console.error(`${name}: ${e.message}`);
       process.exit(2);
     }
     console.error(`${name}: ${e instanceof Error ? e.message : String(e)}${onFailure ? `\n${onFailure}` : ""}`);
     process.exit(1);
+  };
+  try {
+    const done = main(process.argv.slice(2));
+    if (done instanceof Promise) done.catch(fail);
+  } catch (e) {
+    fail(e);
   }
 }

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { parseConfig } from "../config/schema";
+import { readStackFile } from "../config/stack-file";
+import { exprOf } from "../model/rules";
+import { catalogueAtRef, catalogueOfWorkingTree, type Catalogue } from "./catalogue";
+import { recordingRules, type BacktestWindow } from "./evaluate";
+import { BacktestHttpError, datasourceClient, describeDatasource, type ClientOptions, type Datasource, type DatasourceClient } from "./http";
+import { progress as progressLine, type ProgressOptions } from "./progress";
+import { formatBacktest, formatComparison, type Format } from "./report";
+import { backtestCatalogue, type CatalogueBacktest } from "./run";
+import { grafanaTarget } from "./target";
+
+export interface BacktestRequest {
+  window: BacktestWindow;
+  stackFile: string;
+  ref?: string;
+  format: Format;
+  env?: NodeJS.ProcessEnv;
+  client?: Omit<ClientOptions, "onRequestQueued" | "onRequestDone">;
+  progress?: ProgressOptions;
+  /** Keep promtool's files here instead of a temporary directory. */
+  keep?: string;
+}
+
+export interface BacktestResult {
+  after: CatalogueBacktest;
+  before?: CatalogueBacktest;
+  /** Requests sent to the datasources, retries included. */
+  requests: number;
+  report: string;
+}
+
+/** Recorded metrics Prometheus holds no series of over the window: their recording rules are new. */
+async function absentMetrics(client: DatasourceClient, ds: Datasource, metrics: string[], w: BacktestWindow): Promise<Set<string>> {
+  const absent = new Set<string>();
+  await Promise.all(
+    metrics.map(async (m) => {
+      const body = (await client.get(ds, "/api/v1/series", { "match[]": m, start: String(w.from), end: String(w.to) })) as { status?: string; data?: unknown[]; error?: string };
+      if (body.status !== "success") throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: ${body.error ?? "failed"}`);
+      if ((body.data ?? []).length === 0) absent.add(m);
+    }),
+  );
+  return absent;
+}
+
+/** A recording rule as Loki would compute it: a change in any of these makes its history in Prometheus stale. */
+function recordingIdentity(c: Catalogue, metric: string): string | undefined {
+  const r = recordingRules(c).get(metric);
+  if (!r) return undefined;
+  const q = r.rule.data.find((d) => d.refId === r.rule.record?.from);
+  return JSON.stringify([q ? exprOf(q.model) : "", q?.datasourceUid, r.rule.labels ?? {}, r.intervalSeconds]);
+}
+
+/**
+ * Backtests the working tree's alert catalogue (and with `ref`, the catalogue committed there)
+ * over a window of the stack's real history, through its Grafana.
+ */
+export async function runBacktest(req: BacktestRequest): Promise<BacktestResult> {
+  if (!(req.window.to > req.window.from)) throw new Error(`--to (${new Date(req.window.to * 1000).toISOString()}) must be after --from (${new Date(req.window.from * 1000).toISOString()})`);
+  const raw = readStackFile(req.stackFile);
+  const cfg = parseConfig(raw);
+  const target = grafanaTarget(cfg.grafanaUrl, raw, req.stackFile, req.env);
+  const after = catalogueOfWorkingTree(raw, `working tree (${basename(req.stackFile)})`);
+  const before = req.ref ? catalogueAtRef(req.ref, req.stackFile) : undefined;
+
+  const bar = progressLine("backtest", req.progress);
+  const client = datasourceClient(target, { ...req.client, onRequestQueued: bar.queued, onRequestDone: bar.done });
+  const prometheus: Datasource = { kind: "Prometheus", uid: cfg.datasources.prometheus };
+  const dir = req.keep ?? mkdtempSync(join(tmpdir(), "pizza-backtest-"));
+  try {
+    const metrics = [...new Set([...recordingRules(after).keys(), ...(before ? recordingRules(before).keys() : [])])];
+    const absent = await absentMetrics(client, prometheus, metrics, req.window);
+    // Prometheus holds what the deployed rules wrote: a recording rule the working tree adds or changes is computed from Loki.
+    const changed = before ? [...recordingRules(after).keys()].filter((m) => recordingIdentity(after, m) !== recordingIdentity(before, m)) : [];
+    const options = { client, datasources: cfg.datasources, window: req.window };
+    const afterResult = await backtestCatalogue(after, { ...options, computeRecorded: new Set([...absent, ...changed]), dir: join(dir, "after") });
+    const beforeResult = before ? await backtestCatalogue(before, { ...options, computeRecorded: absent, dir: join(dir, "before") }) : undefined;
+    bar.finish();
+    const report = beforeResult ? formatComparison(beforeResult, afterResult, req.format, client.requests) : formatBacktest(afterResult, req.format, client.requests);
+    return { after: afterResult, before: beforeResult, requests: client.requests, report };
+  } finally {
+    if (!req.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,152 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../src/config/paths";
+import { join } from "node:path";
+import { runBacktest, type BacktestResult } from "../../src/backtest";
+import { catalogueOfWorkingTree, committedCatalogueAtRef } from "../../src/backtest/catalogue";
+import { datasourceClient } from "../../src/backtest/http";
+import { formatComparison } from "../../src/backtest/report";
+import { backtestCatalogue } from "../../src/backtest/run";
+import { Secret } from "../../src/config/secret";
+import { readStackFile } from "../../src/config/stack-file";
+import { EPOCH, startWorld, stackFileFor, TOKEN, type BacktestWorld, type Placed } from "../support/backtest-env";
+
+/**
+ * The backtest against a real Prometheus (backfilled from the replay fixtures) behind a Grafana
+ * datasource-proxy stand-in, with recorded Loki answers: it must agree with the replay of the
+ * same fixtures (first firings, pages).
+ */
+
+let world: BacktestWorld;
+beforeAll(async () => {
+  world = await startWorld();
+}, 120_000);
+afterAll(async () => {
+  await world?.stop();
+});
+
+async function backtest(p: Placed, extra: { ref?: string; stackFile?: string; format?: "text" | "markdown" } = {}): Promise<BacktestResult> {
+  return runBacktest({
+    // The replay's first evaluation is one interval after fixture time 0: start just after it.
+    window: { from: p.startSeconds + 10, to: p.startSeconds + p.fixture.durationSeconds },
+    stackFile: extra.stackFile ?? world.stackFile,
+    ref: extra.ref,
+    format: extra.format ?? "text",
+    env: { GRAFANA_AUTH: TOKEN },
+  });
+}
+
+function agreesWithReplay(p: Placed, result: BacktestResult) {
+  const replay = world.replays.get(p.fixture.name)!;
+  const firstByReplay = Object.fromEntries(replay.alerts.map((a) => [a.uid, a.firingSeconds[0] === undefined ? undefined : p.startSeconds + a.firingSeconds[0]]));
+  const firstByBacktest = Object.fromEntries(result.after.alerts.filter((a) => a.uid in firstByReplay).map((a) => [a.uid, a.firstFiring]));
+  expect(firstByBacktest).toEqual(firstByReplay);
+  const pagesByReplay = replay.alerts.filter((a) => a.severity === "page" && a.firingSeconds.length > 0).map((a) => a.uid);
+  const pagesByBacktest = result.after.alerts.filter((a) => a.pages > 0).map((a) => a.uid);
+  expect(pagesByBacktest).toEqual(pagesByReplay);
+}
+
+describe("backtest of the replay fixtures on a real Prometheus", () => {
+  it("agrees with the replay on every fixture (recording rules deployed: recorded series read from Prometheus)", async () => {
+    for (const p of world.placed.filter((x) => x.recordedInPrometheus)) {
+      const result = await backtest(p);
+      agreesWithReplay(p, result);
+      expect(result.after.alerts.find((a) => a.uid === "pizza-order-slo-fast-burn")?.evaluatedBy).toBe("Prometheus");
+    }
+  });
+
+  it("detects the factory incident and pages for it, as the replay does", async () => {
+    const p = world.placed[0];
+    const result = await backtest(p);
+    const fastBurn = result.after.alerts.find((a) => a.uid === "pizza-order-slo-fast-burn")!;
+    expect(fastBurn.pages).toBeGreaterThan(0);
+    expect(fastBurn.notifications[0].receiver).toBe("pizza-on-call");
+    const order5xx = result.after.alerts.find((a) => a.uid === "pizza-order-5xx")!;
+    expect(order5xx.evaluatedBy).toBe("Loki");
+    expect(order5xx.firstFiring).toBeGreaterThanOrEqual(p.startSeconds + p.fixture.incident!.startSeconds);
+    expect(result.report).toContain("pizza-order-slo-fast-burn");
+    expect(result.report).not.toContain(TOKEN);
+  });
+
+  it("computes a new recording rule's series with Loki and evaluates its alerts with promtool, agreeing with the replay", async () => {
+    const p = world.placed.find((x) => !x.recordedInPrometheus)!;
+    const result = await backtest(p);
+    expect(result.after.alerts.find((a) => a.uid === "pizza-order-slo-fast-burn")?.evaluatedBy).toBe("promtool (recorded series from Loki)");
+    agreesWithReplay(p, result);
+  });
+
+  it("with --ref, renders the ref's definitions from the same stack file and reports them side by side", async () => {
+    const p = world.placed[0];
+    const result = await backtest(p, { ref: "HEAD", format: "markdown" });
+    expect(result.before?.source).toBe("HEAD");
+    // HEAD's alerts (uncommitted edits of alerts/ would only change the after side), each evaluated.
+    const committed = committedCatalogueAtRef("HEAD").rules.filter((r) => !r.rule.record).map((r) => r.rule.uid);
+    expect(result.before?.alerts.map((a) => a.uid)).toEqual(committed);
+    expect(result.before?.alerts.every((a) => a.evaluations > 0)).toBe(true);
+    expect(result.report).toContain("### Backtest: HEAD → working tree (Pulumi.backtest.yaml)");
+    expect(result.report).toContain("Total (* = changed): firing episodes");
+  });
+
+  it("shows a changed threshold as before → after", async () => {
+    const p = world.placed[0];
+    // Before: HEAD's committed catalogue (example stack). After: the 5xx threshold raised from 2 to 50.
+    const raised = stackFileFor(world.proxy.url, world.dir, "Pulumi.raised.yaml", (t) => t.replace("count: 2 # fires on more than", "count: 50 # fires on more than"));
+    const before = committedCatalogueAtRef("HEAD");
+    const after = catalogueOfWorkingTree(readStackFile(raised), "working tree (Pulumi.raised.yaml)");
+    const options = {
+      client: datasourceClient({ url: world.proxy.url, auth: new Secret(TOKEN) }),
+      datasources: world.cfg.datasources,
+      window: { from: p.startSeconds + 10, to: p.startSeconds + p.fixture.durationSeconds },
+      computeRecorded: new Set<string>(),
+      dir: join(world.dir, "compare"),
+    };
+    const b = await backtestCatalogue(before, options);
+    const a = await backtestCatalogue(after, options);
+    expect(b.alerts.find((x) => x.uid === "pizza-order-5xx")!.episodes.length).toBeGreaterThan(0);
+    expect(a.alerts.find((x) => x.uid === "pizza-order-5xx")!.episodes).toHaveLength(0);
+    const report = formatComparison(b, a, "markdown");
+    expect(report).toMatch(/\| \* pizza-order-5xx \| warning \| [0-9]+ → 0 \|/);
+    expect(report.match(/^\| \* /gm)).toHaveLength(1);
+  });
+
+  it("fails naming the datasource on a rejected token, without printing the token", async () => {
+    const p = world.placed[0];
+    const error = await runBacktest({ window: { from: p.startSeconds, to: p.startSeconds + 600 }, stackFile: world.stackFile, format: "text", env: { GRAFANA_AUTH: "glsa_wrong-S3CRET" } }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/Prometheus datasource grafanacloud-prom: HTTP 401/);
+    expect(error?.message).not.toContain("S3CRET");
+  });
+
+  it("evaluates at the group's interval since the epoch", async () => {
+    const p = world.placed[2];
+    const result = await backtest(p);
+    const order5xx = result.after.alerts.find((a) => a.uid === "pizza-order-5xx")!;
+    expect(order5xx.evaluations).toBe(p.fixture.durationSeconds / 30);
+    expect(EPOCH % 3600).toBe(0);
+  });
+
+  it("runs as `npm run backtest` (tsx): report on stdout, exit 0; a rejected token exits 1 naming the datasource", async () => {
+    const p = world.placed[0];
+    // Asynchronous: the datasource-proxy stand-in answers from this process's event loop.
+    const cli = (token: string) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const args = [require.resolve("tsx/cli"), "src/cli/backtest.ts", "--from", String(p.startSeconds + 10), "--to", String(p.startSeconds + p.fixture.durationSeconds), "--stack-file", world.stackFile, "--format", "markdown"];
+        const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, GRAFANA_AUTH: token } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+        child.on("close", (status) => resolve({ status, stdout, stderr }));
+      });
+    const ok = await cli(TOKEN);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^### Backtest of working tree \(Pulumi\.backtest\.yaml\)/);
+    expect(ok.stdout).toMatch(/\| pizza-order-slo-fast-burn \| page \| 120 \| 1 \| 0\/0 \| 1 \(pizza-on-call 1\) \| 1 \|/);
+    const rejected = await cli("glsa_wrong-S3CRET");
+    expect(rejected.status).toBe(1);
+    expect(rejected.stderr).toMatch(/backtest: Prometheus datasource grafanacloud-prom: HTTP 401/);
+    expect(`${rejected.stdout}${rejected.stderr}`).not.toContain("S3CRET");
+  });
+});

@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../../src/cli/args";
+import { backtestArgs, parseTime } from "../../src/cli/backtest";
+import { REPO_ROOT } from "../../src/config/paths";
+
+const NOW = Date.parse("2026-11-23T12:00:00Z");
+/** `npm run backtest` runs the CLI with tsx. */
+const TSX = require.resolve("tsx/cli");
+
+describe("backtest command line", () => {
+  it("reads ISO times, Unix seconds and now-<duration>", () => {
+    expect(parseTime("2026-11-16T00:00:00Z", "--from")).toBe(Date.parse("2026-11-16T00:00:00Z") / 1000);
+    expect(parseTime("1790000000", "--from")).toBe(1_790_000_000);
+    expect(parseTime("now-7d", "--from", NOW)).toBe(NOW / 1000 - 7 * 86400);
+    expect(parseTime("now", "--to", NOW)).toBe(NOW / 1000);
+    const args = backtestArgs(["--from", "now-1d", "--to", "now", "--ref", "origin/main", "--format", "markdown"], NOW);
+    expect(args).toMatchObject({ from: NOW / 1000 - 86400, to: NOW / 1000, ref: "origin/main", format: "markdown" });
+    expect(args.stackFile).toMatch(/Pulumi\.example\.yaml$/);
+  });
+
+  it.each([
+    [["--to", "now"], "--from is required"],
+    [["--from", "now-1d"], "--to is required"],
+    [["--from", "yesterday", "--to", "now"], '--from: cannot read "yesterday"'],
+    [["--from", "now", "--to", "now-1h"], "--to must be after --from"],
+    [["--from", "now-1d", "--to", "now", "--format", "html"], '--format: expected text or markdown, got "html"'],
+    [["--from", "now-1d", "--to", "now", "--form", "x"], "--form"],
+  ])("refuses %j naming the problem", (argv, message) => {
+    expect(() => backtestArgs(argv, NOW)).toThrow(UsageError);
+    expect(() => backtestArgs(argv, NOW)).toThrow(message);
+  });
+
+  it("exits 2 on a usage error and 1 when grafana:auth cannot be read, naming the key", () => {
+    const usage = spawnSync(process.execPath, [TSX, "src/cli/backtest.ts", "--to", "now"], { cwd: REPO_ROOT, encoding: "utf8" });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("--from is required");
+    const env = { ...process.env };
+    delete env.GRAFANA_AUTH;
+    const noAuth = spawnSync(process.execPath, [TSX, "src/cli/backtest.ts", "--from", "now-1h", "--to", "now"], { cwd: REPO_ROOT, encoding: "utf8", env });
+    expect(noAuth.status).toBe(1);
+    expect(noAuth.stderr).toMatch(/grafana:auth is not set in .*Pulumi\.example\.yaml/);
+  });
+});

@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { EXAMPLE_STACK_FILE } from "../../src/config/paths";
+import { parseConfig, type Config } from "../../src/config/schema";
+import { readStackFile } from "../../src/config/stack-file";
+import { checkedStack } from "../../src/checks";
+import { ruleKind } from "../../src/emit/files/prometheus-rules";
+import type { Fixture, Series } from "../../src/replay/fixtures";
+import { replayRecordingRules } from "../../src/replay/grafana-eval";
+import { replayStack, stackFixtures, type FixtureReplay } from "../../src/replay/run";
+import { startGrafanaProxy, type ProxyOptions, type RunningProxy } from "./grafana-proxy";
+import { createBlocks, openMetrics, startPrometheus, type RunningPrometheus } from "./prometheus";
+
+/**
+ * The backtest's test world: the replay fixtures laid out on a real timeline (12 h apart, so no
+ * query window reaches into another fixture), backfilled into a real Prometheus, behind a fake
+ * Grafana datasource proxy whose Loki answers are recorded from the same fixtures.
+ */
+
+export const TOKEN = "glsa_S3CRET-test-service-account-token";
+/** 2026-09-21T13:20:00Z: a whole hour, so every evaluation interval lines up with fixture time 0. */
+export const EPOCH = 1_790_000_000 - (1_790_000_000 % 3600);
+export const SPACING = 12 * 3600;
+
+export interface Placed {
+  fixture: Fixture;
+  startSeconds: number;
+  /** Whether the Loki recording rules' series are in Prometheus (deployed rules) or not (new rules). */
+  recordedInPrometheus: boolean;
+}
+
+export interface BacktestWorld {
+  cfg: Config;
+  placed: Placed[];
+  replays: Map<string, FixtureReplay>;
+  prometheus: RunningPrometheus;
+  proxy: RunningProxy;
+  /** A stack file pointing grafana:url at the proxy. */
+  stackFile: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export function stackFileFor(url: string, dir: string, name = "Pulumi.backtest.yaml", edit: (text: string) => string = (t) => t): string {
+  const file = join(dir, name);
+  writeFileSync(file, edit(readFileSync(EXAMPLE_STACK_FILE, "utf8").replace("grafana:url: https://jwtpizza.grafana.net", `grafana:url: ${url}`)));
+  return file;
+}
+
+function recordedOf(cfg: Config, fixture: Fixture): Series[] {
+  const stack = checkedStack(cfg);
+  return stack.ruleGroups.flatMap((g) =>
+    (g.rules ?? []).filter((r) => ruleKind(r, cfg) === "logql-recording").flatMap((r) => replayRecordingRules([r], fixture, g.interval ?? cfg.alerting.evaluationIntervalSeconds)),
+  );
+}
+
+export async function startWorld(options: Partial<Pick<ProxyOptions, "failFirst">> = {}): Promise<BacktestWorld> {
+  const dir = mkdtempSync(join(tmpdir(), "pizza-backtest-test-"));
+  const cfg = parseConfig(readStackFile(EXAMPLE_STACK_FILE));
+  const fixtures = stackFixtures(cfg);
+  const placed: Placed[] = [
+    ...fixtures.map((fixture, i) => ({ fixture, startSeconds: EPOCH + i * SPACING, recordedInPrometheus: true })),
+    // The factory incident again, as if the recording rules were new: their series are not in Prometheus.
+    { fixture: fixtures[0], startSeconds: EPOCH + fixtures.length * SPACING, recordedInPrometheus: false },
+  ];
+  const replays = new Map(replayStack({ stack: checkedStack(cfg), cfg, dir: join(dir, "replay") }, fixtures).map((r) => [r.fixture.name, r]));
+  const om = openMetrics(
+    placed.flatMap((p) =>
+      [...p.fixture.series, ...(p.recordedInPrometheus ? recordedOf(cfg, p.fixture) : [])].map((series) => ({ series, startSeconds: p.startSeconds, stepSeconds: p.fixture.sampleIntervalSeconds })),
+    ),
+  );
+  const prometheus = await startPrometheus(createBlocks(om, dir), dir);
+  let proxy: RunningProxy;
+  try {
+    proxy = await startGrafanaProxy({
+      token: TOKEN,
+      prometheus: { uid: cfg.datasources.prometheus, url: prometheus.url },
+      loki: { uid: cfg.datasources.loki, fixtures: placed.filter((p, i) => placed.findIndex((q) => q.startSeconds === p.startSeconds) === i) },
+      ...options,
+    });
+  } catch (e) {
+    await prometheus.stop();
+    throw e;
+  }
+  return {
+    cfg,
+    placed,
+    replays,
+    prometheus,
+    proxy,
+    stackFile: stackFileFor(proxy.url, dir),
+    dir,
+    async stop() {
+      await proxy.stop();
+      await prometheus.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
