@@ -47,10 +47,27 @@ function groupRules(cfg: Config, rules: alerting.Rule[]): alerting.RuleGroup[] {
   );
 }
 
-/** In rule-settings mode every alerting rule carries the route the policy tree would give it. */
+/**
+ * In rule-settings mode every alerting rule carries the route the policy tree would give it.
+ * Grafana then delivers a rule's DatasourceError/DatasourceNoData alerts to that same contact point,
+ * so the tree's datasource-errors route (tickets) cannot apply: a paging rule keeps its last state
+ * on a query error (KeepLast) and reads missing data as OK, instead of paging for telemetry trouble.
+ * A broken datasource still raises tickets through the ticket rules reading it (metrics-absent,
+ * logs-absent, saturation, metric ingestion), whose errors go where they notify.
+ */
 function routed(cfg: Config, rules: alerting.Rule[], policy: alerting.NotificationPolicy): alerting.Rule[] {
   if (cfg.deployment.routingMode !== "rule-settings") return rules;
-  return rules.map((r) => (r.record ? r : { ...r, notification_settings: ruleNotificationSettings(r, policy, cfg.folder.title) }));
+  return rules.map((r) => {
+    if (r.record) return r;
+    const withRoute = { ...r, notification_settings: ruleNotificationSettings(r, policy, cfg.folder.title) };
+    if (r.labels?.severity !== "page") return withRoute;
+    return {
+      ...withRoute,
+      execErrState: r.execErrState === "Error" ? "KeepLast" : r.execErrState,
+      // OK, not KeepLast: no series is "not firing" for Prometheus too (the PromQL export and promtool agree).
+      noDataState: r.noDataState === "NoData" ? "OK" : r.noDataState,
+    };
+  });
 }
 
 /** Builds every definition for one validated config. Pure: no I/O, no Pulumi, no checks (see checks/). */

@@ -1,49 +1,35 @@
-import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { describe, expect, it } from "vitest";
-import { ruleNotificationSettings } from "../../src/build/rule-routing";
+import { parseConfig } from "../../src/config/schema";
+import { checkedStack } from "../../src/checks";
+import { exampleConfig, OWNED_TREE } from "../support/stack";
 
-const rule = (labels: Record<string, string>): alerting.Rule => ({ title: "PizzaDown", uid: "pizza-down", labels }) as alerting.Rule;
+const alertsOf = (overrides: Record<string, unknown>) =>
+  checkedStack(parseConfig(exampleConfig(overrides)))
+    .ruleGroups.flatMap((g) => g.rules ?? [])
+    .filter((r) => !r.record);
 
-const tree: alerting.NotificationPolicy = {
-  receiver: "team",
-  group_by: ["grafana_folder", "alertname"],
-  group_wait: "30s",
-  group_interval: "5m",
-  repeat_interval: "4h",
-  routes: [
-    { receiver: "tickets", object_matchers: [["alertname", "=~", "DatasourceError|DatasourceNoData"]] },
-    {
-      object_matchers: [["severity", "=~", "page|critical"]],
-      repeat_interval: "1h",
-      mute_time_intervals: ["chaos"],
-      routes: [{ receiver: "pager", object_matchers: [["team", "!=", "other"]], group_by: ["team"] }],
-    },
-  ],
-};
-
-describe("a rule's route as notification settings", () => {
-  it("follows the first matching route depth-first, inherits receiver, grouping and timings, not mute timings", () => {
-    expect(ruleNotificationSettings(rule({ severity: "page", team: "pizza" }), tree, "JWT Pizza Service")).toEqual({
-      receiver: "pager",
-      group_by: ["grafana_folder", "alertname", "team"],
-      group_wait: "30s",
-      group_interval: "5m",
-      repeat_interval: "1h",
-    });
+describe("query errors and missing data of paging rules", () => {
+  it("never page in rule-settings mode, where Grafana sends them to the rule's own contact point", () => {
+    const pages = alertsOf({}).filter((r) => r.labels?.severity === "page");
+    expect(pages.length).toBeGreaterThan(2);
+    for (const r of pages) {
+      expect(r.notification_settings?.receiver, r.uid).toBe("pizza-on-call");
+      expect([r.uid, r.execErrState]).toEqual([r.uid, "KeepLast"]);
+      expect([r.uid, r.noDataState]).not.toEqual([r.uid, "NoData"]);
+    }
+    // The health check reads missing probe results as OK there; with an owned tree it raises NoData (to tickets).
+    expect(alertsOf({}).find((r) => r.uid === "pizza-api-availability")?.noDataState).toBe("OK");
   });
 
-  it("stops at the deepest matching node, with its mute timings, and anchors regexes", () => {
-    expect(ruleNotificationSettings(rule({ severity: "page", team: "other" }), tree, "F")).toMatchObject({ receiver: "team", repeat_interval: "1h", mute_time_intervals: ["chaos"] });
-    // "pages" does not match ^(?:page|critical)$: the root's receiver.
-    expect(ruleNotificationSettings(rule({ severity: "pages", team: "pizza" }), tree, "F")).toMatchObject({ receiver: "team", repeat_interval: "4h" });
+  it("keep the rule's own states with an owned policy tree, whose datasource-errors route takes them to tickets", () => {
+    const owned = alertsOf(OWNED_TREE);
+    for (const r of owned.filter((r) => r.labels?.severity === "page")) expect([r.uid, r.execErrState]).toEqual([r.uid, "Error"]);
+    expect(owned.find((r) => r.uid === "pizza-api-availability")?.noDataState).toBe("NoData");
   });
 
-  it("refuses by name what cannot be decided before a query runs", () => {
-    expect(() => ruleNotificationSettings(rule({ severity: "page" }), tree, "F")).toThrow(
-      "routing plan: cannot give rule pizza-down its route as notification settings: a route matches on team, a label the rule does not set",
-    );
-    expect(() => ruleNotificationSettings(rule({ severity: "{{ $labels.level }}", team: "x" }), tree, "F")).toThrow("whose value is templated");
-    const withContinue: alerting.NotificationPolicy = { receiver: "team", routes: [{ receiver: "a", continue: true, object_matchers: [] }] };
-    expect(() => ruleNotificationSettings(rule({}), withContinue, "F")).toThrow("continue: true");
+  it("leave ticket rules' errors raised, so a broken datasource still reaches someone", () => {
+    const tickets = alertsOf({}).filter((r) => r.labels?.severity === "ticket");
+    expect(tickets.length).toBeGreaterThan(2);
+    for (const r of tickets) expect([r.uid, r.execErrState]).toEqual([r.uid, "Error"]);
   });
 });
