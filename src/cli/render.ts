@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { join, relative } from "node:path";
 import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../config/paths";
 import { readStack } from "../config/stack-file";
-import { renderArtifacts, writeArtifacts } from "../emit/files/artifacts";
+import { stackArtifacts, writeArtifacts } from "../emit/files/artifacts";
 import { PROMTOOL } from "../replay/promtool";
 import { parseCommandLine, runCli } from "./args";
 import { parseConfig } from "../config/schema";
@@ -36,13 +36,14 @@ export function renderStack(stackFile: string, out: string): string[] {
   const shownOut = `${relative(process.cwd(), out) || "."}/`;
   try {
     const stack = readStack(stackFile);
-    const files = renderArtifacts(stack.config, stack.secrets);
+    const cfg = parseConfig(stack.config, stack.secrets);
+    const checked = checkedStack(cfg);
+    const files = stackArtifacts(checked, cfg);
     let promtoolLine = "";
     writeArtifacts(out, files, (staged) => {
       promtoolLine = checkPrometheusExports(staged, [...files.keys()].filter((p) => p.startsWith("prometheus/")));
     });
-    const cfg = parseConfig(stack.config, stack.secrets);
-    return [promtoolLine, `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`, describeLogqlCost(checkedStack(cfg), cfg)].filter(Boolean);
+    return [promtoolLine, `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`, describeLogqlCost(checked, cfg)].filter(Boolean);
   } catch (e) {
     throw new Error(`${e instanceof Error ? e.message : String(e)}\nNothing was rendered; ${shownOut} is unchanged.`);
   }

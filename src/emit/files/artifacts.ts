@@ -2,7 +2,8 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { dirname, join, relative, resolve } from "node:path";
 import { Document, isScalar, visit } from "yaml";
 import type { SecretSource } from "../../config/keys";
-import { parseConfig } from "../../config/schema";
+import { type Config, parseConfig } from "../../config/schema";
+import type { StackDefinition } from "../../build/stack";
 import { alertmanagerConfig, alertmanagerTemplates, TEMPLATE_FILE } from "./alertmanager";
 import { contactPointsDocument, muteTimingsDocument, policiesDocument, ruleGroupDocument, templatesDocument } from "./provisioning";
 import { prometheusRuleFiles } from "./prometheus-rules";
@@ -39,7 +40,11 @@ function jsonFile(value: unknown): string {
 /** Every rendered artifact of one stack config: relative path -> file content, sorted by path. */
 export function renderArtifacts(rawConfig: Record<string, unknown>, secrets?: SecretSource): Map<string, string> {
   const cfg = parseConfig(rawConfig, secrets);
-  const stack = checkedStack(cfg);
+  return stackArtifacts(checkedStack(cfg), cfg);
+}
+
+/** Every rendered artifact of one checked stack: relative path -> file content, sorted by path. */
+export function stackArtifacts(stack: StackDefinition, cfg: Config): Map<string, string> {
   const files: Array<[string, string]> = [
     ...stack.ruleGroups.map((g): [string, string] => [`alerting/rule-group-${g.title}.yaml`, yamlFile(ruleGroupDocument(g, stack.folder.title), "alerts/")]),
     ["alerting/contact-points.yaml", yamlFile(contactPointsDocument(stack.contactPoints), "contact-points/")],
