@@ -1,6 +1,7 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { parseQuery } from "../checks/grammar";
 import { exprOf } from "../model/rules";
+import { singleThreshold, thresholdHolds } from "../model/thresholds";
 import { durationSeconds } from "../config/durations";
 import type { Labels } from "../replay/logql";
 import { RECORDING_VISIBILITY_LAG_SECONDS } from "../replay/grafana-eval";
@@ -46,31 +47,15 @@ export interface BacktestWindow {
   to: number;
 }
 
-const HOLDS: Record<string, (v: number, x: number) => boolean> = {
-  gt: (v, x) => v > x,
-  lt: (v, x) => v < x,
-  gte: (v, x) => v >= x,
-  lte: (v, x) => v <= x,
-};
-
-interface ThresholdModel {
-  type?: string;
-  expression?: string;
-  conditions?: Array<{ evaluator?: { type?: string; params?: number[] }; unloadEvaluator?: unknown }>;
-}
-
 /** The shapes the backtest evaluates: [A: query, B: threshold on A], condition B. Anything else is refused by name. */
 export function conditionOf(rule: alerting.Rule): { expr: string; holds: (v: number) => boolean } {
   const [a, b] = rule.data;
-  const t = b?.model as ThresholdModel | undefined;
-  const evaluator = t?.conditions?.[0]?.evaluator;
-  const op = HOLDS[evaluator?.type ?? ""];
+  const threshold = singleThreshold(b?.model);
   const expr = a ? exprOf(a.model) : undefined;
-  if (rule.data.length !== 2 || rule.condition !== "B" || a.refId !== "A" || t?.type !== "threshold" || t.expression !== "A" || !op || evaluator?.params?.length !== 1 || t.conditions?.length !== 1 || t.conditions[0].unloadEvaluator || expr === undefined) {
+  if (rule.data.length !== 2 || rule.condition !== "B" || a.refId !== "A" || threshold?.input !== "A" || expr === undefined) {
     throw new Error(`alert ${rule.uid}: the backtest evaluates rules of the shape [A: query, B: threshold (gt, lt, gte, lte) on A], condition B, only`);
   }
-  const bound = evaluator.params[0];
-  return { expr, holds: (v) => op(v, bound) };
+  return { expr, holds: (v) => thresholdHolds(threshold.op, v, threshold.value) };
 }
 
 /** Evaluation instants of a group over the window: multiples of its interval since the epoch. */

@@ -4,8 +4,8 @@ import { basename, join } from "node:path";
 import { parseConfig } from "../config/schema";
 import { readStackFile } from "../config/stack-file";
 import { exprOf } from "../model/rules";
-import { catalogueAtRef, catalogueOfWorkingTree, type Catalogue } from "./catalogue";
-import { recordingRules, type BacktestWindow } from "./evaluate";
+import { catalogueAtRef, catalogueOfWorkingTree, queryKinds, type Catalogue } from "./catalogue";
+import { lookbackSeconds, recordingRules, type BacktestWindow } from "./evaluate";
 import { BacktestHttpError, datasourceClient, describeDatasource, type ClientOptions, type Datasource, type DatasourceClient } from "./http";
 import { progress as progressLine, type ProgressOptions } from "./progress";
 import { formatBacktest, formatComparison, type Format } from "./report";
@@ -32,7 +32,10 @@ export interface BacktestResult {
   report: string;
 }
 
-/** Recorded metrics Prometheus holds no series of over the window: their recording rules are new. */
+/**
+ * Recorded metrics Prometheus holds no series of over the window and the history before it that
+ * the alerts read (their longest range plus lookback): their recording rules are new.
+ */
 async function absentMetrics(client: DatasourceClient, ds: Datasource, metrics: string[], w: BacktestWindow): Promise<Set<string>> {
   const absent = new Set<string>();
   await Promise.all(
@@ -43,6 +46,12 @@ async function absentMetrics(client: DatasourceClient, ds: Datasource, metrics: 
     }),
   );
   return absent;
+}
+
+/** The longest range back from an evaluation that the catalogue's PromQL alerts read. */
+function promqlLookbackSeconds(c: Catalogue, datasources: { loki: string; prometheus: string }): number {
+  const exprs = c.rules.filter((r) => !r.rule.record && queryKinds(r.rule, datasources).get("A") === "Prometheus").map((r) => exprOf(r.rule.data.find((d) => d.refId === "A")?.model));
+  return Math.max(0, ...exprs.filter((e): e is string => e !== undefined).map(lookbackSeconds));
 }
 
 /** A recording rule as Loki would compute it: a change in any of these makes its history in Prometheus stale. */
@@ -71,7 +80,8 @@ export async function runBacktest(req: BacktestRequest): Promise<BacktestResult>
   const dir = req.keep ?? mkdtempSync(join(tmpdir(), "pizza-backtest-"));
   try {
     const metrics = [...new Set([...recordingRules(after).keys(), ...(before ? recordingRules(before).keys() : [])])];
-    const absent = await absentMetrics(client, prometheus, metrics, req.window);
+    const lookback = Math.max(...[after, ...(before ? [before] : [])].map((c) => promqlLookbackSeconds(c, cfg.datasources)));
+    const absent = await absentMetrics(client, prometheus, metrics, { from: req.window.from - lookback, to: req.window.to });
     // Prometheus holds what the deployed rules wrote: a recording rule the working tree adds or changes is computed from Loki.
     const changed = before ? [...recordingRules(after).keys()].filter((m) => recordingIdentity(after, m) !== recordingIdentity(before, m)) : [];
     const options = { client, datasources: cfg.datasources, window: req.window };

@@ -1,11 +1,12 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds } from "../config/durations";
 import { notifications, replayStates, type Episode, type ExecErrState, type NoDataState, type Notification } from "../replay/alert-state";
+import { routedLabels } from "../review/routed-labels";
+import { ruleRoutes, type TimedRoute } from "../review/route-timing";
 import type { Catalogue } from "./catalogue";
 import { evaluateCatalogue, type BacktestWindow, type Datasources, type EvaluatedBy, type RuleEvaluations } from "./evaluate";
 import type { DatasourceClient } from "./http";
 import { muteActive } from "./mute";
-import { directRoute, matchedRoutes, type MatchedRoute } from "./routes";
 
 /** A notification and its receiver; `mutedBy`: the route's mute timing that was current then (nothing is sent). */
 export type SentNotification = Notification & { receiver: string; mutedBy?: string };
@@ -58,14 +59,9 @@ function coveredSeconds(spans: Array<[number, number]>): number {
   return total;
 }
 
-function groupKey(route: MatchedRoute, labels: Record<string, string>): string {
+function groupKey(route: TimedRoute, labels: Record<string, string>): string {
   const keys = route.groupBy.includes("...") ? Object.keys(labels).sort() : route.groupBy;
   return `${route.id}${JSON.stringify(keys.map((k) => [k, labels[k] ?? ""]))}`;
-}
-
-function routesOf(rule: alerting.Rule, policy: alerting.NotificationPolicy, labels: Record<string, string>): MatchedRoute[] {
-  const direct = rule.notification_settings;
-  return direct?.receiver ? [directRoute(direct as Parameters<typeof directRoute>[0])] : matchedRoutes(policy, labels);
 }
 
 /**
@@ -73,11 +69,11 @@ function routesOf(rule: alerting.Rule, policy: alerting.NotificationPolicy, labe
  * alerts), attributed back to the rule whose episode a notification announces.
  */
 function notify(perRule: Array<{ rule: alerting.Rule; folder: string; episodes: Episode[] }>, c: Catalogue, until: number): Map<string, AlertBacktest["notifications"]> {
-  const groups = new Map<string, { route: MatchedRoute; items: Array<{ uid: string; episode: Episode }> }>();
+  const groups = new Map<string, { route: TimedRoute; items: Array<{ uid: string; episode: Episode }> }>();
   for (const { rule, folder, episodes } of perRule) {
     for (const episode of episodes) {
-      const labels = { ...episode.labels, grafana_folder: folder };
-      for (const route of routesOf(rule, c.policy, labels)) {
+      const labels = routedLabels({ title: episode.alertname, labels: episode.labels }, folder);
+      for (const route of ruleRoutes(rule, labels, c.policy)) {
         const key = groupKey(route, labels);
         const g = groups.get(key) ?? { route, items: [] };
         groups.set(key, g);

@@ -1,3 +1,5 @@
+import type { RouteTiming } from "../review/route-timing";
+
 /**
  * Grafana's alert state machine and Alertmanager's notification timing, as pure functions over one
  * rule's evaluations. Ported from grafana/grafana `pkg/services/ngalert/state` (state.go:
@@ -207,11 +209,6 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
   return { timeline, episodes: episodes.sort((a, b) => a.startSeconds - b.startSeconds) };
 }
 
-export interface RouteTiming {
-  groupWaitSeconds: number;
-  groupIntervalSeconds: number;
-  repeatIntervalSeconds: number;
-}
 
 export interface Notification {
   atSeconds: number;

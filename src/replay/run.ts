@@ -6,16 +6,16 @@ import { fixtures as buildFixtures, type Fixture, type Series } from "./fixtures
 import type { Config } from "../config/schema";
 import { durationSeconds } from "../config/durations";
 import { EXPRESSION_DATASOURCE } from "../model/rules";
-import { THRESHOLD_OPERATORS } from "../model/thresholds";
+import { singleThreshold, THRESHOLD_OPERATORS } from "../model/thresholds";
 import { exprOf } from "../model/rules";
 import { prometheusRuleFiles, ruleKind } from "../emit/files/prometheus-rules";
-import { receiversOf, routedLabels, routedRule } from "../review/routed-labels";
-import { routeMatches } from "../review/routing-match";
+import { routedLabels } from "../review/routed-labels";
+import { ruleRoutes, type RouteTiming } from "../review/route-timing";
 import type { StackDefinition } from "../build/stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
 import type { Labels } from "./logql";
 import { observeFirings, type Mismatch, type TestFileInput } from "./promtool";
-import { notifications, replayStates, type Episode, type Evaluation, type ExecErrState, type NoDataState, type Notification, type RouteTiming } from "./alert-state";
+import { notifications, replayStates, type Episode, type Evaluation, type ExecErrState, type NoDataState, type Notification } from "./alert-state";
 
 /**
  * The replay: every alert rule's evaluations over a fixture, then Grafana's state machine
@@ -75,48 +75,15 @@ export interface ReplayContext {
   dir: string;
 }
 
-/** The leaf route an alert takes (first match, depth-first) with its inherited receiver and timings. */
-export function routeFor(policy: alerting.NotificationPolicy, labels: Labels): { receiver: string; timing: RouteTiming } {
-  let node = policy;
-  let receiver = policy.receiver ?? "";
-  let timing: RouteTiming = {
-    groupWaitSeconds: durationSeconds(policy.group_wait ?? "30s"),
-    groupIntervalSeconds: durationSeconds(policy.group_interval ?? "5m"),
-    repeatIntervalSeconds: durationSeconds(policy.repeat_interval ?? "4h"),
-  };
-  for (;;) {
-    const child = (node.routes ?? []).find((r) => routeMatches(r, labels));
-    if (!child) return { receiver, timing };
-    node = child;
-    receiver = child.receiver || receiver;
-    timing = {
-      groupWaitSeconds: child.group_wait ? durationSeconds(child.group_wait) : timing.groupWaitSeconds,
-      groupIntervalSeconds: child.group_interval ? durationSeconds(child.group_interval) : timing.groupIntervalSeconds,
-      repeatIntervalSeconds: child.repeat_interval ? durationSeconds(child.repeat_interval) : timing.repeatIntervalSeconds,
-    };
-  }
-}
-
 /** Labels an alert instance carries in Grafana's Alertmanager: alertname is the rule title (or DatasourceNoData/Error). */
 function episodeLabels(episode: Episode, stack: StackDefinition): Labels {
   return routedLabels({ title: episode.labels.alertname ?? "", labels: episode.labels }, stack.folder.title);
 }
 
+/** The route an episode's alert takes (the first, where a policy tree sends it to several). */
 function routeOfEpisode(rule: alerting.Rule, episode: Episode, stack: StackDefinition): { receiver: string; timing: RouteTiming } {
-  const route = routeFor(stack.notificationPolicy, episodeLabels(episode, stack));
-  const settings = rule.notification_settings;
-  // A rule with its own contact point bypasses the policy tree (Grafana's simplified routing),
-  // its DatasourceNoData/DatasourceError alerts included; unset timings are the default policy's.
-  if (!settings?.receiver) return route;
-  const root = routeFor({ ...stack.notificationPolicy, routes: [] }, {}).timing;
-  return {
-    receiver: receiversOf(routedRule(rule), {}, stack.notificationPolicy)[0],
-    timing: {
-      groupWaitSeconds: settings.group_wait ? durationSeconds(settings.group_wait) : root.groupWaitSeconds,
-      groupIntervalSeconds: settings.group_interval ? durationSeconds(settings.group_interval) : root.groupIntervalSeconds,
-      repeatIntervalSeconds: settings.repeat_interval ? durationSeconds(settings.repeat_interval) : root.repeatIntervalSeconds,
-    },
-  };
+  const [route] = ruleRoutes(rule, episodeLabels(episode, stack), stack.notificationPolicy);
+  return { receiver: route.receiver, timing: route.timing };
 }
 
 /** `probe_success` labels of the Synthetic Monitoring check's probes (none when it is disabled). */
@@ -142,19 +109,14 @@ function rulesWithInterval(stack: StackDefinition, cfg: Config): RuleEntry[] {
 const SERIES_SUFFIX = "__series";
 const CONDITION_SUFFIX = "__condition";
 
-interface ThresholdModel {
-  conditions?: Array<{ evaluator?: { type?: string; params?: number[] } }>;
-}
-
 /** The two `for: 0` Prometheus alerts that expose a PromQL rule's evaluations: A's series, and those for which B holds. */
 function conditionRules(rule: alerting.Rule): Array<{ alert: string; expr: string }> {
   const a = exprOf(rule.data[0]?.model);
-  const evaluator = (rule.data[1]?.model as ThresholdModel | undefined)?.conditions?.[0]?.evaluator;
-  const op = THRESHOLD_OPERATORS[(evaluator?.type ?? "") as keyof typeof THRESHOLD_OPERATORS];
-  if (a === undefined || !op || evaluator?.params?.length !== 1) throw new Error(`alert ${rule.uid}: not the [A: PromQL, B: threshold on A] shape the replay evaluates`);
+  const threshold = singleThreshold(rule.data[1]?.model);
+  if (a === undefined || !threshold) throw new Error(`alert ${rule.uid}: not the [A: PromQL, B: threshold on A] shape the replay evaluates`);
   return [
     { alert: `${rule.uid}${SERIES_SUFFIX}`, expr: a },
-    { alert: `${rule.uid}${CONDITION_SUFFIX}`, expr: `(${a}) ${op} ${evaluator.params[0]}` },
+    { alert: `${rule.uid}${CONDITION_SUFFIX}`, expr: `(${a}) ${THRESHOLD_OPERATORS[threshold.op]} ${threshold.value}` },
   ];
 }
 
@@ -191,7 +153,8 @@ function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: num
   });
 }
 
-function failureWindow(fixture: Fixture, datasource: "loki" | "prometheus"): (t: number) => boolean {
+/** Whether a query to the datasource fails at a fixture time (the fixture's injected query errors). */
+export function failureWindow(fixture: Fixture, datasource: "loki" | "prometheus"): (t: number) => boolean {
   const windows = (fixture.queryErrors ?? []).filter((w) => w.datasource === datasource);
   return (t) => windows.some((w) => t >= w.startSeconds && t < w.endSeconds);
 }

@@ -11,17 +11,29 @@ import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
  * One entry per matched route, in order (Alertmanager notifies once per matched route).
  */
 export function receiversFor(policy: alerting.NotificationPolicy, labels: Record<string, string>): string[] {
-  return matchingRoutes(policy, labels, policy.receiver ?? "");
+  return walkRoutes<string>(policy, labels, (node, parent) => node.receiver || (parent ?? ""));
 }
 
-function matchingRoutes(node: alerting.NotificationPolicy, labels: Record<string, string>, receiver: string): string[] {
-  const matched: string[] = [];
-  for (const child of node.routes ?? []) {
-    if (!routeMatches(child, labels)) continue;
-    matched.push(...matchingRoutes(child, labels, child.receiver || receiver));
-    if (!child.continue) break;
-  }
-  return matched.length > 0 ? matched : [receiver];
+/**
+ * The one walk of a policy tree (semantics above): one entry per matched route, each built by
+ * `inherit` from the route node and what its parent route was built to (undefined for the root).
+ * `path` names the route (child indexes from the root) for Alertmanager's aggregation groups.
+ */
+export function walkRoutes<T>(
+  policy: alerting.NotificationPolicy,
+  labels: Record<string, string>,
+  inherit: (node: alerting.NotificationPolicy, parent: T | undefined, path: string) => T,
+): T[] {
+  const walk = (node: alerting.NotificationPolicy, self: T, path: string): T[] => {
+    const matched: T[] = [];
+    for (const [i, child] of (node.routes ?? []).entries()) {
+      if (!routeMatches(child, labels)) continue;
+      matched.push(...walk(child, inherit(child, self, `${path}/${i}`), `${path}/${i}`));
+      if (!child.continue) break;
+    }
+    return matched.length > 0 ? matched : [self];
+  };
+  return walk(policy, inherit(policy, undefined, "root"), "root");
 }
 
 type Op = "=" | "!=" | "=~" | "!~";

@@ -32,39 +32,52 @@ describe("mute timings (Alertmanager's ContainsTime)", () => {
 
 describe("notifications of backtested episodes", () => {
   const catalogue = committedCatalogueAtRef("HEAD");
-  const fastBurn = catalogue.rules.find((r) => r.rule.uid === "pizza-order-slo-fast-burn")!;
+  const entry = (uid: string) => catalogue.rules.find((r) => r.rule.uid === uid)!;
 
-  function burning(fromIso: string, minutes: number): RuleEvaluations[] {
+  /** A rule of the 30 s slo group whose condition holds from the 3rd evaluation for `holdMinutes`. */
+  function burning(uid: string, fromIso: string, holdMinutes: number): RuleEvaluations {
     const from = at(fromIso);
-    return [
-      {
-        entry: fastBurn,
-        evaluatedBy: "Prometheus",
-        evaluations: Array.from({ length: (minutes * 60) / 30 }, (_, i) => ({ at: from + i * 30, series: [{ labels: {}, value: 20, holds: i >= 2 && i < 12 }] })),
-      },
-    ];
+    return {
+      entry: entry(uid),
+      evaluatedBy: "Prometheus",
+      evaluations: Array.from({ length: 120 }, (_, i) => ({ at: from + i * 30, series: [{ labels: {}, value: 20, holds: i >= 2 && i < 2 + holdMinutes * 2 }] })),
+    };
   }
 
-  it("pages on-call after the pending period and the route's group_wait", () => {
-    const r = backtestFromEvaluations(catalogue, burning("2026-09-21T12:00:00Z", 60), { from: at("2026-09-21T12:00:00Z"), to: at("2026-09-21T13:00:00Z") });
+  it("pages on-call after the pending period and the rule's own group_wait", () => {
+    const r = backtestFromEvaluations(catalogue, [burning("pizza-order-slo-fast-burn", "2026-09-21T12:00:00Z", 11)], { from: at("2026-09-21T12:00:00Z"), to: at("2026-09-21T13:00:00Z") });
     const a = r.alerts[0];
-    // Condition true from 12:01:00; `for: 30s` -> Alerting at 12:01:30; group_wait 10s on the page route.
-    expect(a.firstFiring).toBe(at("2026-09-21T12:01:30Z"));
-    expect(a.notifications.map((n) => [n.atSeconds, n.receiver, n.kind])).toEqual([[at("2026-09-21T12:01:40Z"), "pizza-on-call", "new"]]);
+    // Condition true from 12:01:00; `for: 7m` -> Alerting at 12:08:00; the rule's notification settings: pizza-on-call, group_wait 10s.
+    expect(a.firstFiring).toBe(at("2026-09-21T12:08:00Z"));
+    expect(a.notifications.map((n) => [n.atSeconds, n.receiver, n.kind])).toEqual([[at("2026-09-21T12:08:10Z"), "pizza-on-call", "new"]]);
     expect(a.pages).toBe(1);
-    // Condition false from 12:06:00: 4m30s of firing.
-    expect(a.firingSeconds).toBe(270);
+    // Condition false from 12:12:00: 4m of firing.
+    expect(a.firingSeconds).toBe(240);
   });
 
-  it("does not count a page muted by the chaos-testing window, and says so", () => {
-    const r = backtestFromEvaluations(catalogue, burning("2026-09-22T12:00:00Z", 60), { from: at("2026-09-22T12:00:00Z"), to: at("2026-09-22T13:00:00Z") });
-    const a = r.alerts[0];
-    expect(a.notifications).toHaveLength(1);
-    expect(a.notifications[0].mutedBy).toBe("chaos-testing");
-    expect(a.pages).toBe(0);
+  it("sends the page during the chaos-testing window but mutes the ticket, and says so", () => {
+    // Tuesday 14:00 CEST: chaos-testing mutes the rules routed to the team channel (routes: [ticket]), never pages.
+    const window = { from: at("2026-09-22T12:00:00Z"), to: at("2026-09-22T13:00:00Z") };
+    const r = backtestFromEvaluations(catalogue, [burning("pizza-order-slo-fast-burn", "2026-09-22T12:00:00Z", 11), burning("pizza-order-slo-slow-burn", "2026-09-22T12:00:00Z", 11)], window);
+    const [fast, slow] = r.alerts;
+    expect(fast.notifications.map((n) => [n.receiver, n.mutedBy])).toEqual([["pizza-on-call", undefined]]);
+    expect(fast.pages).toBe(1);
+    // `for: 5m` -> Alerting at 12:06:00; group_wait 1m: 12:07:00, inside the window.
+    expect(slow.notifications.map((n) => [n.atSeconds, n.receiver, n.mutedBy])).toEqual([[at("2026-09-22T12:07:00Z"), "pizza-team-slack", "chaos-testing"]]);
     const report = formatBacktest(r, "text");
-    expect(report).toMatch(/pizza-order-slo-fast-burn\s+page\s+120\s+1\s+0\/0\s+0 \+ 1 muted\s+0/);
+    expect(report).toMatch(/pizza-order-slo-fast-burn\s+page\s+120\s+1\s+0\/0\s+1 \(pizza-on-call 1\)\s+1/);
+    expect(report).toMatch(/pizza-order-slo-slow-burn\s+ticket\s+120\s+1\s+0\/0\s+0 \+ 1 muted\s+0/);
     expect(report).toContain("Muted: 1 notification(s) fell inside a mute timing (chaos-testing)");
+  });
+
+  it("routes by the policy tree when a rule has no notification settings (policy-tree mode)", () => {
+    const { notification_settings: _own, ...rule } = entry("pizza-order-slo-slow-burn").rule;
+    const treeOnly = { ...catalogue, rules: [{ ...entry("pizza-order-slo-slow-burn"), rule }] };
+    const monday = backtestFromEvaluations(treeOnly, [{ ...burning("pizza-order-slo-slow-burn", "2026-09-21T12:00:00Z", 11), entry: treeOnly.rules[0] }], { from: at("2026-09-21T12:00:00Z"), to: at("2026-09-21T13:00:00Z") });
+    // The tree's severity=~ticket|warning route: pizza-team-slack, group_wait 1m, with the chaos-testing mute timing of that route.
+    expect(monday.alerts[0].notifications.map((n) => [n.atSeconds, n.receiver, n.mutedBy])).toEqual([[at("2026-09-21T12:07:00Z"), "pizza-team-slack", undefined]]);
+    const tuesday = backtestFromEvaluations(treeOnly, [{ ...burning("pizza-order-slo-slow-burn", "2026-09-22T12:00:00Z", 11), entry: treeOnly.rules[0] }], { from: at("2026-09-22T12:00:00Z"), to: at("2026-09-22T13:00:00Z") });
+    expect(tuesday.alerts[0].notifications.map((n) => [n.receiver, n.mutedBy])).toEqual([["pizza-team-slack", "chaos-testing"]]);
   });
 });
 

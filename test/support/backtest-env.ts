@@ -8,7 +8,7 @@ import { checkedStack } from "../../src/checks";
 import { ruleKind } from "../../src/emit/files/prometheus-rules";
 import type { Fixture, Series } from "../../src/replay/fixtures";
 import { replayRecordingRules } from "../../src/replay/grafana-eval";
-import { replayStack, stackFixtures, type FixtureReplay } from "../../src/replay/run";
+import { failureWindow, replayStack, stackFixtures, type FixtureReplay } from "../../src/replay/run";
 import { startGrafanaProxy, type ProxyOptions, type RunningProxy } from "./grafana-proxy";
 import { createBlocks, openMetrics, startPrometheus, type RunningPrometheus } from "./prometheus";
 
@@ -48,10 +48,11 @@ export function stackFileFor(url: string, dir: string, name = "Pulumi.backtest.y
   return file;
 }
 
-function recordedOf(cfg: Config, fixture: Fixture): Series[] {
+/** The series the deployed Loki recording rules wrote over a fixture (none while its Loki queries failed), as the replay computes them. */
+export function recordedOf(cfg: Config, fixture: Fixture): Series[] {
   const stack = checkedStack(cfg);
   return stack.ruleGroups.flatMap((g) =>
-    (g.rules ?? []).filter((r) => ruleKind(r, cfg) === "logql-recording").flatMap((r) => replayRecordingRules([r], fixture, g.interval ?? cfg.alerting.evaluationIntervalSeconds)),
+    (g.rules ?? []).filter((r) => ruleKind(r, cfg) === "logql-recording").flatMap((r) => replayRecordingRules([r], fixture, g.interval ?? cfg.alerting.evaluationIntervalSeconds, failureWindow(fixture, "loki"))),
   );
 }
 
