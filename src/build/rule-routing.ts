@@ -1,5 +1,6 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { InvalidDefinitionError } from "../config/errors";
+import { routeMatches } from "../model/routing-match";
 
 /**
  * The routing plan flattened onto each rule, for `deployment.routingMode: rule-settings` (Grafana's
@@ -58,22 +59,9 @@ function matches(route: alerting.NotificationPolicy, labels: Record<string, stri
   if (route.matchers?.length || Object.keys(route.match ?? {}).length || Object.keys(route.match_re ?? {}).length) {
     refuse("a route uses matchers/match/match_re; only object_matchers are read");
   }
-  return (route.object_matchers ?? []).every(([name, op, value]) => {
+  for (const [name] of route.object_matchers ?? []) {
     if (!(name in labels)) refuse(`a route matches on ${name}, a label the rule does not set (its value would come from the query)`);
-    const actual = labels[name];
-    if (actual.includes("{{")) refuse(`a route matches on ${name}, whose value is templated`);
-    const anchored = () => new RegExp(`^(?:${value})$`).test(actual);
-    switch (op) {
-      case "=":
-        return actual === value;
-      case "!=":
-        return actual !== value;
-      case "=~":
-        return anchored();
-      case "!~":
-        return !anchored();
-      default:
-        return refuse(`unknown matcher operator ${JSON.stringify(op)}`);
-    }
-  });
+    if (labels[name].includes("{{")) refuse(`a route matches on ${name}, whose value is templated`);
+  }
+  return routeMatches(route, labels);
 }

@@ -5,7 +5,7 @@ import { DASHBOARD_UID_ANNOTATION, PANEL_ID_ANNOTATION } from "../model/rules";
 import type { AlertingSnapshot, AlertSummary, ContactPointSummary, MuteTimingSummary } from "./alert-snapshot";
 import { type Change, field, type FieldChange, type Section } from "./changes";
 import type { DashboardSummary, PanelSummary } from "./dashboard-snapshot";
-import { routeMatchers } from "./routing-match";
+import { routeMatchers } from "../model/routing-match";
 import { receiversOf, routedLabels } from "./routed-labels";
 
 export { NO_CHANGES } from "./changes";

@@ -1,7 +1,7 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { durationSeconds } from "../config/durations";
 import { routedRule, type Labels } from "./routed-labels";
-import { walkRoutes } from "./routing-match";
+import { walkRoutes } from "../model/routing-match";
 
 /**
  * Where an alert instance goes and with which Alertmanager timing, as Grafana sends it: a rule with

@@ -1,5 +1,5 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
-import { receiversFor } from "./routing-match";
+import { receiversFor } from "../model/routing-match";
 
 /**
  * What an alert instance carries into Grafana's Alertmanager, and where it goes: used alike by the

@@ -3,7 +3,7 @@ import { InvalidDefinitionError } from "../../../src/config/errors";
 import { parseConfig } from "../../../src/config/schema";
 import { defineStack } from "../../../src/build/stack";
 import { program } from "../../../src/emit/pulumi/program";
-import { receiversFor } from "../../../src/review/routing-match";
+import { receiversFor } from "../../../src/model/routing-match";
 import { installMocks, mocked, ofType, settled } from "../../support/pulumi-mocks";
 import { exampleConfig, OWNED_TREE } from "../../support/stack";
 

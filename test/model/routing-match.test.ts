@@ -8,7 +8,7 @@ import { stringify } from "yaml";
 import notificationPolicy from "../../contact-points/notification-policy";
 import { OBSERVABILITY_TICKETS_RECEIVER, ON_CALL_RECEIVER, TEAM_EMAIL_RECEIVER, TEAM_SLACK_RECEIVER } from "../../contact-points/receivers";
 import { parseConfig } from "../../src/config/schema";
-import { receiversFor } from "../../src/review/routing-match";
+import { receiversFor } from "../../src/model/routing-match";
 import { exampleConfig } from "../support/stack";
 
 const tree: alerting.NotificationPolicy = {
