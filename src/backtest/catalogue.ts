@@ -43,7 +43,7 @@ export function readCatalogue(source: string, files: Iterable<[string, string]>)
   const rules: CatalogueRule[] = [];
   let policy: alerting.NotificationPolicy | undefined;
   const muteTimings = new Map<string, WireTimeInterval[]>();
-  for (const [name, text] of files) {
+  for (const [, text] of files) {
     const doc = parse(text) as ProvisioningDocument | null;
     for (const g of doc?.groups ?? []) {
       const intervalSeconds = durationSeconds(g.interval ?? "60s");

@@ -1,9 +1,8 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type { Fixture, Series } from "./fixtures";
-import { durationSeconds } from "../config/durations";
 import { exprOf } from "../model/rules";
 import { singleThreshold, thresholdHolds } from "../model/thresholds";
-import { compileLogQL, type Labels } from "./logql";
+import { compileLogQL } from "./logql";
 import type { Evaluation } from "./alert-state";
 
 /**
@@ -53,20 +52,6 @@ export function replayRecordingRules(rules: alerting.Rule[], fixture: Fixture, i
   return [...out.values()];
 }
 
-export interface ReplayedFiring {
-  /** Seconds from the fixture's start of the evaluation at which the alert instance fired. */
-  atSeconds: number;
-  /** The series' labels plus the rule's labels (without alertname/grafana_folder). */
-  labels: Labels;
-  value: number;
-}
-
-/**
- * Replays a LogQL alert [A: LogQL, B: threshold on A, condition B] like Grafana's state manager:
- * an instance whose condition holds is Pending, and Alerting once it has held for the rule's `for`
- * (0s: at once); an instance whose series is gone or below threshold is Normal again. No series
- * at all is Normal (noDataState OK) or NoData (a separate DatasourceNoData alert), never firing.
- */
 /** The [A: LogQL, B: threshold on A] shape's condition: A's samples and whether each holds B. */
 function logqlCondition(rule: alerting.Rule) {
   const [a, b] = rule.data;
@@ -90,30 +75,3 @@ export function logqlEvaluations(rule: alerting.Rule, fixture: Fixture, interval
   );
 }
 
-/** @deprecated The replay uses logqlEvaluations + alert-state.ts (NoData, errors, keep_firing_for); kept for existing callers. */
-export function replayLogqlAlert(rule: alerting.Rule, fixture: Fixture, intervalSeconds: number): ReplayedFiring[] {
-  const [a, b] = rule.data;
-  const t = singleThreshold(b?.model);
-  if (rule.data.length !== 2 || rule.condition !== "B" || a.refId !== "A" || t?.input !== "A") {
-    throw new Error(`alert ${rule.uid}: the LogQL replay handles [A: LogQL, B: threshold on A] with condition B only`);
-  }
-  if (rule.noDataState === "Alerting" || rule.noDataState === "KeepLast") throw new Error(`alert ${rule.uid}: noDataState ${rule.noDataState} is not replayed`);
-  const { op, value: bound } = t;
-  const pending = durationSeconds(rule.for || "0s");
-  const query = queryOf(rule, "A");
-  const activeSince = new Map<string, number>();
-  const firings: ReplayedFiring[] = [];
-  for (const at of evaluationTimes(fixture, intervalSeconds)) {
-    const seen = new Set<string>();
-    for (const s of query(fixture.logs, at * 1000)) {
-      const key = JSON.stringify(Object.entries(s.labels).sort());
-      if (!thresholdHolds(op, s.value, bound)) continue;
-      seen.add(key);
-      const since = activeSince.get(key) ?? at;
-      activeSince.set(key, since);
-      if (at - since >= pending) firings.push({ atSeconds: at, labels: { ...s.labels, ...(rule.labels ?? {}) }, value: s.value });
-    }
-    for (const key of [...activeSince.keys()]) if (!seen.has(key)) activeSince.delete(key);
-  }
-  return firings;
-}
