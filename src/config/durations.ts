@@ -49,3 +49,17 @@ export function durationSeconds(text: string): number {
   if (!r.ok) throw new Error(`invalid duration ${JSON.stringify(text)}: ${r.problem}`);
   return r.milliseconds / 1000;
 }
+
+/** Seconds as the shortest duration text Prometheus and Grafana read back: 5400 -> 1h30m, 0 -> 0s. */
+export function formatDuration(seconds: number): string {
+  if (seconds === 0) return "0s";
+  const units: Array<[string, number]> = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]];
+  let rest = seconds;
+  let out = "";
+  for (const [unit, size] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0) out += `${n}${unit}`;
+    rest -= n * size;
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
 import type { Fixture, Series } from "./fixtures";
-import { durationSeconds } from "../config/durations";
+import { durationSeconds, formatDuration } from "../config/durations";
 import type { Labels } from "./logql";
 
 /** promtool (Debian `prometheus`, 2.42): the real rule evaluation the replay relies on. */
@@ -46,11 +46,6 @@ function seriesValues(s: Series): string {
   return s.values.map((v) => (v === undefined ? "_" : String(v))).join(" ");
 }
 
-function duration(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return `${m > 0 ? `${m}m` : ""}${s > 0 || m === 0 ? `${s}s` : ""}`;
-}
 
 export interface TestFileInput {
   ruleFiles: string[];
@@ -66,14 +61,14 @@ export interface TestFileInput {
 export function testFile(input: TestFileInput, checks: AlertCheck[]): string {
   const doc = {
     rule_files: input.ruleFiles.map((f) => resolve(f)),
-    evaluation_interval: duration(input.evaluationIntervalSeconds),
+    evaluation_interval: formatDuration(input.evaluationIntervalSeconds),
     tests: [
       {
         name: input.fixture.name,
-        interval: duration(input.fixture.sampleIntervalSeconds),
+        interval: formatDuration(input.fixture.sampleIntervalSeconds),
         input_series: input.series.map((s) => ({ series: seriesSelector(s), values: seriesValues(s) })),
         alert_rule_test: checks.map((c) => ({
-          eval_time: duration(c.evalSeconds),
+          eval_time: formatDuration(c.evalSeconds),
           alertname: c.alertname,
           exp_alerts: c.expAlerts.map((a) => ({ exp_labels: a.labels, exp_annotations: a.annotations })),
         })),

@@ -1,5 +1,6 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { parse } from "yaml";
+import { formatDuration } from "../config/durations";
 import { EXPRESSION_DATASOURCE } from "../model/rules";
 import { describeEvaluator, type ThresholdModel } from "../model/thresholds";
 
@@ -104,23 +105,10 @@ interface ProvisioningDocument {
   muteTimes?: Array<{ name: string; time_intervals?: ProvisionedTimeInterval[] }>;
 }
 
-/** `1h30m` from seconds: the duration a reviewer would write. */
-export function formatSeconds(seconds: number): string {
-  if (seconds === 0) return "0s";
-  const units: Array<[string, number]> = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]];
-  let rest = seconds;
-  let out = "";
-  for (const [unit, size] of units) {
-    const n = Math.floor(rest / size);
-    if (n > 0) out += `${n}${unit}`;
-    rest -= n * size;
-  }
-  return out;
-}
 
 function lookbackOf(q: ProvisionedQuery): string {
   const { from = 0, to = 0 } = q.relativeTimeRange ?? {};
-  return to === 0 ? formatSeconds(from) : `${formatSeconds(from)} to ${formatSeconds(to)} ago`;
+  return to === 0 ? formatDuration(from) : `${formatDuration(from)} to ${formatDuration(to)} ago`;
 }
 
 function describeInterval(i: ProvisionedTimeInterval): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationSeconds, parseDuration } from "../../src/config/durations";
+import { durationSeconds, formatDuration, parseDuration } from "../../src/config/durations";
 
 // Cases from prometheus/common model/time_test.go (TestParseDuration) and the grammar of
 // model.ParseDuration: units y w d h m s ms, largest first, each at most once; "0" alone is zero.
@@ -44,5 +44,18 @@ describe("parseDuration (Prometheus' model.ParseDuration grammar)", () => {
   it("durationSeconds refuses text outside the grammar instead of reading part of it", () => {
     expect(durationSeconds("1h30m")).toBe(5400);
     expect(() => durationSeconds("30s1m")).toThrow(/invalid duration "30s1m"/);
+  });
+});
+
+describe("formatDuration", () => {
+  it.each([
+    [0, "0s"],
+    [45, "45s"],
+    [90, "1m30s"],
+    [5400, "1h30m"],
+    [86400 + 61, "1d1m1s"],
+  ])("writes %d s as %s, which reads back as the same seconds", (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
+    expect(durationSeconds(text)).toBe(seconds);
   });
 });
