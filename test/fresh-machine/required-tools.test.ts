@@ -1,21 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/config/paths";
+import { pathWithOnlyNode } from "../support/cli";
 import { missingToolsMessage } from "../support/required-tools";
-
-/** A PATH holding node and nothing else. */
-function bareBin(): string {
-  const bin = mkdtempSync(join(tmpdir(), "bin-"));
-  symlinkSync(process.execPath, join(bin, "node"));
-  return bin;
-}
 
 describe("npm test on a machine without promtool and amtool", () => {
   it("names the Debian package of each missing tool in one line", () => {
-    const bin = bareBin();
+    const bin = pathWithOnlyNode();
     expect(missingToolsMessage({ PATH: bin })).toBe(
       "npm test needs promtool and amtool on PATH: sudo apt-get install prometheus prometheus-alertmanager",
     );
@@ -30,7 +22,7 @@ describe("npm test on a machine without promtool and amtool", () => {
     const run = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/vitest/vitest.mjs"), "run", "test/config/durations.test.ts"], {
       cwd: REPO_ROOT,
       encoding: "utf8",
-      env: { ...env, PATH: bareBin(), NO_COLOR: "1", FORCE_COLOR: "0" },
+      env: { ...env, PATH: pathWithOnlyNode(), NO_COLOR: "1", FORCE_COLOR: "0" },
     });
     const output = `${run.stdout}${run.stderr}`;
     expect(run.status).not.toBe(0);

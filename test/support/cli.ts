@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../src/config/paths";
 
@@ -13,4 +14,11 @@ export function runScript(script: string, args: string[], cwd = REPO_ROOT) {
   if (program !== "node") throw new Error(`package.json script ${script} does not start with node: ${command}`);
   const run = spawnSync(process.execPath, [...rest, ...args], { cwd, encoding: "utf8" });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A PATH holding node and nothing else: no promtool, no amtool. */
+export function pathWithOnlyNode(): string {
+  const bin = mkdtempSync(join(tmpdir(), "bin-"));
+  symlinkSync(process.execPath, join(bin, "node"));
+  return bin;
 }
