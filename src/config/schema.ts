@@ -4,7 +4,7 @@ import { ENCRYPTED_PLACEHOLDER, Secret } from "./secret";
 import { GRAFANA_URL_KEY, plaintextCredentialProblems, PROJECT, SECRET_KEYS, type SecretKey, type SecretSource, unknownKeyProblems } from "./keys";
 import { parseDuration } from "./durations";
 import { type RangeKind, rangeProblem } from "./time-intervals";
-import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, withoutUserinfo } from "./values";
+import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, hasUserinfo, withoutUserinfo } from "./values";
 
 export { GRAFANA_URL_KEY, PROJECT, SECRET_KEYS, type SecretKey } from "./keys";
 
@@ -13,7 +13,7 @@ const ratio = numeric(z.number().min(0, "expected a ratio between 0 and 1").max(
 /** A URL deployed in plain text (annotations, check target): `user:password@` in it would be a leaked credential. */
 const plainUrl = templateFreeUrl.refine(
   // Only one problem per key: a URL that is not http(s) at all is reported as such.
-  (url) => !(httpUrl.safeParse(url).success && /\/\/[^/?#]*@/.test(url)),
+  (url) => !(httpUrl.safeParse(url).success && hasUserinfo(url)),
   "expected a URL without credentials: it is deployed in plain text",
 );
 const secret = z
@@ -339,7 +339,7 @@ const NAMESPACED_KEYS = [
 
 const configSchema = z
   .strictObject({
-    grafanaUrl: httpUrl.refine((u) => !/\/\/[^/?#]*@/.test(u), "must not carry credentials; set the token with `pulumi config set --secret grafana:auth`"),
+    grafanaUrl: httpUrl.refine((u) => !hasUserinfo(u), "must not carry credentials; set the token with `pulumi config set --secret grafana:auth`"),
     folder: z.strictObject({ uid: uid.default("jwt-pizza-service"), title: z.string().min(1).default("JWT Pizza Service") }).prefault({}),
     datasources: z.strictObject({ loki: uid, prometheus: uid }),
     telemetry: telemetrySchema.prefault({}),

@@ -33,15 +33,3 @@ export class Secret {
     return REDACTED;
   }
 }
-
-/** `scheme://user:password@host`: the part between `//` and `@` of every URL in a text. */
-const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@"]*@/gi;
-
-export function hasUrlCredentials(text: string): boolean {
-  return new RegExp(URL_CREDENTIALS.source, "i").test(text);
-}
-
-/** The text with the credentials of every URL in it replaced, for messages that quote config values. */
-export function redactUrlCredentials(text: string): string {
-  return text.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
-}

@@ -98,6 +98,11 @@ export const re2Regex = z
   })
   .refine(...NO_TEMPLATE);
 
+/** Whether a URL carries `user:password@` (the userinfo part between `//` and `@`). */
+export function hasUserinfo(url: string): boolean {
+  return /\/\/[^/?#]*@/.test(url);
+}
+
 /** Credentials in a URL (`https://user:password@host`), replaced wherever a value is shown. */
 export function withoutUserinfo(text: string): string {
   return text.replace(/\/\/[^/?#@\s]*@/g, "//[REDACTED]@");
