@@ -15,6 +15,7 @@ import type { Context } from "./entry";
  */
 
 export { LogQLInvalid, LogQLPipelineError, LogQLUnsupported, type Labels, type LogEntry, type Sample } from "./errors";
+export { storedByLoki } from "./ingest";
 export type { InstantQuery } from "./metric";
 
 function context(query: string): Context {

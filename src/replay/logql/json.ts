@@ -85,13 +85,14 @@ function value(s: string, i: number): [JsonValue, number] {
  * calling `visit` for each; `visit` returning true stops the walk there (nothing after it is
  * checked, as jsonparser stops). Throws JsonError where jsonparser reports a malformed object.
  */
-export function objectEach(s: string, visit: (key: string, value: JsonValue) => boolean | void): void {
+export function objectEach(s: string, visit: (key: string, value: JsonValue) => boolean | void, requireClose = false): void {
   let i = skipWs(s, 0);
   if (s[i] !== "{") throw new JsonError(s[i] === "[" ? "a top-level array is not an object" : "not an object");
   i++;
   for (;;) {
     i = skipWs(s, i);
-    if (i >= s.length || s[i] === "}") return;
+    if (i >= s.length) return;
+    if (s[i] === "}") return;
     if (s[i] !== '"') throw new JsonError(`expected a key at ${i}`);
     const keyEnd = stringEnd(s, i);
     const key = unescape(s.slice(i + 1, keyEnd - 1));
@@ -100,9 +101,14 @@ export function objectEach(s: string, visit: (key: string, value: JsonValue) => 
     i = skipWs(s, i + 1);
     const [v, end] = value(s, i);
     if (visit(key, v) === true) return;
+    // Loki's full `| json` parser reports a number, boolean or null the input ends inside (after
+    // extracting what it read); a line that ends after a whole value is read without error.
+    // Checked against Loki 3.7.6 by test/e2e/logql-differential.e2e.ts.
+    if (requireClose && end >= s.length && v.type !== "string" && v.type !== "object" && v.type !== "array") throw new JsonError("unterminated value");
     i = skipWs(s, end);
     if (s[i] === ",") i++;
-    else if (i >= s.length || s[i] === "}") return;
+    else if (i >= s.length) return;
+    else if (s[i] === "}") return;
     else throw new JsonError(`unexpected ${s[i]} at ${i}`);
   }
 }

@@ -209,7 +209,8 @@ function rangeAggregation(node: SyntaxNode, ctx: Context, override: Group): Inst
         if (!unwrap.post.every((s) => s(e))) continue;
         delete e.labels[unwrap.label];
       }
-      if (e.labels[ERROR] !== undefined) throw new LogQLPipelineError(e.labels[ERROR], ctx.query);
+      // absent_over_time answers only whether a series exists: Loki reports no pipeline error for it.
+      if (e.labels[ERROR] !== undefined && !absent) throw new LogQLPipelineError(e.labels[ERROR], ctx.query);
       const labels = applyGrouping(e.labels, group);
       const k = key(labels);
       const s = series.get(k) ?? { labels, values: [], times: [] };
@@ -308,7 +309,17 @@ function vectorAggregation(node: SyntaxNode, ctx: Context): InstantQuery {
       groups.set(gk, g);
     }
     // topk/bottomk select samples (with their own labels) per group; the others aggregate.
-    if (selecting) return [...groups.values()].flatMap((g) => [...g.samples].sort(byValue(opName === "Topk")).slice(0, Math.max(0, k)));
+    if (selecting) {
+      return [...groups.values()].flatMap((g) => {
+        const ranked = [...g.samples].sort(byValue(opName === "Topk"));
+        // Which of two equal samples at the cut Loki keeps follows its heap and series order, not
+        // the values: refused rather than guessed (seen against Loki: test/e2e/logql-differential.e2e.ts).
+        if (k > 0 && k < ranked.length && ranked[k - 1].value === ranked[k].value) {
+          throw new LogQLUnsupported(`${opName === "Topk" ? "topk" : "bottomk"} with a tie at its k-th place (Loki keeps either of the tied series)`, ctx.query);
+        }
+        return ranked.slice(0, Math.max(0, k));
+      });
+    }
     return [...groups.values()].map((g) => ({ labels: g.labels, value: aggregate(g.samples.map((x) => x.value)) }));
   };
 }

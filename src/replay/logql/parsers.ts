@@ -44,7 +44,9 @@ export function jsonStage(node: SyntaxNode, ctx: Context): Stage {
       // `path`: the object keys above this one; blank keys add nothing to a nested name.
       const nestedName = (path: string[]) => path.map((k) => k.trim()).filter((k) => k !== "").map((k, i) => sanitizeKey(k, i === 0)).join("_");
       const walk = (text: string, path: string[]) => {
-        objectEach(text, (k, v) => {
+        objectEach(
+          text,
+          (k, v) => {
           const keys = [...path, k];
           if (v.type === "object") {
             if (shouldExtractPrefix(h, nestedName(keys))) walk(v.text, keys);
@@ -57,7 +59,9 @@ export function jsonStage(node: SyntaxNode, ctx: Context): Stage {
           if (!shouldExtract(h, name) || e.extracted.has(name)) return;
           setParsed(e, name, v.text);
           if (allExtracted(h, e)) throw new Done();
-        });
+          },
+          path.length === 0,
+        );
       };
       try {
         walk(e.line, []);

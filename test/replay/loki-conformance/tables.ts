@@ -70,6 +70,8 @@ export const TABLE_CASES: TableCase[] = [
   { source: `${P} (parser.go ObjectEach): duplicate key, the first wins`, line: `{"a":"1","a":"2"}`, pipeline: "| json", want: { a: "1" } },
   { source: `${P} (parser.go ObjectEach): a top-level array is an error`, line: `[{"a":"1"}]`, pipeline: "| json", error: "JSONParserErr" },
   { source: `${P} (parser.go ObjectEach): an unclosed object is read up to its end`, line: `{"a":"1","b":{"c":"2"}`, pipeline: "| json", want: { a: "1", b_c: "2" } },
+  { source: "Loki 3.7.6, found by test/e2e/logql-differential.e2e.ts: a line that ends inside a number is a JSONParserErr", line: `{"level":"info","status":20`, pipeline: "| json", error: "JSONParserErr" },
+  { source: "Loki 3.7.6, found by test/e2e/logql-differential.e2e.ts: a json expression reads the same line without error", line: `{"level":"info","status":20`, pipeline: '| json status="status"', want: { status: "20" } },
   { source: `${P} TestKeyShortCircuit: hints stop at the needed key, a later malformed part is not read`, line: `{"path":"/x","broken`, pipeline: "| json", query: "sum by (path) (count_over_time($S | json [1m]))", want: { path: "/x" } },
   { source: `${P} (parser_hints.go NoLabels): sum() with no label read skips the parser`, line: `not json`, pipeline: "| json", query: "sum(count_over_time($S | json [1m]))", want: {} },
   { source: `${P} (parser_hints.go): a label filter makes the parser run`, line: `not json`, pipeline: "| json", query: 'sum(count_over_time($S | json | __error__!="" [1m]))', error: "JSONParserErr" },

@@ -1,0 +1,76 @@
+import { resolve } from "node:path";
+import { parseCommandLine, runCli } from "./args";
+import { buildFromProxy } from "./engines/build";
+import { locate } from "./engines/locate";
+import { cacheDir, engines, type Engine } from "./engines/pins";
+
+const USAGE = `usage: npm run engines [-- --check]
+
+Builds, or reuses from the cache, the real engines the e2e tests run: the Pulumi CLI, its Node.js
+language host, the Grafana provider (the version package-lock.json gives @pulumiverse/grafana),
+Loki and Prometheus. Cache: ${cacheDir()} (PIZZA_ENGINES_DIR moves it).
+A binary you already have wins over the cache: PULUMI_BIN, PULUMI_LANGUAGE_NODEJS_BIN,
+PULUMI_RESOURCE_GRAFANA_BIN, LOKI_BIN, PROMETHEUS, GRAFANA_BIN.
+
+  --check   only report what is there; build nothing
+  -h, --help
+
+example: npm run engines            # first run builds the Pulumi CLI (about 10 minutes on 2 cores)`;
+
+interface Row {
+  engine: Engine;
+  status: string;
+  path: string;
+  seconds: number;
+}
+
+function table(rows: Row[]): string {
+  const cells = [["engine", "version", "status", "seconds", "path"], ...rows.map((r) => [r.engine.name, r.engine.version, r.status, r.seconds.toFixed(1), r.path])];
+  const widths = cells[0].map((_, i) => Math.max(...cells.map((c) => c[i].length)));
+  return cells.map((c) => c.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+}
+
+function main(argv: string[]): void {
+  const { values } = parseCommandLine(argv, { usage: USAGE, options: { check: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const root = resolve(__dirname, "..", "..");
+  const rows: Row[] = [];
+  const failures: string[] = [];
+  for (const engine of engines(root)) {
+    const started = Date.now();
+    const found = locate(engine);
+    const seconds = () => (Date.now() - started) / 1000;
+    if ("path" in found) {
+      rows.push({ engine, status: found.from === "cache" ? "reused" : `from ${found.from === "env" ? engine.env : "system"}`, path: found.path, seconds: seconds() });
+      continue;
+    }
+    const s = engine.source;
+    if (s.kind === "go-proxy" && !values.check) {
+      console.error(`engines: ${found.missing}; building`);
+      try {
+        const path = buildFromProxy(engine, process.env, (line) => console.error(`engines: ${line}`));
+        rows.push({ engine, status: "built", path, seconds: seconds() });
+      } catch (e) {
+        failures.push((e as Error).message);
+        rows.push({ engine, status: "FAILED", path: "-", seconds: seconds() });
+      }
+      continue;
+    }
+    if (s.kind === "unavailable") {
+      rows.push({ engine, status: "unavailable here", path: `- (${found.missing})`, seconds: seconds() });
+      continue;
+    }
+    failures.push(found.missing);
+    rows.push({ engine, status: "MISSING", path: "-", seconds: seconds() });
+  }
+  console.log(table(rows));
+  if (failures.length) {
+    for (const f of failures) console.error(`engines: ${f}`);
+    process.exitCode = 1;
+  }
+}
+
+runCli("engines", main);

@@ -1,0 +1,157 @@
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+
+/**
+ * The engines the stack is tested against, pinned. The Pulumi SDK and the Grafana provider take
+ * their versions from package-lock.json, so the binaries can never drift from the npm packages
+ * that drive them; the others are pinned here. docs/engines.md explains each choice.
+ */
+
+/** Where an engine's source comes from, and so whether `npm run engines` can build it here. */
+export type EngineSource =
+  /** Go modules the Go module proxy serves: built here. `replaces` places a module at a path relative to the main one. */
+  | { kind: "go-proxy"; module: string; version: string; pkg: string; ldflags: string; replaces: Array<{ module: string; version: string; dir: string }> }
+  /** A public repository the proxy does not serve: built from a checkout of `tag` by whoever has one, then reused. */
+  | { kind: "repository"; repository: string; tag: string; pkg: string; refusal: string }
+  /** A Debian package (.ci/run installs it). */
+  | { kind: "debian"; debianPackage: string }
+  /** Nothing here can provide it; a user points at their own binary. */
+  | { kind: "unavailable"; repository: string; release: string; refusal: string };
+
+export interface Engine {
+  name: string;
+  version: string;
+  /** The executable's file name. */
+  binary: string;
+  /** Environment variable naming a binary the user already has; it wins over the cache. */
+  env: string;
+  /** Arguments that make the binary print its version, and the text that must appear in the answer. */
+  versionArgs: string[];
+  versionText: string;
+  source: EngineSource;
+  /** What the e2e checks use it for. */
+  usedFor: string;
+}
+
+function lockedVersion(root: string, pkg: string): string {
+  const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as { packages: Record<string, { version?: string }> };
+  const version = lock.packages[`node_modules/${pkg}`]?.version;
+  if (!version) throw new Error(`package-lock.json: no version of ${pkg}`);
+  return version;
+}
+
+export const LOKI_VERSION = "v3.7.6";
+/** Grafana 12.4.0 is the first release whose file provisioning takes recording rules' targetDatasourceUid. */
+export const GRAFANA_RELEASE = "12.4.0";
+
+export function engines(root: string): Engine[] {
+  const pulumi = lockedVersion(root, "@pulumi/pulumi");
+  const provider = lockedVersion(root, "@pulumiverse/grafana");
+  const versionFlag = `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${pulumi}`;
+  return [
+    {
+      name: "pulumi",
+      version: `v${pulumi}`,
+      binary: "pulumi",
+      env: "PULUMI_BIN",
+      versionArgs: ["version"],
+      versionText: `v${pulumi}`,
+      source: {
+        kind: "go-proxy",
+        module: "github.com/pulumi/pulumi/pkg/v3",
+        version: `v${pulumi}`,
+        pkg: "./cmd/pulumi",
+        ldflags: versionFlag,
+        // pkg/go.mod: replace github.com/pulumi/pulumi/sdk/v3 => ../sdk
+        replaces: [{ module: "github.com/pulumi/pulumi/sdk/v3", version: `v${pulumi}`, dir: "../sdk" }],
+      },
+      usedFor: "the Pulumi engine: preview of the stack with the real provider, local file backend",
+    },
+    {
+      name: "pulumi-language-nodejs",
+      version: `v${pulumi}`,
+      binary: "pulumi-language-nodejs",
+      env: "PULUMI_LANGUAGE_NODEJS_BIN",
+      versionArgs: ["-version"],
+      versionText: pulumi,
+      source: {
+        kind: "repository",
+        repository: "pulumi/pulumi",
+        tag: `v${pulumi}`,
+        pkg: "sdk/nodejs/cmd/pulumi-language-nodejs",
+        refusal: "the Go module proxy does not serve github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 (403)",
+      },
+      usedFor: "runs the TypeScript program for the Pulumi engine",
+    },
+    {
+      name: "pulumi-resource-grafana",
+      version: `v${provider}`,
+      binary: "pulumi-resource-grafana",
+      env: "PULUMI_RESOURCE_GRAFANA_BIN",
+      versionArgs: ["-version"],
+      versionText: provider,
+      source: {
+        kind: "repository",
+        repository: "pulumiverse/pulumi-grafana",
+        tag: `v${provider}`,
+        pkg: "provider/cmd/pulumi-resource-grafana",
+        refusal: "the Go module proxy does not serve github.com/pulumiverse/pulumi-grafana/provider/v2 (403)",
+      },
+      usedFor: "the provider behind @pulumiverse/grafana: checks every resource's inputs",
+    },
+    {
+      name: "loki",
+      version: LOKI_VERSION,
+      binary: "loki",
+      env: "LOKI_BIN",
+      versionArgs: ["-version"],
+      versionText: `version ${LOKI_VERSION.slice(1)}`,
+      source: {
+        kind: "repository",
+        repository: "grafana/loki",
+        tag: LOKI_VERSION,
+        pkg: "cmd/loki",
+        refusal: "the Go module proxy refuses github.com/grafana/loki/v3 (AGPL-3.0: not served here)",
+      },
+      usedFor: "LogQL: the replay's evaluator compared with Loki on the same pushed logs",
+    },
+    {
+      name: "prometheus",
+      version: "Debian",
+      binary: "prometheus",
+      env: "PROMETHEUS",
+      versionArgs: ["--version"],
+      versionText: "prometheus, version",
+      source: { kind: "debian", debianPackage: "prometheus" },
+      usedFor: "PromQL rules (replay, backtest) and the local stack's metrics store",
+    },
+    {
+      name: "grafana",
+      version: GRAFANA_RELEASE,
+      binary: "grafana",
+      env: "GRAFANA_BIN",
+      versionArgs: ["--version"],
+      versionText: `Version ${GRAFANA_RELEASE}`,
+      source: {
+        kind: "unavailable",
+        repository: "grafana/grafana",
+        release: `v${GRAFANA_RELEASE}`,
+        refusal:
+          "the Go module proxy refuses github.com/grafana/grafana (AGPL-3.0: not served here) and its repository (3.2 GB) is larger than a snapshot can be",
+      },
+      usedFor: "not used by the e2e here (see docs/engines.md); the docker compose file runs it",
+    },
+  ];
+}
+
+/** The cache of built engines: outside the repository so a fresh clone (CI) reuses it. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PIZZA_ENGINES_DIR) return resolve(env.PIZZA_ENGINES_DIR);
+  return join(env.XDG_CACHE_HOME ? resolve(env.XDG_CACHE_HOME) : join(homedir(), ".cache"), "pizza-observability", "engines");
+}
+
+/** Where the cache holds an engine's binary: one folder per engine and version, so two versions never collide. */
+export function cachedBinary(engine: Engine, env: NodeJS.ProcessEnv = process.env): string {
+  return join(cacheDir(env), "bin", `${engine.name}-${engine.version}`, engine.binary);
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseCommandLine, runCli } from "./args";
+import { EXAMPLE_STACK_FILE } from "../config/paths";
+import { parseConfig } from "../config/schema";
+import { readStack } from "../config/stack-file";
+import { requireEngines } from "./engines/locate";
+import { engines } from "./engines/pins";
+import { startGrafana } from "./local-stack/grafana";
+import { startLoki } from "./local-stack/loki";
+import { startPrometheus } from "./local-stack/prometheus";
+import { startWebhookSink } from "./local-stack/webhook-sink";
+
+const USAGE = `usage: npm run local-stack [-- --stack-file Pulumi.e2e.yaml]
+
+Starts, on loopback ports chosen free, the engines a stack needs to be tried locally: Loki, Prometheus
+(remote-write receiver on) and a webhook sink that records every notification (GET /notifications);
+Grafana OSS too when GRAFANA_BIN and GRAFANA_HOME name one (it cannot be built here: docs/engines.md),
+with the stack's datasource uids provisioned. Runs until Ctrl-C, then stops everything it started.
+
+  --stack-file FILE   the stack whose datasource uids and folder Grafana gets (default Pulumi.example.yaml)
+  -h, --help
+
+example: npm run local-stack -- --stack-file Pulumi.e2e.yaml`;
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseCommandLine(argv, { usage: USAGE, options: { "stack-file": { type: "string" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const root = resolve(__dirname, "..", "..");
+  const { config, secrets } = readStack(values["stack-file"] ? resolve(values["stack-file"]) : EXAMPLE_STACK_FILE);
+  const cfg = parseConfig(config, secrets);
+  const bins = requireEngines(engines(root), ["loki", "prometheus"]);
+  const stops: Array<() => Promise<void>> = [];
+  const dir = mkdtempSync(join(tmpdir(), "pizza-local-stack-"));
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
+  process.once("SIGTERM", () => void stopAll().then(() => process.exit(143)));
+  try {
+    console.error("local-stack: starting loki");
+    const loki = await startLoki(bins.loki);
+    stops.push(loki.stop);
+    console.error("local-stack: starting prometheus");
+    const prometheus = await startPrometheus(bins.prometheus);
+    stops.push(prometheus.stop);
+    const sink = await startWebhookSink();
+    stops.push(sink.stop);
+    const rows = [
+      ["loki", loki.url],
+      ["prometheus", prometheus.url],
+      ["webhook sink", `${sink.url} (GET ${sink.url}/notifications)`],
+    ];
+    if (process.env.GRAFANA_BIN && process.env.GRAFANA_HOME) {
+      console.error("local-stack: starting grafana");
+      const grafana = await startGrafana(process.env.GRAFANA_BIN, process.env.GRAFANA_HOME, dir, cfg, { loki: loki.url, prometheus: prometheus.url }, join(root, "rendered", "dashboards"));
+      stops.push(grafana.stop);
+      // The token is a credential: written to a file only its owner reads, never printed.
+      const tokenFile = join(dir, "grafana-token");
+      writeFileSync(tokenFile, grafana.token, { mode: 0o600 });
+      rows.push(["grafana", `${grafana.url} (admin token in ${tokenFile}: pulumi config set --secret grafana:auth "$(cat ${tokenFile})")`]);
+    } else rows.push(["grafana", "not started: set GRAFANA_BIN and GRAFANA_HOME (docs/engines.md)"]);
+    for (const [name, url] of rows) console.log(`${name.padEnd(13)} ${url}`);
+    console.error("local-stack: running; Ctrl-C stops everything");
+    await new Promise(() => undefined);
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}
+
+runCli("local-stack", main);

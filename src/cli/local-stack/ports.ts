@@ -1,0 +1,29 @@
+import { createServer } from "node:net";
+
+/** A free loopback port: some engines' listen flags do not take port 0, so a node server picks one and lets it go. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Polls `url` until it answers 2xx, the process exits, or `timeoutMs` passes. */
+export async function waitReady(name: string, url: string, exited: () => number | null, log: () => string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited() !== null) throw new Error(`${name} exited with ${exited()}: ${log().slice(-2000)}`);
+    try {
+      const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not ready within ${timeoutMs / 1000} s: ${log().slice(-2000)}`);
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * `npm run e2e`: the checks against the real engines (docs/engines.md). Apart from `npm test`
+ * because they start servers and take minutes; a missing engine fails a test with one line saying
+ * how to get it, never a skip.
+ */
+export default defineConfig({
+  test: {
+    include: ["test/e2e/**/*.e2e.ts"],
+    pool: "forks",
+    // One engine set at a time: the files start their own servers, and the machine has 2 cores.
+    fileParallelism: false,
+    testTimeout: 900_000,
+    hookTimeout: 300_000,
+  },
+});
