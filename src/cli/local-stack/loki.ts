@@ -136,7 +136,7 @@ export async function startLoki(binary: string): Promise<Loki> {
         method: "POST",
         headers: { "content-type": "application/json", "x-scope-orgid": tenant },
         body: JSON.stringify({ streams: streamsOf(lines) }),
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(120_000),
       });
       if (!r.ok) throw new Error(`loki push (${tenant}): ${r.status} ${(await r.text()).slice(0, 500)}`);
     },

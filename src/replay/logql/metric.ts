@@ -63,7 +63,8 @@ function grouping(node: SyntaxNode | null, ctx: Context): Group {
 function applyGrouping(labels: Labels, g: Group): Labels {
   if (!g) return labels;
   if ("by" in g) return Object.fromEntries(Object.entries(labels).filter(([k]) => g.by.includes(k)));
-  return Object.fromEntries(Object.entries(labels).filter(([k]) => !g.without.includes(k)));
+  // Loki 3.7.6 leaves empty-valued labels out of a `without` result (seen by test/e2e/logql-differential.e2e.ts).
+  return Object.fromEntries(Object.entries(labels).filter(([k, v]) => !g.without.includes(k) && v !== ""));
 }
 
 const variance = (v: number[]) => {
@@ -174,7 +175,10 @@ function rangeAggregation(node: SyntaxNode, ctx: Context, override: Group): Inst
   if (group && !GROUPABLE.has(opName)) throw new LogQLInvalid(`grouping not allowed for ${ctx.text(node.getChild("RangeOp")!)} aggregation`, ctx.query);
   const matches = streamSelector(range.getChild("Selector")!, ctx);
   const pipeline = range.getChild("PipelineExpr");
-  const stages = pipelineStages(pipeline, { ...ctx, hints: parserHints(range, override ?? group, ctx) });
+  // Loki extracts no labels for absent_over_time (syntax/extractor.go: noLabels = true), so its
+  // parsers run only for the labels its filters need.
+  const hintGroup = opName === "AbsentOverTime" ? { by: [] } : (override ?? group);
+  const stages = pipelineStages(pipeline, { ...ctx, hints: parserHints(range, hintGroup, ctx) });
   const unwrap = unwrapNode ? unwrapStage(unwrapNode, ctx) : undefined;
   const windowMs = durationMs(ctx.text(range.getChild("Range")!.getChild("Duration")!), ctx);
   const offsetNode = range.getChild("OffsetExpr")?.getChild("Duration");
@@ -209,8 +213,7 @@ function rangeAggregation(node: SyntaxNode, ctx: Context, override: Group): Inst
         if (!unwrap.post.every((s) => s(e))) continue;
         delete e.labels[unwrap.label];
       }
-      // absent_over_time answers only whether a series exists: Loki reports no pipeline error for it.
-      if (e.labels[ERROR] !== undefined && !absent) throw new LogQLPipelineError(e.labels[ERROR], ctx.query);
+      if (e.labels[ERROR] !== undefined) throw new LogQLPipelineError(e.labels[ERROR], ctx.query);
       const labels = applyGrouping(e.labels, group);
       const k = key(labels);
       const s = series.get(k) ?? { labels, values: [], times: [] };

@@ -61,7 +61,13 @@ export async function compare(loki: Loki, tenant: string, c: DifferentialCase, p
     query = undefined;
   }
   if (!pushed) await loki.push(tenant, c.lines);
-  const stored = storedByLoki(c.lines);
+  let stored;
+  try {
+    stored = storedByLoki(c.lines);
+  } catch (e) {
+    if (e instanceof LogQLUnsupported) return { status: "refused", reason: e.message };
+    throw e;
+  }
   for (const t of c.times) {
     let replay: Side;
     if (!query) replay = { kind: "error", message: "invalid" };
