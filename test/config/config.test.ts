@@ -142,10 +142,10 @@ describe("stack config", () => {
 
   it("rejects misspelt keys instead of silently using defaults", () => {
     expect(problemsOf(exampleConfig({ "pizza-observability:treshold": { x: 1 } }))).toEqual([
-      "pizza-observability:treshold: unknown key (check its spelling against Pulumi.example.yaml)",
+      "pizza-observability:treshold: unknown key (check its spelling against docs/configuration.md)",
     ]);
     expect(problemsOf(exampleConfig({ "pizza-observability:telemetry": { metrics: { request: "x_total" } } }))).toEqual([
-      "pizza-observability:telemetry.metrics.request: unknown key (check its spelling against Pulumi.example.yaml)",
+      "pizza-observability:telemetry.metrics.request: unknown key (check its spelling against docs/configuration.md)",
     ]);
   });
 
@@ -257,7 +257,7 @@ describe("routing config", () => {
 
   it("needs OnCall users for grafana-oncall, and grafana-oncall plus escalation engineers for escalation", () => {
     expect(problemsOf(exampleConfig(contacts({ onCall: "grafana-oncall" })))).toEqual([
-      'pizza-observability:escalation.users: expected at least one OnCall username when contacts.onCall is "grafana-oncall" (got [])',
+      'pizza-observability:escalation.users: is required (expected at least one OnCall username when contacts.onCall is "grafana-oncall")',
     ]);
     expect(problemsOf(exampleConfig({ ...contacts(), "pizza-observability:escalation": { enabled: true } }))).toEqual([
       'pizza-observability:escalation.enabled: escalation needs contacts.onCall "grafana-oncall" (got true)',
