@@ -52,7 +52,7 @@ describe("npm run render", () => {
       readFileSync(EXAMPLE_STACK_FILE, "utf8")
         .replace("grafana:url: https://jwtpizza.grafana.net", "grafana:url: jwtpizza")
         .replace("prometheus: grafanacloud-prom", "")
-        .replace("count: 2 #", "count: -1 #"),
+        .concat("  pizza-observability:thresholds:\n    order5xx: { count: -1 }\n"),
     );
     const out = join(dir, "out");
     const run = render(["--stack-file", stackFile, "--out", out]);
