@@ -43,9 +43,10 @@ describe("definitionProblems (what checkedStack refuses)", () => {
 });
 
 describe("contact point credentials (settings named url, key, token, password)", () => {
+  // By uid: one contact point name may hold several integrations.
   const withSettings = (name: string, settings: Record<string, unknown>) => ({
     ...stack,
-    contactPoints: stack.contactPoints.map((c) => (c.name === name ? { ...c, settings: { ...c.settings, ...settings } } : c)),
+    contactPoints: stack.contactPoints.map((c) => (c.uid === name ? { ...c, settings: { ...c.settings, ...settings } } : c)),
   });
 
   it.each([
