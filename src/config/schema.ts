@@ -28,28 +28,23 @@ const secretUrl = z
 
 /** Names of the deployed service's telemetry; they differ between deployments (see README). */
 export const telemetrySchema = z.strictObject({
-  /** Value of the service's source label on metrics and logs. */
   // Dashboards offer it as a Grafana custom variable, which splits values on "," and " : ".
   source: labelValue
     .refine((v) => !v.includes(",") && !v.includes(" : "), 'must not contain "," or " : " (Grafana custom variables split on them)')
-    .default("jwt-pizza-service").describe("the service's source label value on metrics and logs; no `,` or ` : ` (dashboards offer it as a Grafana custom variable)"),
-  /** Label carrying `source` on every metric data point. */
+    .default("jwt-pizza-service")
+    .describe("the service's source label value on metrics and logs; no `,` or ` : ` (dashboards offer it as a Grafana custom variable)"),
   metricSourceLabel: labelName.default("source").describe("metric label carrying `telemetry.source`"),
   logs: z
     .strictObject({
-      /** Loki stream label carrying `source` (`component` in most deployments, `source` in some). */
       sourceLabel: labelName.default("component").describe("Loki stream label carrying `telemetry.source` (`source` in some deployments)"),
       typeLabel: labelName.default("type").describe("stream label carrying the log line's type"),
-      /** Value of the type label on HTTP request lines (`http`, or `http-req` in some deployments). */
       httpType: labelValue.default("http").describe("value of the type label on HTTP request lines (`http-req` in some deployments)"),
-      /** Literal texts of the log lines the service writes when it fails to ship its metrics. */
       metricSendErrors: z
         .array(literal)
         .min(1, "expected at least one pattern")
-        .default(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"]).describe("literal texts of the lines logged when the service fails to ship its metrics; regex-escaped and OR-ed into one line filter"),
-      /** Stream label carrying the line's log level (`info`, `warn`, `error`). */
+        .default(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"])
+        .describe("literal texts of the lines logged when the service fails to ship its metrics; regex-escaped and OR-ed into one line filter"),
       levelLabel: labelName.default("level").describe("stream label carrying the log level (`info`, `warn`, `error`)"),
-      /** Value of the level label on error lines (HTTP status >= 500 among them). */
       errorLevel: labelValue.default("error").describe("value of the level label on error lines"),
     })
     .prefault({}),
@@ -81,7 +76,6 @@ export type Telemetry = z.output<typeof telemetrySchema>;
 const thresholdsSchema = z.strictObject({
   order5xx: z
     .strictObject({
-      /** Fires when more than this many 5xx lines are seen in `window`. */
       count: threshold.default(2).describe("`pizza-order-5xx` fires on more than this many 5xx lines per endpoint in `window`"),
       // 2m at a 60 s interval: this LogQL rule re-reads 2x the HTTP stream (LogQL cost budget, docs/alerts.md).
       window: window.default("2m"),
@@ -92,15 +86,10 @@ const thresholdsSchema = z.strictObject({
   /** The page on failing orders, from the service's own counters (pizza_creation_failures_total / requests_total). */
   orderFailures: z
     .strictObject({
-      /** At least this many failed orders in a window... */
       minFailures: threshold.default(2).describe("`pizza-order-failures`: at least this many failed orders in a window..."),
-      /** ...and at least this share of the window's orders failed. */
       failureRatio: ratio.default(0.3).describe("...and at least this share of the window's orders failed"),
-      /** Normal traffic: the window that pages within a minute. */
       fastWindow: window.default("1m").describe("the window of normal traffic, which pages within a minute"),
-      /** Low traffic (an order every 2 minutes): the window that still sees two orders. */
       slowWindow: window.default("5m").describe("the window of low traffic (an order every 2 minutes still shows two failures)"),
-      /** Keeps the page one episode while orders keep failing now and then within the incident. */
       keepFiringFor: pendingPeriod.default("2m").describe("keeps the page one episode while orders keep failing now and then"),
     })
     .prefault({})
@@ -115,7 +104,6 @@ const thresholdsSchema = z.strictObject({
     .describe("`pizza-logs-absent`: no request log line recorded for `window` while the metrics show traffic"),
   metricIngestion: z
     .strictObject({
-      /** Fires when more than this many metric-shipping error lines are logged in `window`. */
       count: threshold.default(20).describe("`pizza-metric-ingestion-failure` fires on more than this many metric-shipping error lines in `window`"),
       window: window.default("5m"),
       pendingPeriod: pendingPeriod.default("0s"),
@@ -132,7 +120,6 @@ const thresholdsSchema = z.strictObject({
     .describe("`pizza-metrics-absent`: the request metric has no sample for `window` while the logs show traffic"),
   availability: z
     .strictObject({
-      /** Fires when fewer than this share of probe locations succeeded in their latest check (within `window`). */
       successRatio: ratio.default(0.5).describe("`pizza-api-availability` fires when fewer probe locations than this share passed their latest check"),
       /** How far back a location's latest result is looked up: above the probe frequency. */
       window: window.default("2m"),
@@ -165,7 +152,6 @@ const thresholdsSchema = z.strictObject({
 const burnRate = (description: string, factor: number, longWindow: string, shortWindow: string, pending: string) =>
   z
     .strictObject({
-      /** How many times faster than sustainable the error budget burns. */
       factor: numeric(z.number().gt(0, "expected a burn factor above 0")).default(factor).describe("how many times faster than sustainable the error budget burns"),
       longWindow: window.default(longWindow).describe("the burn rate's long window"),
       shortWindow: window.default(shortWindow).describe("the short window that must still burn (shorter than `longWindow`)"),
@@ -182,8 +168,8 @@ const sloSchema = z.strictObject({
       .gt(0, "expected a percentage above 0 and below 100, such as 99.9")
       .lt(100, "expected a percentage above 0 and below 100, such as 99.9"),
   )
-    .default(99.9).describe("order success SLO over 30 days: share of `POST /api/order` not answered 5xx"),
-  /** Fewer failed orders than this in a burn alert's short window never alert (low-traffic guard). */
+    .default(99.9)
+    .describe("order success SLO over 30 days: share of `POST /api/order` not answered 5xx"),
   minFailures: threshold.default(2).describe("a burn alert needs at least this many failed orders in its short window (low-traffic guard)"),
   // 1h/5m x14.4 (SRE workbook); 7m pending outlasts the 5m short window after a 45 s restart
   // (which keeps it burning ~6 minutes), so restarts never page; pizza-order-failures pages first.
@@ -196,16 +182,14 @@ const syntheticMonitoringSchema = z.strictObject({
   enabled: z.boolean().default(true).describe("declare the Synthetic Monitoring health check (needs `grafana:smAccessToken`); false: `pizza-api-traffic-absent` replaces `pizza-api-availability`"),
   /** GET target; `GET /` answers {"message":"welcome to JWT Pizza","version":...}. Required when enabled. */
   url: plainUrl.optional().describe("health check target, e.g. `https://pizza-service.example.com/`; required when `enabled`"),
-  /** The check's job name: the `job` label of its probe_success series. */
   job: labelValue.default("pizza-api-health").describe("the check's job name: the `job` label of its `probe_success` series"),
-  /** Public probe names, resolved to ids at deploy time by the provider's getProbes data source. */
   probes: z
     .array(z.string().regex(/^[A-Za-z0-9_-]+$/, "expected a probe name such as Frankfurt"))
     .min(1, "expected at least one probe")
-    .default(["Atlanta", "Frankfurt", "Singapore"]).describe("public probe names, resolved to ids by the provider's `getProbes` at deploy time"),
+    .default(["Atlanta", "Frankfurt", "Singapore"])
+    .describe("public probe names, resolved to ids by the provider's `getProbes` at deploy time"),
   frequencySeconds: numeric(z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds")).default(60).describe("how often the check runs"),
   timeoutSeconds: numeric(z.number().int().min(1, "expected 1 to 180 seconds").max(180, "expected 1 to 180 seconds")).default(10).describe("the check's timeout, at most `frequencySeconds`"),
-  /** The check fails unless the response body matches this regular expression. */
   bodyRegex: re2Regex.default("welcome to JWT Pizza").describe("the check fails unless the response body matches this RE2 regular expression"),
 });
 
@@ -219,20 +203,15 @@ const intervalSeconds = numeric(
 const email = z.email({ error: "expected an email address" });
 
 const contactsSchema = z.strictObject({
-  /** Default receiver: whatever no other route takes still reaches the team. */
   teamEmail: email.describe("default receiver: whatever no other route takes; the team channel without Slack"),
-  /**
-   * How pages reach on-call: a webhook or PagerDuty (credential in the matching secret key), or Grafana OnCall declared by
-   * this stack; `none` (staging) declares no on-call contact point and sends pages to the team channel.
-   */
   onCall: z
-    .enum(["webhook", "pagerduty", "grafana-oncall", "none"], { error: 'expected "webhook", "pagerduty", "grafana-oncall" or "none"' }).describe("how pages reach on-call: `webhook` or `pagerduty` (credential in the matching secret key), `grafana-oncall` (see [Escalation](routing.md#escalation-grafana-oncall)), or `none` (staging: no on-call contact point, pages go to the team channel)"),
-  /** Slack channel of the team's ticket/warning notifications; the Slack contact point exists only with slackWebhookUrl. */
+    .enum(["webhook", "pagerduty", "grafana-oncall", "none"], { error: 'expected "webhook", "pagerduty", "grafana-oncall" or "none"' })
+    .describe("how pages reach on-call: `webhook` or `pagerduty` (credential in the matching secret key), `grafana-oncall` (see [Escalation](routing.md#escalation-grafana-oncall)), or `none` (staging: no on-call contact point, pages go to the team channel)"),
   slackChannel: z
     .string()
     .regex(/^[#@]?[a-z0-9][a-z0-9._-]{0,79}$/, "expected a Slack channel such as #pizza-alerts")
-    .optional().describe("Slack channel of the team channel; needs `slackWebhookUrl`"),
-  /** Observability ticket channel (telemetry trouble, failing queries); without it those go to the team channel. */
+    .optional()
+    .describe("Slack channel of the team channel; needs `slackWebhookUrl`"),
   observabilityEmail: email.optional().describe("observability ticket channel (telemetry trouble, failing queries); without it those go to the team channel"),
 });
 
@@ -311,9 +290,7 @@ const routingSchema = z.strictObject({
 const onCallUsernames = z.array(z.string().min(1, "is empty"));
 
 const escalationSchema = z.strictObject({
-  /** OnCall users paged first when contacts.onCall is grafana-oncall. */
   users: onCallUsernames.default([]).describe("Grafana OnCall usernames paged first; required (non-empty) when `contacts.onCall` is `grafana-oncall`"),
-  /** The second page: escalateTo is paged when a page is still unacknowledged after afterMinutes. */
   enabled: z.boolean().default(false).describe("page `escalateTo` too when a page is still unacknowledged after `afterMinutes`"),
   afterMinutes: numeric(z.number().int().min(1, "expected at least 1 minute").max(1440, "expected at most 1440 minutes")).default(15).describe("minutes before the second page"),
   escalateTo: onCallUsernames.default([]).describe("OnCall usernames of the second page; required (non-empty) when `enabled`"),
@@ -329,7 +306,6 @@ export type RoutingMode = (typeof ROUTING_MODES)[number];
 
 const deploymentSchema = z.strictObject({
   routingMode: z.enum(ROUTING_MODES, { error: `expected one of ${ROUTING_MODES.join(", ")}` }).default("rule-settings").describe("`rule-settings`: each alert rule carries its route as notification settings, the org's notification policy tree is never touched (shared orgs); `policy-tree`: the stack owns the org's one policy tree (a dedicated org only). See [What `pulumi up` changes](deploying.md#what-pulumi-up-changes-in-your-grafana-org)"),
-  /** Pulumi `protect` on what holds state or history: folder, rule groups, dashboards, OnCall integration. */
   protect: z.boolean({ error: "expected true or false" }).default(true).describe("Pulumi `protect` on what holds state or history: the folder, rule groups, dashboards and the OnCall integration; `false` before a `pulumi destroy` or a folder/group rename"),
 });
 
@@ -352,7 +328,8 @@ const NAMESPACED_KEYS = [
 export const configSchema = z
   .strictObject({
     grafanaUrl: httpUrl
-      .refine((u) => !hasUserinfo(u), "must not carry credentials; set the token with `pulumi config set --secret grafana:auth`").describe("the Grafana Cloud stack (the provider's own key; `grafana:auth` is its secret token); a URL carrying `user:password@` is rejected, and never echoed"),
+      .refine((u) => !hasUserinfo(u), "must not carry credentials; set the token with `pulumi config set --secret grafana:auth`")
+      .describe("the Grafana Cloud stack (the provider's own key; `grafana:auth` is its secret token); a URL carrying `user:password@` is rejected, and never echoed"),
     folder: z
       .strictObject({
         uid: uid.default("jwt-pizza-service").describe("uid of the folder holding every rule group and dashboard"),
@@ -363,7 +340,6 @@ export const configSchema = z
     telemetry: telemetrySchema.prefault({}),
     alerting: z.strictObject({
       team: labelValue.default("pizza").describe("the `team` label of every alert"),
-      /** runbook_url of an alert is `<runbookBaseUrl>/<alert uid>.md`: where runbooks/ is browsable. */
       runbookBaseUrl: plainUrl.describe("where `runbooks/` is browsable: `runbook_url` of an alert is `<runbookBaseUrl>/<alert uid>.md`"),
       evaluationIntervalSeconds: intervalSeconds.default(60).describe("rule group evaluation interval, a multiple of 10 s; `recording` always runs every 60 s"),
       /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
@@ -393,9 +369,7 @@ export const configSchema = z
     deployment: deploymentSchema.prefault({}),
     onCallWebhookUrl: secretUrl.optional().describe("on-call webhook URL; required when `contacts.onCall` is `webhook`"),
     pagerDutyIntegrationKey: secret.optional().describe("PagerDuty Events v2 integration key; required when `contacts.onCall` is `pagerduty`"),
-    /** Slack incoming webhook of the team channel; without it the team channel is the team email. */
     slackWebhookUrl: secretUrl.optional().describe("Slack incoming webhook of the team channel; without it there is no Slack contact point and the team channel is the team email"),
-    /** Dead-man's-switch URL the always-firing watchdog keeps calling. */
     heartbeatUrl: secretUrl.describe("dead-man's-switch URL the always-firing watchdog calls every 5 minutes (set its period above that, e.g. 15m)"),
   })
   .superRefine((c, ctx) => {
