@@ -5,10 +5,15 @@ import { describe, expect, it } from "vitest";
 import { referenceRows } from "../../src/config/reference";
 import { configSchema } from "../../src/config/schema";
 import { alertCatalogue, GENERATED_SECTIONS, generatedDocs } from "../../src/review/alert-catalogue";
+import { runDocs } from "../../src/cli/docs";
 
 describe("generated docs (npm run docs)", () => {
   it.each(GENERATED_SECTIONS.map((s) => [s.name, s.file] as const))("keep the %s in %s as generated (run npm run docs when this fails)", (_name, file) => {
     expect(readFileSync(file, "utf8")).toBe(generatedDocs().get(file));
+  });
+
+  it("are up to date for npm run docs -- --check, which writes nothing", () => {
+    expect(runDocs(["--check"])).toEqual(["Generated docs are up to date."]);
   });
 
   it("name the page and the missing markers when a page lost them", () => {
