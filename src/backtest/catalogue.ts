@@ -1,13 +1,10 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
 import { durationSeconds } from "../config/durations";
 import { EXPRESSION_DATASOURCE } from "../model/rules";
 import { renderArtifacts } from "../emit/files/artifacts";
+import { committedRenderedFiles, renderedFilesAtRef } from "../emit/files/ref";
 import type { WireTimeInterval } from "../config/time-intervals";
 
 /**
@@ -59,48 +56,18 @@ export function readCatalogue(source: string, files: Iterable<[string, string]>)
   return { source, rules: rules.sort((a, b) => (a.rule.uid ?? "").localeCompare(b.rule.uid ?? "")), policy, muteTimings };
 }
 
-const ALERTING_DIR = "rendered/alerting/";
-
-function git(args: string[]): string {
-  return execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
-}
-
-function verifiedRef(ref: string): void {
-  try {
-    git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-  } catch {
-    throw new Error(`unknown git ref "${ref}": expected a branch, tag or commit (e.g. origin/main, HEAD~1)`);
-  }
+function alertingFiles(files: Map<string, string>): Array<[string, string]> {
+  return [...files].filter(([path]) => path.startsWith("alerting/") && path.endsWith(".yaml"));
 }
 
 /** The catalogue committed at a git ref: its rendered/alerting/ (rendered from Pulumi.example.yaml, kept fresh by a test). */
 export function committedCatalogueAtRef(ref: string): Catalogue {
-  verifiedRef(ref);
-  const paths = git(["ls-tree", "-r", "--name-only", ref, "--", ALERTING_DIR]).split("\n").filter((p) => p.endsWith(".yaml"));
-  if (paths.length === 0) throw new Error(`${ref} has no ${ALERTING_DIR}*.yaml to backtest`);
-  return readCatalogue(ref, paths.map((p): [string, string] => [p, git(["show", `${ref}:${p}`])]));
+  return readCatalogue(ref, alertingFiles(committedRenderedFiles(ref)));
 }
 
-/**
- * The catalogue of a git ref's definitions for a stack: the ref's tree (git archive) rendered with
- * its own `npm run render` from the given stack file. For the example stack, its committed rendered/.
- */
+/** The catalogue of a git ref's definitions for a stack: the ref rendered with the given stack file (src/emit/files/ref.ts). */
 export function catalogueAtRef(ref: string, stackFile: string): Catalogue {
-  if (resolve(stackFile) === resolve(EXAMPLE_STACK_FILE)) return committedCatalogueAtRef(ref);
-  verifiedRef(ref);
-  const dir = mkdtempSync(join(tmpdir(), "pizza-backtest-ref-"));
-  try {
-    const tree = join(dir, "tree");
-    const out = join(dir, "rendered");
-    execFileSync("sh", ["-c", 'mkdir -p "$1" && git archive --format=tar "$2" | tar -x -C "$1"', "sh", tree, ref], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
-    symlinkSync(join(REPO_ROOT, "node_modules"), join(tree, "node_modules"));
-    const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), "src/cli/render.ts", "--stack-file", resolve(stackFile), "--out", out], { cwd: tree, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`cannot render ${ref}'s definitions from ${stackFile}:\n${`${r.stdout}${r.stderr}`.trim().slice(0, 2000)}`);
-    const alerting = join(out, "alerting");
-    return readCatalogue(ref, readdirSync(alerting).filter((f) => f.endsWith(".yaml")).map((f): [string, string] => [f, readFileSync(join(alerting, f), "utf8")]));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return readCatalogue(ref, alertingFiles(renderedFilesAtRef(ref, readFileSync(stackFile, "utf8"), stackFile)));
 }
 
 /** The working tree's catalogue, rendered in memory from a stack file's config. */

@@ -2,6 +2,7 @@ import { InvalidDefinitionError } from "../config/errors";
 import type { Config } from "../config/schema";
 import { defineStack, type StackDefinition } from "../build/stack";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+import { literalCredentialProblems } from "./credentials";
 import { alertLinkProblems, dashboardProblems } from "./dashboards";
 import { lintProblems } from "./lint";
 import { logqlCostProblems } from "./logql-cost";
@@ -48,6 +49,7 @@ export function definitionProblems(stack: StackDefinition, cfg: Config): string[
         .map((m) => `alert ${r.uid}: notification settings name mute timing ${m}, which is not declared`),
     ),
     ...duplicates(stack.contactPoints.map((c) => c.uid)).map((uid) => `contact point uid ${uid}: used by more than one integration`),
+    ...literalCredentialProblems(stack.contactPoints),
     ...stack.dashboards.flatMap(dashboardProblems),
     ...alertLinkProblems(rules, stack.dashboards),
     ...unparseableQueries(stackQueries(stack, cfg)),

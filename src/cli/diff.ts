@@ -1,21 +1,24 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { parseCommandLine, runCli, UsageError } from "./args";
 import { readAlertingSnapshot } from "../review/alert-snapshot";
 import { behaviourDiff, type ReviewSnapshot } from "../review/behaviour-diff";
-import { formatMarkdown, formatText, type Section } from "../review/changes";
+import { formatMarkdown, formatText } from "../review/changes";
 import { credentialChanges, credentialDigests } from "../review/credentials";
 import { readDashboardSnapshot } from "../review/dashboard-snapshot";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
 import { renderArtifacts } from "../emit/files/artifacts";
 import { readStackFile } from "../config/stack-file";
+import { fileAtRef, renderedFilesAtRef, UnknownRefError, verifiedRef } from "../emit/files/ref";
+import { configChanges } from "../review/config-changes";
 
 /**
  * `npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown]`:
- * what changes in behaviour (alerts, routing, contact points, mute timings, dashboards, credentials)
- * from the definitions at <git-ref> to the working tree, or to the `--to` ref. A ref's side is read
- * from its committed rendered/ (kept fresh by a test); the working tree is rendered in memory.
+ * what changes in behaviour (alerts, routing, contact points, mute timings, dashboards, stack
+ * configuration, credentials) from <git-ref> to the working tree, or to the `--to` ref, for one stack.
+ * Each side is its definitions rendered from its own version of the stack file (src/emit/files/ref.ts;
+ * a stack file the ref does not have: the given one), so an edit of the stack file alone shows the
+ * behaviour it changes, and its keys are listed as config changes.
  */
 
 const COMPARED_DIRS = ["alerting/", "dashboards/"];
@@ -23,28 +26,28 @@ const USAGE = "usage: npm run diff -- <git-ref> [--to <git-ref>] [--stack-file P
 const FORMATS = ["text", "markdown"] as const;
 type Format = (typeof FORMATS)[number];
 
-function git(args: string[]): string {
-  return execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+function compared(files: Map<string, string>): Map<string, string> {
+  return new Map([...files].filter(([path]) => COMPARED_DIRS.some((d) => path.startsWith(d))));
 }
 
-/** The committed provisioning files and dashboards at a ref, by name within rendered/. */
-export function renderedFilesAt(ref: string): Map<string, string> {
+function refChecked(ref: string): string {
   try {
-    git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-  } catch {
-    throw new UsageError(`unknown git ref "${ref}": expected a branch, tag or commit (e.g. origin/main, HEAD~1)`, USAGE);
+    verifiedRef(ref);
+  } catch (e) {
+    if (e instanceof UnknownRefError) throw new UsageError(e.message, USAGE);
+    throw e;
   }
-  const paths = git(["ls-tree", "-r", "--name-only", ref, "--", ...COMPARED_DIRS.map((d) => `rendered/${d}`)])
-    .split("\n")
-    .filter((p) => p.endsWith(".yaml") || p.endsWith(".json"));
-  if (!paths.some((p) => p.startsWith("rendered/alerting/"))) throw new UsageError(`${ref} has no rendered/alerting/*.yaml to compare with`, USAGE);
-  return new Map(paths.map((p) => [p.slice("rendered/".length), git(["show", `${ref}:${p}`])]));
+  return ref;
+}
+
+/** The provisioning files and dashboards a ref's definitions render from a stack file's text. */
+export function renderedFilesAt(ref: string, stackText = readFileSync(EXAMPLE_STACK_FILE, "utf8"), stackName = "Pulumi.example.yaml"): Map<string, string> {
+  return compared(renderedFilesAtRef(refChecked(ref), stackText, stackName));
 }
 
 /** The working tree's provisioning files and dashboards, rendered in memory from a stack file. */
 export function renderedFilesOfWorkingTree(stackFile: string): Map<string, string> {
-  const files = renderArtifacts(readStackFile(stackFile));
-  return new Map([...files].filter(([path]) => COMPARED_DIRS.some((d) => path.startsWith(d))));
+  return compared(renderArtifacts(readStackFile(stackFile)));
 }
 
 /** Both kinds of rendered file read back. */
@@ -53,26 +56,18 @@ export function reviewSnapshot(files: Map<string, string>): ReviewSnapshot {
   return { ...readAlertingSnapshot(pick("alerting/")), dashboards: readDashboardSnapshot(pick("dashboards/")) };
 }
 
-/** A file's committed text at a ref, or undefined when the ref does not have it. */
-function fileAt(ref: string, path: string): string | undefined {
-  try {
-    return git(["show", `${ref}:${path}`]);
-  } catch {
-    return undefined;
-  }
+/** One side of the comparison: the stack file's text there and the files its definitions render from it. */
+interface Side {
+  stackText: string;
+  files: Map<string, string>;
 }
 
-/**
- * The stack file's secrets on both sides, when both have that file (a stack file new since the ref
- * has nothing to compare with: no changes).
- */
-function credentialSection(ref: string, to: string | undefined, stackFile: string): Section {
+/** A ref's side: its own version of the stack file, or the given one when the ref does not have that file. */
+function refSide(ref: string, stackFile: string): Side {
   const path = relative(REPO_ROOT, stackFile);
-  const inRepo = !path.startsWith("..");
-  const before = inRepo ? fileAt(ref, path) : undefined;
-  const after = to === undefined ? readFileSync(stackFile, "utf8") : inRepo ? fileAt(to, path) : undefined;
-  const changes = before === undefined || after === undefined ? [] : credentialChanges(credentialDigests(before), credentialDigests(after));
-  return { title: "Credentials", changes };
+  const committed = path.startsWith("..") ? undefined : fileAtRef(refChecked(ref), path);
+  const stackText = committed ?? readFileSync(stackFile, "utf8");
+  return { stackText, files: renderedFilesAt(ref, stackText, path.startsWith("..") ? stackFile : path) };
 }
 
 export function diffArgs(argv: string[]): { ref: string; to?: string; stackFile: string; format: Format } {
@@ -92,9 +87,13 @@ export function diffArgs(argv: string[]): { ref: string; to?: string; stackFile:
 
 export function runDiff(argv: string[]): string {
   const { ref, to, stackFile, format } = diffArgs(argv);
-  const beforeFiles = renderedFilesAt(ref);
-  const afterFiles = to === undefined ? renderedFilesOfWorkingTree(stackFile) : renderedFilesAt(to);
-  const sections = [...behaviourDiff(reviewSnapshot(beforeFiles), reviewSnapshot(afterFiles)), credentialSection(ref, to, stackFile)];
+  const before = refSide(ref, stackFile);
+  const after: Side = to === undefined ? { stackText: readFileSync(stackFile, "utf8"), files: renderedFilesOfWorkingTree(stackFile) } : refSide(to, stackFile);
+  const sections = [
+    ...behaviourDiff(reviewSnapshot(before.files), reviewSnapshot(after.files)),
+    { title: "Stack configuration", changes: configChanges(before.stackText, after.stackText) },
+    { title: "Credentials", changes: credentialChanges(credentialDigests(before.stackText), credentialDigests(after.stackText)) },
+  ];
   const shown = relative(process.cwd(), stackFile) || stackFile;
   const target = to === undefined ? `working tree (${shown})` : to;
   if (format === "markdown") return formatMarkdown(sections, `Behaviour diff: \`${ref}\` → ${to === undefined ? `working tree (\`${shown}\`)` : `\`${to}\``}`);

@@ -76,7 +76,7 @@ export function unknownKeyProblems(raw: Record<string, unknown>, projectKeys: re
     const colon = key.indexOf(":");
     const [ns, name] = colon < 0 ? ["", key] : [key.slice(0, colon), key.slice(colon + 1)];
     if (ns === PROJECT) {
-      if (!projectKeys.includes(name)) problems.push(`${key}: unknown key (check its spelling against Pulumi.example.yaml)`);
+      if (!projectKeys.includes(name)) problems.push(`${key}: unknown key (check its spelling against docs/configuration.md)`);
     } else if (ns === "grafana") {
       if (!(PROVIDER_KEYS as readonly string[]).includes(name)) problems.push(`${key}: not a key of the grafana provider (keys: ${PROVIDER_KEYS.join(", ")})`);
     } else if (ns !== PULUMI_NAMESPACE) {

@@ -28,51 +28,46 @@ const secretUrl = z
 
 /** Names of the deployed service's telemetry; they differ between deployments (see README). */
 export const telemetrySchema = z.strictObject({
-  /** Value of the service's source label on metrics and logs. */
   // Dashboards offer it as a Grafana custom variable, which splits values on "," and " : ".
   source: labelValue
     .refine((v) => !v.includes(",") && !v.includes(" : "), 'must not contain "," or " : " (Grafana custom variables split on them)')
-    .default("jwt-pizza-service"),
-  /** Label carrying `source` on every metric data point. */
-  metricSourceLabel: labelName.default("source"),
+    .default("jwt-pizza-service")
+    .describe("the service's source label value on metrics and logs; no `,` or ` : ` (dashboards offer it as a Grafana custom variable)"),
+  metricSourceLabel: labelName.default("source").describe("metric label carrying `telemetry.source`"),
   logs: z
     .strictObject({
-      /** Loki stream label carrying `source` (`component` in most deployments, `source` in some). */
-      sourceLabel: labelName.default("component"),
-      typeLabel: labelName.default("type"),
-      /** Value of the type label on HTTP request lines (`http`, or `http-req` in some deployments). */
-      httpType: labelValue.default("http"),
-      /** Literal texts of the log lines the service writes when it fails to ship its metrics. */
+      sourceLabel: labelName.default("component").describe("Loki stream label carrying `telemetry.source` (`source` in some deployments)"),
+      typeLabel: labelName.default("type").describe("stream label carrying the log line's type"),
+      httpType: labelValue.default("http").describe("value of the type label on HTTP request lines (`http-req` in some deployments)"),
       metricSendErrors: z
         .array(literal)
         .min(1, "expected at least one pattern")
-        .default(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"]),
-      /** Stream label carrying the line's log level (`info`, `warn`, `error`). */
-      levelLabel: labelName.default("level"),
-      /** Value of the level label on error lines (HTTP status >= 500 among them). */
-      errorLevel: labelValue.default("error"),
+        .default(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"])
+        .describe("literal texts of the lines logged when the service fails to ship its metrics; regex-escaped and OR-ed into one line filter"),
+      levelLabel: labelName.default("level").describe("stream label carrying the log level (`info`, `warn`, `error`)"),
+      errorLevel: labelValue.default("error").describe("value of the level label on error lines"),
     })
     .prefault({}),
   metrics: z
     .strictObject({
-      requests: metricName.default("requests_total"),
-      pizzasSold: metricName.default("pizzas_sold_total"),
-      orderFailures: metricName.default("pizza_creation_failures_total"),
-      revenue: metricName.default("pizza_revenue_USD_total"),
-      factoryLatency: metricName.default("pizza_creation_latency_milliseconds"),
-      requestLatency: metricName.default("request_latency_milliseconds"),
-      cpu: metricName.default("cpu_percent"),
-      memory: metricName.default("memory_percent"),
-      activeUsers: metricName.default("active_users_ratio"),
+      requests: metricName.default("requests_total").describe("request counter (`http_requests_total` in some deployments)"),
+      pizzasSold: metricName.default("pizzas_sold_total").describe("pizzas sold counter"),
+      orderFailures: metricName.default("pizza_creation_failures_total").describe("failed pizza creations counter (read by `pizza-order-failures`)"),
+      revenue: metricName.default("pizza_revenue_USD_total").describe("revenue counter"),
+      factoryLatency: metricName.default("pizza_creation_latency_milliseconds").describe("factory latency gauge (read by `pizza-factory-latency`)"),
+      requestLatency: metricName.default("request_latency_milliseconds").describe("request latency gauge"),
+      cpu: metricName.default("cpu_percent").describe("CPU gauge (`cpu_usage_percent` in some deployments)"),
+      memory: metricName.default("memory_percent").describe("memory gauge (`memory_usage_percent` in some deployments)"),
+      activeUsers: metricName.default("active_users_ratio").describe("active users gauge"),
     })
     .prefault({}),
   /** Names of the series the `recording` rule group writes from the logs into Prometheus. */
   recorded: z
     .strictObject({
-      orderRequests: metricName.default("pizza:order_requests:count1m"),
-      orderFailures: metricName.default("pizza:order_failures:count1m"),
-      httpRequests: metricName.default("pizza:http_requests:count1m"),
-      metricSendFailures: metricName.default("pizza:metric_send_failures:count1m"),
+      orderRequests: metricName.default("pizza:order_requests:count1m").describe("recorded series: `POST /api/order` lines per minute"),
+      orderFailures: metricName.default("pizza:order_failures:count1m").describe("recorded series: of those, answered 5xx"),
+      httpRequests: metricName.default("pizza:http_requests:count1m").describe("recorded series: all HTTP request lines per minute"),
+      metricSendFailures: metricName.default("pizza:metric_send_failures:count1m").describe("recorded series: lines matching `telemetry.logs.metricSendErrors` per minute"),
     })
     .prefault({}),
 });
@@ -81,89 +76,89 @@ export type Telemetry = z.output<typeof telemetrySchema>;
 const thresholdsSchema = z.strictObject({
   order5xx: z
     .strictObject({
-      /** Fires when more than this many 5xx lines are seen in `window`. */
-      count: threshold.default(2),
+      count: threshold.default(2).describe("`pizza-order-5xx` fires on more than this many 5xx lines per endpoint in `window`"),
       // 2m at a 60 s interval: this LogQL rule re-reads 2x the HTTP stream (LogQL cost budget, docs/alerts.md).
       window: window.default("2m"),
       pendingPeriod: pendingPeriod.default("0s"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("the 5xx warning `pizza-order-5xx` (Loki)"),
   /** The page on failing orders, from the service's own counters (pizza_creation_failures_total / requests_total). */
   orderFailures: z
     .strictObject({
-      /** At least this many failed orders in a window... */
-      minFailures: threshold.default(2),
-      /** ...and at least this share of the window's orders failed. */
-      failureRatio: ratio.default(0.3),
-      /** Normal traffic: the window that pages within a minute. */
-      fastWindow: window.default("1m"),
-      /** Low traffic (an order every 2 minutes): the window that still sees two orders. */
-      slowWindow: window.default("5m"),
-      /** Keeps the page one episode while orders keep failing now and then within the incident. */
-      keepFiringFor: pendingPeriod.default("2m"),
+      minFailures: threshold.default(2).describe("`pizza-order-failures`: at least this many failed orders in a window..."),
+      failureRatio: ratio.default(0.3).describe("...and at least this share of the window's orders failed"),
+      fastWindow: window.default("1m").describe("the window of normal traffic, which pages within a minute"),
+      slowWindow: window.default("5m").describe("the window of low traffic (an order every 2 minutes still shows two failures)"),
+      keepFiringFor: pendingPeriod.default("2m").describe("keeps the page one episode while orders keep failing now and then"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("the order-failure page `pizza-order-failures`, from the service's counters: over `fastWindow` or `slowWindow`"),
   /** The service's request log lines stopped arriving while its metrics show traffic (log-shipping outage). */
   logsAbsent: z
     .strictObject({
       window: window.default("90s"),
       pendingPeriod: pendingPeriod.default("0s"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("`pizza-logs-absent`: no request log line recorded for `window` while the metrics show traffic"),
   metricIngestion: z
     .strictObject({
-      /** Fires when more than this many metric-shipping error lines are logged in `window`. */
-      count: threshold.default(20),
+      count: threshold.default(20).describe("`pizza-metric-ingestion-failure` fires on more than this many metric-shipping error lines in `window`"),
       window: window.default("5m"),
       pendingPeriod: pendingPeriod.default("0s"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("`pizza-metric-ingestion-failure`"),
   metricsAbsent: z
     .strictObject({
       /** The request metric has had no sample for this long while the logs still show traffic. */
       window: window.default("90s"),
       pendingPeriod: pendingPeriod.default("0s"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("`pizza-metrics-absent`: the request metric has no sample for `window` while the logs show traffic"),
   availability: z
     .strictObject({
-      /** Fires when fewer than this share of probe locations succeeded in their latest check (within `window`). */
-      successRatio: ratio.default(0.5),
+      successRatio: ratio.default(0.5).describe("`pizza-api-availability` fires when fewer probe locations than this share passed their latest check"),
       /** How far back a location's latest result is looked up: above the probe frequency. */
       window: window.default("2m"),
       // Longer than any location stays failed after a restart of under a minute (one failed probe
       // per location, visible until its next run 60 s later), shorter than a crash needs to page in 3 minutes.
       pendingPeriod: pendingPeriod.default("70s"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("`pizza-api-availability`, from the health check's probe results"),
   trafficAbsent: z
     .strictObject({
       /** Fallback without Synthetic Monitoring: no HTTP log line at all for `window`. */
       window: window.default("5m"),
       pendingPeriod: pendingPeriod.default("2m"),
     })
-    .prefault({}),
-  cpu: z.strictObject({ percent: threshold.default(80), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
-  memory: z.strictObject({ percent: threshold.default(85), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
+    .prefault({})
+    .describe("`pizza-api-traffic-absent`, the fallback without Synthetic Monitoring: no HTTP log line in `window`"),
+  cpu: z.strictObject({ percent: threshold.default(80).describe("`pizza-cpu-saturation` fires above this CPU percent"), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
+  memory: z.strictObject({ percent: threshold.default(85).describe("`pizza-memory-saturation` fires above this memory percent"), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
   factoryLatency: z
     .strictObject({
       /** The factory answers in under a second when healthy; throttling chaos holds it 30 s+. */
-      milliseconds: threshold.default(10000),
+      milliseconds: threshold.default(10000).describe("`pizza-factory-latency` pages above this latency (an order completes within 10 s)"),
       pendingPeriod: pendingPeriod.default("2m"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("`pizza-factory-latency`"),
 });
 
-const burnRate = (factor: number, longWindow: string, shortWindow: string, pending: string) =>
+const burnRate = (description: string, factor: number, longWindow: string, shortWindow: string, pending: string) =>
   z
     .strictObject({
-      /** How many times faster than sustainable the error budget burns. */
-      factor: numeric(z.number().gt(0, "expected a burn factor above 0")).default(factor),
-      longWindow: window.default(longWindow),
-      shortWindow: window.default(shortWindow),
+      factor: numeric(z.number().gt(0, "expected a burn factor above 0")).default(factor).describe("how many times faster than sustainable the error budget burns"),
+      longWindow: window.default(longWindow).describe("the burn rate's long window"),
+      shortWindow: window.default(shortWindow).describe("the short window that must still burn (shorter than `longWindow`)"),
       pendingPeriod: pendingPeriod.default(pending),
     })
-    .prefault({});
+    .prefault({})
+    .describe(description);
 
 /** Order success SLO: share of POST /api/order answered without a 5xx, over 30 days. */
 const sloSchema = z.strictObject({
@@ -172,31 +167,30 @@ const sloSchema = z.strictObject({
       .number()
       .gt(0, "expected a percentage above 0 and below 100, such as 99.9")
       .lt(100, "expected a percentage above 0 and below 100, such as 99.9"),
-  ).default(99.9),
-  /** Fewer failed orders than this in a burn alert's short window never alert (low-traffic guard). */
-  minFailures: threshold.default(2),
+  )
+    .default(99.9)
+    .describe("order success SLO over 30 days: share of `POST /api/order` not answered 5xx"),
+  minFailures: threshold.default(2).describe("a burn alert needs at least this many failed orders in its short window (low-traffic guard)"),
   // 1h/5m x14.4 (SRE workbook); 7m pending outlasts the 5m short window after a 45 s restart
   // (which keeps it burning ~6 minutes), so restarts never page; pizza-order-failures pages first.
-  fastBurn: burnRate(14.4, "1h", "5m", "7m"),
-  slowBurn: burnRate(6, "6h", "30m", "5m"),
+  fastBurn: burnRate("`pizza-order-slo-fast-burn`, a page (backstop of `pizza-order-failures`)", 14.4, "1h", "5m", "7m"),
+  slowBurn: burnRate("`pizza-order-slo-slow-burn`, a ticket", 6, "6h", "30m", "5m"),
 });
 
 /** The service's health endpoint, probed by Grafana Synthetic Monitoring from outside. */
 const syntheticMonitoringSchema = z.strictObject({
-  enabled: z.boolean().default(true),
+  enabled: z.boolean().default(true).describe("declare the Synthetic Monitoring health check (needs `grafana:smAccessToken`); false: `pizza-api-traffic-absent` replaces `pizza-api-availability`"),
   /** GET target; `GET /` answers {"message":"welcome to JWT Pizza","version":...}. Required when enabled. */
-  url: plainUrl.optional(),
-  /** The check's job name: the `job` label of its probe_success series. */
-  job: labelValue.default("pizza-api-health"),
-  /** Public probe names, resolved to ids at deploy time by the provider's getProbes data source. */
+  url: plainUrl.optional().describe("health check target, e.g. `https://pizza-service.example.com/`; required when `enabled`"),
+  job: labelValue.default("pizza-api-health").describe("the check's job name: the `job` label of its `probe_success` series"),
   probes: z
     .array(z.string().regex(/^[A-Za-z0-9_-]+$/, "expected a probe name such as Frankfurt"))
     .min(1, "expected at least one probe")
-    .default(["Atlanta", "Frankfurt", "Singapore"]),
-  frequencySeconds: numeric(z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds")).default(60),
-  timeoutSeconds: numeric(z.number().int().min(1, "expected 1 to 180 seconds").max(180, "expected 1 to 180 seconds")).default(10),
-  /** The check fails unless the response body matches this regular expression. */
-  bodyRegex: re2Regex.default("welcome to JWT Pizza"),
+    .default(["Atlanta", "Frankfurt", "Singapore"])
+    .describe("public probe names, resolved to ids by the provider's `getProbes` at deploy time"),
+  frequencySeconds: numeric(z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds")).default(60).describe("how often the check runs"),
+  timeoutSeconds: numeric(z.number().int().min(1, "expected 1 to 180 seconds").max(180, "expected 1 to 180 seconds")).default(10).describe("the check's timeout, at most `frequencySeconds`"),
+  bodyRegex: re2Regex.default("welcome to JWT Pizza").describe("the check fails unless the response body matches this RE2 regular expression"),
 });
 
 /** Rule groups whose evaluation interval may differ from `alerting.evaluationIntervalSeconds`. */
@@ -209,20 +203,16 @@ const intervalSeconds = numeric(
 const email = z.email({ error: "expected an email address" });
 
 const contactsSchema = z.strictObject({
-  /** Default receiver: whatever no other route takes still reaches the team. */
-  teamEmail: email,
-  /**
-   * How pages reach on-call: a webhook or PagerDuty (credential in the matching secret key), or Grafana OnCall declared by
-   * this stack; `none` (staging) declares no on-call contact point and sends pages to the team channel.
-   */
-  onCall: z.enum(["webhook", "pagerduty", "grafana-oncall", "none"], { error: 'expected "webhook", "pagerduty", "grafana-oncall" or "none"' }),
-  /** Slack channel of the team's ticket/warning notifications; the Slack contact point exists only with slackWebhookUrl. */
+  teamEmail: email.describe("default receiver: whatever no other route takes; the team channel without Slack"),
+  onCall: z
+    .enum(["webhook", "pagerduty", "grafana-oncall", "none"], { error: 'expected "webhook", "pagerduty", "grafana-oncall" or "none"' })
+    .describe("how pages reach on-call: `webhook` or `pagerduty` (credential in the matching secret key), `grafana-oncall` (see [Escalation](routing.md#escalation-grafana-oncall)), or `none` (staging: no on-call contact point, pages go to the team channel)"),
   slackChannel: z
     .string()
     .regex(/^[#@]?[a-z0-9][a-z0-9._-]{0,79}$/, "expected a Slack channel such as #pizza-alerts")
-    .optional(),
-  /** Observability ticket channel (telemetry trouble, failing queries); without it those go to the team channel. */
-  observabilityEmail: email.optional(),
+    .optional()
+    .describe("Slack channel of the team channel; needs `slackWebhookUrl`"),
+  observabilityEmail: email.optional().describe("observability ticket channel (telemetry trouble, failing queries); without it those go to the team channel"),
 });
 
 const HHMM = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
@@ -292,6 +282,7 @@ const routingSchema = z.strictObject({
   muteTimings: z
     .array(muteTimingSchema)
     .default([])
+    .describe("planned chaos/maintenance windows during which the named routes send nothing; see [Mute timings](routing.md#mute-timings)")
     .refine((ts) => new Set(ts.map((t) => t.name)).size === ts.length, "mute timing names must be unique"),
 });
 
@@ -299,12 +290,10 @@ const routingSchema = z.strictObject({
 const onCallUsernames = z.array(z.string().min(1, "is empty"));
 
 const escalationSchema = z.strictObject({
-  /** OnCall users paged first when contacts.onCall is grafana-oncall. */
-  users: onCallUsernames.default([]),
-  /** The second page: escalateTo is paged when a page is still unacknowledged after afterMinutes. */
-  enabled: z.boolean().default(false),
-  afterMinutes: numeric(z.number().int().min(1, "expected at least 1 minute").max(1440, "expected at most 1440 minutes")).default(15),
-  escalateTo: onCallUsernames.default([]),
+  users: onCallUsernames.default([]).describe("Grafana OnCall usernames paged first; required (non-empty) when `contacts.onCall` is `grafana-oncall`"),
+  enabled: z.boolean().default(false).describe("page `escalateTo` too when a page is still unacknowledged after `afterMinutes`"),
+  afterMinutes: numeric(z.number().int().min(1, "expected at least 1 minute").max(1440, "expected at most 1440 minutes")).default(15).describe("minutes before the second page"),
+  escalateTo: onCallUsernames.default([]).describe("OnCall usernames of the second page; required (non-empty) when `enabled`"),
 });
 
 /**
@@ -316,9 +305,8 @@ export const ROUTING_MODES = ["rule-settings", "policy-tree"] as const;
 export type RoutingMode = (typeof ROUTING_MODES)[number];
 
 const deploymentSchema = z.strictObject({
-  routingMode: z.enum(ROUTING_MODES, { error: `expected one of ${ROUTING_MODES.join(", ")}` }).default("rule-settings"),
-  /** Pulumi `protect` on what holds state or history: folder, rule groups, dashboards, OnCall integration. */
-  protect: z.boolean({ error: "expected true or false" }).default(true),
+  routingMode: z.enum(ROUTING_MODES, { error: `expected one of ${ROUTING_MODES.join(", ")}` }).default("rule-settings").describe("`rule-settings`: each alert rule carries its route as notification settings, the org's notification policy tree is never touched (shared orgs); `policy-tree`: the stack owns the org's one policy tree (a dedicated org only). See [What `pulumi up` changes](deploying.md#what-pulumi-up-changes-in-your-grafana-org)"),
+  protect: z.boolean({ error: "expected true or false" }).default(true).describe("Pulumi `protect` on what holds state or history: the folder, rule groups, dashboards and the OnCall integration; `false` before a `pulumi destroy` or a folder/group rename"),
 });
 
 
@@ -337,32 +325,38 @@ const NAMESPACED_KEYS = [
   ...SECRET_KEYS,
 ] as const;
 
-const configSchema = z
+export const configSchema = z
   .strictObject({
-    grafanaUrl: httpUrl.refine((u) => !hasUserinfo(u), "must not carry credentials; set the token with `pulumi config set --secret grafana:auth`"),
-    folder: z.strictObject({ uid: uid.default("jwt-pizza-service"), title: z.string().min(1).default("JWT Pizza Service") }).prefault({}),
-    datasources: z.strictObject({ loki: uid, prometheus: uid }),
+    grafanaUrl: httpUrl
+      .refine((u) => !hasUserinfo(u), "must not carry credentials; set the token with `pulumi config set --secret grafana:auth`")
+      .describe("the Grafana Cloud stack (the provider's own key; `grafana:auth` is its secret token); a URL carrying `user:password@` is rejected, and never echoed"),
+    folder: z
+      .strictObject({
+        uid: uid.default("jwt-pizza-service").describe("uid of the folder holding every rule group and dashboard"),
+        title: z.string().min(1).default("JWT Pizza Service").describe("its title: the `grafana_folder` label of every alert"),
+      })
+      .prefault({}),
+    datasources: z.strictObject({ loki: uid.describe("uid of the Loki datasource (Connections > Data sources; the uid is in the page URL)"), prometheus: uid.describe("uid of the Prometheus datasource; the recording rules write into it") }),
     telemetry: telemetrySchema.prefault({}),
     alerting: z.strictObject({
-      team: labelValue.default("pizza"),
-      /** runbook_url of an alert is `<runbookBaseUrl>/<alert uid>.md`: where runbooks/ is browsable. */
-      runbookBaseUrl: plainUrl,
-      evaluationIntervalSeconds: intervalSeconds.default(60),
+      team: labelValue.default("pizza").describe("the `team` label of every alert"),
+      runbookBaseUrl: plainUrl.describe("where `runbooks/` is browsable: `runbook_url` of an alert is `<runbookBaseUrl>/<alert uid>.md`"),
+      evaluationIntervalSeconds: intervalSeconds.default(60).describe("rule group evaluation interval, a multiple of 10 s; `recording` always runs every 60 s"),
       /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
       groupEvaluationIntervalSeconds: z
         .strictObject({
           // 10: the order-failure page reads the service's counters (pushed every 10 s); each 10 s of
           // interval is up to 10 s more before on-call hears (replay: median/worst in docs/replay-scenarios.md).
-          orders: intervalSeconds.default(10),
-          errors: intervalSeconds.optional(),
-          slo: intervalSeconds.default(30),
-          availability: intervalSeconds.default(10),
+          orders: intervalSeconds.default(10).describe("the order-failure page reads counters pushed every 10 s"),
+          errors: intervalSeconds.optional().describe("unset: `evaluationIntervalSeconds`"),
+          slo: intervalSeconds.default(30).describe("the burn-rate alerts"),
+          availability: intervalSeconds.default(10).describe("the health check pages a crash within 3 minutes"),
           // 30: the recorded send-failure counts land once a minute; evaluating twice a minute detects
           // the telemetry outage within 3 minutes whatever the phase (replay: 120-170 s; every 60 s: up to 200 s).
-          telemetry: intervalSeconds.default(30),
-          saturation: intervalSeconds.optional(),
-          latency: intervalSeconds.optional(),
-          meta: intervalSeconds.optional(),
+          telemetry: intervalSeconds.default(30).describe("the telemetry outage is detected within 3 minutes"),
+          saturation: intervalSeconds.optional().describe("unset: `evaluationIntervalSeconds`"),
+          latency: intervalSeconds.optional().describe("unset: `evaluationIntervalSeconds`"),
+          meta: intervalSeconds.optional().describe("unset: `evaluationIntervalSeconds`"),
         })
         .prefault({}),
     }),
@@ -373,12 +367,10 @@ const configSchema = z
     routing: routingSchema.prefault({}),
     escalation: escalationSchema.prefault({}),
     deployment: deploymentSchema.prefault({}),
-    onCallWebhookUrl: secretUrl.optional(),
-    pagerDutyIntegrationKey: secret.optional(),
-    /** Slack incoming webhook of the team channel; without it the team channel is the team email. */
-    slackWebhookUrl: secretUrl.optional(),
-    /** Dead-man's-switch URL the always-firing watchdog keeps calling. */
-    heartbeatUrl: secretUrl,
+    onCallWebhookUrl: secretUrl.optional().describe("on-call webhook URL; required when `contacts.onCall` is `webhook`"),
+    pagerDutyIntegrationKey: secret.optional().describe("PagerDuty Events v2 integration key; required when `contacts.onCall` is `pagerduty`"),
+    slackWebhookUrl: secretUrl.optional().describe("Slack incoming webhook of the team channel; without it there is no Slack contact point and the team channel is the team email"),
+    heartbeatUrl: secretUrl.describe("dead-man's-switch URL the always-firing watchdog calls every 5 minutes (set its period above that, e.g. 15m)"),
   })
   .superRefine((c, ctx) => {
     feasibilityIssues(c).forEach((issue) => ctx.addIssue({ code: "custom", ...issue }));
@@ -453,7 +445,7 @@ function shownValue(value: unknown): string {
 
 function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((k) => `${configKey([...issue.path, k])}: unknown key (check its spelling against Pulumi.example.yaml)`);
+    return issue.keys.map((k) => `${configKey([...issue.path, k])}: unknown key (check its spelling against docs/configuration.md)`);
   }
   const value = valueAt(input, issue.path);
   if (value === undefined) return [`${configKey(issue.path)}: is required${issue.code === "custom" ? ` (${issue.message})` : ""}`];

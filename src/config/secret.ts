@@ -2,6 +2,12 @@ import { inspect } from "node:util";
 
 export const REDACTED = "[REDACTED]";
 
+/**
+ * Names of settings that hold credentials (a contact point's `url`, `integrationKey`, `token`, ...):
+ * their value must come from a Pulumi secret (src/checks/credentials.ts), and no diff prints it.
+ */
+export const CREDENTIAL_KEY = /url|key|token|password|secret/i;
+
 /** Stands in for a stack file's `secure:` value: render works without the stack's encryption key. */
 export const ENCRYPTED_PLACEHOLDER = "<encrypted in stack file>";
 

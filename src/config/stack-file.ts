@@ -25,7 +25,12 @@ export interface StackFile {
 
 /** A Pulumi stack file (Pulumi.<stack>.yaml), read without its encryption key. */
 export function readStack(path: string): StackFile {
-  const doc = parse(readFileSync(path, "utf8")) as { config?: Record<string, unknown> } | null;
+  return parseStack(readFileSync(path, "utf8"));
+}
+
+/** A stack file's text (e.g. as committed at a git ref), read without its encryption key. */
+export function parseStack(text: string): StackFile {
+  const doc = parse(text) as { config?: Record<string, unknown> } | null;
   const raw = doc?.config ?? {};
   const secure = new Set(Object.keys(raw).filter((k) => isSecure(raw[k])));
   return { config: withoutCiphertext(raw) as Record<string, unknown>, secrets: { isSecret: (key) => secure.has(key), decrypted: false } };

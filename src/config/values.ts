@@ -38,9 +38,9 @@ function durationSchema(zero: "allowed" | "rejected") {
   });
 }
 /** A query's look-back window: longer than zero. */
-export const window = durationSchema("rejected");
+export const window = durationSchema("rejected").describe("look-back window of the query, longer than 0");
 /** A rule's pending period (`for`): zero means "fire on the first evaluation". */
-export const pendingPeriod = durationSchema("allowed");
+export const pendingPeriod = durationSchema("allowed").describe("how long the condition must hold before the alert fires (`0s`: at the first evaluation)");
 
 export const uid = z
   .string()

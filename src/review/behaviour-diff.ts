@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
-import { REDACTED } from "../config/secret";
+import { CREDENTIAL_KEY, REDACTED } from "../config/secret";
 import { DASHBOARD_UID_ANNOTATION, PANEL_ID_ANNOTATION } from "../model/rules";
 import type { AlertingSnapshot, AlertSummary, ContactPointSummary, MuteTimingSummary } from "./alert-snapshot";
 import { type Change, field, type FieldChange, type Section } from "./changes";
@@ -166,8 +166,7 @@ export function routingChanges(before: AlertingSnapshot, after: AlertingSnapshot
   });
 }
 
-/** Credentials read `[REDACTED]` in rendered files; keys like these are never printed either. */
-const CREDENTIAL_KEY = /url|key|token|password|secret/i;
+// Credentials read `[REDACTED]` in rendered files; keys named like credentials (CREDENTIAL_KEY) are never printed either.
 
 function settingText(value: unknown): string {
   return value === undefined ? NONE : typeof value === "string" ? value : JSON.stringify(value);

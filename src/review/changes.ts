@@ -25,7 +25,7 @@ export interface Section {
   changes: Change[];
 }
 
-export const NO_CHANGES = "no behaviour changes";
+export const NO_CHANGES = "No behaviour changes.";
 
 /** A field that differs, or nothing. */
 export function field(name: string, before: string, after: string, block = false): FieldChange[] {
@@ -67,7 +67,7 @@ const VERB: Record<Change["mark"], string> = { "+": "added", "-": "removed", "~"
 export function formatMarkdown(sections: Section[], heading: string): string {
   const parts = [`## ${heading}`, ""];
   const changed = sections.filter((s) => s.changes.length > 0);
-  if (changed.length === 0) return `${parts.join("\n")}\nNo behaviour changes.\n`;
+  if (changed.length === 0) return `${parts.join("\n")}\n${NO_CHANGES}\n`;
   for (const s of changed) {
     parts.push(`### ${s.title}`, "", "| | What | Before | After |", "|---|---|---|---|");
     for (const c of s.changes) {

@@ -109,7 +109,7 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
   it("shows a changed threshold as before → after", async () => {
     const p = world.placed[0];
     // Before: HEAD's committed catalogue (example stack). After: the 5xx threshold raised from 2 to 50.
-    const raised = stackFileFor(world.proxy.url, world.dir, "Pulumi.raised.yaml", (t) => t.replace("count: 2 # fires on more than", "count: 50 # fires on more than"));
+    const raised = stackFileFor(world.proxy.url, world.dir, "Pulumi.raised.yaml", (t) => `${t}  pizza-observability:thresholds:\n    order5xx: { count: 50 }\n`);
     const before = committedCatalogueAtRef("HEAD");
     const after = catalogueOfWorkingTree(readStackFile(raised), "working tree (Pulumi.raised.yaml)");
     const options = {

@@ -95,9 +95,10 @@ beforeEach(installMocks);
 describe.each(VARIANTS)("stack variant $name", (v) => {
   it("builds and passes every definition check", () => {
     const stack = checkedStack(parseConfig(rawOf(v)));
-    const types = Object.fromEntries(stack.contactPoints.map((c) => [c.name, c.type]));
-    expect(types["pizza-on-call"]).toBe(v.pager);
-    expect(types["pizza-team-slack"]).toBe(v.slack ? "slack" : undefined);
+    // A contact point may have several integrations (one definition file each), all under its name.
+    const typesOf = (name: string) => stack.contactPoints.filter((c) => c.name === name).map((c) => c.type);
+    expect(typesOf("pizza-on-call")).toEqual([v.pager]);
+    expect(typesOf("pizza-team-slack").filter((t) => t === "slack")).toEqual(v.slack ? ["slack"] : []);
     expect(stack.healthCheck !== undefined).toBe(v.healthCheck);
     const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []).map((r) => r.uid);
     expect(rules).toContain(v.healthCheck ? "pizza-api-availability" : "pizza-api-traffic-absent");
@@ -122,7 +123,8 @@ describe.each(VARIANTS)("stack variant $name", (v) => {
     await program(rawOf(v));
     await settled();
     const count = (type: string) => mocked.registered.filter((r) => r.type === type).length;
-    expect(count("grafana:alerting/contactPoint:ContactPoint")).toBe(checkedStack(parseConfig(rawOf(v))).contactPoints.length);
+    // One ContactPoint resource per contact point name, holding each of its integrations.
+    expect(count("grafana:alerting/contactPoint:ContactPoint")).toBe(new Set(checkedStack(parseConfig(rawOf(v))).contactPoints.map((c) => c.name)).size);
     expect(count("grafana:syntheticMonitoring/check:Check")).toBe(v.healthCheck ? 1 : 0);
     expect(count("grafana:onCall/escalation:Escalation")).toBe(v.escalationSteps);
   });

@@ -41,3 +41,29 @@ describe("definitionProblems (what checkedStack refuses)", () => {
     expect((error as InvalidDefinitionError).problems).toEqual([expect.stringMatching(/^alert pizza-order-slo-fast-burn: severity=page with for: "0s"/)]);
   });
 });
+
+describe("contact point credentials (settings named url, key, token, password)", () => {
+  // By uid: one contact point name may hold several integrations.
+  const withSettings = (name: string, settings: Record<string, unknown>) => ({
+    ...stack,
+    contactPoints: stack.contactPoints.map((c) => (c.uid === name ? { ...c, settings: { ...c.settings, ...settings } } : c)),
+  });
+
+  it.each([
+    ["a webhook URL", "pizza-heartbeat", { url: "https://hooks.example.com/T0/B0/literal" }, "url"],
+    ["a PagerDuty integration key", "pizza-on-call", { integrationKey: "0123456789abcdef" }, "integrationKey"],
+    ["a bot token", "pizza-team-slack", { token: "xoxb-literal" }, "token"],
+    ["a password", "pizza-team-email", { password: "hunter2" }, "password"],
+  ])("refuses %s written in the definition, naming the contact point and the setting", (_what, name, settings, key) => {
+    expect(definitionProblems(withSettings(name, settings), cfg)).toEqual([
+      `contact point ${name}: setting ${key} is written in the definition; a credential must come from a Pulumi secret ` +
+        "(a secret key of the stack config, e.g. cfg.slackWebhookUrl, set with `pulumi config set --secret`)",
+    ]);
+  });
+
+  it("accepts the example's credentials, which all come from secret keys of the stack config", () => {
+    const credentials = stack.contactPoints.flatMap((c) => Object.entries(c.settings ?? {}).filter(([k]) => /url|key|token|password/i.test(k)));
+    expect(credentials.length).toBeGreaterThan(1);
+    expect(definitionProblems(stack, cfg)).toEqual([]);
+  });
+});

@@ -51,26 +51,45 @@ describe("npm run diff -- <git-ref>", () => {
   it("reports no behaviour changes and exits 0 when the definitions are those of the ref", () => {
     const { code, stdout } = diffCli(head, ["HEAD"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\nno behaviour changes\n");
+    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\nNo behaviour changes.\n");
   });
 
-  it("shows what a changed stack file changes, against the committed rendered/ of the ref", () => {
-    const example = readFileSync(join(head, "Pulumi.example.yaml"), "utf8");
-    const tuned = example.replace(/count: 2 #/, "count: 7 #").replace(/pendingPeriod: 0s #/, "pendingPeriod: 3m #");
-    expect(tuned).not.toBe(example);
-    writeFileSync(join(head, "Pulumi.tuned.yaml"), tuned);
-    const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.tuned.yaml"]);
+  it("prints No behaviour changes for another stack file of the repository when nothing changed (both sides rendered from it)", () => {
+    const { code, stdout, stderr } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.staging.example.yaml"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.staging.example.yaml)\nNo behaviour changes.\n");
+  });
+
+  it("shows the behaviour a pull request changes by editing only a stack file, and the keys it set", () => {
+    const dir = committedCopy();
+    const file = join(dir, "Pulumi.staging.example.yaml");
+    const staging = readFileSync(file, "utf8");
+    writeFileSync(file, `${staging}\n  pizza-observability:thresholds:\n    order5xx: { count: 7, pendingPeriod: 3m }\n`);
+    const { code, stdout } = diffCli(dir, ["HEAD", "--stack-file", "Pulumi.staging.example.yaml"]);
     expect(code).toBe(0);
     expect(stdout.split("\n")).toEqual([
-      "Behaviour: HEAD -> working tree (Pulumi.tuned.yaml)",
+      "Behaviour: HEAD -> working tree (Pulumi.staging.example.yaml)",
       "~ pizza-order-5xx (JWT Pizza API answering 5xx)",
       "    threshold: > 2 -> > 7",
       "    pending period: 0s -> 3m",
       "    annotation description:",
       expect.stringMatching(/^      - More than 2 HTTP 5xx responses in 2m /),
       expect.stringMatching(/^      \+ More than 7 HTTP 5xx responses in 2m /),
+      "+ config pizza-observability:thresholds.order5xx.count",
+      "    value: (default) -> 7",
+      "+ config pizza-observability:thresholds.order5xx.pendingPeriod",
+      '    value: (default) -> "3m"',
       "",
     ]);
+  });
+
+  it("compares a stack file new since the ref with the ref's definitions rendered from that same file", () => {
+    const staging = readFileSync(join(head, "Pulumi.staging.example.yaml"), "utf8");
+    writeFileSync(join(head, "Pulumi.qa.yaml"), staging.replace("JWT Pizza Service (staging)", "JWT Pizza Service (qa)"));
+    const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.qa.yaml"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.qa.yaml)\nNo behaviour changes.\n");
   });
 
   it("runs against HEAD of this repository, printing what the in-process comparison finds", () => {
@@ -95,14 +114,17 @@ describe("npm run diff -- <git-ref>", () => {
   });
 
   it("shows switching the on-call contact point from webhook to PagerDuty, never showing a credential", () => {
-    const example = readFileSync(join(head, "Pulumi.example.yaml"), "utf8");
+    const dir = committedCopy();
+    const example = readFileSync(join(dir, "Pulumi.example.yaml"), "utf8");
     const pagerDuty = example
       .replace(/onCall: webhook #/, "onCall: pagerduty #")
       .replace(/ {2}# pizza-observability:pagerDutyIntegrationKey:\n {2}# {3}secure: v1:\.\.\./, "  pizza-observability:pagerDutyIntegrationKey:\n    secure: v1:EXAMPLE-ciphertext-of-the-pagerduty-key");
     expect(pagerDuty).toContain("pizza-observability:pagerDutyIntegrationKey:\n    secure:");
-    writeFileSync(join(head, "Pulumi.pd.yaml"), pagerDuty);
-    const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.pd.yaml"]);
+    writeFileSync(join(dir, "Pulumi.example.yaml"), pagerDuty);
+    const { code, stdout } = diffCli(dir, ["HEAD"]);
     expect(code).toBe(0);
+    expect(stdout).toContain('~ config pizza-observability:contacts.onCall\n    value: "webhook" -> "pagerduty"\n');
+    expect(stdout).toContain("+ credential pizza-observability:pagerDutyIntegrationKey set (value not shown)\n");
     expect(stdout).toContain(
       [
         "~ contact point pizza-on-call",
@@ -116,14 +138,15 @@ describe("npm run diff -- <git-ref>", () => {
   });
 
   it("shows a mute timing change and the routes it applies to, in markdown with a heading per area", () => {
-    const example = readFileSync(join(head, "Pulumi.example.yaml"), "utf8");
+    const dir = committedCopy();
+    const example = readFileSync(join(dir, "Pulumi.example.yaml"), "utf8");
     const muted = example.replace('weekdays: ["tuesday"]', 'weekdays: ["thursday"]').replace("routes: [ticket]", "routes: [page]");
     expect(muted).not.toBe(example);
-    writeFileSync(join(head, "Pulumi.muted.yaml"), muted);
-    const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.muted.yaml", "--format", "markdown"]);
+    writeFileSync(join(dir, "Pulumi.example.yaml"), muted);
+    const { code, stdout } = diffCli(dir, ["HEAD", "--format", "markdown"]);
     expect(code).toBe(0);
     expect(stdout.split("\n")).toEqual([
-      "## Behaviour diff: `HEAD` → working tree (`Pulumi.muted.yaml`)",
+      "## Behaviour diff: `HEAD` → working tree (`Pulumi.example.yaml`)",
       "",
       "### Routing",
       "",
@@ -137,6 +160,13 @@ describe("npm run diff -- <git-ref>", () => {
       "| | What | Before | After |",
       "|---|---|---|---|",
       "| **changed** mute timing chaos-testing | intervals | `times 14:00-16:00; weekdays tuesday; location Europe/Berlin` | `times 14:00-16:00; weekdays thursday; location Europe/Berlin` |",
+      "",
+      "### Stack configuration",
+      "",
+      "| | What | Before | After |",
+      "|---|---|---|---|",
+      '| **changed** config pizza-observability:routing.muteTimings\\[0\\].intervals\\[0\\].weekdays | value | `["tuesday"]` | `["thursday"]` |',
+      '| **changed** config pizza-observability:routing.muteTimings\\[0\\].routes | value | `["ticket"]` | `["page"]` |',
       "",
     ]);
   });

@@ -52,7 +52,7 @@ describe("npm run render", () => {
       readFileSync(EXAMPLE_STACK_FILE, "utf8")
         .replace("grafana:url: https://jwtpizza.grafana.net", "grafana:url: jwtpizza")
         .replace("prometheus: grafanacloud-prom", "")
-        .replace("count: 2 #", "count: -1 #"),
+        .concat("  pizza-observability:thresholds:\n    order5xx: { count: -1 }\n"),
     );
     const out = join(dir, "out");
     const run = render(["--stack-file", stackFile, "--out", out]);
@@ -133,7 +133,12 @@ describe("npm run render writes atomically", () => {
   it("two concurrent renders of different stacks leave exactly one of them, whole", async () => {
     const dir = mkdtempSync(join(tmpdir(), "concurrent-"));
     const pasta = join(dir, "Pulumi.pasta.yaml");
-    writeFileSync(pasta, readFileSync(EXAMPLE_STACK_FILE, "utf8").replace("team: pizza #", "team: pasta #").replace("uid: jwt-pizza-service #", "uid: pasta-service #"));
+    writeFileSync(
+      pasta,
+      readFileSync(EXAMPLE_STACK_FILE, "utf8")
+        .replace("  pizza-observability:alerting:\n", "  pizza-observability:alerting:\n    team: pasta\n")
+        .concat("  pizza-observability:folder:\n    uid: pasta-service\n"),
+    );
     const out = join(dir, "out");
     const [a, b] = await Promise.all([renderAsync(["--out", out]), renderAsync(["--stack-file", pasta, "--out", out])]);
     for (const run of [a, b]) {

@@ -75,12 +75,12 @@ const numbers = (key: string, path: string) =>
 
 const CASES: BadInput[] = [
   // Key space
-  bad("misspelt project namespace", rename(`${P}:thresholds`, "pizza-observabilty:thresholds"), "pizza-observabilty:thresholds", /unknown namespace/),
+  bad("misspelt project namespace", top("pizza-observabilty:thresholds", { cpu: { percent: 90 } }), "pizza-observabilty:thresholds", /unknown namespace/),
   bad("grafana:URL", rename("grafana:url", "grafana:URL"), ["grafana:URL", "grafana:url"], /not a key of the grafana provider/),
   bad("grafana provider key misspelt", top("grafana:smAccesToken", { secure: "v1:x" }), "grafana:smAccesToken", /not a key of the grafana provider/),
   bad("another provider's namespace", top("aws:region", "eu-west-1"), "aws:region", /unknown namespace "aws"/),
   bad("key without a namespace", top("thresholds", {}), "thresholds", /unknown namespace ""/),
-  bad("namespace in capitals", rename(`${P}:slo`, "Pizza-Observability:slo"), "Pizza-Observability:slo", /unknown namespace/),
+  bad("namespace in capitals", top("Pizza-Observability:slo", { objectivePercent: 99.5 }), "Pizza-Observability:slo", /unknown namespace/),
   bad("unknown project key", top(`${P}:thresholdz`, {}), `${P}:thresholdz`, /unknown key/),
   bad("flattened nested key", top(`${P}:slo.fastBurn`, {}), `${P}:slo.fastBurn`, /unknown key/),
   bad("unknown nested key", set(`${P}:telemetry`, "sorce", "x"), `${P}:telemetry.sorce`, /unknown key/),

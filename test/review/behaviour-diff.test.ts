@@ -50,9 +50,9 @@ const snapshot = (alerts: AlertSummary[], p: alerting.NotificationPolicy = polic
 const diff = (before: AlertingSnapshot, after: AlertingSnapshot) => formatText(behaviourDiff(before, after));
 
 describe("behaviour diff", () => {
-  it('says "no behaviour changes" when nothing that matters changed', () => {
+  it('says "No behaviour changes." when nothing that matters changed', () => {
     expect(diff(snapshot([order5xx, cpu]), snapshot([cpu, { ...order5xx }]))).toBe(`${NO_CHANGES}\n`);
-    expect(NO_CHANGES).toBe("no behaviour changes");
+    expect(NO_CHANGES).toBe("No behaviour changes.");
   });
 
   it("shows a threshold change", () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -74,7 +74,26 @@ describe("GitHub workflows", () => {
     expect(preview?.if).toBe("steps.credentials.outputs.configured == 'true'");
     expect(steps.find((s) => s.run?.includes("::notice title=pulumi preview skipped::"))).toBeDefined();
     expect(steps.some((s) => s.run?.includes("npm run --silent replay -- --format markdown"))).toBe(true);
-    expect(steps.some((s) => s.run?.includes('npm run --silent diff -- "origin/$BASE_REF" --format markdown'))).toBe(true);
+  });
+
+  it("diffs every Pulumi.<stack>.yaml of the repository against the base branch, each from its own stack file", () => {
+    const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc;
+    const step = (pr.jobs.review.steps ?? []).find((s) => s.run?.includes("npm run --silent diff"));
+    expect(step?.run).toBeDefined();
+    // Run the step's script with an npm that records its arguments, in a tree with three stack files.
+    const dir = mkdtempSync(join(tmpdir(), "pr-diff-step-"));
+    const bin = join(dir, "bin");
+    const tree = join(dir, "tree");
+    mkdirSync(bin);
+    mkdirSync(tree);
+    writeFileSync(join(bin, "npm"), '#!/bin/sh\necho "diff of $*"\n', { mode: 0o755 });
+    for (const f of ["Pulumi.yaml", "Pulumi.example.yaml", "Pulumi.staging.example.yaml", "Pulumi.prod.yaml"]) writeFileSync(join(tree, f), "config: {}\n");
+    const run = spawnSync("bash", ["-e", "-c", step?.run ?? ""], { cwd: tree, encoding: "utf8", env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BASE_REF: "main" } });
+    expect(run.status, run.stderr).toBe(0);
+    const comment = readFileSync(join(tree, "comment", "1-diff.md"), "utf8");
+    expect(comment.split("\n").filter(Boolean)).toEqual(
+      ["Pulumi.example.yaml", "Pulumi.prod.yaml", "Pulumi.staging.example.yaml"].map((f) => `diff of run --silent diff -- origin/main --stack-file ${f} --format markdown`),
+    );
   });
 
   it("deploys to production only behind the production environment, after staging", () => {

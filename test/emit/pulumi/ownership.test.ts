@@ -149,6 +149,6 @@ describe("deployment config", () => {
   it("rejects an unknown mode, a non-boolean protect and unknown keys, naming each key", () => {
     expect(problems({ routingMode: "tree" })).toEqual(['pizza-observability:deployment.routingMode: expected one of rule-settings, policy-tree (got "tree")']);
     expect(problems({ protect: "yes" })).toEqual(['pizza-observability:deployment.protect: expected true or false (got "yes")']);
-    expect(problems({ protected: false })).toEqual(["pizza-observability:deployment.protected: unknown key (check its spelling against Pulumi.example.yaml)"]);
+    expect(problems({ protected: false })).toEqual(["pizza-observability:deployment.protected: unknown key (check its spelling against docs/configuration.md)"]);
   });
 });

@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../config/paths";
+
+/**
+ * The one implementation of "render a git ref": the artifacts a ref's definitions render from a
+ * stack file, for the review diff (src/cli/diff.ts) and the backtest (src/backtest/catalogue.ts).
+ * When the stack file is, byte for byte, the ref's own Pulumi.example.yaml, that is the ref's
+ * committed rendered/ (kept fresh by a test); otherwise the ref's tree is rendered by its own
+ * `npm run render` with that stack file.
+ */
+
+/** A ref git does not know: the CLIs show it with their usage. */
+export class UnknownRefError extends Error {
+  constructor(readonly ref: string) {
+    super(`unknown git ref "${ref}": expected a branch, tag or commit (e.g. origin/main, HEAD~1)`);
+    this.name = "UnknownRefError";
+  }
+}
+
+function git(args: string[], cwd = REPO_ROOT): string {
+  return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+}
+
+export function verifiedRef(ref: string): void {
+  try {
+    git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  } catch {
+    throw new UnknownRefError(ref);
+  }
+}
+
+/** A file's committed text at a ref (path relative to the repository), or undefined when the ref does not have it. */
+export function fileAtRef(ref: string, path: string): string | undefined {
+  try {
+    return git(["show", `${ref}:${path}`]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ref's committed rendered/ (the example stack's artifacts), by path within rendered/. */
+export function committedRenderedFiles(ref: string): Map<string, string> {
+  verifiedRef(ref);
+  const paths = git(["ls-tree", "-r", "--name-only", ref, "--", "rendered/"]).split("\n").filter(Boolean);
+  if (!paths.some((p) => p.startsWith("rendered/alerting/"))) throw new Error(`${ref} has no rendered/alerting/*.yaml`);
+  return new Map(paths.map((p) => [p.slice("rendered/".length), git(["show", `${ref}:${p}`])]));
+}
+
+function filesUnder(dir: string, prefix = ""): Array<[string, string]> {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e): Array<[string, string]> =>
+      e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [[`${prefix}${e.name}`, readFileSync(join(dir, e.name), "utf8")]],
+    )
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+/**
+ * Every artifact `ref`'s definitions render from a stack file's text (`stackName` names it in
+ * messages): relative path within rendered/ -> content.
+ */
+export function renderedFilesAtRef(ref: string, stackText: string, stackName: string): Map<string, string> {
+  verifiedRef(ref);
+  const example = relative(REPO_ROOT, EXAMPLE_STACK_FILE);
+  if (fileAtRef(ref, example) === stackText) return committedRenderedFiles(ref);
+  const dir = mkdtempSync(join(tmpdir(), "pizza-render-ref-"));
+  try {
+    const tree = join(dir, "tree");
+    const out = join(dir, "rendered");
+    const stackFile = join(dir, "Pulumi.stack.yaml");
+    writeFileSync(stackFile, stackText);
+    execFileSync("sh", ["-c", 'mkdir -p "$1" && git archive --format=tar "$2" | tar -x -C "$1"', "sh", tree, ref], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    symlinkSync(join(REPO_ROOT, "node_modules"), join(tree, "node_modules"));
+    const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), "src/cli/render.ts", "--stack-file", stackFile, "--out", out], { cwd: tree, encoding: "utf8" });
+    if (r.status !== 0) {
+      const output = `${r.stdout}${r.stderr}`.split(stackFile).join(stackName).trim().slice(0, 2000);
+      throw new Error(`cannot render ${ref}'s definitions from ${stackName}:\n${output}`);
+    }
+    return new Map(filesUnder(out));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
