@@ -16,7 +16,7 @@ export function howToGet(engine: Engine): string {
     case "debian":
       return `apt-get install ${s.debianPackage}`;
     case "unavailable":
-      return `${s.refusal}; set ${engine.env} to a grafana ${s.release} binary`;
+      return `${s.refusal}; set ${engine.env} to a ${engine.binary} ${s.release} binary`;
   }
 }
 

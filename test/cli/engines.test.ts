@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { howToGet, locate, requireEngines } from "../../src/cli/engines/locate";
+import { cacheDir, cachedBinary, engines } from "../../src/cli/engines/pins";
+
+const ROOT = resolve(__dirname, "../..");
+const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> };
+const byName = (name: string) => engines(ROOT).find((e) => e.name === name)!;
+
+/** A stand-in executable that prints `answer` for any arguments. */
+function script(path: string, answer: string): string {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `#!/bin/sh\necho '${answer}'\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+describe("engine pins", () => {
+  it("takes the Pulumi CLI's and the provider's versions from package-lock.json", () => {
+    expect(byName("pulumi").version).toBe(`v${lock.packages["node_modules/@pulumi/pulumi"].version}`);
+    expect(byName("pulumi-language-nodejs").version).toBe(`v${lock.packages["node_modules/@pulumi/pulumi"].version}`);
+    expect(byName("pulumi-resource-grafana").version).toBe(`v${lock.packages["node_modules/@pulumiverse/grafana"].version}`);
+  });
+
+  it("keeps the cache outside the repository, one folder per engine and version, movable by PIZZA_ENGINES_DIR", () => {
+    expect(cacheDir({ HOME: "/home/u" }).startsWith(ROOT)).toBe(false);
+    expect(cachedBinary(byName("loki"), { PIZZA_ENGINES_DIR: "/tmp/e" })).toBe(`/tmp/e/bin/loki-${byName("loki").version}/loki`);
+  });
+});
+
+describe("locating an engine", () => {
+  const dir = mkdtempSync(join(tmpdir(), "engines-test-"));
+  const env = { PIZZA_ENGINES_DIR: dir };
+  const loki = byName("loki");
+
+  it("reports a missing engine in one line that says how to get it", () => {
+    const found = locate(loki, env);
+    expect("missing" in found && found.missing).toBe(`loki ${loki.version}: not in the cache: ${howToGet(loki)}`);
+    expect(howToGet(loki)).toContain("LOKI_BIN");
+    expect(() => requireEngines(engines(ROOT), ["loki"], env)).toThrow(/^loki v[\d.]+: not in the cache: .*LOKI_BIN/);
+  });
+
+  it("finds the cached binary when it answers with the pinned version", () => {
+    script(cachedBinary(loki, env), `loki, version ${loki.version.slice(1)} (branch: x)`);
+    expect(locate(loki, env)).toMatchObject({ path: cachedBinary(loki, env), from: "cache" });
+  });
+
+  it("refuses a binary of another version, quoting its answer", () => {
+    const other = script(join(dir, "other", "loki"), "loki, version 2.9.0");
+    const found = locate(loki, { ...env, LOKI_BIN: other });
+    expect("missing" in found && found.missing).toBe(`loki: ${other} is not ${loki.version} (it says: loki, version 2.9.0)`);
+  });
+
+  it("lets a binary the user names win over the cache", () => {
+    const mine = script(join(dir, "mine", "loki"), `loki, version ${loki.version.slice(1)}`);
+    expect(locate(loki, { ...env, LOKI_BIN: mine })).toMatchObject({ path: mine, from: "env" });
+  });
+
+  it("names the refusal for an engine this machine cannot build", () => {
+    const found = locate(byName("grafana"), env);
+    expect("missing" in found && found.missing).toMatch(/AGPL.*set GRAFANA_BIN/);
+  });
+});
