@@ -1,6 +1,7 @@
 import type { FixtureReplay } from "./run";
 import type { FixtureVerdict } from "./expectations";
 import type { Expectations } from "./fixtures";
+import { mermaidTimeline } from "./timeline";
 
 /** `npm run replay` output: per fixture, who was notified when, how often, and what failed. */
 
@@ -60,6 +61,8 @@ export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[
     }
     if (format === "markdown") lines.push("");
     if (f.incident) lines.push(format === "markdown" ? `Pages (on-call incidents opened): ${v.pageIncidents}.\n` : `  pages (on-call incidents opened): ${v.pageIncidents}`);
+    // One picture per page-worthy scenario (its first phase and seed).
+    if (format === "markdown" && f.incident?.pageWorthy && !f.name.includes("@")) lines.push("```mermaid", mermaidTimeline(r), "```", "");
     const result = v.failures.length === 0 ? "PASS" : `FAIL\n${v.failures.map((x) => `${format === "markdown" ? "- " : "    - "}${x}`).join("\n")}`;
     lines.push(format === "markdown" ? `**${result.split("\n")[0]}**${result.includes("\n") ? `\n\n${result.split("\n").slice(1).join("\n")}` : ""}` : `  ${result}`);
     lines.push("");
