@@ -3,8 +3,7 @@ import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../dashboards/panel-ids";
 import { durationSeconds } from "../src/config/durations";
 import { promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
-import { ORDER_ENDPOINT } from "../src/model/sli";
-import { metricSeries } from "../src/model/telemetry";
+import { ORDER_ENDPOINT, orderFailuresExpr } from "../src/model/sli";
 
 /**
  * Orders are failing now: the page that reaches on-call within a minute of a factory outage.
@@ -18,9 +17,6 @@ import { metricSeries } from "../src/model/telemetry";
 export default function orderFailures(cfg: Config): RuleBuilder {
   const { minFailures, failureRatio, fastWindow, slowWindow, keepFiringFor } = cfg.thresholds.orderFailures;
   const t = cfg.telemetry;
-  const failed = (w: string) => `sum(increase(${metricSeries(t, "orderFailures")}[${w}]))`;
-  const orders = (w: string) => `sum(increase(${metricSeries(t, "requests", [["endpoint", `[${ORDER_ENDPOINT.method}] ${ORDER_ENDPOINT.path}`]])}[${w}]))`;
-  const failing = (w: string) => `(${failed(w)} >= ${minFailures} and on() (${failed(w)} / ${orders(w)}) >= ${failureRatio})`;
   return promAlertRule(cfg, {
     uid: "pizza-order-failures",
     panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.ordersPerMinute },
@@ -33,7 +29,7 @@ export default function orderFailures(cfg: Config): RuleBuilder {
       `${t.metrics.orderFailures} of ${t.source} counted at least ${minFailures} failed orders, ${failureRatio * 100}% or more of ` +
       `${ORDER_ENDPOINT.method} ${ORDER_ENDPOINT.path} requests, over the last ${fastWindow} (or ${slowWindow} at low traffic). ` +
       "Customers cannot order; the usual cause is the pizza factory failing.",
-    expr: `${failing(fastWindow)} or ${failing(slowWindow)}`,
+    expr: orderFailuresExpr(cfg),
     op: "gt",
     value: 0,
     lookbackSeconds: durationSeconds(slowWindow),

@@ -11,12 +11,13 @@ export const TITLE = '{{ template "pizza.title" . }}';
 export const MESSAGE = '{{ template "pizza.message" . }}';
 
 /**
- * One notification per alert group: what fired, why it matters, what to do (runbook), where to look
+ * One notification per alert group (a page group holds every page of the service: the title names
+ * the firing alerts when they differ, the message details each): what fired, why it matters, what to do (runbook), where to look
  * (Grafana sets .PanelURL/.DashboardURL for rules with __dashboardUid__/__panelId__ annotations) and,
  * for factory failures, the factory's support/report link when the alert carries one.
  */
 const TEMPLATE = `{{ define "pizza.title" -}}
-[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.alertname }}{{ with .CommonLabels.service }} ({{ . }}){{ end }}
+[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ with .CommonLabels.alertname }}{{ . }}{{ else }}{{ with .CommonLabels.grafana_folder }}{{ . }}: {{ end }}{{ range $i, $a := .Alerts }}{{ if $i }}, {{ end }}{{ $a.Labels.alertname }}{{ end }}{{ end }}{{ with .CommonLabels.service }} ({{ . }}){{ end }}
 {{- end }}
 
 {{ define "pizza.alert" -}}

@@ -24,7 +24,19 @@ interface Route {
   matchers: alerting.ObjectMatchers;
   receiver: string;
   timing: Timing;
+  /** Labels whose values split notification groups (docs/routing.md "Grouping"). */
+  groupBy: string[];
 }
+
+/**
+ * One incident, one page: every page of the service shares one notification group (so one
+ * OnCall/PagerDuty incident); which alerts fire is in the message, not in the grouping.
+ */
+export const PAGE_GROUP_BY = ["grafana_folder", "severity"];
+/** Tickets: one thread per kind of trouble (errors, latency, saturation, slo, telemetry). */
+export const TICKET_GROUP_BY = ["grafana_folder", "category"];
+/** One group per alert: the heartbeat, and a datasource's NoData apart from its errors. */
+const PER_ALERT = ["grafana_folder", "alertname"];
 
 /** The routing plan, in evaluation order (first match wins). */
 export function routes(cfg: Config): Route[] {
@@ -32,12 +44,12 @@ export function routes(cfg: Config): Route[] {
   return [
     // A rule whose query fails raises DatasourceError/DatasourceNoData carrying the rule's labels,
     // severity=page included: that is telemetry trouble, so it must not page as an outage.
-    { key: "datasource-errors", matchers: [["alertname", "=~", "DatasourceError|DatasourceNoData"]], receiver: to.tickets, timing: TICKET_TIMING },
-    { key: "watchdog", matchers: [["category", "=", "watchdog"]], receiver: to.heartbeat, timing: WATCHDOG_TIMING },
+    { key: "datasource-errors", matchers: [["alertname", "=~", "DatasourceError|DatasourceNoData"]], receiver: to.tickets, timing: TICKET_TIMING, groupBy: PER_ALERT },
+    { key: "watchdog", matchers: [["category", "=", "watchdog"]], receiver: to.heartbeat, timing: WATCHDOG_TIMING, groupBy: PER_ALERT },
     // Telemetry trouble is never an outage, whatever its severity says.
-    { key: "telemetry", matchers: [["category", "=", "telemetry"]], receiver: to.tickets, timing: TICKET_TIMING },
-    { key: "page", matchers: [["severity", "=", "page"]], receiver: to.pager, timing: PAGE_TIMING },
-    { key: "ticket", matchers: [["severity", "=~", "ticket|warning"]], receiver: to.teamChannel, timing: TICKET_TIMING },
+    { key: "telemetry", matchers: [["category", "=", "telemetry"]], receiver: to.tickets, timing: TICKET_TIMING, groupBy: TICKET_GROUP_BY },
+    { key: "page", matchers: [["severity", "=", "page"]], receiver: to.pager, timing: PAGE_TIMING, groupBy: PAGE_GROUP_BY },
+    { key: "ticket", matchers: [["severity", "=~", "ticket|warning"]], receiver: to.teamChannel, timing: TICKET_TIMING, groupBy: TICKET_GROUP_BY },
   ];
 }
 
@@ -57,6 +69,7 @@ export default function notificationPolicy(cfg: Config): NotificationPolicyBuild
         const policy = new NotificationPolicyBuilder()
           .receiver(r.receiver)
           .objectMatchers(r.matchers)
+          .groupBy(r.groupBy)
           .groupWait(r.timing.groupWait)
           .groupInterval(r.timing.groupInterval)
           .repeatInterval(r.timing.repeatInterval);

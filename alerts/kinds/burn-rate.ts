@@ -4,7 +4,7 @@ import type { Config } from "../../src/config/schema";
 import { durationSeconds } from "../../src/config/durations";
 import { promAlertRule, type Severity } from "../../src/model/rules";
 import { burnRateExpr, errorBudget } from "../../src/model/slo";
-import { recordedFailuresOver } from "../../src/model/sli";
+import { orderFailuresHeldWithin, recordedFailuresOver } from "../../src/model/sli";
 
 /**
  * Multi-window, multi-burn-rate alerting on the order success SLO (Google SRE workbook, ch. 5):
@@ -23,11 +23,14 @@ export interface BurnWindows {
  * at least as fast and at least `slo.minFailures` orders failed in it (so one failed order at low
  * traffic is not a burn). The rule's threshold B is `A > factor`.
  */
-export function burnRateAlertExpr(cfg: Config, w: BurnWindows): string {
+export function burnRateAlertExpr(cfg: Config, w: BurnWindows, page = false): string {
   return (
     `(${burnRateExpr(cfg, w.longWindow)})` +
     ` and on() (${burnRateExpr(cfg, w.shortWindow)} > ${w.factor})` +
-    ` and on() (${recordedFailuresOver(cfg, w.shortWindow)} >= ${cfg.slo.minFailures})`
+    ` and on() (${recordedFailuresOver(cfg, w.shortWindow)} >= ${cfg.slo.minFailures})` +
+    // One incident, one page: a burn the order-failure page announced within the long window is
+    // that page's incident (Grafana's simplified routing cannot group two rules into one page).
+    (page ? ` unless on() (${orderFailuresHeldWithin(cfg, w.longWindow)})` : "")
   );
 }
 
@@ -56,8 +59,9 @@ export function burnRateAlert(cfg: Config, spec: BurnRateAlertSpec): RuleBuilder
     summary: `Orders are failing at {{ humanize $values.A.Value }}x the rate the ${objectivePercent}% SLO allows`,
     description:
       `More than ${percent}% of POST /api/order requests to ${cfg.telemetry.source} failed with a 5xx over the last ${longWindow} ` +
-      `and over the last ${shortWindow} (burn rate above ${factor}x of a ${objectivePercent}% objective). ${spec.consequence}`,
-    expr: burnRateAlertExpr(cfg, windows),
+      `and over the last ${shortWindow} (burn rate above ${factor}x of a ${objectivePercent}% objective). ${spec.consequence}` +
+      (spec.severity === "page" ? ` Silent for a burn pizza-order-failures paged within the last ${longWindow}: that page is this incident.` : ""),
+    expr: burnRateAlertExpr(cfg, windows, spec.severity === "page"),
     op: "gt",
     value: factor,
     lookbackSeconds: durationSeconds(longWindow),

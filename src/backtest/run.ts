@@ -83,14 +83,19 @@ function notify(perRule: Array<{ rule: alerting.Rule; folder: string; episodes: 
   }
   const out = new Map<string, AlertBacktest["notifications"]>();
   for (const { route, items } of groups.values()) {
-    for (const n of notifications(items.map((i) => i.episode), route.timing, until)) {
+    // A muted flush sends nothing and writes no notification-log entry (Alertmanager notify.go
+    // TimeMuteStage), so the first flush after the window sends what was held back.
+    const mutedBy = (t: number) => route.muteTimeIntervals.find((m) => muteActive(c.muteTimings.get(m) ?? [], t));
+    const sent = notifications(items.map((i) => i.episode), route.timing, until, { muted: (t) => mutedBy(t) !== undefined });
+    // Firing notifications (and firing ones a mute held back); resolved notices are not counted here.
+    for (const n of sent.filter((x) => x.kind !== "resolved" && x.alertnames.length > 0)) {
       // A notification is announced for the rules whose episodes were firing at that moment.
       const firing = items.filter((i) => i.episode.startSeconds <= n.atSeconds && (i.episode.endSeconds === undefined || i.episode.endSeconds > n.atSeconds) && n.alertnames.includes(i.episode.alertname));
       for (const uid of new Set(firing.map((i) => `${i.uid}\u0000${i.episode.alertname}`))) {
         const [ruleUid, alertname] = uid.split("\u0000");
         const key = `${ruleUid}\u0000${alertname}`;
-        const mutedBy = route.muteTimeIntervals.find((m) => muteActive(c.muteTimings.get(m) ?? [], n.atSeconds));
-        out.set(key, [...(out.get(key) ?? []), { ...n, receiver: route.receiver, ...(mutedBy ? { mutedBy } : {}) }]);
+        const muting = n.kind === "muted" ? mutedBy(n.atSeconds) : undefined;
+        out.set(key, [...(out.get(key) ?? []), { ...n, receiver: route.receiver, ...(muting ? { mutedBy: muting } : {}) }]);
       }
     }
   }

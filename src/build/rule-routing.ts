@@ -18,7 +18,8 @@ export function ruleNotificationSettings(rule: alerting.Rule, policy: alerting.N
   const inherited = route.path.reduce<Partial<alerting.NotificationPolicy>>(
     (acc, node) => ({
       receiver: node.receiver || acc.receiver,
-      group_by: node.group_by ?? acc.group_by,
+      // An empty group_by inherits the parent's (Alertmanager dispatch/route.go NewRoute).
+      group_by: node.group_by?.length ? node.group_by : acc.group_by,
       group_wait: node.group_wait ?? acc.group_wait,
       group_interval: node.group_interval ?? acc.group_interval,
       repeat_interval: node.repeat_interval ?? acc.repeat_interval,

@@ -49,7 +49,7 @@ const OPS: readonly string[] = ["=", "!=", "=~", "!~"];
 export function routeMatchers(route: alerting.NotificationPolicy): LabelMatcher[] {
   return [
     ...(route.object_matchers ?? []).map(([name, op, value]) => checked(name, op, value)),
-    ...((route.matchers ?? []) as unknown[]).map(legacyMatcher),
+    ...((route.matchers ?? []) as unknown[]).flatMap(legacyMatchers),
     ...Object.entries(route.match ?? {}).map(([name, value]) => checked(name, "=", value)),
     ...Object.entries(route.match_re ?? {}).map(([name, value]) => checked(name, "=~", value)),
   ];
@@ -60,17 +60,52 @@ function checked(name: string, op: string, value: string): LabelMatcher {
   return { name, op: op as Op, value: value ?? "" };
 }
 
-/** `matchers` is a list of strings (`severity="page"`) in Alertmanager YAML, of objects in Grafana's API model. */
-function legacyMatcher(m: unknown): LabelMatcher {
+/**
+ * `matchers` is a list of strings in Alertmanager YAML, of objects in Grafana's API model. A string
+ * is Alertmanager's matcher syntax (pkg/labels/parse.go ParseMatchers): `name op value`, the value
+ * quoted (Go escapes) or bare, or a brace-enclosed, comma-separated list of them (`{owner="team-A"}`,
+ * `{env="testing", baz!~".*quux"}`), as dispatch/route_test.go TestRouteMatchers writes them.
+ */
+function legacyMatchers(m: unknown): LabelMatcher[] {
   if (typeof m === "string") {
-    const parsed = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*(.*?)\s*$/.exec(m);
-    if (!parsed) throw new Error(`notification policy: cannot read matcher ${JSON.stringify(m)}`);
-    const raw = parsed[3];
-    const value = raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? (JSON.parse(raw) as string) : raw;
-    return checked(parsed[1], parsed[2], value);
+    let text = m.trim();
+    if (text.startsWith("{") !== text.endsWith("}")) throw new Error(`notification policy: cannot read matcher ${JSON.stringify(m)}: unbalanced braces`);
+    if (text.startsWith("{")) text = text.slice(1, -1);
+    return splitMatchers(text, m).map((one) => {
+      const parsed = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*(.*?)\s*$/.exec(one);
+      if (!parsed) throw new Error(`notification policy: cannot read matcher ${JSON.stringify(m)}`);
+      const raw = parsed[3];
+      const value = raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? (JSON.parse(raw) as string) : raw;
+      return checked(parsed[1], parsed[2], value);
+    });
   }
   const { Name, Type, Value } = m as alerting.Matcher;
-  return checked(Name ?? "", Type ?? "=", Value ?? "");
+  return [checked(Name ?? "", Type ?? "=", Value ?? "")];
+}
+
+/** Splits `a="x", b=~"y,z"` at the commas outside quoted values; a trailing comma is allowed. */
+function splitMatchers(text: string, original: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === "\\") {
+      current += c + (text[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (c === '"') quoted = !quoted;
+    if (c === "," && !quoted) {
+      parts.push(current);
+      current = "";
+      continue;
+    }
+    current += c;
+  }
+  if (quoted) throw new Error(`notification policy: cannot read matcher ${JSON.stringify(original)}: unterminated quote`);
+  parts.push(current);
+  return parts.filter((p) => p.trim() !== "");
 }
 
 /** Alertmanager anchors every matcher regex: it must match the whole label value. */

@@ -1,5 +1,5 @@
 import type { Config, Telemetry } from "../config/schema";
-import { httpLogStream, recordedSeries, STATUS_5XX_LINE_FILTER } from "./telemetry";
+import { httpLogStream, metricSeries, recordedSeries, STATUS_5XX_LINE_FILTER } from "./telemetry";
 
 /**
  * The order success SLI, defined once: a POST /api/order request line of the service's HTTP log
@@ -49,4 +49,28 @@ export function recordedFailuresOver(cfg: Config, window: string): string {
 /** Failed / all orders over `window`, from the recorded per-minute counts: what the burn-rate alerts read. */
 export function recordedFailureRatio(cfg: Config, window: string): string {
   return `${recordedFailuresOver(cfg, window)} / sum(sum_over_time(${recordedSeries(cfg.telemetry, "orderRequests")}[${window}]))`;
+}
+
+/**
+ * The order-failure page's condition (alerts/order-failures.ts), from the service's own counters:
+ * at least `minFailures` failed orders and `failureRatio` of the window's orders failing, over the
+ * fast window or (low traffic) the slow one. A series while it holds, none otherwise.
+ */
+export function orderFailuresExpr(cfg: Config): string {
+  const { minFailures, failureRatio, fastWindow, slowWindow } = cfg.thresholds.orderFailures;
+  const t = cfg.telemetry;
+  const failed = (w: string) => `sum(increase(${metricSeries(t, "orderFailures")}[${w}]))`;
+  const orders = (w: string) => `sum(increase(${metricSeries(t, "requests", [["endpoint", `[${ORDER_ENDPOINT.method}] ${ORDER_ENDPOINT.path}`]])}[${w}]))`;
+  const failing = (w: string) => `(${failed(w)} >= ${minFailures} and on() (${failed(w)} / ${orders(w)}) >= ${failureRatio})`;
+  return `${failing(fastWindow)} or ${failing(slowWindow)}`;
+}
+
+/**
+ * Whether the order-failure page's condition held at any time in the last `window` (a subquery at
+ * the orders group's evaluation interval): a burn-rate page stands down for a burn that page
+ * already announced (docs/routing.md "Grouping": one incident, one page).
+ */
+export function orderFailuresHeldWithin(cfg: Config, window: string): string {
+  const step = cfg.alerting.groupEvaluationIntervalSeconds.orders ?? cfg.alerting.evaluationIntervalSeconds;
+  return `max_over_time((${orderFailuresExpr(cfg)})[${window}:${step}s])`;
 }

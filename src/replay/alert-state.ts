@@ -17,7 +17,10 @@ import type { RouteTiming } from "../review/route-timing";
  * - keep_firing_for: Alerting -> Recovering on the first false evaluation; Normal once
  *   `t - recoveringSince >= keepFiringFor`; a true evaluation while Recovering is Alerting at once.
  * - A series that disappears keeps its state until it has been missing for
- *   `missing_series_evals_to_resolve` evaluations (default 2), then resolves (Normal, MissingSeries).
+ *   `missing_series_evals_to_resolve` evaluations (default 2), then resolves (Normal, MissingSeries);
+ *   a NoData or Error instance after one (manager.go processMissingSeriesStates).
+ * - A query error's instance is the label-less one (datasource_uid/ref_id are added to its labels
+ *   while in Error), so a later result without labels continues it rather than starting another.
  * - NoData with noDataState NoData and errors with execErrState Error are immediate (no pending).
  */
 
@@ -83,6 +86,8 @@ interface Instance {
   lastSeen: number;
   /** The state at which the current firing episode started (NoData/Error keep their own alertname). */
   episode?: Episode;
+  /** datasource_uid and ref_id, added to the instance's labels while it is in Error. */
+  errorLabels?: Labels;
 }
 
 function keyOf(labels: Labels): string {
@@ -160,7 +165,11 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
     if ("error" in ev) {
       const mode = rule.execErrState;
       if (mode === "Error") {
-        const inst = instance(dsLabels, at);
+        // A failed query has no series: the Error instance is the rule's label-less one, carrying
+        // datasource_uid/ref_id while in Error (state.go AddErrorInformation), so a later result
+        // without labels continues it.
+        const inst = instance({}, at);
+        inst.errorLabels = dsLabels;
         if (inst.state !== "Error") set(inst, "Error", at);
       } else applyToAll(dsLabels, at, (inst) => (mode === "Alerting" ? alerting(inst, at) : mode === "OK" ? normal(inst, at) : keepLast(inst, at)));
     } else if (ev.series.length === 0) {
@@ -179,7 +188,10 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
     // Instances not in this evaluation: stale after `missingEvals` evaluations without them.
     for (const [key, inst] of instances) {
       if (inst.lastSeen === at) continue;
-      if (interval > 0 && at - inst.lastSeen >= missingEvals * interval) {
+      // NoData and Error instances resolve after one missing evaluation (manager.go
+      // processMissingSeriesStates: "Error state should be resolved after 1 missing evaluation").
+      const evalsToResolve = inst.state === "NoData" || inst.state === "Error" ? 1 : missingEvals;
+      if (interval > 0 && at - inst.lastSeen >= evalsToResolve * interval) {
         set(inst, "Normal", at);
         instances.delete(key);
       }
@@ -193,7 +205,7 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
         inst.episode = undefined;
       }
       if (firing && !inst.episode) {
-        const labels: Labels = { ...inst.labels, ...(rule.labels ?? {}), alertname: name };
+        const labels: Labels = { ...inst.labels, ...(inst.state === "Error" ? inst.errorLabels : {}), ...(rule.labels ?? {}), alertname: name };
         if (name !== rule.title) labels.rulename = rule.title;
         inst.episode = { alertname: name, labels, startSeconds: at };
         episodes.push(inst.episode);
@@ -212,55 +224,128 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
 
 export interface Notification {
   atSeconds: number;
-  /** `new`: the group's first notification or one announcing alerts not in the previous one; `repeat`: repeat_interval. */
-  kind: "new" | "repeat";
+  /**
+   * `new`: the group's first notification or one announcing a firing alert the last one did not
+   * carry; `repeat`: repeat_interval; `resolved`: an alert of the last notification resolved (all of
+   * them, or some while others still fire); `muted`: a flush that would have sent but a mute timing
+   * was current (nothing sent, nothing logged).
+   */
+  kind: "new" | "repeat" | "resolved" | "muted";
   /** alertnames firing in the notification. */
   alertnames: string[];
+  /** alertnames resolved in the notification. */
+  resolved: string[];
+  /** A `new` notification after none or after one that resolved everything: an on-call tool opens an incident. */
+  opensIncident?: boolean;
 }
 
+/** Grafana keeps sending a resolved alert to its Alertmanager for this long (state manager `ResolvedRetention`, 15 min). */
+export const RESOLVED_RETENTION_SECONDS = 15 * 60;
+
+export interface GroupOptions {
+  /** Whether a mute timing of the route is current at a flush (TimeMuteStage: nothing sent, nothing logged). */
+  muted?: (atSeconds: number) => boolean;
+  /** The receiver's send_resolved (Grafana contact points: true unless disableResolveMessage). */
+  sendResolved?: boolean;
+  resolvedRetentionSeconds?: number;
+}
+
+/** A notification log entry (nflogpb.Entry): what the group's last sent notification carried, and when. */
+export interface LogEntry {
+  firing: Set<string>;
+  resolved: Set<string>;
+  atSeconds: number;
+}
+
+const subset = (a: Set<string>, of: Set<string>) => [...a].every((x) => of.has(x));
+
 /**
- * Notifications of one Alertmanager aggregation group (the episodes of alerts that share a route and
- * group_by values): a new group notifies after group_wait; later changes wait for the next
- * group_interval tick; an unchanged firing set is re-sent after repeat_interval; a group whose
- * alerts have all resolved is flushed (resolved notice, not counted here) and deleted, so a later
- * episode starts a new group with group_wait again.
+ * Alertmanager notify.go DedupStage.needsUpdate, with why it sends: undefined when it does not.
+ * `repeat` only when the last send is strictly older than repeat_interval (`entry.Timestamp.Before(now - repeat)`).
  */
-export function notifications(episodes: Episode[], timing: RouteTiming, untilSeconds: number): Notification[] {
+export function needsUpdate(
+  entry: LogEntry | undefined,
+  firing: Set<string>,
+  resolved: Set<string>,
+  repeatIntervalSeconds: number,
+  nowSeconds: number,
+  sendResolved: boolean,
+): "new" | "resolved" | "repeat" | undefined {
+  if (!entry) return firing.size > 0 ? "new" : undefined;
+  if (!subset(firing, entry.firing)) return "new";
+  // Everything resolved: sent whatever send_resolved says, so the log forgets the firing alerts;
+  // unless the last notification had no firing alert either (they fired and resolved unseen).
+  if (firing.size === 0) return entry.firing.size > 0 ? "resolved" : undefined;
+  if (sendResolved && !subset(resolved, entry.resolved)) return "resolved";
+  return entry.atSeconds < nowSeconds - repeatIntervalSeconds ? "repeat" : undefined;
+}
+
+const identity = (e: Episode) => JSON.stringify(Object.entries(e.labels).sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * Notifications of one Alertmanager aggregation group: the episodes of the alerts that share a route
+ * and group_by values, whichever rules raised them. From prometheus/alertmanager:
+ * - dispatch.go aggrGroup: created by its first alert, flushed after group_wait, then every
+ *   group_interval while it exists; an alert joining an existing group waits for the next tick.
+ *   A group is removed only once it holds no alert; Grafana re-sends a resolved alert for
+ *   `ResolvedRetention`, so a group lives that long after its last alert resolved, and an alert
+ *   firing again in that time joins it (no fresh group_wait).
+ * - notify.go DedupStage.needsUpdate, per flush, against the notification log entry of the group
+ *   (which outlives the group): no entry -> send if anything fires; a firing alert not in the last
+ *   notification -> send; nothing firing -> send only if the last notification had firing alerts;
+ *   an alert resolved since the last notification (send_resolved) -> send; else repeat only when
+ *   the last send is strictly older than repeat_interval.
+ * - notify.go TimeMuteStage: a flush while a mute timing is current sends nothing and logs nothing.
+ * Alerts are identified by their labels (Alertmanager's fingerprint): an episode of the same alert
+ * that starts again before the resolved notification went out continues it.
+ */
+export function notifications(episodes: Episode[], timing: RouteTiming, untilSeconds: number, opts: GroupOptions = {}): Notification[] {
+  const sendResolved = opts.sendResolved ?? true;
+  const retention = opts.resolvedRetentionSeconds ?? RESOLVED_RETENTION_SECONDS;
   const out: Notification[] = [];
   const sorted = [...episodes].sort((a, b) => a.startSeconds - b.startSeconds);
-  const active = (t: number) => sorted.filter((e) => e.startSeconds <= t && (e.endSeconds === undefined || e.endSeconds > t));
+  const names = (ids: Set<string>, pick: Episode[]) => [...new Set(pick.filter((e) => ids.has(identity(e))).map((e) => e.alertname))].sort();
+  let entry: LogEntry | undefined;
   let next: Episode | undefined = sorted[0];
   while (next && next.startSeconds <= untilSeconds) {
-    const notified = new Set<Episode>();
-    let lastSentAt = -Infinity;
-    let tick = next.startSeconds + timing.groupWaitSeconds;
-    let deletedAt = Infinity;
-    for (; tick <= untilSeconds; tick += timing.groupIntervalSeconds) {
-      const firing = active(tick);
-      // An alert that fired and resolved between two flushes was never notified as firing: Alertmanager sends nothing for it.
-      const fresh = firing.filter((e) => !notified.has(e));
-      if (fresh.length > 0) {
-        out.push({ atSeconds: tick, kind: "new", alertnames: [...new Set(fresh.map((e) => e.alertname))] });
-        lastSentAt = tick;
-      } else if (firing.length > 0 && tick - lastSentAt >= timing.repeatIntervalSeconds) {
-        out.push({ atSeconds: tick, kind: "repeat", alertnames: [...new Set(firing.map((e) => e.alertname))] });
-        lastSentAt = tick;
-      }
-      for (const e of firing) notified.add(e);
-      if (firing.length === 0) {
-        // Everything resolved: the group is flushed and deleted; a later alert starts a new group.
-        deletedAt = tick;
+    const created = next.startSeconds;
+    let removedAt = Infinity;
+    for (let tick = created + timing.groupWaitSeconds; tick <= untilSeconds; tick += timing.groupIntervalSeconds) {
+      const arrived = sorted.filter((e) => e.startSeconds >= created && e.startSeconds <= tick);
+      const firingEps = arrived.filter((e) => e.endSeconds === undefined || e.endSeconds > tick);
+      const firing = new Set(firingEps.map(identity));
+      // Resolved alerts the group still holds: Grafana re-sends them during the retention.
+      const resolvedEps = arrived.filter((e) => e.endSeconds !== undefined && e.endSeconds <= tick && tick < e.endSeconds + retention && !firing.has(identity(e)));
+      const resolved = new Set(resolvedEps.map(identity));
+      if (firing.size === 0 && resolved.size === 0) {
+        removedAt = tick;
         break;
       }
+      const kind = needsUpdate(entry, firing, resolved, timing.repeatIntervalSeconds, tick, sendResolved);
+      if (!kind) continue;
+      const alertnames = names(firing, firingEps);
+      const resolvedNames = names(resolved, resolvedEps);
+      if (opts.muted?.(tick)) {
+        out.push({ atSeconds: tick, kind: "muted", alertnames, resolved: resolvedNames });
+        continue;
+      }
+      const opens = kind === "new" && (!entry || entry.firing.size === 0);
+      out.push({ atSeconds: tick, kind, alertnames, resolved: resolvedNames, ...(opens ? { opensIncident: true } : {}) });
+      entry = { firing, resolved, atSeconds: tick };
     }
-    next = sorted.find((e) => e.startSeconds > deletedAt);
+    next = sorted.find((e) => e.startSeconds > removedAt);
   }
   return out;
 }
 
-/** Per alert: time from `fromSeconds` to the first notification at or after it, and how many `new` notifications. */
+/** Notifications that reached the receiver announcing firing alerts (new or repeated). */
+export function firingNotifications(list: Notification[]): Notification[] {
+  return list.filter((n) => n.kind === "new" || n.kind === "repeat");
+}
+
+/** Per alert: time from `fromSeconds` to the first firing notification at or after it, and how many `new` notifications. */
 export function notificationSummary(list: Notification[], fromSeconds: number): { timeToNotifySeconds?: number; episodes: number } {
-  const after = list.filter((n) => n.atSeconds >= fromSeconds);
+  const after = firingNotifications(list).filter((n) => n.atSeconds >= fromSeconds);
   const first = after[0];
   return { timeToNotifySeconds: first ? first.atSeconds - fromSeconds : undefined, episodes: list.filter((n) => n.kind === "new").length };
 }

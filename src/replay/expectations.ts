@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { AlertCheck, TestFileInput } from "./promtool";
 import { testFile } from "./promtool";
 import { warmUpSeconds, type FixtureReplay } from "./run";
+import type { Notification } from "./alert-state";
 
 /**
  * promtool tests pinning what the replay saw for the PromQL alerts of one promtool input: an alert
@@ -53,10 +54,14 @@ export interface AlertVerdict {
   alert: string;
   severity: string;
   receiver: string;
-  /** Seconds from the incident's start (or the fixture's start) to the first notification. */
+  /** Seconds from the incident's start (or the fixture's start) to the first firing notification. */
   timeToNotifySeconds?: number;
-  /** Separate firing notifications (new groups or newly firing alerts; repeats not counted). */
+  /** Seconds from the incident's start to the first notification announcing it resolved. */
+  resolvedSeconds?: number;
+  /** Separate firing notifications announcing the alert (it was not firing in the group's previous one; repeats not counted). */
   episodes: number;
+  /** Notifications a mute timing held back. */
+  muted: number;
 }
 
 export interface FixtureVerdict {
@@ -66,10 +71,26 @@ export interface FixtureVerdict {
   pageSeconds?: number;
   /** The first notification of any alert but the watchdog at or after the incident's start. */
   detectSeconds?: number;
-  /** Notifications to on-call. */
+  /** Firing notifications to on-call (new and repeats). */
   pages: number;
+  /** Pages per incident: on-call notification groups opened (a first firing notification, or one after everything resolved) from the incident's start. */
+  pageIncidents: number;
   maxEpisodes: number;
   failures: string[];
+}
+
+const firing = (n: Notification) => n.kind === "new" || n.kind === "repeat";
+
+/** Firing notifications announcing the alert while the previous sent notification of its group did not carry it firing. */
+function episodesOf(list: Notification[], alertname: string): number {
+  let count = 0;
+  let wasFiring = false;
+  for (const n of list.filter((x) => x.kind !== "muted")) {
+    const now = n.alertnames.includes(alertname);
+    if (now && !wasFiring) count++;
+    wasFiring = now;
+  }
+  return count;
 }
 
 /**
@@ -83,22 +104,30 @@ export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
   const watched = r.alerts.filter((a) => a.category !== "watchdog");
   const alerts: AlertVerdict[] = watched.flatMap((a) =>
     a.notified
-      .filter((n) => n.notifications.length > 0)
+      .filter((n) => n.notifications.some(firing))
       .map((n) => {
-        const first = n.notifications.find((x) => x.atSeconds >= from) ?? n.notifications[0];
+        const sent = n.notifications.filter(firing);
+        const first = sent.find((x) => x.atSeconds >= from) ?? sent[0];
+        const resolved = n.notifications.find((x) => x.kind !== "muted" && x.atSeconds > first.atSeconds && x.resolved.includes(n.alertname));
         return {
           alert: n.alertname === a.title ? a.uid : `${a.uid} (${n.alertname})`,
           severity: a.severity,
           receiver: n.receiver,
           timeToNotifySeconds: first.atSeconds - from,
-          episodes: n.notifications.filter((x) => x.kind === "new").length,
+          ...(resolved ? { resolvedSeconds: resolved.atSeconds - from } : {}),
+          episodes: episodesOf(n.notifications, n.alertname),
+          muted: n.notifications.filter((x) => x.kind === "muted").length,
         };
       }),
   );
-  const pageNotes = watched.flatMap((a) => a.notified.filter((n) => n.receiver === pager).flatMap((n) => n.notifications.map((x) => ({ uid: a.uid, at: x.atSeconds }))));
+  const isWatched = (uid: string) => watched.some((a) => a.uid === uid);
+  const pagerGroups = r.groups.filter((g) => g.receiver === pager && g.members.some((m) => isWatched(m.uid)));
+  const pageNotes = pagerGroups.flatMap((g) => g.notifications.filter(firing).map((x) => ({ uid: g.members.filter((m) => x.alertnames.includes(m.alertname)).map((m) => m.uid).join(", "), at: x.atSeconds, opens: x.opensIncident === true })));
   const after = (xs: number[]) => xs.filter((t) => t >= from).sort((a, b) => a - b)[0];
   const pageAt = f.incident ? after(pageNotes.map((p) => p.at)) : undefined;
-  const detectAt = f.incident ? after(watched.flatMap((a) => a.notified.flatMap((n) => n.notifications.map((x) => x.atSeconds)))) : undefined;
+  const watchedGroups = r.groups.filter((g) => g.members.some((m) => isWatched(m.uid)));
+  const detectAt = f.incident ? after(watchedGroups.flatMap((g) => g.notifications.filter(firing).map((x) => x.atSeconds))) : undefined;
+  const pageIncidents = pageNotes.filter((p) => p.opens && p.at >= from).length;
   const failures: string[] = [];
   const e = f.expect ?? {};
   const clockOf = (s: number) => `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
@@ -117,9 +146,22 @@ export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
   if (e.maxEpisodes !== undefined && maxEpisodes > e.maxEpisodes) {
     failures.push(`maxEpisodes ${e.maxEpisodes}: ${alerts.filter((a) => a.episodes > e.maxEpisodes!).map((a) => `${a.alert} notified ${a.episodes} times`).join(", ")}`);
   }
+  if (e.maxPages !== undefined && pageIncidents > e.maxPages) {
+    const opened = pageNotes.filter((p) => p.opens && p.at >= from);
+    failures.push(`maxPages ${e.maxPages}: on-call incidents opened ${pageIncidents} times (${opened.map((p) => `${p.uid} at ${clockOf(p.at)}`).join(", ")})`);
+  }
   if (f.incident && (f.incident.pageWorthy || e.detectWithinSeconds !== undefined) && detectAt === undefined) failures.push("incident NOT DETECTED: no alert notified after it started");
   const pageWanted = (t: number) => f.incident?.pageWorthy === true && t >= f.incident.startSeconds;
   const unwanted = pageNotes.filter((p) => !pageWanted(p.at));
   if (!e.noPage && unwanted.length > 0) failures.push(`page where none is wanted: ${unwanted[0].uid} at ${clockOf(unwanted[0].at)}`);
-  return { name: f.name, alerts, pageSeconds: pageAt === undefined ? undefined : pageAt - from, detectSeconds: detectAt === undefined ? undefined : detectAt - from, pages: pageNotes.length, maxEpisodes, failures };
+  return {
+    name: f.name,
+    alerts,
+    pageSeconds: pageAt === undefined ? undefined : pageAt - from,
+    detectSeconds: detectAt === undefined ? undefined : detectAt - from,
+    pages: pageNotes.length,
+    pageIncidents,
+    maxEpisodes,
+    failures,
+  };
 }

@@ -1,6 +1,7 @@
 import type { FixtureReplay } from "./run";
 import type { FixtureVerdict } from "./expectations";
 import type { Expectations } from "./fixtures";
+import { mermaidTimeline } from "./timeline";
 
 /** `npm run replay` output: per fixture, who was notified when, how often, and what failed. */
 
@@ -31,6 +32,7 @@ export function describeExpectations(e: Expectations | undefined, pageWorthy?: b
   if (e?.detectWithinSeconds !== undefined) parts.push(`notify <= ${e.detectWithinSeconds}s`);
   if (e?.noPage) parts.push("no page");
   if (e?.quiet) parts.push("silent");
+  if (e?.maxPages !== undefined) parts.push(`<= ${e.maxPages} page${e.maxPages === 1 ? "" : "s"} per incident`);
   if (e?.maxEpisodes !== undefined) parts.push(`<= ${e.maxEpisodes} episode${e.maxEpisodes === 1 ? "" : "s"}`);
   if (parts.length === 0) parts.push(pageWorthy ? "detected" : "-");
   return parts.join(", ");
@@ -52,12 +54,15 @@ export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[
       lines.push(
         ...table(
           format,
-          ["alert", "severity", "receiver", "time to notify", "episodes"],
-          v.alerts.map((a) => [a.alert, a.severity, a.receiver, seconds(a.timeToNotifySeconds), String(a.episodes)]),
+          ["alert", "severity", "receiver", "time to notify", "resolved notice", "episodes"],
+          v.alerts.map((a) => [a.alert, a.severity, a.receiver, seconds(a.timeToNotifySeconds), seconds(a.resolvedSeconds), `${a.episodes}${a.muted > 0 ? ` (${a.muted} muted)` : ""}`]),
         ),
       );
     }
     if (format === "markdown") lines.push("");
+    if (f.incident) lines.push(format === "markdown" ? `Pages (on-call incidents opened): ${v.pageIncidents}.\n` : `  pages (on-call incidents opened): ${v.pageIncidents}`);
+    // One picture per page-worthy scenario (its first phase and seed).
+    if (format === "markdown" && f.incident?.pageWorthy && !f.name.includes("@")) lines.push("```mermaid", mermaidTimeline(r), "```", "");
     const result = v.failures.length === 0 ? "PASS" : `FAIL\n${v.failures.map((x) => `${format === "markdown" ? "- " : "    - "}${x}`).join("\n")}`;
     lines.push(format === "markdown" ? `**${result.split("\n")[0]}**${result.includes("\n") ? `\n\n${result.split("\n").slice(1).join("\n")}` : ""}` : `  ${result}`);
     lines.push("");
@@ -71,6 +76,7 @@ export interface ScenarioRow {
   /** Time to notify (the page if any, else the first notification): median / worst over phases. */
   notify: string;
   episodes: number;
+  /** On-call incidents opened per incident (the most over phases). */
   pages: number;
   pass: boolean;
 }
@@ -84,20 +90,21 @@ function median(xs: number[]): number {
 export function scenarioRows(results: FixtureReplay[], verdicts: FixtureVerdict[]): ScenarioRow[] {
   const groups = new Map<string, number[]>();
   results.forEach((r, i) => {
-    const base = r.fixture.name.replace(/@\+\d+s$/, "");
+    const base = r.fixture.name.replace(/(@\+\d+s)?(@seed\d+)?$/, "");
     groups.set(base, [...(groups.get(base) ?? []), i]);
   });
   return [...groups].map(([scenario, idx]) => {
     const f = results[idx[0]].fixture;
     const times = idx.map((i) => verdicts[i].pageSeconds ?? verdicts[i].detectSeconds).filter((x): x is number => x !== undefined);
     const what = idx.some((i) => verdicts[i].pageSeconds !== undefined) ? "page" : "first notification";
-    const notify = times.length === 0 ? "-" : times.length === 1 ? `${what} +${times[0]}s` : `${what} +${median(times)}s median, +${Math.max(...times)}s worst (${idx.length} phases)`;
+    const variants = idx.some((i) => /@seed\d+$/.test(results[i].fixture.name)) ? "seeds" : "phases";
+    const notify = times.length === 0 ? "-" : times.length === 1 ? `${what} +${times[0]}s` : `${what} +${median(times)}s median, +${Math.max(...times)}s worst (${idx.length} ${variants})`;
     return {
       scenario,
       expected: describeExpectations(f.expect, f.incident?.pageWorthy),
       notify,
       episodes: Math.max(...idx.map((i) => verdicts[i].maxEpisodes)),
-      pages: Math.max(...idx.map((i) => verdicts[i].pages)),
+      pages: Math.max(...idx.map((i) => verdicts[i].pageIncidents)),
       pass: idx.every((i) => verdicts[i].failures.length === 0),
     };
   });
@@ -106,7 +113,7 @@ export function scenarioRows(results: FixtureReplay[], verdicts: FixtureVerdict[
 export function formatScenarioTable(rows: ScenarioRow[], format: ReportFormat): string {
   return table(
     format,
-    ["scenario", "expected", "time to notify", "episodes (max per alert)", "pages", "result"],
+    ["scenario", "expected", "time to notify", "episodes (max per alert)", "pages per incident", "result"],
     rows.map((r) => [r.scenario, r.expected, r.notify, String(r.episodes), String(r.pages), r.pass ? "pass" : "FAIL"]),
   ).join("\n");
 }

@@ -10,7 +10,7 @@ import { singleThreshold, THRESHOLD_OPERATORS } from "../model/thresholds";
 import { exprOf } from "../model/rules";
 import { prometheusRuleFiles, ruleKind } from "../emit/files/prometheus-rules";
 import { routedLabels } from "../review/routed-labels";
-import { ruleRoutes, type RouteTiming } from "../review/route-timing";
+import { ruleRoutes, type RouteTiming, type TimedRoute } from "../review/route-timing";
 import type { StackDefinition } from "../build/stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
 import type { Labels } from "./logql";
@@ -44,6 +44,8 @@ export interface AlertOutcome {
   receivers: string[];
   /** Firing episodes of the rule, DatasourceNoData/DatasourceError ones included. */
   episodes: Episode[];
+  /** Stretches during which an instance of the rule was Pending (end: the first evaluation it no longer was). */
+  pendingSpans: Array<{ startSeconds: number; endSeconds?: number }>;
   /** Per alertname the rule raised (its title, DatasourceNoData, DatasourceError): route and notifications. */
   notified: NotifiedAlert[];
 }
@@ -52,6 +54,19 @@ export interface NotifiedAlert {
   alertname: string;
   receiver: string;
   timing: RouteTiming;
+  /** The notifications of the alert's aggregation group that carried this alert (firing or resolved). */
+  notifications: Notification[];
+}
+
+/** One Alertmanager aggregation group of a replay: a route and the group_by label values its alerts share. */
+export interface NotificationGroup {
+  /** Route id and group label values. */
+  key: string;
+  receiver: string;
+  timing: RouteTiming;
+  groupLabels: Labels;
+  /** alertnames (and rule uids) that joined the group. */
+  members: Array<{ uid: string; alertname: string }>;
   notifications: Notification[];
 }
 
@@ -60,6 +75,8 @@ export interface FixtureReplay {
   alerts: AlertOutcome[];
   /** Time to detect: first firing (at or after the incident's start) of any alert but the watchdog. */
   detection?: { uid: string; atSeconds: number; ttdSeconds: number };
+  /** Every aggregation group the fixture's alerts formed, in order of their first notification. */
+  groups: NotificationGroup[];
   /** Alerts of severity page that fired where no page is wanted (or before the incident started). */
   falsePages: Array<{ uid: string; atSeconds: number }>;
   /** Input handed to promtool for this fixture, one per evaluation interval (rule files, fixture + recorded series). */
@@ -80,10 +97,42 @@ function episodeLabels(episode: Episode, stack: StackDefinition): Labels {
   return routedLabels({ title: episode.labels.alertname ?? "", labels: episode.labels }, stack.folder.title);
 }
 
-/** The route an episode's alert takes (the first, where a policy tree sends it to several). */
-function routeOfEpisode(rule: alerting.Rule, episode: Episode, stack: StackDefinition): { receiver: string; timing: RouteTiming } {
-  const [route] = ruleRoutes(rule, episodeLabels(episode, stack), stack.notificationPolicy);
-  return { receiver: route.receiver, timing: route.timing };
+/** Alertmanager's group key: the route, and the values of its group_by labels (`...`: every label). */
+export function groupLabelsOf(route: TimedRoute, labels: Labels): Labels {
+  const keys = route.groupBy.includes("...") ? Object.keys(labels).sort() : route.groupBy;
+  return Object.fromEntries(keys.map((k) => [k, labels[k] ?? ""]));
+}
+
+/**
+ * Every episode of every rule routed (all matched routes, `continue` included) into Alertmanager's
+ * aggregation groups, and each group's notifications (alert-state.ts `notifications`).
+ */
+export function notificationGroups(perRule: Array<{ rule: alerting.Rule; episodes: Episode[] }>, stack: StackDefinition, untilSeconds: number): NotificationGroup[] {
+  const groups = new Map<string, { route: TimedRoute; groupLabels: Labels; members: Map<string, { uid: string; alertname: string }>; episodes: Episode[] }>();
+  for (const { rule, episodes } of perRule) {
+    for (const episode of episodes) {
+      const labels = episodeLabels(episode, stack);
+      for (const route of ruleRoutes(rule, labels, stack.notificationPolicy)) {
+        const groupLabels = groupLabelsOf(route, labels);
+        const key = `${route.id}${JSON.stringify(groupLabels)}`;
+        const g = groups.get(key) ?? { route, groupLabels, members: new Map(), episodes: [] as Episode[] };
+        groups.set(key, g);
+        g.members.set(`${rule.uid}\u0000${episode.alertname}`, { uid: rule.uid ?? "", alertname: episode.alertname });
+        // One alert per identity: the same labels from two rules are one alert in Alertmanager too.
+        g.episodes.push({ ...episode, labels });
+      }
+    }
+  }
+  return [...groups]
+    .map(([key, g]) => ({
+      key,
+      receiver: g.route.receiver,
+      timing: g.route.timing,
+      groupLabels: g.groupLabels,
+      members: [...g.members.values()],
+      notifications: notifications(g.episodes, g.route.timing, untilSeconds),
+    }))
+    .sort((a, b) => (a.notifications[0]?.atSeconds ?? Infinity) - (b.notifications[0]?.atSeconds ?? Infinity) || a.key.localeCompare(b.key));
 }
 
 /** `probe_success` labels of the Synthetic Monitoring check's probes (none when it is disabled). */
@@ -194,26 +243,40 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: R
     conditionObservations.push(...all.filter((m) => !alertnames.includes(m.alertname)));
   }
 
-  const alerts = rules
+  const replayed = rules
     .filter((r) => r.kind === "promql-alert" || r.kind === "logql-alert")
-    .map(({ rule, interval, kind }): AlertOutcome => {
+    .map(({ rule, interval, kind }) => {
       const warm = warmUpSeconds(fixture);
       const times = evaluationTimes(fixture, interval).filter((t) => t >= warm);
       const evaluations = kind === "promql-alert" ? promqlEvaluations(rule, conditionObservations, times, promFails) : logqlEvaluations(rule, fixture, interval, lokiFails).filter((e) => e.atSeconds >= warm);
-      const settings = settingsOf(rule, stack);
-      const states = replayStates(settings, evaluations);
+      return { rule, kind, states: replayStates(settingsOf(rule, stack), evaluations) };
+    });
+  const groups = notificationGroups(replayed.map((r) => ({ rule: r.rule, episodes: r.states.episodes })), stack, fixture.durationSeconds);
+  const alerts = replayed
+    .map(({ rule, kind, states }): AlertOutcome => {
       const firingSeconds = states.timeline
         .filter((s) => s.instances.some((i) => i.state === "Alerting" || i.state === "Recovering"))
         .map((s) => s.atSeconds);
-      const own = states.episodes.filter((e) => e.alertname === rule.title);
-      const first = own[0];
-      const byName = new Map<string, Episode[]>();
-      for (const e of states.episodes) byName.set(e.alertname, [...(byName.get(e.alertname) ?? []), e]);
-      const notified = [...byName].map(([alertname, eps]) => {
-        const route = routeOfEpisode(rule, eps[0], stack);
-        return { alertname, ...route, notifications: notifications(eps, route.timing, fixture.durationSeconds) };
-      });
-      const firstRoute = first ? routeOfEpisode(rule, first, stack) : undefined;
+      const first = states.episodes.find((e) => e.alertname === rule.title);
+      const pendingSpans: AlertOutcome["pendingSpans"] = [];
+      for (const s of states.timeline) {
+        const pending = s.instances.some((i) => i.state === "Pending");
+        const open = pendingSpans.at(-1);
+        if (pending && (!open || open.endSeconds !== undefined)) pendingSpans.push({ startSeconds: s.atSeconds });
+        else if (!pending && open && open.endSeconds === undefined) open.endSeconds = s.atSeconds;
+      }
+      const alertnames = [...new Set(states.episodes.map((e) => e.alertname))];
+      const notified = alertnames.flatMap((alertname) =>
+        groups
+          .filter((g) => g.members.some((m) => m.uid === rule.uid && m.alertname === alertname))
+          .map((g) => ({
+            alertname,
+            receiver: g.receiver,
+            timing: g.timing,
+            notifications: g.notifications.filter((n) => n.alertnames.includes(alertname) || n.resolved.includes(alertname)),
+          })),
+      );
+      const firstRoutes = first ? ruleRoutes(rule, episodeLabels(first, stack), stack.notificationPolicy) : [];
       return {
         uid: rule.uid ?? "",
         title: rule.title,
@@ -222,8 +285,9 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: R
         evaluatedBy: kind === "promql-alert" ? "promtool" : "logql-replay",
         firingSeconds,
         labels: first ? episodeLabels(first, stack) : undefined,
-        receivers: firstRoute ? [firstRoute.receiver] : [],
+        receivers: firstRoutes.map((r) => r.receiver),
         episodes: states.episodes,
+        pendingSpans,
         notified,
       };
     })
@@ -238,7 +302,7 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: R
   const falsePages = alerts
     .filter((a) => a.severity === "page")
     .flatMap((a) => a.firingSeconds.filter((t) => !pageWanted(t)).slice(0, 1).map((t) => ({ uid: a.uid, atSeconds: t })));
-  return { fixture, alerts, detection: detections[0], falsePages, promtoolInputs, observations: observed };
+  return { fixture, alerts, groups, detection: detections[0], falsePages, promtoolInputs, observations: observed };
 }
 
 /** Replays every fixture against the stack: PromQL through promtool, LogQL in TS, states and notifications in alert-state.ts. */

@@ -44,7 +44,8 @@ export function policyRoutes(policy: alerting.NotificationPolicy, labels: Labels
   return walkRoutes<TimedRoute>(policy, labels, (node, parent, path) => ({
     id: path,
     receiver: node.receiver || (parent?.receiver ?? ""),
-    groupBy: node.group_by ?? parent?.groupBy ?? [],
+    // An empty group_by inherits the parent's, as an unset one does (Alertmanager dispatch/route.go NewRoute).
+    groupBy: node.group_by?.length ? node.group_by : (parent?.groupBy ?? []),
     timing: timingOf(node, parent?.timing ?? GRAFANA_DEFAULTS),
     muteTimeIntervals: node.mute_time_intervals ?? [],
   }));

@@ -70,6 +70,15 @@ describe("notifications of backtested episodes", () => {
     expect(report).toContain("Muted: 1 notification(s) fell inside a mute timing (chaos-testing)");
   });
 
+  it("sends at the first flush after the mute window what the window held back (a muted flush writes no notification-log entry: Alertmanager notify.go TimeMuteStage)", () => {
+    // chaos-testing ends 14:00 UTC (16:00 CEST). `for: 5m` -> Alerting 13:56; group_wait 1m: 13:57 muted; next tick 14:07 sends.
+    const r = backtestFromEvaluations(catalogue, [burning("pizza-order-slo-slow-burn", "2026-09-22T13:50:00Z", 40)], { from: at("2026-09-22T13:50:00Z"), to: at("2026-09-22T14:50:00Z") });
+    expect(r.alerts[0].notifications.map((n) => [n.atSeconds, n.kind, n.mutedBy])).toEqual([
+      [at("2026-09-22T13:57:00Z"), "muted", "chaos-testing"],
+      [at("2026-09-22T14:07:00Z"), "new", undefined],
+    ]);
+  });
+
   it("routes by the policy tree when a rule has no notification settings (policy-tree mode)", () => {
     const { notification_settings: _own, ...rule } = entry("pizza-order-slo-slow-burn").rule;
     const treeOnly = { ...catalogue, rules: [{ ...entry("pizza-order-slo-slow-burn"), rule }] };

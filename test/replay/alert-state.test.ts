@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notifications, notificationSummary, replayStates, type Evaluation, type RuleSettings } from "../../src/replay/alert-state";
+import { needsUpdate, notifications, notificationSummary, replayStates, type Evaluation, type RuleSettings } from "../../src/replay/alert-state";
 
 /**
  * Cases ported from grafana/grafana pkg/services/ngalert/state (manager_test.go TestProcessEvalResults,
@@ -34,11 +34,25 @@ describe("Grafana alert state machine", () => {
     expect(episodes).toEqual([{ alertname: "test_title", labels: { instance: "a", severity: "page", alertname: "test_title" }, startSeconds: 30, endSeconds: 80 }]);
   });
 
-  it("noDataState NoData: a DatasourceNoData alert (rulename, datasource_uid, ref_id) at once, resolved once data is back for 2 evaluations", () => {
+  it("noDataState NoData: a DatasourceNoData alert (rulename, datasource_uid, ref_id) at once, resolved after one evaluation with data (manager.go processMissingSeriesStates: NoData/Error resolve after 1 missing evaluation)", () => {
     const r = replayStates({ ...base, forSeconds: 60 }, [at(10, false), noData(20), noData(30), at(40, false), at(50, false), at(60, false)]);
     expect(r.episodes).toEqual([
-      { alertname: "DatasourceNoData", labels: { datasource_uid: "ds-1", ref_id: "A", severity: "page", alertname: "DatasourceNoData", rulename: "test_title" }, startSeconds: 20, endSeconds: 50 },
+      { alertname: "DatasourceNoData", labels: { datasource_uid: "ds-1", ref_id: "A", severity: "page", alertname: "DatasourceNoData", rulename: "test_title" }, startSeconds: 20, endSeconds: 40 },
     ]);
+    // missing_series_evals_to_resolve does not delay it.
+    expect(replayStates({ ...base, missingSeriesEvalsToResolve: 5 }, [noData(20), at(30, false)]).episodes[0].endSeconds).toBe(30);
+  });
+
+  it("an Error instance is continued by a later result without labels: Error -> Alerting (for 0) or Pending (for > 0), Error -> Normal (state.go resultError/resultAlerting; the instance is keyed by the result's labels)", () => {
+    const unlabelled = (t: number, condition: boolean): Evaluation => ({ atSeconds: t, series: [{ labels: {}, condition }] });
+    const r = replayStates(base, [unlabelled(10, false), error(20), unlabelled(30, true)]);
+    expect(r.timeline.map((x) => x.instances.map((i) => i.state))).toEqual([["Normal"], ["Error"], ["Alerting"]]);
+    expect(r.episodes.map((e) => [e.alertname, e.labels.datasource_uid, e.startSeconds, e.endSeconds])).toEqual([
+      ["DatasourceError", "ds-1", 20, 30],
+      ["test_title", undefined, 30, undefined],
+    ]);
+    const pending = replayStates({ ...base, forSeconds: 20 }, [error(20), unlabelled(30, true)]);
+    expect(pending.timeline.map((x) => x.instances.map((i) => i.state))).toEqual([["Error"], ["Pending"]]);
   });
 
   it("noDataState Alerting applies to the existing instances and respects for", () => {
@@ -54,7 +68,8 @@ describe("Grafana alert state machine", () => {
 
   it("execErrState Error raises DatasourceError; Alerting pends like a true condition; OK stays normal", () => {
     const r = replayStates(base, [at(10, false), error(20), at(30, false), at(40, false)]);
-    expect(r.episodes.map((e) => [e.alertname, e.labels.rulename, e.labels.datasource_uid, e.startSeconds, e.endSeconds])).toEqual([["DatasourceError", "test_title", "ds-1", 20, 40]]);
+    // Resolved at the first evaluation without the error (one missing evaluation), not after two.
+    expect(r.episodes.map((e) => [e.alertname, e.labels.rulename, e.labels.datasource_uid, e.startSeconds, e.endSeconds])).toEqual([["DatasourceError", "test_title", "ds-1", 20, 30]]);
     expect(statesOf({ ...base, forSeconds: 10, execErrState: "Alerting" }, [at(10, false), error(20), error(30)])).toEqual(["Normal", "Pending", "Alerting"]);
     expect(replayStates({ ...base, execErrState: "OK" }, [at(10, false), error(20)]).episodes).toEqual([]);
   });
@@ -71,24 +86,80 @@ describe("Grafana alert state machine", () => {
   });
 });
 
-describe("Alertmanager notification timing", () => {
-  const timing = { groupWaitSeconds: 10, groupIntervalSeconds: 300, repeatIntervalSeconds: 3600 };
-  const ep = (start: number, end?: number) => ({ alertname: "x", labels: { alertname: "x" }, startSeconds: start, endSeconds: end });
+const ids = (...xs: number[]) => new Set(xs.map(String));
 
-  it("a new group notifies after group_wait; the repeat waits for repeat_interval on a group_interval tick", () => {
+describe("Alertmanager notify.go DedupStage.needsUpdate (notify_test.go TestDedupStageNeedsUpdate, all 11 cases)", () => {
+  // now = 1000 s; repeat 10 min; `resolve` is the receiver's send_resolved. Expected: whether it sends.
+  const now = 1000;
+  const entry = (firing: number[], resolved: number[], agoSeconds: number | "zero") => ({ firing: ids(...firing), resolved: ids(...resolved), atSeconds: agoSeconds === "zero" ? -1e12 : now - agoSeconds });
+  const cases: Array<[string, ReturnType<typeof entry> | undefined, Set<string>, Set<string>, number, boolean, boolean]> = [
+    ["No matching nflog entry should update", undefined, ids(2, 3, 4), ids(), 0, false, true],
+    ["No matching nflog entry shouldn't update if no alert fires", undefined, ids(), ids(2, 3, 4), 0, false, false],
+    ["Different sets of firing alerts should update", entry([1, 2, 3], [], 0), ids(2, 3, 4), ids(), 0, false, true],
+    ["Zero timestamp in the nflog entry should always update", entry([1, 2, 3], [], "zero"), ids(1, 2, 3), ids(), 0, false, true],
+    ["Identical sets of alerts shouldn't update before repeat_interval", entry([1, 2, 3], [], 540), ids(1, 2, 3), ids(), 600, false, false],
+    ["Identical sets of alerts should update after repeat_interval", entry([1, 2, 3], [], 660), ids(1, 2, 3), ids(), 600, false, true],
+    ["Different sets of resolved alerts without firing alerts shouldn't update after repeat_interval", entry([], [1, 2, 3], 660), ids(), ids(3, 4, 5), 600, true, false],
+    ["Different sets of resolved alerts shouldn't update when resolve is false", entry([1, 2], [3], 540), ids(1), ids(2, 3), 600, false, false],
+    ["Different sets of resolved alerts should update when resolve is true", entry([1, 2], [3], 540), ids(1), ids(2, 3), 600, true, true],
+    ["Empty set of firing alerts should update when resolve is false", entry([1, 2], [3], 540), ids(), ids(1, 2, 3), 600, false, true],
+    ["Empty set of firing alerts should update when resolve is true", entry([1, 2], [3], 540), ids(), ids(1, 2, 3), 600, true, true],
+  ];
+  for (const [name, e, firing, resolved, repeat, resolve, sends] of cases) {
+    it(name, () => {
+      expect(needsUpdate(e, firing, resolved, repeat, now, resolve) !== undefined).toBe(sends);
+    });
+  }
+  it("the repeat needs the last send strictly older than repeat_interval (entry.Timestamp.Before(now - repeat)): exactly repeat_interval ago does not send", () => {
+    expect(needsUpdate(entry([1], [], 600), ids(1), ids(), 600, now, true)).toBeUndefined();
+    expect(needsUpdate(entry([1], [], 601), ids(1), ids(), 600, now, true)).toBe("repeat");
+  });
+});
+
+describe("Alertmanager aggregation group timing (dispatch.go aggrGroup with notify.go DedupStage)", () => {
+  const timing = { groupWaitSeconds: 10, groupIntervalSeconds: 300, repeatIntervalSeconds: 3600 };
+  const ep = (start: number, end?: number, alertname = "x") => ({ alertname, labels: { alertname }, startSeconds: start, endSeconds: end });
+  const sent = (n: ReturnType<typeof notifications>) => n.map((x) => [x.atSeconds, x.kind, ...(x.resolved.length ? [x.resolved] : [])]);
+
+  it("a new group notifies after group_wait; a repeat lands on the first group_interval tick after repeat_interval has strictly passed (13th tick, not 12th)", () => {
     const n = notifications([ep(100)], timing, 8000);
-    expect(n.map((x) => [x.atSeconds, x.kind])).toEqual([[110, "new"], [110 + 12 * 300, "repeat"], [110 + 24 * 300, "repeat"]]);
+    // 110 + 12 * 300 = 3710 is exactly repeat_interval after the send: not strictly older, so 4010.
+    expect(sent(n)).toEqual([[110, "new"], [110 + 13 * 300, "repeat"], [110 + 26 * 300, "repeat"]]);
     expect(notificationSummary(n, 80)).toEqual({ timeToNotifySeconds: 30, episodes: 1 });
   });
 
-  it("an alert firing again while its group lives is sent at the next group_interval tick; after the group is deleted, group_wait again", () => {
-    // fires 100-200, again 250-: the group (flushes at 110, 410) still exists at 250 -> notified at 410.
-    expect(notifications([ep(100, 200), ep(250)], timing, 1000).map((x) => x.atSeconds)).toEqual([110, 410]);
-    // fires 100-200 and 900-: the group was deleted at its 410 flush -> 910.
-    expect(notifications([ep(100, 200), ep(900)], timing, 1000).map((x) => [x.atSeconds, x.kind])).toEqual([[110, "new"], [910, "new"]]);
+  it("an alert that resolves is announced resolved at the next group_interval tick (send_resolved), beside the firing notification", () => {
+    expect(sent(notifications([ep(100, 200)], timing, 1000))).toEqual([[110, "new"], [410, "resolved", ["x"]]]);
+    // send_resolved false: everything resolved is still sent (so the log forgets the firing alerts).
+    expect(sent(notifications([ep(100, 200)], timing, 1000, { sendResolved: false }))).toEqual([[110, "new"], [410, "resolved", ["x"]]]);
   });
 
-  it("an alert that fired and resolved before its group's first flush is never notified", () => {
+  it("two alerts in one group: the second joins at the next tick (no group_wait of its own); one resolving while the other fires is sent only with send_resolved", () => {
+    const two = [ep(100, undefined, "a"), ep(150, 700, "b")];
+    expect(sent(notifications(two, timing, 1100))).toEqual([[110, "new"], [410, "new"], [710, "resolved", ["b"]]]);
+    expect(sent(notifications(two, timing, 1100, { sendResolved: false }))).toEqual([[110, "new"], [410, "new"]]);
+  });
+
+  it("an alert firing again soon after resolving joins its existing group: Grafana re-sends the resolved alert for ResolvedRetention (15 min), so the group is not removed and no fresh group_wait applies", () => {
+    // Resolved at 200 (notified at 410), fires again at 900: the group lives until 200 + 900 s -> next tick 1010.
+    expect(sent(notifications([ep(100, 200), ep(900)], timing, 1500))).toEqual([[110, "new"], [410, "resolved", ["x"]], [1010, "new"]]);
+    // Fires again 20 min after resolving: the group was removed; a new one waits group_wait (2400 + 10).
+    expect(sent(notifications([ep(100, 200), ep(2400)], timing, 3000))).toEqual([[110, "new"], [410, "resolved", ["x"]], [2410, "new"]]);
+  });
+
+  it("the same alert resolving and firing again between two flushes continues: the notification log still has it firing, nothing is sent", () => {
+    expect(sent(notifications([ep(100, 200), ep(250)], timing, 1000))).toEqual([[110, "new"]]);
+  });
+
+  it("an alert that fired and resolved before its group's first flush is never notified (TestDedupStageNeedsUpdate: no entry, nothing firing)", () => {
     expect(notifications([ep(100, 105)], timing, 1000)).toEqual([]);
+  });
+
+  it("a flush while a mute timing is current sends nothing and logs nothing (notify.go TimeMuteStage): the first flush after the window sends", () => {
+    const muted = (t: number) => t >= 100 && t < 700;
+    expect(sent(notifications([ep(100)], timing, 1000, { muted }))).toEqual([[110, "muted"], [410, "muted"], [710, "new"]]);
+    // The repeat counts from the last real send, not from a muted flush.
+    const late = notifications([ep(100)], timing, 8000, { muted: (t) => t >= 3000 && t < 5000 });
+    expect(sent(late)).toEqual([[110, "new"], [4010, "muted"], [4310, "muted"], [4610, "muted"], [4910, "muted"], [5210, "repeat"]]);
   });
 });

@@ -22,8 +22,9 @@ const httpLines = (f: Fixture) =>
 const inSeconds = (ts: number, from: number, to: number) => ts >= from * 1000 && ts < to * 1000;
 
 describe("incident fixtures", () => {
-  it("are the scenario library, phased ones once per phase, identical on every build", () => {
-    expect(all.map((f) => f.name)).toEqual(SCENARIOS.map((s) => s.name));
+  it("are the scenario library, phased ones once per phase, seeded ones once per seed, identical on every build", () => {
+    expect(all.map((f) => f.name)).toEqual(SCENARIOS.flatMap((s) => (s.variantSeeds ?? [s.seed]).map((seed, i) => (i === 0 ? s.name : `${s.name}@seed${seed}`))));
+    expect(all.filter((f) => f.name.startsWith("partial-metric-send-failures")).length).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(stackFixtures(cfg, [0])) === JSON.stringify(all)).toBe(true);
     const phased = stackFixtures(cfg).filter((f) => f.name.startsWith("factory-5xx@"));
     expect(phased.map((f) => f.incident!.startSeconds - FACTORY_5XX.startSeconds)).toEqual([10, 20, 30, 40, 50]);

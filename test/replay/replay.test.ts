@@ -125,6 +125,33 @@ describe("incident replay of the scenario library", () => {
     for (const a of dsErrors) expect(a.receiver).toBe(OBSERVABILITY_TICKETS_RECEIVER);
   });
 
+  it("one incident, one page: every page-worthy scenario opens one on-call incident at every phase, and restarts none", () => {
+    const pageWorthy = verdicts.filter((x) => results.find((r) => r.fixture.name === x.name)!.fixture.incident?.pageWorthy);
+    expect(pageWorthy.length).toBeGreaterThanOrEqual(11);
+    expect(pageWorthy.map((x) => [x.name, x.pageIncidents])).toEqual(pageWorthy.map((x) => [x.name, 1]));
+    for (const r of verdicts.filter((x) => x.name.startsWith("deploy-restart"))) expect(r.pageIncidents, r.name).toBe(0);
+  });
+
+  it("partial metric send failures: one ticket episode in each of five seeds that differ only in which pushes fail", () => {
+    const seeds = results.filter((r) => r.fixture.name.startsWith("partial-metric-send-failures"));
+    expect(seeds.map((r) => r.fixture.name)).toEqual(["partial-metric-send-failures", ...[37, 41, 43, 47].map((s) => `partial-metric-send-failures@seed${s}`)]);
+    // Same traffic: identical HTTP logs in every seed; only the metric pushes differ.
+    const http = (r: FixtureReplay) => JSON.stringify(r.fixture.logs.filter((l) => l.labels.type === "http"));
+    expect(new Set(seeds.map(http)).size).toBe(1);
+    expect(new Set(seeds.map((r) => JSON.stringify(r.fixture.series))).size).toBe(5);
+    for (const r of seeds) {
+      const ticket = r.alerts.find((a) => a.uid === "pizza-metric-ingestion-failure")!;
+      expect(ticket.episodes, r.fixture.name).toHaveLength(1);
+      expect(v(r.fixture.name).alerts.find((a) => a.alert === "pizza-metric-ingestion-failure")?.episodes, r.fixture.name).toBe(1);
+    }
+  });
+
+  it("reports resolved notifications beside firing ones: the factory page resolves after the incident", () => {
+    const page = v("factory-5xx").alerts.find((a) => a.alert === "pizza-order-failures")!;
+    expect(page.resolvedSeconds).toBeGreaterThan(page.timeToNotifySeconds!);
+    expect(page.resolvedSeconds! - page.timeToNotifySeconds!).toBeLessThanOrEqual(180 + 120 + 300 + 60);
+  });
+
   it("evaluates every alert: PromQL ones with promtool, LogQL ones with the LogQL replay", () => {
     const alerts = rules.filter((r) => !r.record);
     for (const r of results) expect(r.alerts.map((a) => a.uid).sort()).toEqual(alerts.map((a) => a.uid ?? "").sort());
@@ -146,16 +173,43 @@ describe("incident replay of the scenario library", () => {
   });
 });
 
+describe("one incident, one page in both routing modes (docs/routing.md Grouping)", () => {
+  const factory = fixtures.filter((f) => f.name === "factory-5xx" || f.name === "factory-5xx-low-traffic");
+  const withoutStandDown = (s: StackDefinition) => withExpr(s, "pizza-order-slo-fast-burn", (e) => e.replace(/ unless on\(\) \(max_over_time\(.*\)\)$/, ""));
+  const incidents = (s: StackDefinition, c: typeof cfg, prefix: string) => replayStack({ stack: s, cfg: c, dir: tmp(prefix) }, factory).map((r) => verdict(r, ON_CALL_RECEIVER));
+
+  it("policy-tree mode: the page route groups by grafana_folder and severity, so both paging rules share one incident even without the fast burn standing down", () => {
+    const owned = parseConfig(exampleConfig(OWNED_TREE));
+    const ownedStack = checkedStack(owned);
+    for (const x of incidents(ownedStack, owned, "replay-owned-pages-")) expect([x.name, x.pageIncidents, x.failures]).toEqual([x.name, 1, []]);
+    const replays = replayStack({ stack: withoutStandDown(ownedStack), cfg: owned, dir: tmp("replay-owned-grouped-") }, factory);
+    for (const r of replays) {
+      // Both paging rules joined the one page group; the fast burn, joining late, waits for the group's next tick.
+      const pageGroups = r.groups.filter((g) => g.receiver === ON_CALL_RECEIVER);
+      expect(pageGroups.map((g) => [...new Set(g.members.map((m) => m.uid))].sort()), r.fixture.name).toEqual([["pizza-order-failures", "pizza-order-slo-fast-burn"]]);
+      expect(pageGroups[0].groupLabels).toEqual({ grafana_folder: owned.folder.title, severity: "page" });
+      expect(verdict(r, ON_CALL_RECEIVER).pageIncidents, r.fixture.name).toBe(1);
+    }
+  });
+
+  it("rule-settings mode: Grafana forces alertname into each rule's group_by, so without the fast burn standing down the same incident pages twice", () => {
+    const twice = incidents(withoutStandDown(stack), cfg, "replay-settings-twice-");
+    expect(twice.map((x) => x.pageIncidents)).toEqual([2, 2]);
+    expect(twice[0].failures.join("\n")).toMatch(/maxPages 1: on-call incidents opened 2 times/);
+  });
+});
+
 describe("the replay really filters (a query that cannot match the real lines fails it)", () => {
   const factory = fixtures.filter((f) => f.name === "factory-5xx");
   const unmatchable = (expr: string) => expr.replace('"\\"statusCode\\":5"', '"status_code"');
 
-  it("a recording rule filtering on status_code leaves the fast burn silent", () => {
+  it("a recording rule filtering on status_code leaves the burn-rate alerts silent", () => {
+    // The slow burn: the fast burn stands down in this incident for the order-failure page anyway.
     const [ok] = replayStack({ stack, cfg, dir: tmp("replay-ok-") }, factory);
-    expect(alertIn(ok, "pizza-order-slo-fast-burn").firingSeconds.length).toBeGreaterThan(0);
+    expect(alertIn(ok, "pizza-order-slo-slow-burn").firingSeconds.length).toBeGreaterThan(0);
     const broken = withExpr(stack, "pizza-record-order-failures", unmatchable);
     const [r] = replayStack({ stack: broken, cfg, dir: tmp("replay-broken-") }, factory);
-    expect(alertIn(r, "pizza-order-slo-fast-burn").firingSeconds).toEqual([]);
+    expect(alertIn(r, "pizza-order-slo-slow-burn").firingSeconds).toEqual([]);
   });
 
   it("the 5xx alert filtering on status_code never holds", () => {

@@ -89,7 +89,7 @@ describe("message template", () => {
     );
   });
 
-  it("falls back to the dashboard link and a support_url label, and leaves out links an alert lacks", () => {
+  it("falls back to the dashboard link and a support_url label, and leaves out links an alert lacks; a group of several alerts is titled by their names", () => {
     const text = render({
       receiver: "pizza-team-slack",
       status: "resolved",
@@ -103,7 +103,7 @@ describe("message template", () => {
       externalURL: "https://jwtpizza.grafana.net",
     });
     expect(text.split("\n")).toEqual([
-      "[RESOLVED] ",
+      "[RESOLVED] Factory latency high, CPU saturation",
       "---",
       "Resolved:",
       "Factory slow",

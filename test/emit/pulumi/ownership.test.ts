@@ -35,7 +35,9 @@ describe("routing mode rule-settings (the default): the org's notification polic
       const labels = { ...r.labels, alertname: r.name, grafana_folder: cfg.folder.title };
       // The review stage's Alertmanager-semantics router, applied to the same tree: the same receiver.
       expect([r.notificationSettings.contactPoint], r.uid).toEqual(receiversFor(plan, labels));
-      expect(r.notificationSettings.groupBies, r.uid).toEqual(["grafana_folder", "alertname"]);
+      // The route's group_by after the two Grafana forces first (docs/routing.md "Grouping").
+      expect(r.notificationSettings.groupBies.slice(0, 2), r.uid).toEqual(["grafana_folder", "alertname"]);
+      if (r.labels.severity === "page" && r.labels.category !== "telemetry") expect(r.notificationSettings.groupBies, r.uid).toEqual(["grafana_folder", "alertname", "severity"]);
     }
     for (const r of rules().filter((r) => r.record)) expect(r.notificationSettings, r.uid).toBeUndefined();
   });
@@ -46,7 +48,8 @@ describe("routing mode rule-settings (the default): the org's notification polic
     const settings = Object.fromEntries(rules().filter((r) => !r.record).map((r) => [r.uid, r.notificationSettings]));
     expect(settings["pizza-order-slo-fast-burn"]).toEqual({
       contactPoint: "pizza-on-call",
-      groupBies: ["grafana_folder", "alertname"],
+      // The page route's grafana_folder, severity; Grafana forces alertname in anyway (grafana #90488).
+      groupBies: ["grafana_folder", "alertname", "severity"],
       groupWait: "10s",
       groupInterval: "5m",
       repeatInterval: "1h",

@@ -1,0 +1,79 @@
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mermaidTimeline } from "../../src/replay/timeline";
+import type { FixtureReplay } from "../../src/replay/run";
+
+/**
+ * The Mermaid text is checked with mermaid's own gantt parser (the jison grammar mermaid ships,
+ * `src/diagrams/gantt/parser/gantt.jison`, compiled in its dist). `mermaid.parse()` itself needs a
+ * browser (DOMPurify sanitises task text in the diagram's db), so the parser runs with a db whose
+ * methods only record the calls: the grammar decides what parses.
+ */
+type GanttParser = { parse: (text: string) => unknown; yy: Record<string, (...args: unknown[]) => void> };
+let parser: GanttParser;
+let calls: Array<[string, unknown[]]> = [];
+
+beforeAll(async () => {
+  const root = join(dirname(createRequire(__filename).resolve("mermaid")), "chunks", "mermaid.core");
+  const file = readdirSync(root).find((f) => /^ganttDiagram-.*\.mjs$/.test(f));
+  expect(file, `mermaid's gantt chunk in ${root}`).toBeDefined();
+  const mod = (await import(pathToFileURL(join(root, file!)).href)) as { diagram: { parser: GanttParser; db: Record<string, unknown> } };
+  parser = mod.diagram.parser;
+  parser.yy = Object.fromEntries(Object.keys(mod.diagram.db).map((k) => [k, (...args: unknown[]) => void calls.push([k, args])]));
+});
+
+const parse = (text: string) => {
+  calls = [];
+  parser.parse(text);
+  return calls;
+};
+
+const replay = {
+  fixture: { name: "factory-5xx", title: "t", durationSeconds: 2700, sampleIntervalSeconds: 10, incident: { startSeconds: 1220, endSeconds: 1400, what: "500 Failed: to fulfill # order; 100%", pageWorthy: true }, logs: [], series: [] },
+  alerts: [
+    {
+      uid: "pizza-order-failures", title: "JWT Pizza orders failing", severity: "page", category: "errors", evaluatedBy: "promtool", firingSeconds: [1250], receivers: ["pizza-on-call"],
+      episodes: [{ alertname: "JWT Pizza orders failing", labels: {}, startSeconds: 1250, endSeconds: 1520 }, { alertname: "DatasourceError", labels: {}, startSeconds: 2000 }],
+      pendingSpans: [{ startSeconds: 1240, endSeconds: 1250 }],
+      notified: [],
+    },
+    { uid: "pizza-watchdog", title: "w", severity: "none", category: "watchdog", evaluatedBy: "promtool", firingSeconds: [600], receivers: [], episodes: [{ alertname: "w", labels: {}, startSeconds: 600 }], pendingSpans: [], notified: [] },
+  ],
+  groups: [
+    {
+      key: "k", receiver: "pizza-on-call", timing: { groupWaitSeconds: 10, groupIntervalSeconds: 300, repeatIntervalSeconds: 3600 }, groupLabels: {},
+      members: [{ uid: "pizza-order-failures", alertname: "JWT Pizza orders failing" }],
+      notifications: [
+        { atSeconds: 1260, kind: "new", alertnames: ["JWT Pizza orders failing"], resolved: [], opensIncident: true },
+        { atSeconds: 1560, kind: "resolved", alertnames: [], resolved: ["JWT Pizza orders failing"] },
+        { atSeconds: 1860, kind: "muted", alertnames: ["JWT Pizza orders failing"], resolved: [] },
+      ],
+    },
+  ],
+  falsePages: [], promtoolInputs: [], observations: [],
+} as unknown as FixtureReplay;
+
+describe("incident timeline as Mermaid (gantt)", () => {
+  it("parses with mermaid's gantt grammar: incident window, pending and firing spans, every notification kind", () => {
+    const text = mermaidTimeline(replay);
+    const tasks = parse(text).filter(([k]) => k === "addTask").map(([, a]) => `${String(a[0]).trim()} |${String(a[1]).replace(/^:/, "").trim()}`);
+    expect(tasks).toEqual([
+      "500 Failed to fulfill order 100 |crit, 1220, 1400",
+      "pending |1240, 1250",
+      "firing |active, 1250, 1520",
+      "DatasourceError |active, 2000, 2700",
+      "new JWT Pizza orders failing |crit, milestone, 1260, 0s",
+      "resolved JWT Pizza orders failing |milestone, 1560, 0s",
+      "muted JWT Pizza orders failing |done, milestone, 1860, 0s",
+    ]);
+    expect(parse(text).filter(([k]) => k === "addSection").map(([, a]) => a[0])).toEqual(["incident", "pizza-order-failures", "to pizza-on-call"]);
+  });
+
+  it("the parser is real: text the grammar does not accept fails", () => {
+    expect(() => parse("gantt\n    a task without its data")).toThrow(/Parse error/);
+    expect(() => parse(mermaidTimeline(replay).replace("gantt", "ganttt"))).toThrow();
+  });
+});
