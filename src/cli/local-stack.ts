@@ -8,6 +8,7 @@ import { readStack } from "../config/stack-file";
 import { requireEngines } from "./engines/locate";
 import { engines } from "./engines/pins";
 import { startGrafana } from "./local-stack/grafana";
+import { dashboardsYaml, datasourcesYaml, DOCKER_DASHBOARDS_DIR, DOCKER_URLS, PROVISIONING_PATHS } from "./local-stack/grafana-files";
 import { startLoki } from "./local-stack/loki";
 import { startPrometheus } from "./local-stack/prometheus";
 import { startWebhookSink } from "./local-stack/webhook-sink";
@@ -19,13 +20,15 @@ Starts, on loopback ports chosen free, the engines a stack needs to be tried loc
 Grafana OSS too when GRAFANA_BIN and GRAFANA_HOME name one (it cannot be built here: docs/engines.md),
 with the stack's datasource uids provisioned. Runs until Ctrl-C, then stops everything it started.
 
-  --stack-file FILE   the stack whose datasource uids and folder Grafana gets (default Pulumi.example.yaml)
+  --stack-file FILE            the stack whose datasource uids and folder Grafana gets (default Pulumi.example.yaml)
+  --write-docker-provisioning  only write docker/provisioning/ (for docker/compose.yaml) from the stack, then exit
   -h, --help
 
 example: npm run local-stack -- --stack-file Pulumi.e2e.yaml`;
 
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseCommandLine(argv, { usage: USAGE, options: { "stack-file": { type: "string" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseCommandLine(argv, { usage: USAGE, options: { "stack-file": { type: "string" }, "write-docker-provisioning": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
   if (values.help) {
     console.log(USAGE);
     return;
@@ -33,6 +36,14 @@ async function main(argv: string[]): Promise<void> {
   const root = resolve(__dirname, "..", "..");
   const { config, secrets } = readStack(values["stack-file"] ? resolve(values["stack-file"]) : EXAMPLE_STACK_FILE);
   const cfg = parseConfig(config, secrets);
+  if (values["write-docker-provisioning"]) {
+    // The compose services by name, and where compose mounts rendered/dashboards.
+    const dir = join(root, "docker", "provisioning");
+    writeFileSync(join(dir, PROVISIONING_PATHS.datasources), datasourcesYaml(cfg, DOCKER_URLS));
+    writeFileSync(join(dir, PROVISIONING_PATHS.dashboards), dashboardsYaml(cfg, DOCKER_DASHBOARDS_DIR));
+    console.log(`local-stack: wrote ${Object.values(PROVISIONING_PATHS).map((p) => `docker/provisioning/${p}`).join(", ")}`);
+    return;
+  }
   const bins = requireEngines(engines(root), ["loki", "prometheus"]);
   const stops: Array<() => Promise<void>> = [];
   const dir = mkdtempSync(join(tmpdir(), "pizza-local-stack-"));
