@@ -210,7 +210,7 @@ function writeStack(dir: string, c: BadInput): string {
   const doc = exampleStack();
   c.change(doc.config);
   const file = join(dir, "Pulumi.bad.yaml");
-  writeFileSync(file, stringify(doc));
+  writeFileSync(file, stringify(doc, { version: "1.1" }));
   return file;
 }
 
@@ -228,7 +228,7 @@ describe("bad stack files", () => {
   it("the unchanged example renders (so each case fails for its own change)", () => {
     const dir = mkdtempSync(join(tmpdir(), "good-stack-"));
     const file = join(dir, "Pulumi.good.yaml");
-    writeFileSync(file, stringify(exampleStack()));
+    writeFileSync(file, stringify(exampleStack(), { version: "1.1" }));
     expect(() => renderStack(file, join(dir, "out"))).not.toThrow();
   });
 
