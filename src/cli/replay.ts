@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseCommandLine, runCli, UsageError } from "./args";
@@ -55,7 +55,6 @@ export function replayCommand(argv: string[]): ReplayRun {
   const cfg: Config = parseConfig(readStackFile(stackFile));
   if (values.export) {
     if (values.fixture) throw new UsageError("--export writes the built-in scenarios; it takes no --fixture", USAGE);
-    mkdirSync(values.export, { recursive: true });
     const files = writeFixtureFiles(stackFixtures(cfg, [0]), values.export);
     return { output: `Wrote ${files.length} incident files (the built-in scenarios) to ${values.export}:\n${files.map((f) => `  ${f}`).join("\n")}\n`, failed: false };
   }

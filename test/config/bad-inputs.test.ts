@@ -264,7 +264,7 @@ function cli(stackFile: string, out: string): Promise<{ status: number | null; s
 describe("bad stack files through the render CLI", () => {
   const picked = ["grafana:URL", "mute interval {} (mutes forever)", "heartbeatUrl in plaintext", "grafana:url with user:password", "fastBurn.factor 2000"];
 
-  it("exit 1, print one line per problem naming the key, write nothing", async () => {
+  it("exit 2, print one line per problem naming the key, write nothing", async () => {
     const runs = await Promise.all(
       picked.map(async (name) => {
         const c = CASES.find((x) => x.name === name)!;
@@ -274,7 +274,7 @@ describe("bad stack files through the render CLI", () => {
       }),
     );
     for (const { c, out, run } of runs) {
-      expect(run.status, c.name).toBe(1);
+      expect(run.status, c.name).toBe(2);
       expect(run.stdout).toBe("");
       const lines = problemLines(run.stderr);
       expect(lines.map((l) => l.slice(0, l.indexOf(": ")))).toEqual(c.keys);
