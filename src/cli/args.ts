@@ -1,5 +1,6 @@
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from "node:util";
 import { INVALID_INPUT_EXIT_CODE, InvalidDefinitionError } from "../config/errors";
+import { redact } from "../config/secret";
 
 /** A command line the CLI cannot act on: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {
@@ -33,14 +34,15 @@ export function parseCommandLine<O extends Options>(argv: string[], spec: { usag
 export function runCli(name: string, main: (argv: string[]) => unknown, onFailure = ""): void {
   const fail = (e: unknown) => {
     if (e instanceof UsageError) {
-      console.error(`${name}: ${e.message}`);
+      console.error(`${name}: ${redact(e.message)}`);
       process.exit(2);
     }
     if (e instanceof InvalidDefinitionError) {
-      console.error(`${name}: ${e.message}`);
+      console.error(`${name}: ${redact(e.message)}`);
       process.exit(INVALID_INPUT_EXIT_CODE);
     }
-    console.error(`${name}: ${e instanceof Error ? e.message : String(e)}${onFailure ? `\n${onFailure}` : ""}`);
+    // Every message passes the one redaction, whatever stage built it.
+    console.error(`${name}: ${redact(e instanceof Error ? e.message : String(e))}${onFailure ? `\n${onFailure}` : ""}`);
     process.exit(1);
   };
   try {

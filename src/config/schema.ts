@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { InvalidDefinitionError } from "./errors";
-import { ENCRYPTED_PLACEHOLDER, Secret } from "./secret";
+import { ENCRYPTED_PLACEHOLDER, redact, Secret } from "./secret";
 import { GRAFANA_URL_KEY, plaintextCredentialProblems, PROJECT, SECRET_KEYS, type SecretKey, type SecretSource, unknownKeyProblems } from "./keys";
 import { parseDuration } from "./durations";
 import { type RangeKind, rangeProblem } from "./time-intervals";
-import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, hasUserinfo, withoutUserinfo } from "./values";
+import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, hasUserinfo } from "./values";
 
 export { GRAFANA_URL_KEY, PROJECT, SECRET_KEYS, type SecretKey } from "./keys";
 
@@ -448,7 +448,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function shownValue(value: unknown): string {
-  return withoutUserinfo(JSON.stringify(value) ?? String(value));
+  return redact(JSON.stringify(value) ?? String(value));
 }
 
 function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {

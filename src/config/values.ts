@@ -1,6 +1,7 @@
 import { RE2JS } from "re2js";
 import { z } from "zod";
 import { durationSeconds, parseDuration } from "./durations";
+import { redact } from "./secret";
 
 /**
  * Value grammars of the stack config, each as strict as the system that finally reads the value
@@ -98,12 +99,16 @@ export const re2Regex = z
   })
   .refine(...NO_TEMPLATE);
 
-/** Whether a URL carries `user:password@` (the userinfo part between `//` and `@`). */
+/**
+ * Whether a URL carries credentials (`user:password@`) in any spelling a URL parser accepts:
+ * `https://u:p@h`, `https:u:p@h`, `https:\\u:p@h`, percent-encoded.
+ */
 export function hasUserinfo(url: string): boolean {
-  return /\/\/[^/?#]*@/.test(url);
-}
-
-/** Credentials in a URL (`https://user:password@host`), replaced wherever a value is shown. */
-export function withoutUserinfo(text: string): string {
-  return text.replace(/\/\/[^/?#@\s]*@/g, "//[REDACTED]@");
+  if (redact(url) !== url) return true;
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== "" || parsed.password !== "";
+  } catch {
+    return false;
+  }
 }
