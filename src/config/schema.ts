@@ -3,12 +3,16 @@ import { InvalidDefinitionError } from "./errors";
 import { ENCRYPTED_PLACEHOLDER, redact, Secret } from "./secret";
 import { GRAFANA_URL_KEY, plaintextCredentialProblems, PROJECT, SECRET_KEYS, type SecretKey, type SecretSource, unknownKeyProblems } from "./keys";
 import { parseDuration } from "./durations";
-import { type RangeKind, rangeProblem } from "./time-intervals";
-import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, hasUserinfo } from "./values";
+import { coversAllTime, type RangeKind, rangeProblem } from "./time-intervals";
+import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, hasUserinfo, invisibleCharacter, timeZoneProblem } from "./values";
 
 export { GRAFANA_URL_KEY, PROJECT, SECRET_KEYS, type SecretKey } from "./keys";
 
 const threshold = numeric(z.number().nonnegative("expected a number >= 0"));
+/** A percent gauge (cpu_percent, memory_percent) is 0-100: a threshold of 0 always fires, 100 or more never. */
+const percentOfGauge = numeric(z.number().gt(0, "expected a percentage above 0 and below 100 (the gauge reads 0-100)").lt(100, "expected a percentage above 0 and below 100 (the gauge reads 0-100)"));
+/** A count of failed orders in one window: at least 1 (0 is always met), at most what a window can hold. */
+const failureCount = numeric(z.number().int("expected a whole number of failed orders").min(1, "expected at least 1 failed order").max(10_000, "expected at most 10000 failed orders in one window (more can never fire for this service)"));
 const ratio = numeric(z.number().min(0, "expected a ratio between 0 and 1").max(1, "expected a ratio between 0 and 1"));
 /** A URL deployed in plain text (annotations, check target): `user:password@` in it would be a leaked credential. */
 const plainUrl = templateFreeUrl.refine(
@@ -92,7 +96,7 @@ const thresholdsSchema = z.strictObject({
   orderFailures: z
     .strictObject({
       /** At least this many failed orders in a window... */
-      minFailures: threshold.default(2),
+      minFailures: failureCount.default(2),
       /** ...and at least this share of the window's orders failed. */
       failureRatio: ratio.default(0.3),
       /** Normal traffic: the window that pages within a minute. */
@@ -143,12 +147,12 @@ const thresholdsSchema = z.strictObject({
       pendingPeriod: pendingPeriod.default("2m"),
     })
     .prefault({}),
-  cpu: z.strictObject({ percent: threshold.default(80), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
-  memory: z.strictObject({ percent: threshold.default(85), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
+  cpu: z.strictObject({ percent: percentOfGauge.default(80), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
+  memory: z.strictObject({ percent: percentOfGauge.default(85), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
   factoryLatency: z
     .strictObject({
       /** The factory answers in under a second when healthy; throttling chaos holds it 30 s+. */
-      milliseconds: threshold.default(10000),
+      milliseconds: numeric(z.number().gt(0, "expected a latency above 0 ms (at 0 every order pages)").max(3_600_000, "expected at most 3600000 ms (an hour)")).default(10000),
       pendingPeriod: pendingPeriod.default("2m"),
     })
     .prefault({}),
@@ -174,7 +178,7 @@ const sloSchema = z.strictObject({
       .lt(100, "expected a percentage above 0 and below 100, such as 99.9"),
   ).default(99.9),
   /** Fewer failed orders than this in a burn alert's short window never alert (low-traffic guard). */
-  minFailures: threshold.default(2),
+  minFailures: failureCount.default(2),
   // 1h/5m x14.4 (SRE workbook); 7m pending outlasts the 5m short window after a 45 s restart
   // (which keeps it burning ~6 minutes), so restarts never page; pizza-order-failures pages first.
   fastBurn: burnRate(14.4, "1h", "5m", "7m"),
@@ -192,6 +196,7 @@ const syntheticMonitoringSchema = z.strictObject({
   probes: z
     .array(z.string().regex(/^[A-Za-z0-9_-]+$/, "expected a probe name such as Frankfurt"))
     .min(1, "expected at least one probe")
+    .refine((ps) => new Set(ps).size === ps.length, "expected each probe once (a duplicate probe is one location counted twice)")
     .default(["Atlanta", "Frankfurt", "Singapore"]),
   frequencySeconds: numeric(z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds")).default(60),
   timeoutSeconds: numeric(z.number().int().min(1, "expected 1 to 180 seconds").max(180, "expected 1 to 180 seconds")).default(10),
@@ -207,6 +212,8 @@ const intervalSeconds = numeric(
   z.number().int().min(10, { message: "expected at least 10 seconds", abort: true }).multipleOf(10, "expected a multiple of 10 seconds (Grafana's scheduler interval)"),
 );
 const email = z.email({ error: "expected an email address" });
+/** Datasource uids Grafana reserves: the built-in Grafana datasource (uid grafana, legacy id -100) and server-side expressions. */
+const datasourceUid = uid.refine((u) => !["grafana", "-100", "__expr__", "__mixed__", "__dashboard__"].includes(u), "is reserved by Grafana for a built-in datasource; expected the uid of your Loki or Prometheus datasource");
 
 const contactsSchema = z.strictObject({
   /** Default receiver: whatever no other route takes still reaches the team. */
@@ -256,21 +263,22 @@ const timeIntervalFields = z.strictObject({
   /** IANA time zone the times and days are in; UTC when unset. */
   location: z
     .string()
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "expected an IANA time zone such as Europe/Berlin")
+    .check((ctx) => {
+      const problem = timeZoneProblem(ctx.value);
+      if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    })
     .optional(),
 });
 /** Alertmanager matches an interval without times, weekdays, days, months or years at every moment. */
-const timeIntervalSchema = timeIntervalFields.refine(
-  (t) => [t.times, t.weekdays, t.daysOfMonth, t.months, t.years].some((f) => f !== undefined && f.length > 0),
-  "an interval must set at least one of times, weekdays, daysOfMonth, months or years (an empty one mutes forever)",
-);
+const timeIntervalSchema = timeIntervalFields
+  .refine(
+    (t) => [t.times, t.weekdays, t.daysOfMonth, t.months, t.years].some((f) => f !== undefined && f.length > 0),
+    "an interval must set at least one of times, weekdays, daysOfMonth, months or years (an empty one mutes forever)",
+  )
+  .refine(
+    (t) => ![t.times, t.weekdays, t.daysOfMonth, t.months, t.years].some((f) => f !== undefined && f.length > 0) || !coversAllTime(t),
+    "covers every moment (every time of day, weekday, day and month it sets is the whole range): it mutes forever",
+  );
 
 /** Routes of the policy tree a mute timing can apply to. The watchdog route is never muted. */
 export const MUTABLE_ROUTES = ["page", "ticket", "telemetry", "datasource-errors"] as const;
@@ -296,7 +304,16 @@ const routingSchema = z.strictObject({
 });
 
 /** Grafana OnCall usernames (as in OnCall's user list). */
-const onCallUsernames = z.array(z.string().min(1, "is empty"));
+const onCallUsernames = z
+  .array(
+    z
+      .string()
+      .min(1, "is empty")
+      .max(150, "expected at most 150 characters")
+      .regex(/^\S(.*\S)?$/, "expected a username without leading or trailing spaces or line breaks")
+      .refine((u) => !/[\n\r]/.test(u), "expected a single-line username"),
+  )
+  .refine((us) => new Set(us).size === us.length, "expected each username once");
 
 const escalationSchema = z.strictObject({
   /** OnCall users paged first when contacts.onCall is grafana-oncall. */
@@ -340,13 +357,25 @@ const NAMESPACED_KEYS = [
 const configSchema = z
   .strictObject({
     grafanaUrl: httpUrl.refine((u) => !hasUserinfo(u), "must not carry credentials; set the token with `pulumi config set --secret grafana:auth`"),
-    folder: z.strictObject({ uid: uid.default("jwt-pizza-service"), title: z.string().min(1).default("JWT Pizza Service") }).prefault({}),
-    datasources: z.strictObject({ loki: uid, prometheus: uid }),
+    folder: z
+      .strictObject({
+        // Grafana's root folder is "general"; "sharedwithme" is the virtual folder of shared dashboards.
+        uid: uid.refine((u) => !["general", "sharedwithme"].includes(u.toLowerCase()), "is reserved by Grafana (the General folder, Shared with me); choose another uid").default("jwt-pizza-service"),
+        title: z
+          .string()
+          .min(1, "is empty")
+          // Grafana's dashboard and folder tables hold titles in a VARCHAR(189) column.
+          .max(189, "expected at most 189 characters (Grafana's folder title column)")
+          .refine((t) => t.trim() === t && t.trim() !== "", "expected a title without leading or trailing spaces")
+          .default("JWT Pizza Service"),
+      })
+      .prefault({}),
+    datasources: z.strictObject({ loki: datasourceUid, prometheus: datasourceUid }),
     telemetry: telemetrySchema.prefault({}),
     alerting: z.strictObject({
       team: labelValue.default("pizza"),
       /** runbook_url of an alert is `<runbookBaseUrl>/<alert uid>.md`: where runbooks/ is browsable. */
-      runbookBaseUrl: plainUrl,
+      runbookBaseUrl: plainUrl.refine((u) => !/[?#]/.test(u), "expected a URL without a query string or fragment: the runbook path <uid>.md is appended to it"),
       evaluationIntervalSeconds: intervalSeconds.default(60),
       /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
       groupEvaluationIntervalSeconds: z
@@ -403,6 +432,9 @@ const configSchema = z
     if (c.escalation.enabled && !oncall) {
       ctx.addIssue({ code: "custom", path: ["escalation", "enabled"], message: 'escalation needs contacts.onCall "grafana-oncall"' });
     }
+    if (!oncall && c.escalation.users.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["escalation", "users"], message: `are only paged with contacts.onCall "grafana-oncall" (it is "${c.contacts.onCall}"); remove them or switch on-call to Grafana OnCall` });
+    }
     if (c.escalation.enabled && c.escalation.escalateTo.length === 0) {
       ctx.addIssue({ code: "custom", path: ["escalation", "escalateTo"], message: "expected at least one OnCall username when escalation.enabled is true" });
     }
@@ -429,6 +461,11 @@ function feasibilityIssues(c: Config): Array<{ path: PropertyKey[]; message: str
       issues.push({ path: ["slo", burn, "shortWindow"], message: `expected shorter than longWindow (${longWindow})` });
     }
   }
+  const fast = parseDuration(c.thresholds.orderFailures.fastWindow);
+  const slow = parseDuration(c.thresholds.orderFailures.slowWindow);
+  if (fast.ok && slow.ok && fast.milliseconds >= slow.milliseconds) {
+    issues.push({ path: ["thresholds", "orderFailures", "fastWindow"], message: `expected shorter than slowWindow (${c.thresholds.orderFailures.slowWindow}): the fast window pages first at normal traffic` });
+  }
   // The availability alert fires while the success ratio is below successRatio: never below 0.
   if (c.thresholds.availability.successRatio === 0) {
     issues.push({ path: ["thresholds", "availability", "successRatio"], message: "can never fire: the success ratio is never below 0; expected above 0" });
@@ -448,7 +485,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function shownValue(value: unknown): string {
-  return redact(JSON.stringify(value) ?? String(value));
+  const text = redact(JSON.stringify(value) ?? String(value));
+  // A 200 KB value is named by its length, not printed.
+  return text.length > 120 ? `${text.slice(0, 100)}... (${text.length} characters)` : text;
 }
 
 function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {
@@ -461,6 +500,22 @@ function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {
   const shown = isSecret ? "" : ` (got ${shownValue(value)})`;
   const message = issue.code === "invalid_type" && issue.expected === "number" ? NUMBER_MESSAGE : issue.message;
   return [`${configKey(issue.path)}: ${message}${shown}`];
+}
+
+/**
+ * Control and invisible characters (NUL, escape, zero-width, bidi overrides) in any text value:
+ * invisible in review, and refused or misread by Grafana, Loki and Alertmanager. One line per key.
+ */
+function invisibleProblems(value: unknown, path: PropertyKey[]): Array<{ key: string; line: string }> {
+  if (typeof value === "string") {
+    const found = invisibleCharacter(value);
+    if (!found) return [];
+    const what = found === "U+000A" || found === "U+000D" ? `a line break (${found}); expected a single line without newlines` : `the control or invisible character ${found}; expected visible text`;
+    return [{ key: configKey(path), line: `${configKey(path)}: contains ${what}` }];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => invisibleProblems(v, [...path, i]));
+  if (value !== null && typeof value === "object" && !(value instanceof Secret)) return Object.entries(value).flatMap(([k, v]) => invisibleProblems(v, [...path, k]));
+  return [];
 }
 
 /** Pulumi hands structured values over as JSON text; stack files (read by render) as objects. */
@@ -490,7 +545,11 @@ export function parseConfig(raw: Record<string, unknown>, secrets?: SecretSource
   }
 
   const result = configSchema.safeParse(input);
-  const problems = [...keyProblems, ...(result.success ? [] : result.error.issues.flatMap((i) => describeIssue(input, i)))];
+  const invisible = invisibleProblems(input, []);
+  const named = new Set(invisible.map((p) => p.key));
+  // One line per key: its first problem (a value refused by its grammar is not also reported for its length).
+  const issues = result.success ? [] : result.error.issues.filter((i) => !named.has(configKey(i.path)) && (named.add(configKey(i.path)), true));
+  const problems = [...keyProblems, ...invisible.map((p) => p.line), ...issues.flatMap((i) => describeIssue(input, i))];
   if (problems.length > 0 || !result.success) throw new InvalidDefinitionError("stack configuration", problems);
   return result.data;
 }

@@ -37,7 +37,7 @@ export class Secret {
 // A percent sign, percent-encoded any number of times (`%`, `%25`, `%2525`): double-encoded URLs in messages.
 const PCT = "%(?:25)*";
 /** `scheme:` (also with the colon percent-encoded), then any slashes or backslashes (WHATWG reads `\` as `/`). */
-const SCHEME_AND_SLASHES = `[A-Za-z][A-Za-z0-9+.-]*(?::|${PCT}3[Aa])(?:[\\\\/]|${PCT}2[Ff]|${PCT}5[Cc])*`;
+const SCHEME_AND_SLASHES = `[A-Za-z][A-Za-z0-9+.-]{0,31}(?::|${PCT}3[Aa])(?:[\\\\/]|${PCT}2[Ff]|${PCT}5[Cc])*`;
 /** Userinfo characters: anything up to a delimiter; JSON-escaped or raw tabs and newlines (WHATWG drops them). */
 const USERINFO = `(?:[^\\s/\\\\?#"'<>]|\\\\[tnr]|[\\t\\n\\r])*`;
 const USERINFO_URL = new RegExp(`(${SCHEME_AND_SLASHES}|(?:^|(?<=[\\s"'(=\\[,]))//)(${USERINFO})(@|${PCT}40)`, "g");
@@ -48,8 +48,13 @@ const USERINFO_URL = new RegExp(`(${SCHEME_AND_SLASHES}|(?:^|(?<=[\\s"'(=\\[,]))
  * or double-encoded, with tabs or newlines inside) become `[REDACTED]@`, and each known secret value
  * (plain, percent-encoded, base64 as in a Basic header) becomes [REDACTED].
  */
+/** Runs of text this long with an `@` in them are redacted whole: it keeps the scan linear, and no URL is that long. */
+const LONG_RUN = /[^\s"'<>]{1025,}/g;
+
 export function redact(text: string, secrets: ReadonlyArray<Secret | string> = []): string {
-  let out = text.replace(USERINFO_URL, (_, prefix: string) => `${prefix}${REDACTED}@`);
+  let out = text
+    .replace(LONG_RUN, (run) => (/@|%(?:25)*40/.test(run) ? REDACTED : run))
+    .replace(USERINFO_URL, (_, prefix: string) => `${prefix}${REDACTED}@`);
   for (const s of secrets) {
     const value = typeof s === "string" ? s : s.reveal();
     if (value.length < 4) continue;
