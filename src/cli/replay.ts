@@ -5,7 +5,7 @@ import { parseCommandLine, runCli, UsageError } from "./args";
 import { parseConfig, type Config } from "../config/schema";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
 import { verdict, writeExpectationTests } from "../replay/expectations";
-import { readFixtureFile, writeFixtureFiles } from "../replay/fixtures/file";
+import { readFixtureFiles, writeFixtureFiles } from "../replay/fixtures/file";
 import { promtool } from "../replay/promtool";
 import { formatReplay, formatScenarioTable, scenarioRows, type ReportFormat } from "../replay/report";
 import { replayStack, stackFixtures } from "../replay/run";
@@ -59,7 +59,7 @@ export function replayCommand(argv: string[]): ReplayRun {
     return { output: `Wrote ${files.length} incident files (the built-in scenarios) to ${values.export}:\n${files.map((f) => `  ${f}`).join("\n")}\n`, failed: false };
   }
   // Every file is read and validated before anything is replayed.
-  const fixtures: Fixture[] | undefined = values.fixture?.map((f) => readFixtureFile(f));
+  const fixtures: Fixture[] | undefined = values.fixture ? readFixtureFiles(values.fixture) : undefined;
   const keep = values.keep;
   const dir = keep ?? mkdtempSync(join(tmpdir(), "pizza-replay-"));
   const out: string[] = [];

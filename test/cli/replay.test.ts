@@ -62,7 +62,7 @@ describe("npm run replay -- --fixture FILE", () => {
     json.expect = { pageWithinSeconds: 60, noPages: true };
     writeFileSync(bad, JSON.stringify(json));
     const proc = cli(["--fixture", passing, "--fixture", bad]);
-    expect(proc.status).toBe(1);
+    expect(proc.status).toBe(2);
     expect(proc.stderr).toContain(`Invalid incident file ${bad}`);
     expect(proc.stderr).toMatch(/logs\[3\]\.ts: /);
     expect(proc.stderr).toMatch(/expect: .*noPages/);
