@@ -518,6 +518,17 @@ function invisibleProblems(value: unknown, path: PropertyKey[]): Array<{ key: st
   return [];
 }
 
+/** Text values outside the secret keys that carry URL credentials (`user:password@`, in any spelling redact() knows). */
+function credentialProblems(value: unknown, path: PropertyKey[]): Array<{ key: string; line: string }> {
+  if (path.length === 1 && (SECRET_KEYS as readonly PropertyKey[]).includes(path[0])) return [];
+  if (typeof value === "string") {
+    return redact(value) !== value ? [{ key: configKey(path), line: `${configKey(path)}: contains URL credentials (user:password@); it is deployed in plain text, so keep credentials in the secret keys` }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => credentialProblems(v, [...path, i]));
+  if (value !== null && typeof value === "object" && !(value instanceof Secret)) return Object.entries(value).flatMap(([k, v]) => credentialProblems(v, [...path, k]));
+  return [];
+}
+
 /** Pulumi hands structured values over as JSON text; stack files (read by render) as objects. */
 function decode(value: unknown): unknown {
   if (typeof value !== "string") return value;
@@ -549,7 +560,10 @@ export function parseConfig(raw: Record<string, unknown>, secrets?: SecretSource
   const named = new Set(invisible.map((p) => p.key));
   // One line per key: its first problem (a value refused by its grammar is not also reported for its length).
   const issues = result.success ? [] : result.error.issues.filter((i) => !named.has(configKey(i.path)) && (named.add(configKey(i.path)), true));
-  const problems = [...keyProblems, ...invisible.map((p) => p.line), ...issues.flatMap((i) => describeIssue(input, i))];
+  for (const i of issues) if (i.code === "unrecognized_keys") i.keys.forEach((k) => named.add(configKey([...i.path, k])));
+  // Credentials anywhere else than a secret key would be deployed and rendered in plain text.
+  const credentials = credentialProblems(input, []).filter((p) => !named.has(p.key));
+  const problems = [...keyProblems, ...invisible.map((p) => p.line), ...issues.flatMap((i) => describeIssue(input, i)), ...credentials.map((p) => p.line)];
   if (problems.length > 0 || !result.success) throw new InvalidDefinitionError("stack configuration", problems);
   return result.data;
 }

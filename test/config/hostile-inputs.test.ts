@@ -179,6 +179,10 @@ const CASES: Case[] = [
   bad("grafana:url with an encoded at sign is refused", (c) => (c["grafana:url"] = `https://admin:${CANARY}%40@jwtpizza.grafana.net`), "grafana:url", /must not carry credentials/),
   bad("grafana:url with one slash is refused", (c) => (c["grafana:url"] = `https:/admin:${CANARY}@jwtpizza.grafana.net`), "grafana:url", /must not carry credentials|http\(s\) URL/),
   bad("a credential inside an unknown key is not echoed", set(`${P}:syntheticMonitoring`, "token", `https://x:${CANARY}@y`), `${P}:syntheticMonitoring.token`, /unknown key/),
+  bad("a credential URL in bodyRegex is refused (it is deployed in plain text)", set(`${P}:syntheticMonitoring`, "bodyRegex", `https://bot:${CANARY}@grafana.example.net/`), `${P}:syntheticMonitoring.bodyRegex`, /URL credentials.*plain text/),
+  bad("a credential URL as the team is refused without echo", set(`${P}:alerting`, "team", `https://x:${CANARY}@y`), `${P}:alerting.team`, /URL credentials/),
+  bad("a credential URL in a metric-send error text is refused", set(`${P}:telemetry`, "logs.metricSendErrors", [`POST https:bot:${CANARY}@x failed`]), `${P}:telemetry.logs.metricSendErrors.0`, /URL credentials/),
+  bad("a credential URL in the folder title is refused", set(`${P}:folder`, "title", `ftp://u:${CANARY}@h`), `${P}:folder.title`, /URL credentials/),
   // More of each class
   tz("Europe/Berlin ", /IANA time zone|exactly as spelt/),
   wholeSeconds("thresholds", "metricsAbsent.pendingPeriod", "1500ms"),
