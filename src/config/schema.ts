@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InvalidDefinitionError } from "./errors";
-import { ENCRYPTED_PLACEHOLDER, redact, Secret } from "./secret";
+import { ENCRYPTED_PLACEHOLDER, ENCRYPTED_URL_STANDIN, redact, Secret } from "./secret";
 import { GRAFANA_URL_KEY, plaintextCredentialProblems, PROJECT, SECRET_KEYS, type SecretKey, type SecretSource, unknownKeyProblems } from "./keys";
 import { parseDuration } from "./durations";
 import { coversAllTime, type RangeKind, rangeProblem } from "./time-intervals";
@@ -518,6 +518,31 @@ function invisibleProblems(value: unknown, path: PropertyKey[]): Array<{ key: st
   return [];
 }
 
+/** URL keys render reads through a nested Pulumi secret, with ENCRYPTED_URL_STANDIN in its place. */
+const SECRET_URL_PATHS = new Set([`${PROJECT}:syntheticMonitoring.url`, `${PROJECT}:alerting.runbookBaseUrl`]);
+
+/**
+ * `secure:` values inside object keys. Render (no decryption) puts ENCRYPTED_URL_STANDIN in place of
+ * a secret URL key and refuses any other, which it would need in clear to render; `pulumi up` sees
+ * decrypted values, where render's placeholder text is refused like a credential key's.
+ */
+function nestedSecretProblems(input: Record<string, unknown>, secrets: SecretSource | undefined): Array<{ key: string; line: string }> {
+  const problems: Array<{ key: string; line: string }> = [];
+  const visit = (value: unknown, path: PropertyKey[], parent: Record<PropertyKey, unknown> | unknown[] | undefined, key: PropertyKey | undefined) => {
+    if (value === ENCRYPTED_PLACEHOLDER && path.length > 1) {
+      const full = configKey(path);
+      if (secrets?.decrypted) problems.push({ key: full, line: `${full}: holds the text ${JSON.stringify(ENCRYPTED_PLACEHOLDER)}, render's stand-in for ciphertext, not a value` });
+      else if (SECRET_URL_PATHS.has(full) && parent && key !== undefined) (parent as Record<PropertyKey, unknown>)[key] = ENCRYPTED_URL_STANDIN;
+      else problems.push({ key: full, line: `${full}: is stored as a Pulumi secret, which render cannot decrypt; only ${[...SECRET_URL_PATHS].join(", ")} and the credential keys render from a secret: store this value in plain text` });
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i], value, i));
+    else if (value !== null && typeof value === "object" && !(value instanceof Secret)) Object.entries(value).forEach(([k, v]) => visit(v, [...path, k], value as Record<PropertyKey, unknown>, k));
+  };
+  for (const [k, v] of Object.entries(input)) if (!(SECRET_KEYS as readonly string[]).includes(k)) visit(v, [k], undefined, undefined);
+  return problems;
+}
+
 /** Text values outside the secret keys that carry URL credentials (`user:password@`, in any spelling redact() knows). */
 function credentialProblems(value: unknown, path: PropertyKey[]): Array<{ key: string; line: string }> {
   if (path.length === 1 && (SECRET_KEYS as readonly PropertyKey[]).includes(path[0])) return [];
@@ -554,16 +579,17 @@ export function parseConfig(raw: Record<string, unknown>, secrets?: SecretSource
     const value = raw[`${PROJECT}:${key}`];
     if (value !== undefined) input[key] = decode(value);
   }
+  const nested = nestedSecretProblems(input, secrets);
 
   const result = configSchema.safeParse(input);
   const invisible = invisibleProblems(input, []);
-  const named = new Set(invisible.map((p) => p.key));
+  const named = new Set([...invisible, ...nested].map((p) => p.key));
   // One line per key: its first problem (a value refused by its grammar is not also reported for its length).
   const issues = result.success ? [] : result.error.issues.filter((i) => !named.has(configKey(i.path)) && (named.add(configKey(i.path)), true));
   for (const i of issues) if (i.code === "unrecognized_keys") i.keys.forEach((k) => named.add(configKey([...i.path, k])));
   // Credentials anywhere else than a secret key would be deployed and rendered in plain text.
   const credentials = credentialProblems(input, []).filter((p) => !named.has(p.key));
-  const problems = [...keyProblems, ...invisible.map((p) => p.line), ...issues.flatMap((i) => describeIssue(input, i)), ...credentials.map((p) => p.line)];
+  const problems = [...keyProblems, ...nested.map((p) => p.line), ...invisible.map((p) => p.line), ...issues.flatMap((i) => describeIssue(input, i)), ...credentials.map((p) => p.line)];
   if (problems.length > 0 || !result.success) throw new InvalidDefinitionError("stack configuration", problems);
   return result.data;
 }

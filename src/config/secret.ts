@@ -6,6 +6,13 @@ export const REDACTED = "[REDACTED]";
 export const ENCRYPTED_PLACEHOLDER = "<encrypted in stack file>";
 
 /**
+ * Render's stand-in for a URL stored as a Pulumi secret inside an object key (`pulumi config set
+ * --secret --path syntheticMonitoring.url ...`): a valid URL no one can reach (`.invalid`), so the
+ * rendered files show where the secret goes without it.
+ */
+export const ENCRYPTED_URL_STANDIN = "https://encrypted-in-stack-file.invalid/";
+
+/**
  * A credential read from stack config. It prints, serialises and inspects as
  * "[REDACTED]", so rendered files, logs and test output can never carry it;
  * only the Pulumi layer calls reveal(), and wraps the value in pulumi.secret().

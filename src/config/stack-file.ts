@@ -117,7 +117,7 @@ export function parseStack(text: string, path: string): StackFile {
       nested.push(...secured);
     }
   }
-  return { config, secrets: { isSecret: (key) => secure.has(key), decrypted: false }, nestedSecrets: nested };
+  return { config, secrets: { isSecret: (key) => secure.has(key), decrypted: false, nested }, nestedSecrets: nested };
 }
 
 /** A Pulumi stack file (Pulumi.<stack>.yaml), read without its encryption key. */
