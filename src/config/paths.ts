@@ -58,6 +58,10 @@ export type OutputOwner = "render" | "replay";
  * another command's output (rendered/ belongs to render; a folder inside rendered/ to nobody).
  */
 export function outputFolderProblem(dir: string, flag: string, owner: OutputOwner): string | undefined {
+  // Linux's NAME_MAX and PATH_MAX: refused here, naming the flag, rather than as ENAMETOOLONG later.
+  if (resolve(dir).split(sep).some((part) => Buffer.byteLength(part) > 255)) return `${flag}: a folder name in it is longer than 255 bytes, more than the file system allows`;
+  if (Buffer.byteLength(resolve(dir)) > 4000) return `${flag}: the path is longer than 4000 bytes, more than the file system allows`;
+  if (resolve(dir).includes("\0")) return `${flag}: the path contains a NUL character`;
   const path = realPath(dir);
   const root = realPath(REPO_ROOT);
   const rendered = realPath(RENDERED_DIR);

@@ -43,6 +43,9 @@ const OUTPUT_FOLDERS: Array<[string, () => string, string, "render" | "replay", 
   ["replay --export at the repository root is refused", () => REPO_ROOT, "--export", "replay", /repository root/],
   ["replay --keep src is refused", () => R("src"), "--keep", "replay", /source folder src\//],
   ["replay --keep test is refused", () => R("test"), "--keep", "replay", /source folder test\//],
+  ["render --out with a folder name over 255 bytes is refused", () => join(tmpdir(), "a".repeat(300), "out"), "--out", "render", /longer than 255 bytes/],
+  ["replay --export with a path over 4000 bytes is refused", () => join(tmpdir(), ...Array.from({ length: 40 }, () => "b".repeat(120))), "--export", "replay", /longer than 4000 bytes/],
+  ["replay --keep with a NUL is refused", () => join(tmpdir(), "a\u0000b"), "--keep", "replay", /NUL/],
   ["replay --keep rendered/prometheus is refused", () => join(RENDERED_DIR, "prometheus"), "--keep", "replay", /render's output folder/],
 ];
 
