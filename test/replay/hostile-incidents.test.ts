@@ -14,9 +14,9 @@ type Json = Record<string, any>;
 const base = (): Json => JSON.parse(fixtureJson(stackFixtures(parseConfig(exampleConfig()), [0]).find((f) => f.name === "transient-500")!));
 
 const CASES: Array<[string, (f: Json) => void, string, RegExp]> = [
-  ["durationSeconds 1e9 is refused naming the limit", (f) => (f.durationSeconds = 1e9), "durationSeconds", /at most 604800 seconds \(7 days\)/],
+  ["durationSeconds 1e9 is refused naming the limit and the flag", (f) => (f.durationSeconds = 1e9), "durationSeconds", /at most 604800 seconds \(7 days\).*raise the limit with --max-incident-days 11575$/],
   ["durationSeconds one over a week is refused", (f) => (f.durationSeconds = MAX_INCIDENT_SECONDS + 1), "durationSeconds", /at most 604800/],
-  ["a 1 s sample interval over a week is refused (too many samples)", (f) => { f.durationSeconds = MAX_INCIDENT_SECONDS; f.sampleIntervalSeconds = 1; f.series = []; f.logs = []; f.incident = undefined; f.expect = undefined; }, "sampleIntervalSeconds", /at most 100000 samples/],
+  ["a 1 s sample interval over a week is refused (too many samples)", (f) => { f.durationSeconds = MAX_INCIDENT_SECONDS; f.sampleIntervalSeconds = 1; f.series = []; f.logs = []; f.incident = undefined; f.expect = undefined; }, "sampleIntervalSeconds", /at most 100000 samples.*--max-incident-days/],
   ["a label name with a dash is refused", (f) => (f.series[0].labels = { "job-name": "x" }), "series[0].labels.job-name", /label name/],
   ["a label name starting with a digit is refused", (f) => (f.logs[0].labels = { ...f.logs[0].labels, "1type": "x" }), "logs[0].labels.1type", /label name/],
   ["a label name __name__ is refused", (f) => (f.series[0].labels = { __name__: "x" }), "series[0].labels.__name__", /reserved/],
@@ -49,6 +49,12 @@ describe("hostile incident files", () => {
     expect(lines[0].slice(0, lines[0].indexOf(": "))).toBe(field);
     expect(lines[0]).toMatch(reason);
     expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  it("--max-incident-days raises the limits: a 30-day file is read with 30", () => {
+    const f = { ...base(), durationSeconds: 30 * 86400, sampleIntervalSeconds: 60, series: [], logs: [] };
+    expect(() => parseFixture(JSON.stringify(f), "incident.json")).toThrow(/at most 604800 seconds/);
+    expect(parseFixture(JSON.stringify(f), "incident.json", { maxDays: 30 }).durationSeconds).toBe(30 * 86400);
   });
 
   it("JSON that quotes a credential is reported by position only", () => {
