@@ -126,8 +126,13 @@ class Reader {
     return this.fail(node, `cannot decode a ${kind} as a ${name}`);
   }
 
+  /** Nodes decoded so far: aliases of aliases could otherwise expand a 1 KiB file into billions of nodes. */
+  visits = 0;
+
   value(node: unknown, depth = 0): unknown {
     if (depth > 64) this.fail(node as Node, "nested more than 64 levels deep");
+    // yaml.v2 (2.2.8+) refuses such a file too: "document contains excessive aliasing".
+    if (++this.visits > 400_000) this.fail(node as Node, "document contains excessive aliasing");
     if (isAlias(node)) {
       const target = (node as Alias).resolve(this.doc);
       if (!target) this.fail(node as Node, "alias to an anchor that is not defined before it");

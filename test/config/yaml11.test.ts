@@ -114,6 +114,7 @@ const REFUSED: Array<[string, string, RegExp]> = [
   ["a merge of a scalar is refused", "x:\n  <<: 1", /map merge requires map/],
   ["an alias before its anchor is refused", "v: *nope", /anchor/],
   ["an unclosed flow list is refused", "v: [1,", /invalid YAML/],
+  ["a billion laughs of aliases is refused", ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n"), /excessive aliasing/],
 ];
 
 describe("YAML the Go reader refuses", () => {
