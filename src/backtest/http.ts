@@ -1,4 +1,4 @@
-import type { Secret } from "../config/secret";
+import { redact, type Secret } from "../config/secret";
 
 /**
  * Queries through the stack's Grafana: its datasource proxy `/api/datasources/proxy/uid/<uid>/...`
@@ -37,6 +37,40 @@ export interface ClientOptions {
   onRequestDone?: () => void;
   /** For tests: a sleep that does not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** Time one request may take, answer included (default 60 s). */
+  timeoutMs?: number;
+  /** Longest wait a Retry-After header may ask for (default 60 s); a longer one gives up. */
+  maxRetryAfterMs?: number;
+  /** Longest time one request may spend waiting between its retries (default 5 minutes). */
+  maxRetryTotalMs?: number;
+  /** Largest answer read (default 64 MiB); a larger one is refused before it is buffered whole. */
+  maxAnswerBytes?: number;
+}
+
+export const CLIENT_LIMITS = { timeoutMs: 60_000, maxRetryAfterMs: 60_000, maxRetryTotalMs: 300_000, maxAnswerBytes: 64 * 1024 * 1024 };
+
+/** The body of an answer, read up to `max` bytes; undefined when it is larger. */
+async function boundedText(res: Response, max: number): Promise<string | undefined> {
+  const declared = Number(res.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel();
+    return undefined;
+  }
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export class BacktestHttpError extends Error {
@@ -87,23 +121,33 @@ export function datasourceClient(target: GrafanaTarget, opts: ClientOptions = {}
   const maxAttempts = opts.maxAttempts ?? 5;
   const backoff = opts.backoffMs ?? 500;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const { timeoutMs, maxRetryAfterMs, maxRetryTotalMs, maxAnswerBytes } = { ...CLIENT_LIMITS, ...opts };
+  /** The one redaction, with the token itself among the secrets. */
+  const shown = (text: string) => redact(text, [target.auth]);
   const base = target.url.replace(/\/+$/, "");
   let requests = 0;
 
   async function once(ds: Datasource, url: string): Promise<{ retry: false; body: unknown } | { retry: true; why: string; waitMs?: number }> {
     requests++;
     let res: Response;
+    let text: string | undefined;
     try {
-      res = await fetch(url, { headers: { Authorization: authorization(target.auth), Accept: "application/json" } });
+      const signal = AbortSignal.timeout(timeoutMs);
+      res = await fetch(url, { headers: { Authorization: authorization(target.auth), Accept: "application/json" }, signal });
+      text = await boundedText(res, maxAnswerBytes);
     } catch (e) {
-      return { retry: true, why: `network error: ${(e as Error).message}` };
+      const err = e as Error;
+      if (err.name === "TimeoutError" || err.name === "AbortError") return { retry: true, why: `no answer within ${timeoutMs / 1000} s (the request timeout)` };
+      return { retry: true, why: `network error: ${shown(err.message)}` };
     }
-    const text = await res.text();
+    if (text === undefined) {
+      throw new BacktestHttpError(`${describeDatasource(ds)}: answer larger than ${maxAnswerBytes / 1024 / 1024} MiB (the answer size limit); shorten the window with --from/--to`, res.status);
+    }
     if (res.ok) {
       try {
         return { retry: false, body: JSON.parse(text) };
       } catch {
-        throw new BacktestHttpError(`${describeDatasource(ds)}: answer is not JSON (HTTP ${res.status}): ${text.slice(0, 200)}`, res.status);
+        throw new BacktestHttpError(`${describeDatasource(ds)}: answer is not JSON (HTTP ${res.status}): ${shown(text.slice(0, 200))}`, res.status);
       }
     }
     if (res.status === 429 || res.status >= 500) {
@@ -111,9 +155,9 @@ export function datasourceClient(target: GrafanaTarget, opts: ClientOptions = {}
       return { retry: true, why: `HTTP ${res.status}`, waitMs: Number.isFinite(after) && after > 0 ? after * 1000 : undefined };
     }
     const hint = WHAT_TO_CHECK[res.status];
-    const detail = errorText(text);
+    const detail = shown(errorText(text));
     throw new BacktestHttpError(
-      `${describeDatasource(ds)}: HTTP ${res.status} from ${base}${hint ? ` — ${hint}` : ""}${detail ? `\n  server said: ${detail}` : ""}`,
+      `${describeDatasource(ds)}: HTTP ${res.status} from ${shown(base)}${hint ? ` — ${hint}` : ""}${detail ? `\n  server said: ${detail}` : ""}`,
       res.status,
     );
   }
@@ -127,6 +171,7 @@ export function datasourceClient(target: GrafanaTarget, opts: ClientOptions = {}
       opts.onRequestQueued?.();
       return limit(async () => {
         let last = "";
+        let waited = 0;
         for (let attempt = 1; attempt <= maxAttempts; attempt++) {
           const r = await once(ds, url);
           if (!r.retry) {
@@ -134,7 +179,16 @@ export function datasourceClient(target: GrafanaTarget, opts: ClientOptions = {}
             return r.body;
           }
           last = r.why;
-          if (attempt < maxAttempts) await sleep(Math.max(r.waitMs ?? 0, backoff * 2 ** (attempt - 1)));
+          if (attempt === maxAttempts) break;
+          if ((r.waitMs ?? 0) > maxRetryAfterMs) {
+            throw new BacktestHttpError(`${describeDatasource(ds)}: ${r.why} asked to retry after ${Math.round(r.waitMs! / 1000)} s, more than the ${maxRetryAfterMs / 1000} s limit on Retry-After; try again later (${path})`);
+          }
+          const wait = Math.max(r.waitMs ?? 0, backoff * 2 ** (attempt - 1));
+          if (waited + wait > maxRetryTotalMs) {
+            throw new BacktestHttpError(`${describeDatasource(ds)}: gave up after ${attempt} attempts (${last}): retrying would wait more than ${maxRetryTotalMs / 1000} s in all, the limit per request (${path})`);
+          }
+          waited += wait;
+          await sleep(wait);
         }
         throw new BacktestHttpError(`${describeDatasource(ds)}: gave up after ${maxAttempts} attempts (${last}) on ${path}`);
       });

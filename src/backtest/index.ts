@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseConfig } from "../config/schema";
+import { InvalidDefinitionError } from "../config/errors";
+import { formatDuration, parseDuration } from "../config/durations";
+import { redact } from "../config/secret";
 import { readStackFile } from "../config/stack-file";
 import { exprOf } from "../model/rules";
 import { catalogueAtRef, catalogueOfWorkingTree, queryKinds, type Catalogue } from "./catalogue";
@@ -22,6 +25,22 @@ export interface BacktestRequest {
   progress?: ProgressOptions;
   /** Keep promtool's files here instead of a temporary directory. */
   keep?: string;
+  /** The longest window backtested (`--max-window`, default MAX_BACKTEST_WINDOW). */
+  maxWindow?: string;
+}
+
+/** The longest backtest window by default: the SLO's 30 days and a day of margin. */
+export const MAX_BACKTEST_WINDOW = "31d";
+
+/** Why the window may not be backtested, or undefined: it is bounded so a typo cannot plan thousands of requests. */
+export function windowProblem(window: BacktestWindow, maxWindow = MAX_BACKTEST_WINDOW): string | undefined {
+  const max = parseDuration(maxWindow);
+  if (!max.ok || max.milliseconds < 1000) return `--max-window: expected a duration such as 31d or 90d (${max.ok ? "at least 1s" : max.problem})`;
+  const seconds = window.to - window.from;
+  if (seconds * 1000 > max.milliseconds) {
+    return `--from/--to: the window is ${formatDuration(seconds)}, longer than the limit of ${maxWindow} (each day costs hundreds of datasource requests); narrow it, or raise the limit with --max-window ${formatDuration(Math.ceil(seconds / 86400) * 86400)}`;
+  }
+  return undefined;
 }
 
 export interface BacktestResult {
@@ -40,8 +59,10 @@ async function absentMetrics(client: DatasourceClient, ds: Datasource, metrics: 
   const absent = new Set<string>();
   await Promise.all(
     metrics.map(async (m) => {
-      const body = (await client.get(ds, "/api/v1/series", { "match[]": m, start: String(w.from), end: String(w.to) })) as { status?: string; data?: unknown[]; error?: string };
-      if (body.status !== "success") throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: ${body.error ?? "failed"}`);
+      const body = (await client.get(ds, "/api/v1/series", { "match[]": m, start: String(w.from), end: String(w.to) })) as { status?: string; data?: unknown; error?: unknown } | null;
+      if (body === null || typeof body !== "object") throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: the answer is not a JSON object`);
+      if (body.status !== "success") throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: ${redact(String(body.error ?? "failed")).slice(0, 300)}`);
+      if (body.data !== undefined && !Array.isArray(body.data)) throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: data is not a list`);
       if ((body.data ?? []).length === 0) absent.add(m);
     }),
   );
@@ -68,6 +89,8 @@ function recordingIdentity(c: Catalogue, metric: string): string | undefined {
  */
 export async function runBacktest(req: BacktestRequest): Promise<BacktestResult> {
   if (!(req.window.to > req.window.from)) throw new Error(`--to (${new Date(req.window.to * 1000).toISOString()}) must be after --from (${new Date(req.window.from * 1000).toISOString()})`);
+  const tooLong = windowProblem(req.window, req.maxWindow);
+  if (tooLong) throw new InvalidDefinitionError("command line", [tooLong]);
   const raw = readStackFile(req.stackFile);
   const cfg = parseConfig(raw);
   const target = grafanaTarget(cfg.grafanaUrl, raw, req.stackFile, req.env);

@@ -5,7 +5,8 @@ import { parseQuery } from "../checks/grammar";
 import type { Fixture, Series } from "../replay/fixtures";
 import type { Labels } from "../replay/logql";
 import { observeFirings } from "../replay/promtool";
-import { BacktestHttpError, describeDatasource, type Datasource, type DatasourceClient } from "./http";
+import { type Datasource, type DatasourceClient } from "./http";
+import { checkedMatrix } from "./range-query";
 
 /**
  * PromQL alerts that read a recorded series Prometheus does not hold yet (a new recording rule)
@@ -59,13 +60,12 @@ async function rawSeries(client: DatasourceClient, ds: Datasource, selector: str
   );
   const out = new Map<string, RawSeries>();
   for (const body of bodies) {
-    if (body.status !== "success" || body.data?.resultType !== "matrix") throw new BacktestHttpError(`${describeDatasource(ds)}: raw samples of ${selector}: ${body.error ?? "not a matrix"}`);
-    for (const s of body.data.result ?? []) {
-      const { __name__: name = "", ...labels } = s.metric ?? {};
+    for (const s of checkedMatrix(ds, `raw samples of ${selector}`, body)) {
+      const { __name__: name = "", ...labels } = s.metric;
       const key = JSON.stringify([name, Object.entries(labels).sort()]);
       const series = out.get(key) ?? { metric: name, labels, samples: [] };
       out.set(key, series);
-      for (const [t, v] of s.values ?? []) series.samples.push({ t: Number(t), v: Number(v) });
+      for (const [t, v] of s.values) series.samples.push({ t, v });
     }
   }
   for (const s of out.values()) s.samples.sort((a, b) => a.t - b.t);

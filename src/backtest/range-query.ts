@@ -1,3 +1,4 @@
+import { redact } from "../config/secret";
 import type { Labels } from "../replay/logql";
 import { BacktestHttpError, describeDatasource, type Datasource, type DatasourceClient } from "./http";
 
@@ -42,19 +43,55 @@ function seriesKey(labels: Labels): string {
   return JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Reads a `matrix` answer (Prometheus' and Loki's query_range JSON) into `into`. */
-function readMatrix(ds: Datasource, expr: string, body: unknown, into: Map<string, RangeSeries>): void {
+/** A server's text shown in a message: bounded and redacted. */
+function serverText(v: unknown): string {
+  return redact(String(v ?? "")).slice(0, 300);
+}
+
+/**
+ * A `matrix` answer (Prometheus' and Loki's query_range and range-vector query JSON), checked
+ * shape by shape: a `null`, an object of the wrong shape or a sample that is not a number is a
+ * BacktestHttpError naming the datasource, never a TypeError or a silently empty result.
+ */
+export function checkedMatrix(ds: Datasource, what: string, body: unknown): Array<{ metric: Labels; values: Array<[number, number]> }> {
+  const fail = (why: string): never => {
+    throw new BacktestHttpError(`${describeDatasource(ds)}: ${what}: ${why}`);
+  };
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return fail("the answer is not a JSON object");
   const r = body as MatrixResponse;
-  if (r.status !== "success") throw new BacktestHttpError(`${describeDatasource(ds)}: query failed: ${r.error ?? "no status"}\n  query: ${expr}`);
-  if (r.data?.resultType !== "matrix") {
-    throw new BacktestHttpError(`${describeDatasource(ds)}: expected a matrix (a metric query), got ${r.data?.resultType ?? "nothing"}\n  query: ${expr}`);
-  }
-  for (const s of r.data.result ?? []) {
-    const labels = s.metric ?? {};
+  if (r.status !== "success") return fail(`query failed: ${r.error !== undefined ? serverText(r.error) : "no status"}`);
+  if (r.data === null || typeof r.data !== "object") return fail("the answer has no data");
+  if (r.data.resultType !== "matrix") return fail(`expected a matrix (a metric query), got ${serverText(r.data.resultType ?? "nothing")}`);
+  const result = r.data.result ?? [];
+  if (!Array.isArray(result)) return fail("data.result is not a list");
+  return result.map((s, i) => {
+    if (s === null || typeof s !== "object") return fail(`data.result[${i}] is not a series`);
+    const metric = s.metric ?? {};
+    if (typeof metric !== "object" || metric === null || Object.values(metric).some((v) => typeof v !== "string")) return fail(`data.result[${i}].metric is not a set of labels`);
+    const values = s.values ?? [];
+    if (!Array.isArray(values)) return fail(`data.result[${i}].values is not a list`);
+    return {
+      metric,
+      values: values.map((pair, j): [number, number] => {
+        const [t, v] = Array.isArray(pair) ? pair : [];
+        const tn = Number(t);
+        const vn = typeof v === "string" ? Number(v) : Number.NaN;
+        // Prometheus writes NaN and infinities as strings; anything else that is not a number is garbage.
+        if (!Number.isFinite(tn) || (Number.isNaN(vn) && v !== "NaN")) return fail(`data.result[${i}].values[${j}] is not a [time, "value"] sample`);
+        return [tn, vn];
+      }),
+    };
+  });
+}
+
+/** Reads a `matrix` answer into `into`. */
+function readMatrix(ds: Datasource, expr: string, body: unknown, into: Map<string, RangeSeries>): void {
+  for (const s of checkedMatrix(ds, `query ${expr}`, body)) {
+    const labels = s.metric;
     const key = seriesKey(labels);
     const series = into.get(key) ?? { labels, values: new Map<number, number>() };
     into.set(key, series);
-    for (const [t, v] of s.values ?? []) series.values.set(Math.round(Number(t)), Number(v));
+    for (const [t, v] of s.values) series.values.set(Math.round(t), v);
   }
 }
 

@@ -1,4 +1,6 @@
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from "node:util";
+import { INVALID_INPUT_EXIT_CODE, InvalidDefinitionError } from "../config/errors";
+import { redact } from "../config/secret";
 
 /** A command line the CLI cannot act on: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {
@@ -28,14 +30,19 @@ export function parseCommandLine<O extends Options>(argv: string[], spec: { usag
   return parsed;
 }
 
-/** Runs a CLI's main (sync or async): a UsageError exits 2, any other failure 1, each with its message on stderr. */
+/** Runs a CLI's main (sync or async): a UsageError or invalid input exits 2, any other failure 1, each with its message on stderr. */
 export function runCli(name: string, main: (argv: string[]) => unknown, onFailure = ""): void {
   const fail = (e: unknown) => {
     if (e instanceof UsageError) {
-      console.error(`${name}: ${e.message}`);
+      console.error(`${name}: ${redact(e.message)}`);
       process.exit(2);
     }
-    console.error(`${name}: ${e instanceof Error ? e.message : String(e)}${onFailure ? `\n${onFailure}` : ""}`);
+    if (e instanceof InvalidDefinitionError) {
+      console.error(`${name}: ${redact(e.message)}`);
+      process.exit(INVALID_INPUT_EXIT_CODE);
+    }
+    // Every message passes the one redaction, whatever stage built it.
+    console.error(`${name}: ${redact(e instanceof Error ? e.message : String(e))}${onFailure ? `\n${onFailure}` : ""}`);
     process.exit(1);
   };
   try {

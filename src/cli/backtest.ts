@@ -11,7 +11,7 @@ import type { Format } from "../backtest/report";
  */
 
 const USAGE =
-  "usage: npm run backtest -- --from <time> --to <time> [--ref <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--keep DIR]\n" +
+  "usage: npm run backtest -- --from <time> --to <time> [--ref <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--keep DIR] [--max-window 31d]\n" +
   "  <time>: ISO 8601 (2026-11-16T00:00:00Z), Unix seconds, `now` or `now-<duration>` (now-7d, now-12h)";
 
 /** A time on the command line, as Unix seconds (whole seconds). */
@@ -19,7 +19,12 @@ export function parseTime(text: string, flag: string, now = Date.now()): number 
   const relative = /^now(?:-((?:[0-9]+(?:s|m|h|d|w))+))?$/.exec(text);
   if (relative) return Math.floor(now / 1000) - (relative[1] ? durationSeconds(relative[1]) : 0);
   if (/^[0-9]{9,11}$/.test(text)) return Number(text);
-  const ms = /^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(text) ? Date.parse(text) : NaN;
+  const date = /^([0-9]{4})-([0-9]{2})-([0-9]{2})/.exec(text);
+  // Date.parse rolls 2026-02-30 over to March 2: a day the month does not have is refused.
+  if (date && (Number(date[2]) < 1 || Number(date[2]) > 12 || Number(date[3]) < 1 || Number(date[3]) > new Date(Date.UTC(Number(date[1]), Number(date[2]), 0)).getUTCDate())) {
+    throw new UsageError(`${flag}: ${date[0]} is not a day of the calendar`, USAGE);
+  }
+  const ms = date ? Date.parse(text) : NaN;
   if (Number.isNaN(ms)) throw new UsageError(`${flag}: cannot read "${text}" as a time`, USAGE);
   return Math.floor(ms / 1000);
 }
@@ -31,6 +36,7 @@ export interface BacktestArgs {
   stackFile: string;
   format: Format;
   keep?: string;
+  maxWindow?: string;
 }
 
 export function backtestArgs(argv: string[], now = Date.now()): BacktestArgs {
@@ -43,6 +49,7 @@ export function backtestArgs(argv: string[], now = Date.now()): BacktestArgs {
       "stack-file": { type: "string", default: EXAMPLE_STACK_FILE },
       format: { type: "string", default: "text" },
       keep: { type: "string" },
+      "max-window": { type: "string" },
     },
   });
   if (!values.from) throw new UsageError("--from is required", USAGE);
@@ -51,12 +58,12 @@ export function backtestArgs(argv: string[], now = Date.now()): BacktestArgs {
   const from = parseTime(values.from, "--from", now);
   const to = parseTime(values.to, "--to", now);
   if (to <= from) throw new UsageError("--to must be after --from", USAGE);
-  return { from, to, ref: values.ref, stackFile: values["stack-file"], format: values.format, keep: values.keep };
+  return { from, to, ref: values.ref, stackFile: values["stack-file"], format: values.format, keep: values.keep, ...(values["max-window"] ? { maxWindow: values["max-window"] } : {}) };
 }
 
 export async function main(argv: string[]): Promise<void> {
   const args = backtestArgs(argv);
-  const result = await runBacktest({ window: { from: args.from, to: args.to }, stackFile: args.stackFile, ref: args.ref, format: args.format, keep: args.keep });
+  const result = await runBacktest({ window: { from: args.from, to: args.to }, stackFile: args.stackFile, ref: args.ref, format: args.format, keep: args.keep, maxWindow: args.maxWindow });
   process.stdout.write(result.report);
 }
 

@@ -8,6 +8,7 @@ import { parseCommandLine, runCli } from "./args";
 import { parseConfig } from "../config/schema";
 import { checkedStack } from "../checks";
 import { describeLogqlCost } from "../checks/logql-cost";
+import { InvalidDefinitionError } from "../config/errors";
 
 const USAGE = "usage: npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]";
 
@@ -45,7 +46,9 @@ export function renderStack(stackFile: string, out: string): string[] {
     });
     return [promtoolLine, `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`, describeLogqlCost(checked, cfg)].filter(Boolean);
   } catch (e) {
-    throw new Error(`${e instanceof Error ? e.message : String(e)}\nNothing was rendered; ${shownOut} is unchanged.`);
+    const footer = `Nothing was rendered; ${shownOut} is unchanged.`;
+    if (e instanceof InvalidDefinitionError) throw new InvalidDefinitionError(e.subject, e.problems, footer);
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n${footer}`);
   }
 }
 

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseCommandLine, runCli, UsageError } from "./args";
 import { parseConfig, type Config } from "../config/schema";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
 import { verdict, writeExpectationTests } from "../replay/expectations";
-import { readFixtureFile, writeFixtureFiles } from "../replay/fixtures/file";
+import { MAX_INCIDENT_DAYS, readFixtureFiles, writeFixtureFiles } from "../replay/fixtures/file";
 import { promtool } from "../replay/promtool";
 import { formatReplay, formatScenarioTable, scenarioRows, type ReportFormat } from "../replay/report";
 import { replayStack, stackFixtures } from "../replay/run";
@@ -18,7 +18,7 @@ import type { Fixture } from "../replay/fixtures";
 export const SCENARIO_TABLE_FILE = join(REPO_ROOT, "docs", "replay-scenarios.md");
 
 const USAGE =
-  "usage: npm run replay [-- [--fixture FILE ...] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--keep DIR]]\n" +
+  "usage: npm run replay [-- [--fixture FILE ...] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--keep DIR] [--max-incident-days 7]]\n" +
   "       npm run replay -- --export DIR";
 
 export function scenarioTableDoc(table: string): string {
@@ -48,6 +48,7 @@ export function replayCommand(argv: string[]): ReplayRun {
       fixture: { type: "string", multiple: true },
       export: { type: "string" },
       format: { type: "string", default: "text" },
+      "max-incident-days": { type: "string" },
     },
   });
   const format = values.format as ReportFormat;
@@ -56,12 +57,13 @@ export function replayCommand(argv: string[]): ReplayRun {
   const cfg: Config = parseConfig(readStackFile(stackFile));
   if (values.export) {
     if (values.fixture) throw new UsageError("--export writes the built-in scenarios; it takes no --fixture", USAGE);
-    mkdirSync(values.export, { recursive: true });
     const files = writeFixtureFiles(stackFixtures(cfg, [0]), values.export);
     return { output: `Wrote ${files.length} incident files (the built-in scenarios) to ${values.export}:\n${files.map((f) => `  ${f}`).join("\n")}\n`, failed: false };
   }
   // Every file is read and validated before anything is replayed.
-  const fixtures: Fixture[] | undefined = values.fixture?.map((f) => readFixtureFile(f));
+  const maxDays = values["max-incident-days"] === undefined ? MAX_INCIDENT_DAYS : Number(values["max-incident-days"]);
+  if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 366) throw new UsageError(`--max-incident-days: expected whole days from 1 to 366, got ${values["max-incident-days"]}`, USAGE);
+  const fixtures: Fixture[] | undefined = values.fixture ? readFixtureFiles(values.fixture, { maxDays }) : undefined;
   const keep = values.keep;
   const dir = keep ?? mkdtempSync(join(tmpdir(), "pizza-replay-"));
   const out: string[] = [];

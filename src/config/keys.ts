@@ -94,6 +94,20 @@ export function unknownKeyProblems(raw: Record<string, unknown>, projectKeys: re
 export interface SecretSource {
   isSecret: (key: string) => boolean;
   decrypted: boolean;
+  /** Dotted paths of `secure:` values inside object keys (`pizza-observability:syntheticMonitoring.url`), when known. */
+  nested?: readonly string[];
+}
+
+/**
+ * Non-credential keys of this project that hold a Pulumi secret (set with `pulumi config set --secret
+ * --path`): the program keeps whatever it builds from them secret.
+ */
+export function secretConfigKeys(raw: Record<string, unknown>, source: SecretSource | undefined): string[] {
+  if (!source) return [];
+  return Object.keys(raw)
+    .filter((k) => k.startsWith(`${PROJECT}:`) && !(SECRET_KEYS as readonly string[]).includes(k.slice(PROJECT.length + 1)) && source.isSecret(k))
+    .map((k) => k.slice(PROJECT.length + 1))
+    .sort();
 }
 
 /** One line per credential key stored in plaintext, or holding render's ciphertext stand-in. */

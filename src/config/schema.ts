@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { InvalidDefinitionError } from "./errors";
-import { ENCRYPTED_PLACEHOLDER, Secret } from "./secret";
+import { ENCRYPTED_PLACEHOLDER, ENCRYPTED_URL_STANDIN, redact, Secret } from "./secret";
 import { GRAFANA_URL_KEY, plaintextCredentialProblems, PROJECT, SECRET_KEYS, type SecretKey, type SecretSource, unknownKeyProblems } from "./keys";
 import { parseDuration } from "./durations";
-import { type RangeKind, rangeProblem } from "./time-intervals";
-import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, hasUserinfo, withoutUserinfo } from "./values";
+import { coversAllTime, type RangeKind, rangeProblem } from "./time-intervals";
+import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, hasUserinfo, invisibleCharacter, timeZoneProblem } from "./values";
 
 export { GRAFANA_URL_KEY, PROJECT, SECRET_KEYS, type SecretKey } from "./keys";
 
 const threshold = numeric(z.number().nonnegative("expected a number >= 0"));
+/** A percent gauge (cpu_percent, memory_percent) is 0-100: a threshold of 0 always fires, 100 or more never. */
+const percentOfGauge = numeric(z.number().gt(0, "expected a percentage above 0 and below 100 (the gauge reads 0-100)").lt(100, "expected a percentage above 0 and below 100 (the gauge reads 0-100)"));
+/** A count of failed orders in one window: at least 1 (0 is always met), at most what a window can hold. */
+const failureCount = numeric(z.number().int("expected a whole number of failed orders").min(1, "expected at least 1 failed order").max(10_000, "expected at most 10000 failed orders in one window (more can never fire for this service)"));
 const ratio = numeric(z.number().min(0, "expected a ratio between 0 and 1").max(1, "expected a ratio between 0 and 1"));
 /** A URL deployed in plain text (annotations, check target): `user:password@` in it would be a leaked credential. */
 const plainUrl = templateFreeUrl.refine(
@@ -86,7 +90,7 @@ const thresholdsSchema = z.strictObject({
   /** The page on failing orders, from the service's own counters (pizza_creation_failures_total / requests_total). */
   orderFailures: z
     .strictObject({
-      minFailures: threshold.default(2).describe("`pizza-order-failures`: at least this many failed orders in a window..."),
+      minFailures: failureCount.default(2).describe("`pizza-order-failures`: at least this many failed orders in a window..."),
       failureRatio: ratio.default(0.3).describe("...and at least this share of the window's orders failed"),
       fastWindow: window.default("1m").describe("the window of normal traffic, which pages within a minute"),
       slowWindow: window.default("5m").describe("the window of low traffic (an order every 2 minutes still shows two failures)"),
@@ -137,12 +141,14 @@ const thresholdsSchema = z.strictObject({
     })
     .prefault({})
     .describe("`pizza-api-traffic-absent`, the fallback without Synthetic Monitoring: no HTTP log line in `window`"),
-  cpu: z.strictObject({ percent: threshold.default(80).describe("`pizza-cpu-saturation` fires above this CPU percent"), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
-  memory: z.strictObject({ percent: threshold.default(85).describe("`pizza-memory-saturation` fires above this memory percent"), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
+  cpu: z.strictObject({ percent: percentOfGauge.default(80).describe("`pizza-cpu-saturation` fires above this CPU percent"), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
+  memory: z.strictObject({ percent: percentOfGauge.default(85).describe("`pizza-memory-saturation` fires above this memory percent"), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
   factoryLatency: z
     .strictObject({
       /** The factory answers in under a second when healthy; throttling chaos holds it 30 s+. */
-      milliseconds: threshold.default(10000).describe("`pizza-factory-latency` pages above this latency (an order completes within 10 s)"),
+      milliseconds: numeric(z.number().gt(0, "expected a latency above 0 ms (at 0 every order pages)").max(3_600_000, "expected at most 3600000 ms (an hour)"))
+        .default(10000)
+        .describe("`pizza-factory-latency` pages above this latency (an order completes within 10 s)"),
       pendingPeriod: pendingPeriod.default("2m"),
     })
     .prefault({})
@@ -170,7 +176,7 @@ const sloSchema = z.strictObject({
   )
     .default(99.9)
     .describe("order success SLO over 30 days: share of `POST /api/order` not answered 5xx"),
-  minFailures: threshold.default(2).describe("a burn alert needs at least this many failed orders in its short window (low-traffic guard)"),
+  minFailures: failureCount.default(2).describe("a burn alert needs at least this many failed orders in its short window (low-traffic guard)"),
   // 1h/5m x14.4 (SRE workbook); 7m pending outlasts the 5m short window after a 45 s restart
   // (which keeps it burning ~6 minutes), so restarts never page; pizza-order-failures pages first.
   fastBurn: burnRate("`pizza-order-slo-fast-burn`, a page (backstop of `pizza-order-failures`)", 14.4, "1h", "5m", "7m"),
@@ -186,6 +192,7 @@ const syntheticMonitoringSchema = z.strictObject({
   probes: z
     .array(z.string().regex(/^[A-Za-z0-9_-]+$/, "expected a probe name such as Frankfurt"))
     .min(1, "expected at least one probe")
+    .refine((ps) => new Set(ps).size === ps.length, "expected each probe once (a duplicate probe is one location counted twice)")
     .default(["Atlanta", "Frankfurt", "Singapore"])
     .describe("public probe names, resolved to ids by the provider's `getProbes` at deploy time"),
   frequencySeconds: numeric(z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds")).default(60).describe("how often the check runs"),
@@ -201,6 +208,8 @@ const intervalSeconds = numeric(
   z.number().int().min(10, { message: "expected at least 10 seconds", abort: true }).multipleOf(10, "expected a multiple of 10 seconds (Grafana's scheduler interval)"),
 );
 const email = z.email({ error: "expected an email address" });
+/** Datasource uids Grafana reserves: the built-in Grafana datasource (uid grafana, legacy id -100) and server-side expressions. */
+const datasourceUid = uid.refine((u) => !["grafana", "-100", "__expr__", "__mixed__", "__dashboard__"].includes(u), "is reserved by Grafana for a built-in datasource; expected the uid of your Loki or Prometheus datasource");
 
 const contactsSchema = z.strictObject({
   teamEmail: email.describe("default receiver: whatever no other route takes; the team channel without Slack"),
@@ -246,21 +255,22 @@ const timeIntervalFields = z.strictObject({
   /** IANA time zone the times and days are in; UTC when unset. */
   location: z
     .string()
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "expected an IANA time zone such as Europe/Berlin")
+    .check((ctx) => {
+      const problem = timeZoneProblem(ctx.value);
+      if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    })
     .optional(),
 });
 /** Alertmanager matches an interval without times, weekdays, days, months or years at every moment. */
-const timeIntervalSchema = timeIntervalFields.refine(
-  (t) => [t.times, t.weekdays, t.daysOfMonth, t.months, t.years].some((f) => f !== undefined && f.length > 0),
-  "an interval must set at least one of times, weekdays, daysOfMonth, months or years (an empty one mutes forever)",
-);
+const timeIntervalSchema = timeIntervalFields
+  .refine(
+    (t) => [t.times, t.weekdays, t.daysOfMonth, t.months, t.years].some((f) => f !== undefined && f.length > 0),
+    "an interval must set at least one of times, weekdays, daysOfMonth, months or years (an empty one mutes forever)",
+  )
+  .refine(
+    (t) => ![t.times, t.weekdays, t.daysOfMonth, t.months, t.years].some((f) => f !== undefined && f.length > 0) || !coversAllTime(t),
+    "covers every moment (every time of day, weekday, day and month it sets is the whole range): it mutes forever",
+  );
 
 /** Routes of the policy tree a mute timing can apply to. The watchdog route is never muted. */
 export const MUTABLE_ROUTES = ["page", "ticket", "telemetry", "datasource-errors"] as const;
@@ -287,7 +297,16 @@ const routingSchema = z.strictObject({
 });
 
 /** Grafana OnCall usernames (as in OnCall's user list). */
-const onCallUsernames = z.array(z.string().min(1, "is empty"));
+const onCallUsernames = z
+  .array(
+    z
+      .string()
+      .min(1, "is empty")
+      .max(150, "expected at most 150 characters")
+      .regex(/^\S(.*\S)?$/, "expected a username without leading or trailing spaces or line breaks")
+      .refine((u) => !/[\n\r]/.test(u), "expected a single-line username"),
+  )
+  .refine((us) => new Set(us).size === us.length, "expected each username once");
 
 const escalationSchema = z.strictObject({
   users: onCallUsernames.default([]).describe("Grafana OnCall usernames paged first; required (non-empty) when `contacts.onCall` is `grafana-oncall`"),
@@ -332,15 +351,31 @@ export const configSchema = z
       .describe("the Grafana Cloud stack (the provider's own key; `grafana:auth` is its secret token); a URL carrying `user:password@` is rejected, and never echoed"),
     folder: z
       .strictObject({
-        uid: uid.default("jwt-pizza-service").describe("uid of the folder holding every rule group and dashboard"),
-        title: z.string().min(1).default("JWT Pizza Service").describe("its title: the `grafana_folder` label of every alert"),
+        // Grafana's root folder is "general"; "sharedwithme" is the virtual folder of shared dashboards.
+        uid: uid
+          .refine((u) => !["general", "sharedwithme"].includes(u.toLowerCase()), "is reserved by Grafana (the General folder, Shared with me); choose another uid")
+          .default("jwt-pizza-service")
+          .describe("uid of the folder holding every rule group and dashboard"),
+        title: z
+          .string()
+          .min(1, "is empty")
+          // Grafana's dashboard and folder tables hold titles in a VARCHAR(189) column.
+          .max(189, "expected at most 189 characters (Grafana's folder title column)")
+          .refine((t) => t.trim() === t && t.trim() !== "", "expected a title without leading or trailing spaces")
+          .default("JWT Pizza Service")
+          .describe("its title: the `grafana_folder` label of every alert"),
       })
       .prefault({}),
-    datasources: z.strictObject({ loki: uid.describe("uid of the Loki datasource (Connections > Data sources; the uid is in the page URL)"), prometheus: uid.describe("uid of the Prometheus datasource; the recording rules write into it") }),
+    datasources: z.strictObject({
+      loki: datasourceUid.describe("uid of the Loki datasource (Connections > Data sources; the uid is in the page URL)"),
+      prometheus: datasourceUid.describe("uid of the Prometheus datasource; the recording rules write into it"),
+    }),
     telemetry: telemetrySchema.prefault({}),
     alerting: z.strictObject({
       team: labelValue.default("pizza").describe("the `team` label of every alert"),
-      runbookBaseUrl: plainUrl.describe("where `runbooks/` is browsable: `runbook_url` of an alert is `<runbookBaseUrl>/<alert uid>.md`"),
+      runbookBaseUrl: plainUrl
+        .refine((u) => !/[?#]/.test(u), "expected a URL without a query string or fragment: the runbook path <uid>.md is appended to it")
+        .describe("where `runbooks/` is browsable: `runbook_url` of an alert is `<runbookBaseUrl>/<alert uid>.md`"),
       evaluationIntervalSeconds: intervalSeconds.default(60).describe("rule group evaluation interval, a multiple of 10 s; `recording` always runs every 60 s"),
       /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
       groupEvaluationIntervalSeconds: z
@@ -395,6 +430,9 @@ export const configSchema = z
     if (c.escalation.enabled && !oncall) {
       ctx.addIssue({ code: "custom", path: ["escalation", "enabled"], message: 'escalation needs contacts.onCall "grafana-oncall"' });
     }
+    if (!oncall && c.escalation.users.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["escalation", "users"], message: `are only paged with contacts.onCall "grafana-oncall" (it is "${c.contacts.onCall}"); remove them or switch on-call to Grafana OnCall` });
+    }
     if (c.escalation.enabled && c.escalation.escalateTo.length === 0) {
       ctx.addIssue({ code: "custom", path: ["escalation", "escalateTo"], message: "expected at least one OnCall username when escalation.enabled is true" });
     }
@@ -421,6 +459,11 @@ function feasibilityIssues(c: Config): Array<{ path: PropertyKey[]; message: str
       issues.push({ path: ["slo", burn, "shortWindow"], message: `expected shorter than longWindow (${longWindow})` });
     }
   }
+  const fast = parseDuration(c.thresholds.orderFailures.fastWindow);
+  const slow = parseDuration(c.thresholds.orderFailures.slowWindow);
+  if (fast.ok && slow.ok && fast.milliseconds >= slow.milliseconds) {
+    issues.push({ path: ["thresholds", "orderFailures", "fastWindow"], message: `expected shorter than slowWindow (${c.thresholds.orderFailures.slowWindow}): the fast window pages first at normal traffic` });
+  }
   // The availability alert fires while the success ratio is below successRatio: never below 0.
   if (c.thresholds.availability.successRatio === 0) {
     issues.push({ path: ["thresholds", "availability", "successRatio"], message: "can never fire: the success ratio is never below 0; expected above 0" });
@@ -440,7 +483,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function shownValue(value: unknown): string {
-  return withoutUserinfo(JSON.stringify(value) ?? String(value));
+  const text = redact(JSON.stringify(value) ?? String(value));
+  // A 200 KB value is named by its length, not printed.
+  return text.length > 120 ? `${text.slice(0, 100)}... (${text.length} characters)` : text;
 }
 
 function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {
@@ -453,6 +498,58 @@ function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {
   const shown = isSecret ? "" : ` (got ${shownValue(value)})`;
   const message = issue.code === "invalid_type" && issue.expected === "number" ? NUMBER_MESSAGE : issue.message;
   return [`${configKey(issue.path)}: ${message}${shown}`];
+}
+
+/**
+ * Control and invisible characters (NUL, escape, zero-width, bidi overrides) in any text value:
+ * invisible in review, and refused or misread by Grafana, Loki and Alertmanager. One line per key.
+ */
+function invisibleProblems(value: unknown, path: PropertyKey[]): Array<{ key: string; line: string }> {
+  if (typeof value === "string") {
+    const found = invisibleCharacter(value);
+    if (!found) return [];
+    const what = found === "U+000A" || found === "U+000D" ? `a line break (${found}); expected a single line without newlines` : `the control or invisible character ${found}; expected visible text`;
+    return [{ key: configKey(path), line: `${configKey(path)}: contains ${what}` }];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => invisibleProblems(v, [...path, i]));
+  if (value !== null && typeof value === "object" && !(value instanceof Secret)) return Object.entries(value).flatMap(([k, v]) => invisibleProblems(v, [...path, k]));
+  return [];
+}
+
+/** URL keys render reads through a nested Pulumi secret, with ENCRYPTED_URL_STANDIN in its place. */
+const SECRET_URL_PATHS = new Set([`${PROJECT}:syntheticMonitoring.url`, `${PROJECT}:alerting.runbookBaseUrl`]);
+
+/**
+ * `secure:` values inside object keys. Render (no decryption) puts ENCRYPTED_URL_STANDIN in place of
+ * a secret URL key and refuses any other, which it would need in clear to render; `pulumi up` sees
+ * decrypted values, where render's placeholder text is refused like a credential key's.
+ */
+function nestedSecretProblems(input: Record<string, unknown>, secrets: SecretSource | undefined): Array<{ key: string; line: string }> {
+  const problems: Array<{ key: string; line: string }> = [];
+  const visit = (value: unknown, path: PropertyKey[], parent: Record<PropertyKey, unknown> | unknown[] | undefined, key: PropertyKey | undefined) => {
+    if (value === ENCRYPTED_PLACEHOLDER && path.length > 1) {
+      const full = configKey(path);
+      if (secrets?.decrypted) problems.push({ key: full, line: `${full}: holds the text ${JSON.stringify(ENCRYPTED_PLACEHOLDER)}, render's stand-in for ciphertext, not a value` });
+      else if (SECRET_URL_PATHS.has(full) && parent && key !== undefined) (parent as Record<PropertyKey, unknown>)[key] = ENCRYPTED_URL_STANDIN;
+      else problems.push({ key: full, line: `${full}: is stored as a Pulumi secret, which render cannot decrypt; only ${[...SECRET_URL_PATHS].join(", ")} and the credential keys render from a secret: store this value in plain text` });
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i], value, i));
+    else if (value !== null && typeof value === "object" && !(value instanceof Secret)) Object.entries(value).forEach(([k, v]) => visit(v, [...path, k], value as Record<PropertyKey, unknown>, k));
+  };
+  for (const [k, v] of Object.entries(input)) if (!(SECRET_KEYS as readonly string[]).includes(k)) visit(v, [k], undefined, undefined);
+  return problems;
+}
+
+/** Text values outside the secret keys that carry URL credentials (`user:password@`, in any spelling redact() knows). */
+function credentialProblems(value: unknown, path: PropertyKey[]): Array<{ key: string; line: string }> {
+  if (path.length === 1 && (SECRET_KEYS as readonly PropertyKey[]).includes(path[0])) return [];
+  if (typeof value === "string") {
+    return redact(value) !== value ? [{ key: configKey(path), line: `${configKey(path)}: contains URL credentials (user:password@); it is deployed in plain text, so keep credentials in the secret keys` }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => credentialProblems(v, [...path, i]));
+  if (value !== null && typeof value === "object" && !(value instanceof Secret)) return Object.entries(value).flatMap(([k, v]) => credentialProblems(v, [...path, k]));
+  return [];
 }
 
 /** Pulumi hands structured values over as JSON text; stack files (read by render) as objects. */
@@ -480,9 +577,17 @@ export function parseConfig(raw: Record<string, unknown>, secrets?: SecretSource
     const value = raw[`${PROJECT}:${key}`];
     if (value !== undefined) input[key] = decode(value);
   }
+  const nested = nestedSecretProblems(input, secrets);
 
   const result = configSchema.safeParse(input);
-  const problems = [...keyProblems, ...(result.success ? [] : result.error.issues.flatMap((i) => describeIssue(input, i)))];
+  const invisible = invisibleProblems(input, []);
+  const named = new Set([...invisible, ...nested].map((p) => p.key));
+  // One line per key: its first problem (a value refused by its grammar is not also reported for its length).
+  const issues = result.success ? [] : result.error.issues.filter((i) => !named.has(configKey(i.path)) && (named.add(configKey(i.path)), true));
+  for (const i of issues) if (i.code === "unrecognized_keys") i.keys.forEach((k) => named.add(configKey([...i.path, k])));
+  // Credentials anywhere else than a secret key would be deployed and rendered in plain text.
+  const credentials = credentialProblems(input, []).filter((p) => !named.has(p.key));
+  const problems = [...keyProblems, ...nested.map((p) => p.line), ...invisible.map((p) => p.line), ...issues.flatMap((i) => describeIssue(input, i)), ...credentials.map((p) => p.line)];
   if (problems.length > 0 || !result.success) throw new InvalidDefinitionError("stack configuration", problems);
   return result.data;
 }

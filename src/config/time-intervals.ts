@@ -86,3 +86,49 @@ export function wireTimeInterval(ti: alerting.TimeInterval): WireTimeInterval {
     location: ti.location,
   };
 }
+
+/** The fields of a mute timing's interval as a stack file writes them. */
+export interface IntervalText {
+  times?: Array<{ start: string; end: string }>;
+  weekdays?: string[];
+  daysOfMonth?: string[];
+  months?: string[];
+  years?: string[];
+}
+
+function covered(kind: RangeKind, texts: string[]): Range[] {
+  return texts.filter((t) => typeof t === "string" && rangeProblem(kind, t) === undefined).map((t) => parseRange(kind, t));
+}
+
+function coversAll(ranges: Range[], first: number, last: number): boolean {
+  for (let n = first; n <= last; n++) if (!ranges.some((r) => r.begin <= n && n <= r.end)) return false;
+  return true;
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Whether an interval matches at every moment although it sets fields: each set field covers its
+ * whole range, in whatever spelling (`sunday:saturday`, times 00:00-24:00 or pieces of the day,
+ * months 1:12 or january:december, days 1:31 or -31:-1). Alertmanager mutes forever then.
+ */
+export function coversAllTime(t: IntervalText): boolean {
+  const set = [t.times, t.weekdays, t.daysOfMonth, t.months, t.years].filter((f) => f !== undefined && f.length > 0);
+  if (set.length === 0) return true;
+  if (t.years && t.years.length > 0) return false;
+  if (t.times && t.times.length > 0) {
+    const spans = t.times.filter((x) => /^\d\d:\d\d$/.test(x?.start ?? "") && /^\d\d:\d\d$/.test(x?.end ?? "")).map((x) => ({ begin: minutes(x.start), end: minutes(x.end) - 1 }));
+    if (!coversAll(spans, 0, 24 * 60 - 1)) return false;
+  }
+  if (t.weekdays && t.weekdays.length > 0 && !coversAll(covered("weekday", t.weekdays), 0, 6)) return false;
+  if (t.months && t.months.length > 0 && !coversAll(covered("month", t.months), 1, 12)) return false;
+  if (t.daysOfMonth && t.daysOfMonth.length > 0) {
+    const days = covered("dayOfMonth", t.daysOfMonth);
+    for (let length = 28; length <= 31; length++) {
+      for (let d = 1; d <= length; d++) {
+        if (!days.some((r) => (r.begin > 0 ? r.begin <= d && d <= r.end : r.begin <= d - length - 1 && d - length - 1 <= r.end))) return false;
+      }
+    }
+  }
+  return true;
+}

@@ -1,6 +1,7 @@
 import { RE2JS } from "re2js";
 import { z } from "zod";
 import { durationSeconds, parseDuration } from "./durations";
+import { redact } from "./secret";
 
 /**
  * Value grammars of the stack config, each as strict as the system that finally reads the value
@@ -31,7 +32,9 @@ function durationSchema(zero: "allowed" | "rejected") {
       ? r.problem
       : zero === "rejected" && r.milliseconds === 0
         ? "expected a window longer than 0 (a window of zero covers no samples)"
-        : r.milliseconds > MAX_WINDOW_MS
+        : r.milliseconds % 1000 !== 0
+          ? "expected whole seconds (Grafana reads rule windows and pending periods in whole seconds), such as 1s or 90s"
+          : r.milliseconds > MAX_WINDOW_MS
           ? `expected at most ${MAX_WINDOW} (Loki's default max_query_length is 721h)`
           : undefined;
     if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
@@ -49,6 +52,8 @@ export const uid = z
 /** Prometheus' and Loki's label name grammar; names starting with `__` are reserved for internal use. */
 export const labelName = z
   .string()
+  // Loki's default limits_config.max_label_name_length.
+  .max(1024, "expected at most 1024 characters (Loki's max_label_name_length)")
   .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "expected a label name such as source (letters, digits, '_')")
   .refine((n) => !n.startsWith("__"), "label names starting with __ are reserved (e.g. __name__ is the metric name)");
 
@@ -65,11 +70,18 @@ const TEMPLATE = /\{\{|\}\}/;
  * would break every query, and `{{` would be expanded by Grafana, so the recorded series' label
  * would no longer match the alerts' selectors.
  */
+/** Grafana expands its variables (`$__range`, `${var}`, `[[var]]`) in queries, Loki's included. */
+const GRAFANA_VARIABLE = /\$__|\$\{|\[\[/;
+const NO_VARIABLE = [(v: string) => !GRAFANA_VARIABLE.test(v), "must not contain $__, ${ or [[: Grafana expands its variables in the queries this text reaches"] as const;
+
 export const labelValue = z
   .string()
+  // Loki's default limits_config.max_label_value_length.
+  .max(2048, "expected at most 2048 characters (Loki's max_label_value_length)")
   .regex(/^[^"\\\n]+$/, 'expected a non-empty label value without ", \\ or newlines')
   .refine((v) => v === v.trim(), "expected no leading or trailing spaces")
-  .refine((v) => !TEMPLATE.test(v), "must not contain {{ or }}: Grafana would expand it as a template");
+  .refine((v) => !TEMPLATE.test(v), "must not contain {{ or }}: Grafana would expand it as a template")
+  .refine(...NO_VARIABLE);
 
 /** Text quoted in alert annotations, which Grafana expands as Go templates. */
 const NO_TEMPLATE = [(v: string) => !TEMPLATE.test(v), "must not contain {{ or }}: it is quoted in alert descriptions, which Grafana expands as templates"] as const;
@@ -77,8 +89,10 @@ const NO_TEMPLATE = [(v: string) => !TEMPLATE.test(v), "must not contain {{ or }
 /** A literal log text; it is regex-escaped where a query needs it, so it cannot widen into `.*`. */
 export const literal = z
   .string()
+  .max(1024, "expected at most 1024 characters")
   .regex(/^[^\n]+$/, "expected non-empty text without newlines")
-  .refine(...NO_TEMPLATE);
+  .refine(...NO_TEMPLATE)
+  .refine(...NO_VARIABLE);
 
 export const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 
@@ -98,12 +112,44 @@ export const re2Regex = z
   })
   .refine(...NO_TEMPLATE);
 
-/** Whether a URL carries `user:password@` (the userinfo part between `//` and `@`). */
+/**
+ * Whether a URL carries credentials (`user:password@`) in any spelling a URL parser accepts:
+ * `https://u:p@h`, `https:u:p@h`, `https:\\u:p@h`, percent-encoded.
+ */
 export function hasUserinfo(url: string): boolean {
-  return /\/\/[^/?#]*@/.test(url);
+  if (redact(url) !== url) return true;
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== "" || parsed.password !== "";
+  } catch {
+    return false;
+  }
 }
 
-/** Credentials in a URL (`https://user:password@host`), replaced wherever a value is shown. */
-export function withoutUserinfo(text: string): string {
-  return text.replace(/\/\/[^/?#@\s]*@/g, "//[REDACTED]@");
+/** C0/C1 control characters, format characters (zero-width, bidi overrides, BOM) and line/paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/** The first control or invisible character of `text`, as U+XXXX, or undefined. */
+export function invisibleCharacter(text: string): string | undefined {
+  const m = INVISIBLE.exec(text);
+  return m ? `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` : undefined;
+}
+
+/**
+ * IANA time zone names exactly as the tz database spells them: Go's time.LoadLocation (Alertmanager,
+ * amtool, Grafana) opens the zoneinfo file of that name, so `utc` or `europe/berlin` fail there while
+ * Node's Intl accepts them in any case. Returns the problem, or undefined.
+ */
+export function timeZoneProblem(tz: string): string | undefined {
+  let canonical: string;
+  try {
+    canonical = new Intl.DateTimeFormat("en", { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    return "expected an IANA time zone such as Europe/Berlin";
+  }
+  if (canonical === tz) return undefined;
+  if (canonical.toLowerCase() === tz.toLowerCase()) return `expected the IANA name exactly as spelt, ${canonical} (Alertmanager reads time zones case-sensitively)`;
+  // An alias (US/Eastern, Etc/UTC): each part is spelt with a capital or a digit first in the tz database.
+  if (!/^[A-Z][A-Za-z0-9_+-]*(\/[A-Z0-9][A-Za-z0-9_+-]*)*$/.test(tz)) return `expected the IANA name exactly as spelt, such as ${canonical}`;
+  return undefined;
 }

@@ -1,5 +1,7 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { InvalidDefinitionError } from "../config/errors";
+import { outputFolderProblem } from "../config/paths";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { fixtures as buildFixtures, type Fixture, type Series } from "./fixtures";
@@ -307,6 +309,9 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: R
 
 /** Replays every fixture against the stack: PromQL through promtool, LogQL in TS, states and notifications in alert-state.ts. */
 export function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtures(ctx.cfg)): FixtureReplay[] {
+  // The folder is a temporary one or the user's --keep.
+  const folder = outputFolderProblem(ctx.dir, "--keep", "replay");
+  if (folder) throw new InvalidDefinitionError("command line", [folder]);
   mkdirSync(ctx.dir, { recursive: true });
   const rules = rulesWithInterval(ctx.stack, ctx.cfg);
   const intervals = new Map(ctx.stack.ruleGroups.map((g) => [g.title, g.interval ?? ctx.cfg.alerting.evaluationIntervalSeconds]));

@@ -166,6 +166,16 @@ function summarise(group: ProvisionedGroup, rule: ProvisionedRule): AlertSummary
 }
 
 /**
+ * A list of objects in a provisioning file read back (a committed file may be malformed): `[]` when
+ * absent, an Error naming the file and field when it is not a list of objects (never a TypeError).
+ */
+function objects<T>(file: string, field: string, value: T[] | undefined | null): T[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => v === null || typeof v !== "object" || Array.isArray(v))) throw new Error(`${file}: ${field} is not a list of objects`);
+  return value;
+}
+
+/**
  * Reads Grafana alerting provisioning files (file name -> YAML text): rule groups, the notification
  * policy tree, contact points and mute timings; templates are ignored. Alerts come out sorted by uid.
  */
@@ -181,15 +191,17 @@ export function readAlertingSnapshot(files: Iterable<[string, string]>): Alertin
     } catch (e) {
       throw new Error(`${name}: not valid YAML (${e instanceof Error ? e.message.split("\n")[0] : e})`);
     }
-    for (const group of doc?.groups ?? []) alerts.push(...(group.rules ?? []).map((r) => summarise(group, r)));
-    for (const cp of doc?.contactPoints ?? []) {
-      for (const r of cp.receivers ?? []) {
+    if (doc !== null && (typeof doc !== "object" || Array.isArray(doc))) throw new Error(`${name}: not a provisioning file (expected a map at the top)`);
+    for (const group of objects(name, "groups", doc?.groups)) alerts.push(...objects(name, `groups ${group.name ?? ""} rules`, group.rules).map((r) => summarise(group, r)));
+    for (const cp of objects(name, "contactPoints", doc?.contactPoints)) {
+      for (const r of objects(name, `contactPoints ${cp.name ?? ""} receivers`, cp.receivers)) {
         contactPoints.push({ name: cp.name, uid: r.uid ?? "", type: r.type ?? "", settings: { ...(r.settings ?? {}) }, disableResolveMessage: r.disableResolveMessage ?? false });
       }
     }
-    for (const t of doc?.muteTimes ?? []) muteTimings.push({ name: t.name, intervals: (t.time_intervals ?? []).map(describeInterval) });
-    if (doc?.policies?.length) {
-      const { orgId: _orgId, ...tree } = doc.policies[0] as alerting.NotificationPolicy & { orgId?: number };
+    for (const t of objects(name, "muteTimes", doc?.muteTimes)) muteTimings.push({ name: t.name, intervals: objects(name, `muteTimes ${t.name ?? ""} time_intervals`, t.time_intervals).map(describeInterval) });
+    const policies = objects(name, "policies", doc?.policies);
+    if (policies.length) {
+      const { orgId: _orgId, ...tree } = policies[0] as alerting.NotificationPolicy & { orgId?: number };
       policy = tree;
     }
   }

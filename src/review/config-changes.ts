@@ -23,7 +23,7 @@ function leaves(value: unknown, path: string, secure: boolean, out: Map<string, 
 }
 
 function settings(text: string): Map<string, string> {
-  const { config, secrets } = parseStack(text);
+  const { config, secrets } = parseStack(text, "the stack file");
   const out = new Map<string, string>();
   for (const [key, value] of Object.entries(config)) leaves(value, key, secrets.isSecret(key), out);
   return out;

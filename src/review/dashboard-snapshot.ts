@@ -55,8 +55,12 @@ export function readDashboardSnapshot(files: Iterable<[string, string]>): Dashbo
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      throw new Error(`${name}: not valid JSON (${e instanceof Error ? e.message : e})`);
+      // V8 quotes the text around the error: only its position is kept.
+      const at = /position ([0-9]+)/.exec(e instanceof Error ? e.message : "");
+      throw new Error(`${name}: not valid JSON${at ? ` (at character ${at[1]})` : ""}`);
     }
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw new Error(`${name}: not a dashboard (expected a JSON object)`);
+    if (doc.panels !== undefined && (!Array.isArray(doc.panels) || doc.panels.some((p) => p === null || typeof p !== "object"))) throw new Error(`${name}: panels is not a list of objects`);
     const panels = flatten(doc.panels ?? []).map(summarisePanel).sort((a, b) => a.id - b.id);
     dashboards.push({ uid: doc.uid ?? name, title: doc.title ?? "", panels });
   }

@@ -56,7 +56,7 @@ describe("npm run render", () => {
     );
     const out = join(dir, "out");
     const run = render(["--stack-file", stackFile, "--out", out]);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toContain('grafana:url: expected an http(s) URL (got "jwtpizza")');
     expect(run.stderr).toContain("pizza-observability:datasources.prometheus: is required");
     expect(run.stderr).toContain("pizza-observability:thresholds.order5xx.count: expected a number >= 0 (got -1)");
@@ -87,8 +87,8 @@ describe("npm run render writes atomically", () => {
   it("--out alerts refuses and deletes nothing", () => {
     const before = snapshot(join(REPO_ROOT, "alerts"));
     const run = render(["--out", "alerts"]);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/alerts holds files render did not write \(api-availability\.ts, .*\); refusing to replace it/);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--out: .*alerts is inside the source folder alerts\/; expected a folder of its own/);
     expect(run.stderr).toContain("Nothing was rendered; alerts/ is unchanged.");
     expect(snapshot(join(REPO_ROOT, "alerts"))).toEqual(before);
   });
@@ -99,7 +99,7 @@ describe("npm run render writes atomically", () => {
     writeFileSync(join(out, "notes.md"), "mine\n");
     const before = snapshot(out);
     const run = render(["--out", out]);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toContain("holds files render did not write (notes.md)");
     expect(snapshot(out)).toEqual(before);
   });
@@ -143,7 +143,7 @@ describe("npm run render writes atomically", () => {
     const [a, b] = await Promise.all([renderAsync(["--out", out]), renderAsync(["--stack-file", pasta, "--out", out])]);
     for (const run of [a, b]) {
       // A render that lost the race says why; it never half-writes.
-      if (run.status !== 0) expect(run.stderr).toMatch(/another render \(pid [0-9]+\) is writing/);
+      if (run.status !== 0) expect(run.stderr).toMatch(/another render \(pid [0-9]+, .*, started [0-9]+ s ago\) is writing/);
     }
     expect([a.status, b.status]).toContain(0);
     const result = snapshot(out);
@@ -157,14 +157,33 @@ describe("npm run render writes atomically", () => {
     const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
     expect(render(["--out", out]).status).toBe(0);
     const before = snapshot(out);
-    // This test's own process stands in for a render still running.
-    writeFileSync(`${out}.render-lock`, String(process.pid));
-    const run = render(["--out", out]);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`another render (pid ${process.pid}) is writing`);
-    expect(run.stderr).toContain("Nothing was rendered;");
-    expect(snapshot(out)).toEqual(before);
-    expect(readFileSync(`${out}.render-lock`, "utf8")).toBe(String(process.pid));
+    // A sleeping process whose command line names render stands in for a render still running.
+    const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)", "src/cli/render.ts"]);
+    try {
+      const lock = JSON.stringify({ pid: holder.pid, command: "src/cli/render.ts --out out", started: new Date(Date.now() - 5000).toISOString() });
+      writeFileSync(`${out}.render-lock`, lock);
+      const run = render(["--out", out]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`another render \\(pid ${holder.pid}, src/cli/render.ts --out out, started [0-9]+ s ago\\) is writing`));
+      expect(run.stderr).toContain("Nothing was rendered;");
+      expect(snapshot(out)).toEqual(before);
+      expect(readFileSync(`${out}.render-lock`, "utf8")).toBe(lock);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it("takes over a stale lock naming a live process that is not a render (a reused pid)", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
+    const unrelated = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    try {
+      writeFileSync(`${out}.render-lock`, String(unrelated.pid));
+      const run = render(["--out", out]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(existsSync(`${out}.render-lock`)).toBe(false);
+    } finally {
+      unrelated.kill();
+    }
   });
 
   it("takes over a lock left by a render that no longer runs", () => {

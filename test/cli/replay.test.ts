@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/config/paths";
 import { parseConfig } from "../../src/config/schema";
-import { fixtureJson, parseFixture, readFixtureFile } from "../../src/replay/fixtures/file";
+import { EXPORT_MANIFEST, fixtureJson, parseFixture, readFixtureFile } from "../../src/replay/fixtures/file";
 import { stackFixtures } from "../../src/replay/run";
 import { replayCommand } from "../../src/cli/replay";
 import { SCENARIOS } from "../../src/replay/fixtures";
@@ -62,7 +62,7 @@ describe("npm run replay -- --fixture FILE", () => {
     json.expect = { pageWithinSeconds: 60, noPages: true };
     writeFileSync(bad, JSON.stringify(json));
     const proc = cli(["--fixture", passing, "--fixture", bad]);
-    expect(proc.status).toBe(1);
+    expect(proc.status).toBe(2);
     expect(proc.stderr).toContain(`Invalid incident file ${bad}`);
     expect(proc.stderr).toMatch(/logs\[3\]\.ts: /);
     expect(proc.stderr).toMatch(/expect: .*noPages/);
@@ -80,7 +80,7 @@ describe("npm run replay -- --fixture FILE", () => {
     const run = replayCommand(["--export", out]);
     expect(run.failed).toBe(false);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(SCENARIOS.flatMap((s) => (s.variantSeeds ?? [s.seed]).map((seed, i) => `${s.name}${i === 0 ? "" : `@seed${seed}`}.json`)).sort());
+    expect(files).toEqual([EXPORT_MANIFEST, ...SCENARIOS.flatMap((s) => (s.variantSeeds ?? [s.seed]).map((seed, i) => `${s.name}${i === 0 ? "" : `@seed${seed}`}.json`))].sort());
     const back = readFixtureFile(join(out, "deploy-restart-logged.json"));
     expect(back).toEqual(stackFixtures(cfg, [0]).find((f) => f.name === "deploy-restart-logged"));
     expect(back.expect).toEqual({ noPage: true, maxEpisodes: 1 });

@@ -210,7 +210,7 @@ function writeStack(dir: string, c: BadInput): string {
   const doc = exampleStack();
   c.change(doc.config);
   const file = join(dir, "Pulumi.bad.yaml");
-  writeFileSync(file, stringify(doc));
+  writeFileSync(file, stringify(doc, { version: "1.1" }));
   return file;
 }
 
@@ -228,7 +228,7 @@ describe("bad stack files", () => {
   it("the unchanged example renders (so each case fails for its own change)", () => {
     const dir = mkdtempSync(join(tmpdir(), "good-stack-"));
     const file = join(dir, "Pulumi.good.yaml");
-    writeFileSync(file, stringify(exampleStack()));
+    writeFileSync(file, stringify(exampleStack(), { version: "1.1" }));
     expect(() => renderStack(file, join(dir, "out"))).not.toThrow();
   });
 
@@ -264,7 +264,7 @@ function cli(stackFile: string, out: string): Promise<{ status: number | null; s
 describe("bad stack files through the render CLI", () => {
   const picked = ["grafana:URL", "mute interval {} (mutes forever)", "heartbeatUrl in plaintext", "grafana:url with user:password", "fastBurn.factor 2000"];
 
-  it("exit 1, print one line per problem naming the key, write nothing", async () => {
+  it("exit 2, print one line per problem naming the key, write nothing", async () => {
     const runs = await Promise.all(
       picked.map(async (name) => {
         const c = CASES.find((x) => x.name === name)!;
@@ -274,7 +274,7 @@ describe("bad stack files through the render CLI", () => {
       }),
     );
     for (const { c, out, run } of runs) {
-      expect(run.status, c.name).toBe(1);
+      expect(run.status, c.name).toBe(2);
       expect(run.stdout).toBe("");
       const lines = problemLines(run.stderr);
       expect(lines.map((l) => l.slice(0, l.indexOf(": ")))).toEqual(c.keys);

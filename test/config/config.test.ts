@@ -75,7 +75,7 @@ describe("stack config", () => {
       "pizza-observability:thresholds.cpu.percent",
       "pizza-observability:thresholds.metricsAbsent.window",
     ]);
-    expect(problems).toContain("pizza-observability:thresholds.cpu.percent: expected a number >= 0 (got -1)");
+    expect(problems).toContain("pizza-observability:thresholds.cpu.percent: expected a percentage above 0 and below 100 (the gauge reads 0-100) (got -1)");
   });
 
   it("requires the health check's URL while Synthetic Monitoring is enabled, and rejects a bad probe setting", () => {

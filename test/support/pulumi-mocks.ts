@@ -66,7 +66,9 @@ export function urnOf(type: string, name: string, parentUrn?: string): string {
 function outputsOf(args: pulumi.runtime.MockResourceArgs): Record<string, unknown> {
   const state: Record<string, unknown> = { ...args.inputs };
   if (args.type === "grafana:oss/dashboard:Dashboard") {
-    state.url = `https://jwtpizza.grafana.net/d/${JSON.parse(args.inputs.configJson).uid}`;
+    // A configJson built from a secret config key arrives as a secret: the provider reads its value.
+    const configJson = args.inputs.configJson?.[SECRET_SIG] ? args.inputs.configJson.value : args.inputs.configJson;
+    state.url = `https://jwtpizza.grafana.net/d/${JSON.parse(configJson).uid}`;
   }
   if (args.type === "grafana:onCall/integration:Integration") state.link = ONCALL_LINK;
   return state;

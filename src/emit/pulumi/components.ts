@@ -77,6 +77,11 @@ export class OnCall extends pulumi.ComponentResource {
   }
 }
 
+/** `value` as a Pulumi secret when `secret`: stored encrypted in state and shown as [secret] in previews. */
+function secretWhen<T>(secret: boolean | undefined, value: T): pulumi.Input<T> {
+  return secret ? (pulumi.secret(value) as pulumi.Input<T>) : value;
+}
+
 /** Message templates, contact points, mute timings and, in policy-tree mode, the org's notification policy. */
 export class Routing extends pulumi.ComponentResource {
   /** What a rule's notification settings may name: it must exist before the rule is saved. */
@@ -117,7 +122,7 @@ export class Routing extends pulumi.ComponentResource {
 export class AlertRules extends pulumi.ComponentResource {
   constructor(
     name: string,
-    args: { ruleGroups: alerting.RuleGroup[]; folderUid: pulumi.Output<string>; routingTargets: pulumi.Resource[]; protect: boolean },
+    args: { ruleGroups: alerting.RuleGroup[]; folderUid: pulumi.Output<string>; routingTargets: pulumi.Resource[]; protect: boolean; secret?: boolean },
     opts: pulumi.ComponentResourceOptions,
   ) {
     super(`${TYPE}:AlertRules`, name, {}, opts);
@@ -125,7 +130,7 @@ export class AlertRules extends pulumi.ComponentResource {
       (group) =>
         new grafana.alerting.RuleGroup(
           `rule-group-${group.title}`,
-          { name: group.title, folderUid: args.folderUid, intervalSeconds: group.interval ?? 60, rules: (group.rules ?? []).map(ruleArgs), ...LOCKED_IN_UI },
+          { name: group.title, folderUid: args.folderUid, intervalSeconds: group.interval ?? 60, rules: secretWhen(args.secret, (group.rules ?? []).map(ruleArgs)), ...LOCKED_IN_UI },
           // Protected: a rule's state and history go with it.
           child(this, { ...FIXED_IDENTITY, protect: args.protect, dependsOn: args.routingTargets }),
         ),
@@ -138,14 +143,14 @@ export class AlertRules extends pulumi.ComponentResource {
 export class Dashboards extends pulumi.ComponentResource {
   readonly urls: pulumi.Output<Record<string, string>>;
 
-  constructor(name: string, args: { dashboards: dashboard.Dashboard[]; folderUid: pulumi.Output<string>; protect: boolean }, opts: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: { dashboards: dashboard.Dashboard[]; folderUid: pulumi.Output<string>; protect: boolean; secret?: boolean }, opts: pulumi.ComponentResourceOptions) {
     super(`${TYPE}:Dashboards`, name, {}, opts);
     const declared = args.dashboards.map((d) => {
       const resource = new grafana.oss.Dashboard(
         `dashboard-${d.uid}`,
         // overwrite: false: creating never takes over a dashboard someone else made with the same uid
         // (the provider's updates of our own dashboards always overwrite). Protected: version history.
-        { configJson: JSON.stringify(d), folder: args.folderUid, overwrite: false },
+        { configJson: secretWhen(args.secret, JSON.stringify(d)), folder: args.folderUid, overwrite: false },
         child(this, { ...FIXED_IDENTITY, protect: args.protect }),
       );
       return resource.url.apply((url): [string, string] => [d.uid ?? "", url]);
@@ -157,10 +162,14 @@ export class Dashboards extends pulumi.ComponentResource {
 
 /** The Synthetic Monitoring health check; needs the provider's credential (grafana:smAccessToken). */
 export class HealthCheck extends pulumi.ComponentResource {
-  constructor(name: string, args: { check: HealthCheckDefinition; probeIds: number[] }, opts: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: { check: HealthCheckDefinition; probeIds: number[]; secret?: boolean }, opts: pulumi.ComponentResourceOptions) {
     super(`${TYPE}:HealthCheck`, name, {}, opts);
     const { probeNames: _names, ...checkArgs } = args.check;
-    const check = new grafana.syntheticmonitoring.Check("health-check", { ...checkArgs, probes: args.probeIds }, child(this));
+    const check = new grafana.syntheticmonitoring.Check(
+      "health-check",
+      { ...checkArgs, target: secretWhen(args.secret, checkArgs.target), job: secretWhen(args.secret, checkArgs.job), settings: secretWhen(args.secret, checkArgs.settings) as pulumi.Input<grafana.types.input.syntheticMonitoring.CheckSettings>, probes: args.probeIds },
+      child(this),
+    );
     this.registerOutputs({ checkId: check.id });
   }
 }
@@ -169,25 +178,28 @@ export class HealthCheck extends pulumi.ComponentResource {
 export class ServiceObservability extends pulumi.ComponentResource {
   readonly outputs: StackOutputs;
 
-  constructor(name: string, args: { stack: StackDefinition; lookups: Lookups }, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(name: string, args: { stack: StackDefinition; lookups: Lookups; secretKeys?: readonly string[] }, opts: pulumi.ComponentResourceOptions = {}) {
     super(`${TYPE}:ServiceObservability`, name, {}, opts);
     const { stack, lookups } = args;
+    // Config keys held as Pulumi secrets reach rule queries and annotations, dashboards and the check.
+    const secretKeys = args.secretKeys ?? [];
+    const anySecret = secretKeys.length > 0;
     const protect = stack.deployment.protect;
     const folder = new grafana.oss.Folder(
       "folder",
       // Grafana refuses to delete the folder while it holds anything (rules or dashboards made in the UI
       // included); protected: it holds every rule and dashboard of the stack.
-      { uid: stack.folder.uid, title: stack.folder.title, preventDestroyIfNotEmpty: true },
+      { uid: stack.folder.uid, title: secretWhen(secretKeys.includes("folder"), stack.folder.title), preventDestroyIfNotEmpty: true },
       child(this, { protect }),
     );
     const inside = { parent: this };
     const onCall = stack.onCallEscalation && new OnCall("on-call", { escalation: stack.onCallEscalation, userIds: lookups.onCallUserIds, protect }, inside);
     const routing = new Routing("routing", { stack, onCallLink: onCall?.link }, inside);
-    new AlertRules("alert-rules", { ruleGroups: stack.ruleGroups, folderUid: folder.uid, routingTargets: routing.targets, protect }, inside);
-    const dashboards = new Dashboards("dashboards", { dashboards: stack.dashboards, folderUid: folder.uid, protect }, inside);
+    new AlertRules("alert-rules", { ruleGroups: stack.ruleGroups, folderUid: folder.uid, routingTargets: routing.targets, protect, secret: anySecret }, inside);
+    const dashboards = new Dashboards("dashboards", { dashboards: stack.dashboards, folderUid: folder.uid, protect, secret: anySecret }, inside);
     if (stack.healthCheck) {
       if (!lookups.probeIds) throw new Error("the health check's probe ids were not looked up");
-      new HealthCheck("health-check", { check: stack.healthCheck, probeIds: lookups.probeIds }, inside);
+      new HealthCheck("health-check", { check: stack.healthCheck, probeIds: lookups.probeIds, secret: secretKeys.includes("syntheticMonitoring") }, inside);
     }
     this.outputs = { folderUid: folder.uid, dashboardUrls: dashboards.urls };
     this.registerOutputs({ ...this.outputs });

@@ -1,5 +1,5 @@
 import * as grafana from "@pulumiverse/grafana";
-import type { SecretSource } from "../../config/keys";
+import { secretConfigKeys, type SecretSource } from "../../config/keys";
 import { InvalidDefinitionError } from "../../config/errors";
 import { parseConfig } from "../../config/schema";
 import type { StackDefinition } from "../../build/stack";
@@ -63,10 +63,10 @@ function preflight(stack: StackDefinition): void {
 }
 
 /** Declares the stack's resources once nothing can fail any more before the engine takes over. */
-export async function deploy(stack: StackDefinition): Promise<StackOutputs> {
+export async function deploy(stack: StackDefinition, secretKeys: readonly string[] = []): Promise<StackOutputs> {
   preflight(stack);
   const lookups = await lookUp(stack);
-  return new ServiceObservability(COMPONENT_NAME, { stack, lookups }).outputs;
+  return new ServiceObservability(COMPONENT_NAME, { stack, lookups, secretKeys }).outputs;
 }
 
 /**
@@ -74,5 +74,6 @@ export async function deploy(stack: StackDefinition): Promise<StackOutputs> {
  * data-source lookup run before the first resource is declared, so invalid input deploys nothing.
  */
 export async function program(rawConfig: Record<string, unknown>, secrets?: SecretSource): Promise<StackOutputs> {
-  return deploy(checkedStack(parseConfig(rawConfig, secrets)));
+  // A key set with `pulumi config set --secret --path` (syntheticMonitoring.url): what is built from it stays secret.
+  return deploy(checkedStack(parseConfig(rawConfig, secrets)), secretConfigKeys(rawConfig, secrets));
 }
