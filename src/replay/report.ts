@@ -90,14 +90,14 @@ function median(xs: number[]): number {
 export function scenarioRows(results: FixtureReplay[], verdicts: FixtureVerdict[]): ScenarioRow[] {
   const groups = new Map<string, number[]>();
   results.forEach((r, i) => {
-    const base = r.fixture.name.replace(/(@\+\d+s)?(@seed\d+)?$/, "");
+    const base = r.fixture.name.replace(/(@\+\d+s)?(\.seed\d+)?$/, "");
     groups.set(base, [...(groups.get(base) ?? []), i]);
   });
   return [...groups].map(([scenario, idx]) => {
     const f = results[idx[0]].fixture;
     const times = idx.map((i) => verdicts[i].pageSeconds ?? verdicts[i].detectSeconds).filter((x): x is number => x !== undefined);
     const what = idx.some((i) => verdicts[i].pageSeconds !== undefined) ? "page" : "first notification";
-    const variants = idx.some((i) => /@seed\d+$/.test(results[i].fixture.name)) ? "seeds" : "phases";
+    const variants = idx.some((i) => /\.seed\d+$/.test(results[i].fixture.name)) ? "seeds" : "phases";
     const notify = times.length === 0 ? "-" : times.length === 1 ? `${what} +${times[0]}s` : `${what} +${median(times)}s median, +${Math.max(...times)}s worst (${idx.length} ${variants})`;
     return {
       scenario,

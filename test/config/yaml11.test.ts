@@ -130,13 +130,15 @@ function example(): string {
 
 describe("stack files read as `pulumi up` reads them", () => {
   it("timeoutSeconds: 010 is 8 seconds, as deployed", () => {
-    const text = example().replace("timeoutSeconds: 10", "timeoutSeconds: 010");
+    const text = example().replace("  pizza-observability:syntheticMonitoring:\n", "  pizza-observability:syntheticMonitoring:\n    timeoutSeconds: 010\n");
+    expect(text).toContain("timeoutSeconds: 010");
     const cfg = parseConfig(parseStack(text, "Pulumi.x.yaml").config);
     expect(cfg.syntheticMonitoring.timeoutSeconds).toBe(8);
   });
 
   it("team: yes is the boolean true, refused naming the key (as pulumi up would)", () => {
-    const text = example().replace(/team: .*/, "team: yes");
+    const text = example().replace("  pizza-observability:alerting:\n", "  pizza-observability:alerting:\n    team: yes\n");
+    expect(text).toContain("team: yes");
     expect(() => parseConfig(parseStack(text, "Pulumi.x.yaml").config)).toThrow(new RegExp(`${P}:alerting\\.team: .*\\(got true\\)`));
   });
 

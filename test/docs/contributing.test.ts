@@ -59,7 +59,7 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
 
   it("changes a threshold for every stack with one edit of the schema's default", () => {
     expect(GUIDE).toContain("change the `.default(...)` of the key in [`src/config/schema.ts`]");
-    edit(dir, "src/config/schema.ts", (t) => t.replace("percent: threshold.default(80)", "percent: threshold.default(90)"));
+    edit(dir, "src/config/schema.ts", (t) => t.replace("percent: percentOfGauge.default(80)", "percent: percentOfGauge.default(90)"));
   });
 
   it("adds an alert by copying factory-latency, listing it and writing its runbook", () => {
@@ -161,7 +161,8 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
     try {
       writeFileSync(file, recipe.replace("url: cfg.teamWebhookUrl,", 'url: "https://chat.example.com/hooks/T0/B0/literal-token",'));
       const render = npmRun(dir, "render");
-      expect(render.code).toBe(1);
+      // Invalid input exits 2, as every CLI's refusals do.
+      expect(render.code).toBe(2);
       expect(render.output).toContain("contact point pizza-team-slack: setting url is written in the definition; a credential must come from a Pulumi secret");
       expect(render.output).not.toContain("literal-token");
     } finally {

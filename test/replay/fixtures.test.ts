@@ -23,7 +23,7 @@ const inSeconds = (ts: number, from: number, to: number) => ts >= from * 1000 &&
 
 describe("incident fixtures", () => {
   it("are the scenario library, phased ones once per phase, seeded ones once per seed, identical on every build", () => {
-    expect(all.map((f) => f.name)).toEqual(SCENARIOS.flatMap((s) => (s.variantSeeds ?? [s.seed]).map((seed, i) => (i === 0 ? s.name : `${s.name}@seed${seed}`))));
+    expect(all.map((f) => f.name)).toEqual(SCENARIOS.flatMap((s) => (s.variantSeeds ?? [s.seed]).map((seed, i) => (i === 0 ? s.name : `${s.name}.seed${seed}`))));
     expect(all.filter((f) => f.name.startsWith("partial-metric-send-failures")).length).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(stackFixtures(cfg, [0])) === JSON.stringify(all)).toBe(true);
     const phased = stackFixtures(cfg).filter((f) => f.name.startsWith("factory-5xx@"));

@@ -134,7 +134,7 @@ describe("incident replay of the scenario library", () => {
 
   it("partial metric send failures: one ticket episode in each of five seeds that differ only in which pushes fail", () => {
     const seeds = results.filter((r) => r.fixture.name.startsWith("partial-metric-send-failures"));
-    expect(seeds.map((r) => r.fixture.name)).toEqual(["partial-metric-send-failures", ...[37, 41, 43, 47].map((s) => `partial-metric-send-failures@seed${s}`)]);
+    expect(seeds.map((r) => r.fixture.name)).toEqual(["partial-metric-send-failures", ...[37, 41, 43, 47].map((s) => `partial-metric-send-failures.seed${s}`)]);
     // Same traffic: identical HTTP logs in every seed; only the metric pushes differ.
     const http = (r: FixtureReplay) => JSON.stringify(r.fixture.logs.filter((l) => l.labels.type === "http"));
     expect(new Set(seeds.map(http)).size).toBe(1);

@@ -55,7 +55,9 @@ describe("a nested Pulumi secret", () => {
 
   it("render refuses another key stored as a nested secret, naming it in one line", () => {
     const file = stackFileWith("https://pizza-service.example.com/").replace(/$/, "");
-    writeFileSync(file, readFileSync(file, "utf8").replace("job: pizza-api-health", "job:\n      secure: v1:S3CRET-job"));
+    const text = readFileSync(file, "utf8").replace("  pizza-observability:syntheticMonitoring:\n", "  pizza-observability:syntheticMonitoring:\n    job:\n      secure: v1:S3CRET-job\n");
+    expect(text).toContain("S3CRET-job");
+    writeFileSync(file, text);
     let message = "";
     try {
       renderStack(file, join(tmpdir(), "never-written"));
