@@ -14,7 +14,7 @@ import { ruleRoutes, type RouteTiming } from "../review/route-timing";
 import type { StackDefinition } from "../build/stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
 import type { Labels } from "./logql";
-import { observeFirings, type Mismatch, type TestFileInput } from "./promtool";
+import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, type Mismatch, type TestFileInput } from "./promtool";
 import { notifications, replayStates, type Episode, type Evaluation, type ExecErrState, type NoDataState, type Notification } from "./alert-state";
 
 /**
@@ -170,29 +170,47 @@ export function warmUpSeconds(fixture: Fixture): number {
   return Math.min(WARM_UP_SECONDS, fixture.incident?.startSeconds ?? WARM_UP_SECONDS);
 }
 
-export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFilesByInterval): FixtureReplay {
-  const { stack, cfg } = ctx;
-  const rules = rulesWithInterval(stack, cfg);
+/** A fixture's series (recorded ones included) and its promtool runs, one per evaluation interval. */
+interface PreparedFixture {
+  fixture: Fixture;
+  promtoolInputs: TestFileInput[];
+  /** What each promtool run observes: the exported alerts plus the replay's condition rules. */
+  observe: TestFileInput[];
+  /** The exported alerts' names, per run (the rest of what a run observes are condition rules). */
+  alertnames: string[][];
+}
+
+function prepareFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFilesByInterval): PreparedFixture {
+  const rules = rulesWithInterval(ctx.stack, ctx.cfg);
   const lokiFails = failureWindow(fixture, "loki");
-  const promFails = failureWindow(fixture, "prometheus");
   const recorded: Series[] = rules.filter((r) => r.kind === "logql-recording").flatMap((r) => replayRecordingRules([r.rule], fixture, r.interval, lokiFails));
   const series = [...fixture.series, ...recorded];
-
-  const promtoolInputs: TestFileInput[] = [];
-  const observed: Mismatch[] = [];
-  const conditionObservations: Mismatch[] = [];
+  const prepared: PreparedFixture = { fixture, promtoolInputs: [], observe: [], alertnames: [] };
   for (const [interval, files] of ruleFiles) {
     const promql = rules.filter((r) => r.kind === "promql-alert" && r.interval === interval);
     const alertnames = promql.map((r) => r.rule.uid ?? "");
     const input: TestFileInput = { ruleFiles: files.exported, evaluationIntervalSeconds: interval, fixture, series, alertnames };
-    promtoolInputs.push(input);
-    const all = observeFirings(
-      { ...input, ruleFiles: [...files.exported, files.conditions], alertnames: [...alertnames, ...promql.flatMap((r) => conditionRules(r.rule).map((c) => c.alert))] },
-      ctx.dir,
-    );
+    prepared.promtoolInputs.push(input);
+    prepared.observe.push({ ...input, ruleFiles: [...files.exported, files.conditions], alertnames: [...alertnames, ...promql.flatMap((r) => conditionRules(r.rule).map((c) => c.alert))] });
+    prepared.alertnames.push(alertnames);
+  }
+  return prepared;
+}
+
+/** A fixture's outcome from promtool's observations (one list per run of `prepared.observe`) and the LogQL evaluator. */
+function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mismatch[][]): FixtureReplay {
+  const { stack, cfg } = ctx;
+  const { fixture, promtoolInputs } = prepared;
+  const rules = rulesWithInterval(stack, cfg);
+  const lokiFails = failureWindow(fixture, "loki");
+  const promFails = failureWindow(fixture, "prometheus");
+  const observed: Mismatch[] = [];
+  const conditionObservations: Mismatch[] = [];
+  runs.forEach((all, i) => {
+    const alertnames = prepared.alertnames[i];
     observed.push(...all.filter((m) => alertnames.includes(m.alertname)));
     conditionObservations.push(...all.filter((m) => !alertnames.includes(m.alertname)));
-  }
+  });
 
   const alerts = rules
     .filter((r) => r.kind === "promql-alert" || r.kind === "logql-alert")
@@ -241,8 +259,18 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: R
   return { fixture, alerts, detection: detections[0], falsePages, promtoolInputs, observations: observed };
 }
 
-/** Replays every fixture against the stack: PromQL through promtool, LogQL in TS, states and notifications in alert-state.ts. */
-export function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtures(ctx.cfg)): FixtureReplay[] {
+export interface ReplayOptions {
+  /** promtool runs at once (default PROMTOOL_CONCURRENCY). */
+  concurrency?: number;
+  /** Called as each fixture's replay completes (for a progress line). */
+  onFixture?: (done: number, total: number, fixture: string) => void;
+}
+
+/**
+ * Replays every fixture against the stack: PromQL through promtool (several runs at once), LogQL in
+ * TS, states and notifications in alert-state.ts. Results in the fixtures' order.
+ */
+export async function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtures(ctx.cfg), options: ReplayOptions = {}): Promise<FixtureReplay[]> {
   mkdirSync(ctx.dir, { recursive: true });
   const rules = rulesWithInterval(ctx.stack, ctx.cfg);
   const intervals = new Map(ctx.stack.ruleGroups.map((g) => [g.title, g.interval ?? ctx.cfg.alerting.evaluationIntervalSeconds]));
@@ -259,5 +287,13 @@ export function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtu
     const group = { name: `replay-conditions-${interval}s`, interval: `${interval}s`, rules: promql.flatMap((r) => conditionRules(r.rule)) };
     writeFileSync(files.conditions, `# The incident replay's view of each PromQL rule's query A and condition, per evaluation.\n${stringify({ groups: [group] }, { lineWidth: 0 })}`);
   }
-  return fixtures.map((f) => replayFixture(ctx, f, ruleFiles));
+  const prepared = fixtures.map((f) => prepareFixture(ctx, f, ruleFiles));
+  let done = 0;
+  return inParallel(prepared, options.concurrency ?? PROMTOOL_CONCURRENCY, async (p) => {
+    const runs: Mismatch[][] = [];
+    for (const input of p.observe) runs.push(await observeFiringsAsync(input, ctx.dir));
+    const result = finishFixture(ctx, p, runs);
+    options.onFixture?.(++done, prepared.length, p.fixture.name);
+    return result;
+  });
 }

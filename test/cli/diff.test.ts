@@ -5,15 +5,15 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { behaviourDiff } from "../../src/review/behaviour-diff";
 import { formatText } from "../../src/review/changes";
-import { renderedFilesAt, renderedFilesOfWorkingTree, reviewSnapshot } from "../../src/cli/diff";
+import { main, renderedFilesAt, renderedFilesOfWorkingTree, reviewSnapshot } from "../../src/cli/diff";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../src/config/paths";
 import { renderArtifacts, writeArtifacts } from "../../src/emit/files/artifacts";
 import { readStackFile } from "../../src/config/stack-file";
-import { runScript } from "../support/cli";
+import { runMain, runScript } from "../support/cli";
 
-/** Runs `npm run diff -- <args>` in `cwd`. */
+/** `npm run diff -- <args>` in `cwd`, through the CLI's entry point in this process (its definitions are this checkout's). */
 function diffCli(cwd: string, args: string[]) {
-  return runScript("diff", args, cwd);
+  return runMain(main, args, { cwd });
 }
 
 function git(cwd: string, args: string[]): string {
@@ -48,18 +48,18 @@ function committedCopy(): string {
 describe("npm run diff -- <git-ref>", () => {
   const head = committedCopy();
 
-  it("reports no behaviour changes and exits 0 when the definitions are those of the ref", () => {
-    const { code, stdout } = diffCli(head, ["HEAD"]);
+  it("reports no behaviour changes and exits 0 when the definitions are those of the ref", async () => {
+    const { code, stdout } = await diffCli(head, ["HEAD"]);
     expect(code).toBe(0);
     expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\nno behaviour changes\n");
   });
 
-  it("shows what a changed stack file changes, against the committed rendered/ of the ref", () => {
+  it("shows what a changed stack file changes, against the committed rendered/ of the ref", async () => {
     const example = readFileSync(join(head, "Pulumi.example.yaml"), "utf8");
     const tuned = example.replace(/count: 2 #/, "count: 7 #").replace(/pendingPeriod: 0s #/, "pendingPeriod: 3m #");
     expect(tuned).not.toBe(example);
     writeFileSync(join(head, "Pulumi.tuned.yaml"), tuned);
-    const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.tuned.yaml"]);
+    const { code, stdout } = await diffCli(head, ["HEAD", "--stack-file", "Pulumi.tuned.yaml"]);
     expect(code).toBe(0);
     expect(stdout.split("\n")).toEqual([
       "Behaviour: HEAD -> working tree (Pulumi.tuned.yaml)",
@@ -73,14 +73,14 @@ describe("npm run diff -- <git-ref>", () => {
     ]);
   });
 
-  it("runs against HEAD of this repository, printing what the in-process comparison finds", () => {
-    const { code, stdout } = diffCli(REPO_ROOT, ["HEAD"]);
+  it("runs against HEAD of this repository as a real process, printing what the in-process comparison finds", () => {
+    const { code, stdout } = runScript("diff", ["HEAD"]);
     const expected = formatText(behaviourDiff(reviewSnapshot(renderedFilesAt("HEAD")), reviewSnapshot(renderedFilesOfWorkingTree(EXAMPLE_STACK_FILE))));
     expect(code).toBe(0);
     expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n${expected}`);
   });
 
-  it("shows the contact point of a rule with its own notification_settings.receiver, not the policy tree's", () => {
+  it("shows the contact point of a rule with its own notification_settings.receiver, not the policy tree's", async () => {
     const dir = committedCopy();
     const file = join(dir, "rendered/alerting/rule-group-errors.yaml");
     const rendered = readFileSync(file, "utf8");
@@ -89,19 +89,19 @@ describe("npm run diff -- <git-ref>", () => {
     expect(direct).not.toBe(rendered);
     writeFileSync(file, direct);
     git(dir, ["commit", "--quiet", "--no-verify", "-am", "route pizza-order-5xx to its own contact point"]);
-    const { code, stdout } = diffCli(dir, ["HEAD"]);
+    const { code, stdout } = await diffCli(dir, ["HEAD"]);
     expect(code).toBe(0);
     expect(stdout).toContain("~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    route: pizza-heartbeat -> pizza-team-slack\n");
   });
 
-  it("shows switching the on-call contact point from webhook to PagerDuty, never showing a credential", () => {
+  it("shows switching the on-call contact point from webhook to PagerDuty, never showing a credential", async () => {
     const example = readFileSync(join(head, "Pulumi.example.yaml"), "utf8");
     const pagerDuty = example
       .replace(/onCall: webhook #/, "onCall: pagerduty #")
       .replace(/ {2}# pizza-observability:pagerDutyIntegrationKey:\n {2}# {3}secure: v1:\.\.\./, "  pizza-observability:pagerDutyIntegrationKey:\n    secure: v1:EXAMPLE-ciphertext-of-the-pagerduty-key");
     expect(pagerDuty).toContain("pizza-observability:pagerDutyIntegrationKey:\n    secure:");
     writeFileSync(join(head, "Pulumi.pd.yaml"), pagerDuty);
-    const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.pd.yaml"]);
+    const { code, stdout } = await diffCli(head, ["HEAD", "--stack-file", "Pulumi.pd.yaml"]);
     expect(code).toBe(0);
     expect(stdout).toContain(
       [
@@ -115,12 +115,12 @@ describe("npm run diff -- <git-ref>", () => {
     expect(stdout).not.toMatch(/EXAMPLE-ciphertext|REDACTED|encrypted in stack file/);
   });
 
-  it("shows a mute timing change and the routes it applies to, in markdown with a heading per area", () => {
+  it("shows a mute timing change and the routes it applies to, in markdown with a heading per area", async () => {
     const example = readFileSync(join(head, "Pulumi.example.yaml"), "utf8");
     const muted = example.replace('weekdays: ["tuesday"]', 'weekdays: ["thursday"]').replace("routes: [ticket]", "routes: [page]");
     expect(muted).not.toBe(example);
     writeFileSync(join(head, "Pulumi.muted.yaml"), muted);
-    const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.muted.yaml", "--format", "markdown"]);
+    const { code, stdout } = await diffCli(head, ["HEAD", "--stack-file", "Pulumi.muted.yaml", "--format", "markdown"]);
     expect(code).toBe(0);
     expect(stdout.split("\n")).toEqual([
       "## Behaviour diff: `HEAD` → working tree (`Pulumi.muted.yaml`)",
@@ -141,43 +141,43 @@ describe("npm run diff -- <git-ref>", () => {
     ]);
   });
 
-  it("says a credential was re-set in the stack file, by key only", () => {
+  it("says a credential was re-set in the stack file, by key only", async () => {
     const dir = committedCopy();
     const file = join(dir, "Pulumi.example.yaml");
     const example = readFileSync(file, "utf8");
     const reset = example.replace("v1:EXAMPLE-ciphertext-of-the-heartbeat-url", "v1:OTHER-ciphertext-of-the-heartbeat-url");
     expect(reset).not.toBe(example);
     writeFileSync(file, reset);
-    const { code, stdout } = diffCli(dir, ["HEAD"]);
+    const { code, stdout } = await diffCli(dir, ["HEAD"]);
     expect(code).toBe(0);
     expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n~ credential pizza-observability:heartbeatUrl\n    value: (not shown) -> changed (not shown)\n");
   });
 
-  it("compares two refs with --to, reading both sides from their committed rendered/", () => {
+  it("compares two refs with --to, reading both sides from their committed rendered/", async () => {
     const dir = committedCopy();
     const file = join(dir, "rendered/alerting/rule-group-errors.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace(/\n(\s+)for: 0s\n/, "\n$1for: 2m\n"));
     git(dir, ["commit", "--quiet", "--no-verify", "-am", "order 5xx pending 2m"]);
-    const { code, stdout } = diffCli(dir, ["HEAD~1", "--to", "HEAD"]);
+    const { code, stdout } = await diffCli(dir, ["HEAD~1", "--to", "HEAD"]);
     expect(code).toBe(0);
     expect(stdout).toBe("Behaviour: HEAD~1 -> HEAD\n~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    pending period: 0s -> 2m\n");
   });
 
-  it("refuses an unknown --format", () => {
-    const { code, stderr } = diffCli(head, ["HEAD", "--format", "html"]);
+  it("refuses an unknown --format", async () => {
+    const { code, stderr } = await diffCli(head, ["HEAD", "--format", "html"]);
     expect(code).toBe(2);
     expect(stderr).toContain('--format must be text or markdown (got "html")');
   });
 
-  it("fails with a clear message on an unknown ref", () => {
-    const { code, stdout, stderr } = diffCli(REPO_ROOT, ["no-such-branch-or-tag"]);
+  it("fails with a clear message on an unknown ref", async () => {
+    const { code, stdout, stderr } = await diffCli(REPO_ROOT, ["no-such-branch-or-tag"]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain('diff: unknown git ref "no-such-branch-or-tag"');
   });
 
-  it("fails with its usage when no ref is given", () => {
-    const { code, stderr } = diffCli(REPO_ROOT, []);
+  it("fails with its usage when no ref is given", async () => {
+    const { code, stderr } = await diffCli(REPO_ROOT, []);
     expect(code).toBe(2);
     expect(stderr).toContain("usage: npm run diff -- <git-ref>");
   });
