@@ -1,15 +1,15 @@
 import type { FixtureReplay } from "./run";
 import type { FixtureVerdict } from "./expectations";
 import type { Expectations } from "./fixtures";
+import { formatDuration } from "../config/durations";
 
 /** `npm run replay` output: per fixture, who was notified when, how often, and what failed. */
 
 export type ReportFormat = "text" | "markdown";
 
-export function clock(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
+/** A time into a fixture as an offset from its start: 1220 -> `+20m20s`. */
+export function offset(seconds: number): string {
+  return `+${formatDuration(seconds)}`;
 }
 
 function table(format: ReportFormat, head: string[], rows: string[][]): string[] {
@@ -43,8 +43,8 @@ export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[
     const v = verdicts[i];
     lines.push(format === "markdown" ? `### ${f.name}: ${f.title}` : `${f.name}: ${f.title}`);
     const incident = f.incident
-      ? `incident ${clock(f.incident.startSeconds)}-${clock(f.incident.endSeconds)} of ${clock(f.durationSeconds)}: ${f.incident.what}${f.incident.pageWorthy ? " (page-worthy)" : ""}`
-      : `no incident (${clock(f.durationSeconds)} of traffic)`;
+      ? `incident from ${offset(f.incident.startSeconds)} to ${offset(f.incident.endSeconds)} of ${formatDuration(f.durationSeconds)}: ${f.incident.what}${f.incident.pageWorthy ? " (page-worthy)" : ""}`
+      : `no incident (${formatDuration(f.durationSeconds)} of traffic)`;
     lines.push(format === "markdown" ? `${incident}. Expected: ${describeExpectations(f.expect, f.incident?.pageWorthy)}.` : `  ${incident}`);
     if (format === "markdown") lines.push("");
     if (v.alerts.length === 0) lines.push(format === "markdown" ? "No notification." : "  no notification");

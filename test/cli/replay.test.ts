@@ -47,6 +47,8 @@ describe("npm run replay -- --fixture FILE", () => {
     expect(run.output).toContain("wants-a-page: A single transient 500");
     expect(run.output).toMatch(/pageWithinSeconds 60: on-call was never notified/);
     expect(run.output).toMatch(/incident NOT DETECTED/);
+    // Times into the fixture read as offsets from its start, not as clock times.
+    expect(run.output).toMatch(/\n {2}incident from \+20m20s to \+20m30s of [0-9]+m: one failed order \(page-worthy\)\n/);
     expect(run.output).toMatch(/1 of 2 fixtures FAILED: wants-a-page/);
     const proc = spawned(["--fixture", failing]);
     expect(proc.code).toBe(1);
