@@ -6,8 +6,6 @@ import { parseDuration } from "./durations";
 import { type RangeKind, rangeProblem } from "./time-intervals";
 import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, hasUserinfo, withoutUserinfo } from "./values";
 
-export { GRAFANA_URL_KEY, PROJECT, SECRET_KEYS, type SecretKey } from "./keys";
-
 const threshold = numeric(z.number().nonnegative("expected a number >= 0"));
 const ratio = numeric(z.number().min(0, "expected a ratio between 0 and 1").max(1, "expected a ratio between 0 and 1"));
 /** A URL deployed in plain text (annotations, check target): `user:password@` in it would be a leaked credential. */
@@ -313,7 +311,6 @@ const escalationSchema = z.strictObject({
  * policy-tree: the stack owns the org's one notification policy tree (a dedicated org only).
  */
 export const ROUTING_MODES = ["rule-settings", "policy-tree"] as const;
-export type RoutingMode = (typeof ROUTING_MODES)[number];
 
 const deploymentSchema = z.strictObject({
   routingMode: z.enum(ROUTING_MODES, { error: `expected one of ${ROUTING_MODES.join(", ")}` }).default("rule-settings"),
