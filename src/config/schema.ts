@@ -24,7 +24,7 @@ const secretUrl = z
   .refine((v) => v === ENCRYPTED_PLACEHOLDER || httpUrl.safeParse(v).success, "expected an http(s) URL")
   .transform((value) => new Secret(value));
 
-/** Names of the deployed service's telemetry; they differ between deployments (see README). */
+/** Names of the deployed service's telemetry; they differ between deployments (see docs/configuration.md "The telemetry contract"). */
 export const telemetrySchema = z.strictObject({
   /** Value of the service's source label on metrics and logs. */
   // Dashboards offer it as a Grafana custom variable, which splits values on "," and " : ".
