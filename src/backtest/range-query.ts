@@ -1,4 +1,4 @@
-import type { Labels } from "../replay/logql";
+import { labelSetKey, type Labels } from "../model/labels";
 import { BacktestHttpError, describeDatasource, type Datasource, type DatasourceClient } from "./http";
 
 /**
@@ -38,9 +38,6 @@ interface MatrixResponse {
   data?: { resultType?: string; result?: Array<{ metric?: Labels; stream?: Labels; values?: Array<[number, string]> }> };
 }
 
-function seriesKey(labels: Labels): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
-}
 
 /** Reads a `matrix` answer (Prometheus' and Loki's query_range JSON) into `into`. */
 function readMatrix(ds: Datasource, expr: string, body: unknown, into: Map<string, RangeSeries>): void {
@@ -51,7 +48,7 @@ function readMatrix(ds: Datasource, expr: string, body: unknown, into: Map<strin
   }
   for (const s of r.data.result ?? []) {
     const labels = s.metric ?? {};
-    const key = seriesKey(labels);
+    const key = labelSetKey(labels);
     const series = into.get(key) ?? { labels, values: new Map<number, number>() };
     into.set(key, series);
     for (const [t, v] of s.values ?? []) series.values.set(Math.round(Number(t)), Number(v));

@@ -1,25 +1,16 @@
 import type { FixtureReplay } from "./run";
 import type { FixtureVerdict } from "./expectations";
 import type { Expectations } from "./fixtures";
-import { formatDuration } from "../config/durations";
+import { formatDuration, formatOffset } from "../config/durations";
+import { renderTable, type TableFormat } from "../model/text";
 
 /** `npm run replay` output: per fixture, who was notified when, how often, and what failed. */
 
-export type ReportFormat = "text" | "markdown";
+export type ReportFormat = TableFormat;
 
-/** A time into a fixture as an offset from its start: 1220 -> `+20m20s`. */
-export function offset(seconds: number): string {
-  return `+${formatDuration(seconds)}`;
-}
 
 function table(format: ReportFormat, head: string[], rows: string[][]): string[] {
-  if (format === "markdown") {
-    const cell = (c: string) => c.replace(/\|/g, "\\|");
-    return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
-  }
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)) + 2);
-  const line = (r: string[]) => `  ${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("")}`.trimEnd();
-  return [line(head), ...rows.map(line)];
+  return renderTable(format, head, rows, "  ");
 }
 
 const seconds = (s: number | undefined) => (s === undefined ? "-" : `${s >= 0 ? "+" : ""}${s}s`);
@@ -43,7 +34,7 @@ export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[
     const v = verdicts[i];
     lines.push(format === "markdown" ? `### ${f.name}: ${f.title}` : `${f.name}: ${f.title}`);
     const incident = f.incident
-      ? `incident from ${offset(f.incident.startSeconds)} to ${offset(f.incident.endSeconds)} of ${formatDuration(f.durationSeconds)}: ${f.incident.what}${f.incident.pageWorthy ? " (page-worthy)" : ""}`
+      ? `incident from ${formatOffset(f.incident.startSeconds)} to ${formatOffset(f.incident.endSeconds)} of ${formatDuration(f.durationSeconds)}: ${f.incident.what}${f.incident.pageWorthy ? " (page-worthy)" : ""}`
       : `no incident (${formatDuration(f.durationSeconds)} of traffic)`;
     lines.push(format === "markdown" ? `${incident}. Expected: ${describeExpectations(f.expect, f.incident?.pageWorthy)}.` : `  ${incident}`);
     if (format === "markdown") lines.push("");

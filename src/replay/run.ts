@@ -13,7 +13,7 @@ import { routedLabels } from "../review/routed-labels";
 import { ruleRoutes, type RouteTiming } from "../review/route-timing";
 import type { StackDefinition } from "../build/stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
-import type { Labels } from "./logql";
+import { labelSetKey, type Labels } from "../model/labels";
 import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, type Mismatch, type TestFileInput } from "./promtool";
 import { notifications, replayStates, type Episode, type Evaluation, type ExecErrState, type NoDataState, type Notification } from "./alert-state";
 
@@ -145,11 +145,10 @@ function withoutAlertname(labels: Labels): Labels {
 /** promtool's view of one PromQL rule as evaluations: A's series and, for each, whether the condition holds. */
 function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: number[], failsAt: (t: number) => boolean): Evaluation[] {
   const at = (name: string, t: number) => observed.find((m) => m.alertname === name && m.evalSeconds === t)?.got.map((g) => withoutAlertname(g.labels)) ?? [];
-  const key = (l: Labels) => JSON.stringify(Object.entries(l).sort());
   return times.map((t) => {
     if (failsAt(t)) return { atSeconds: t, error: "Prometheus query failed" };
-    const holding = new Set(at(`${rule.uid}${CONDITION_SUFFIX}`, t).map(key));
-    return { atSeconds: t, series: at(`${rule.uid}${SERIES_SUFFIX}`, t).map((labels) => ({ labels, condition: holding.has(key(labels)) })) };
+    const holding = new Set(at(`${rule.uid}${CONDITION_SUFFIX}`, t).map(labelSetKey));
+    return { atSeconds: t, series: at(`${rule.uid}${SERIES_SUFFIX}`, t).map((labels) => ({ labels, condition: holding.has(labelSetKey(labels)) })) };
   });
 }
 
