@@ -29,8 +29,10 @@ export default function order5xx(cfg: Config): RuleBuilder {
     panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.http5xx },
     // No 5xx line in the window yields no series at all: that is the healthy state, not missing data.
     noDataState: "OK",
-    // A failing Loki query says nothing about orders. Error raises a separate DatasourceError alert,
-    // which the policy tree routes to a ticket channel instead of paging as an outage.
+    // A failing Loki query says nothing about orders. Error raises a separate DatasourceError alert:
+    // in policy-tree mode the tree's datasource-errors route sends it to a ticket channel; in
+    // rule-settings mode (the default) Grafana sends it to this rule's own contact point (the team
+    // channel, never the pager). See attachRoutesAndKeepPagesOffDatasourceErrors in src/build/stack.ts.
     execErrState: "Error",
   });
 }

@@ -69,7 +69,10 @@ export function burnRateAlert(cfg: Config, spec: BurnRateAlertSpec): RuleBuilder
     // A empty is the healthy state (the `and` filters drop it). Missing recorded series are
     // telemetry trouble (pizza-metric-ingestion-failure then reports NoData), never an order burn.
     noDataState: "OK",
-    // A failing Prometheus query raises DatasourceError, routed to a ticket, never the pager.
+    // A failing Prometheus query raises DatasourceError. In policy-tree mode the tree routes it to a
+    // ticket; in rule-settings mode (the default) a paging rule's Error becomes KeepLast and its NoData
+    // OK, so it never pages for telemetry trouble (attachRoutesAndKeepPagesOffDatasourceErrors in
+    // src/build/stack.ts), and a ticket rule's DatasourceError goes to its own contact point.
     execErrState: "Error",
   });
 }

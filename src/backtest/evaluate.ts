@@ -8,7 +8,7 @@ import { RECORDING_VISIBILITY_LAG_SECONDS } from "../replay/grafana-eval";
 import { queryKinds, type Catalogue, type CatalogueRule, type QueryKind } from "./catalogue";
 import type { DatasourceClient, Datasource } from "./http";
 import { queryRange, type RangeSeries } from "./range-query";
-import { promtoolConditionSeries, type RawSeries } from "./promtool-path";
+import { promtoolConditionSeries, type RawSeries } from "./evaluate-with-promtool";
 
 /**
  * What each alert rule's query answered at each of its evaluations over the window, from the real

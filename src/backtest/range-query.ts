@@ -1,5 +1,5 @@
 import { redact } from "../config/secret";
-import type { Labels } from "../replay/logql";
+import { labelSetKey, type Labels } from "../model/labels";
 import { BacktestHttpError, describeDatasource, type Datasource, type DatasourceClient } from "./http";
 
 /**
@@ -39,9 +39,6 @@ interface MatrixResponse {
   data?: { resultType?: string; result?: Array<{ metric?: Labels; stream?: Labels; values?: Array<[number, string]> }> };
 }
 
-function seriesKey(labels: Labels): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
-}
 
 /** A server's text shown in a message: bounded and redacted. */
 function serverText(v: unknown): string {
@@ -88,7 +85,7 @@ export function checkedMatrix(ds: Datasource, what: string, body: unknown): Arra
 function readMatrix(ds: Datasource, expr: string, body: unknown, into: Map<string, RangeSeries>): void {
   for (const s of checkedMatrix(ds, `query ${expr}`, body)) {
     const labels = s.metric;
-    const key = seriesKey(labels);
+    const key = labelSetKey(labels);
     const series = into.get(key) ?? { labels, values: new Map<number, number>() };
     into.set(key, series);
     for (const [t, v] of s.values) series.values.set(Math.round(t), v);

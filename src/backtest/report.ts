@@ -1,21 +1,13 @@
 import type { AlertBacktest, CatalogueBacktest, SentNotification } from "./run";
+import { formatDuration } from "../config/durations";
+import { renderTable, type TableFormat } from "../model/text";
 
 /** `npm run backtest` output: one row per alert, or before -> after per alert with --ref; text or markdown. */
 
-export type Format = "text" | "markdown";
+export type Format = TableFormat;
 
 export function utc(seconds: number): string {
   return `${new Date(seconds * 1000).toISOString().slice(0, 19).replace("T", " ")}Z`;
-}
-
-export function span(seconds: number): string {
-  if (seconds <= 0) return "0";
-  const d = Math.floor(seconds / 86400);
-  const h = Math.floor((seconds % 86400) / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = Math.round(seconds % 60);
-  const parts = [d ? `${d}d` : "", h ? `${h}h` : "", m ? `${m}m` : "", s && !d ? `${s}s` : ""].filter(Boolean);
-  return parts.join(" ");
 }
 
 function byReceiver(list: SentNotification[]): string {
@@ -45,17 +37,11 @@ const COLUMNS: Column[] = [
   { title: "pages", cell: (a) => String(a.pages) },
   { title: "first firing", cell: (a) => (a.firstFiring === undefined ? "-" : utc(a.firstFiring)) },
   { title: "last firing", cell: (a) => (a.lastFiring === undefined ? "-" : utc(a.lastFiring)) },
-  { title: "firing time", cell: (a) => span(a.firingSeconds) },
+  { title: "firing time", cell: (a) => formatDuration(a.firingSeconds) },
 ];
 
 function table(format: Format, header: string[], rows: string[][]): string {
-  if (format === "markdown") {
-    const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
-    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-  }
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  return [line(header), ...rows.map(line)].join("\n");
+  return renderTable(format, header, rows).join("\n");
 }
 
 function heading(format: Format, text: string): string {
@@ -63,7 +49,7 @@ function heading(format: Format, text: string): string {
 }
 
 function windowText(r: CatalogueBacktest): string {
-  return `${utc(r.window.from)} to ${utc(r.window.to)} (${span(r.window.to - r.window.from)})`;
+  return `${utc(r.window.from)} to ${utc(r.window.to)} (${formatDuration(r.window.to - r.window.from)})`;
 }
 
 function totals(r: CatalogueBacktest): { episodes: number; notifications: number; pages: number } {

@@ -55,7 +55,7 @@ function groupRules(cfg: Config, rules: alerting.Rule[]): alerting.RuleGroup[] {
  * A broken datasource still raises tickets through the ticket rules reading it (metrics-absent,
  * logs-absent, saturation, metric ingestion), whose errors go where they notify.
  */
-function routed(cfg: Config, rules: alerting.Rule[], policy: alerting.NotificationPolicy): alerting.Rule[] {
+function attachRoutesAndKeepPagesOffDatasourceErrors(cfg: Config, rules: alerting.Rule[], policy: alerting.NotificationPolicy): alerting.Rule[] {
   if (cfg.deployment.routingMode !== "rule-settings") return rules;
   return rules.map((r) => {
     if (r.record) return r;
@@ -76,7 +76,7 @@ export function defineStack(cfg: Config): StackDefinition {
   const rules = [...enabledAlertDefinitions(cfg), ...recordingDefinitions].map((define) => define(cfg).build());
   return {
     folder: { ...cfg.folder },
-    ruleGroups: groupRules(cfg, routed(cfg, rules, policy)),
+    ruleGroups: groupRules(cfg, attachRoutesAndKeepPagesOffDatasourceErrors(cfg, rules, policy)),
     contactPoints: contactPointDefinitions.flatMap((define) => define(cfg)?.build() ?? []),
     notificationPolicy: policy,
     messageTemplates: messageTemplateDefinitions.map((define) => define(cfg).build()),

@@ -11,7 +11,7 @@ import type { StackDefinition } from "../build/stack";
 /**
  * Query and rule lint: patterns that parse but make an alert or panel wrong, slow or unanswerable.
  * Every check walks the official grammar tree (@grafana/lezer-logql, @prometheus-io/lezer-promql);
- * only the text of a regex itself is inspected as text. The rules (see README "Query lint"):
+ * only the text of a regex itself is inspected as text. The rules (see docs/reviewing.md "Query lint"):
  *
  * - empty-line-filter: a LogQL line filter `|= ""` or `|~ ""` matches every line and filters nothing.
  * - parser-without-line-filter: a `| json` or `| logfmt` stage with no selecting line filter before

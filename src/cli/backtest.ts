@@ -1,4 +1,4 @@
-import { parseCommandLine, runCli, UsageError } from "./args";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
 import { EXAMPLE_STACK_FILE } from "../config/paths";
 import { durationSeconds } from "../config/durations";
 import { runBacktest } from "../backtest";
@@ -10,9 +10,48 @@ import type { Format } from "../backtest/report";
  * by its Loki and Prometheus through its Grafana; with --ref, the catalogue at that ref beside it.
  */
 
-const USAGE =
-  "usage: npm run backtest -- --from <time> --to <time> [--ref <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--keep DIR] [--max-window 31d]\n" +
-  "  <time>: ISO 8601 (2026-11-16T00:00:00Z), Unix seconds, `now` or `now-<duration>` (now-7d, now-12h)";
+const TIME = "ISO 8601 (2026-11-16T00:00:00Z), Unix seconds, `now` or `now-<duration>` (now-7d, now-12h)";
+
+export const BACKTEST = defineCommand({
+  usage:
+    "usage: npm run backtest -- --from <time> --to <time> [--ref <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--keep DIR] [--max-window 31d]\n" +
+    `  <time>: ${TIME}; --to: the window's end (after --from); --keep DIR: keep the promtool files in DIR`,
+  about:
+    "What the alert catalogue would have done over a window of the stack's real history, evaluated by its Loki and\n" +
+    "Prometheus through its Grafana (grafana:auth from the stack file or GRAFANA_AUTH); with --ref, the catalogue at that\n" +
+    "git ref beside it.",
+  options: {
+    from: { type: "string", argument: "TIME", explanation: `The window's start: ${TIME}.`, example: "npm run backtest -- --from now-7d --to now" },
+    to: { type: "string", argument: "TIME", explanation: "The window's end, after --from (same forms as --from).", example: "npm run backtest -- --from 2026-11-16T00:00:00Z --to 2026-11-17T00:00:00Z" },
+    ref: {
+      type: "string",
+      argument: "GIT-REF",
+      explanation: "Also backtest the definitions at this git ref, with the same stack file, side by side.",
+      example: "npm run backtest -- --from now-7d --to now --ref origin/main",
+    },
+    "stack-file": {
+      type: "string",
+      default: EXAMPLE_STACK_FILE,
+      shownDefault: "Pulumi.example.yaml",
+      argument: "FILE",
+      explanation: "The Pulumi stack file: its Grafana, datasources and config.",
+      example: "npm run backtest -- --from now-1d --to now --stack-file Pulumi.staging.example.yaml",
+    },
+    format: { type: "string", default: "text", argument: "text|markdown", explanation: "The report's format.", example: "npm run backtest -- --from now-1d --to now --format markdown" },
+    keep: {
+      type: "string",
+      argument: "DIR",
+      explanation: "Keep the promtool rule and test files in DIR (otherwise a temporary folder is removed).",
+      example: "npm run backtest -- --from now-1d --to now --keep /tmp/backtest",
+    },
+    "max-window": {
+      type: "string",
+      argument: "DURATION",
+      explanation: "Raise the bound on the window's length (31d by default), which keeps a mistyped --from from planning thousands of requests.",
+      example: "npm run backtest -- --from now-90d --to now --max-window 90d",
+    },
+  },
+});
 
 /** A time on the command line, as Unix seconds (whole seconds). */
 export function parseTime(text: string, flag: string, now = Date.now()): number {
@@ -22,10 +61,10 @@ export function parseTime(text: string, flag: string, now = Date.now()): number 
   const date = /^([0-9]{4})-([0-9]{2})-([0-9]{2})/.exec(text);
   // Date.parse rolls 2026-02-30 over to March 2: a day the month does not have is refused.
   if (date && (Number(date[2]) < 1 || Number(date[2]) > 12 || Number(date[3]) < 1 || Number(date[3]) > new Date(Date.UTC(Number(date[1]), Number(date[2]), 0)).getUTCDate())) {
-    throw new UsageError(`${flag}: ${date[0]} is not a day of the calendar`, USAGE);
+    throw new UsageError(`${flag}: ${date[0]} is not a day of the calendar`, BACKTEST.usage);
   }
   const ms = date ? Date.parse(text) : NaN;
-  if (Number.isNaN(ms)) throw new UsageError(`${flag}: cannot read "${text}" as a time`, USAGE);
+  if (Number.isNaN(ms)) throw new UsageError(`${flag}: cannot read "${text}" as a time`, BACKTEST.usage);
   return Math.floor(ms / 1000);
 }
 
@@ -40,31 +79,27 @@ export interface BacktestArgs {
 }
 
 export function backtestArgs(argv: string[], now = Date.now()): BacktestArgs {
-  const { values } = parseCommandLine(argv, {
-    usage: USAGE,
-    options: {
-      from: { type: "string" },
-      to: { type: "string" },
-      ref: { type: "string" },
-      "stack-file": { type: "string", default: EXAMPLE_STACK_FILE },
-      format: { type: "string", default: "text" },
-      keep: { type: "string" },
-      "max-window": { type: "string" },
-    },
-  });
-  if (!values.from) throw new UsageError("--from is required", USAGE);
-  if (!values.to) throw new UsageError("--to is required", USAGE);
-  if (values.format !== "text" && values.format !== "markdown") throw new UsageError(`--format: expected text or markdown, got "${values.format}"`, USAGE);
+  const { values } = parseCommandLine(argv, BACKTEST);
+  if (!values.from) throw new UsageError("--from is required", BACKTEST.usage);
+  if (!values.to) throw new UsageError("--to is required", BACKTEST.usage);
+  if (values.format !== "text" && values.format !== "markdown") throw new UsageError(`--format: expected text or markdown, got "${values.format}"`, BACKTEST.usage);
   const from = parseTime(values.from, "--from", now);
   const to = parseTime(values.to, "--to", now);
-  if (to <= from) throw new UsageError("--to must be after --from", USAGE);
+  if (to <= from) throw new UsageError("--to must be after --from", BACKTEST.usage);
   return { from, to, ref: values.ref, stackFile: values["stack-file"], format: values.format, keep: values.keep, ...(values["max-window"] ? { maxWindow: values["max-window"] } : {}) };
 }
 
-export async function main(argv: string[]): Promise<void> {
-  const args = backtestArgs(argv);
-  const result = await runBacktest({ window: { from: args.from, to: args.to }, stackFile: args.stackFile, ref: args.ref, format: args.format, keep: args.keep, maxWindow: args.maxWindow });
-  process.stdout.write(result.report);
+/** `npm run backtest`: the exit code (0 the report was printed, 1 a failure, 2 a bad command line). */
+export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  return runCommand(
+    "backtest",
+    async () => {
+      const args = backtestArgs(argv);
+      const result = await runBacktest({ window: { from: args.from, to: args.to }, stackFile: args.stackFile, ref: args.ref, format: args.format, keep: args.keep, maxWindow: args.maxWindow, env: io.env });
+      io.stdout(result.report);
+    },
+    io,
+  );
 }
 
-if (require.main === module) runCli("backtest", main);
+if (require.main === module) runAsProcess(main);

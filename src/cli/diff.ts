@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
-import { parseCommandLine, runCli, UsageError } from "./args";
+import { join, relative, resolve } from "node:path";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
 import { readAlertingSnapshot } from "../review/alert-snapshot";
 import { behaviourDiff, type ReviewSnapshot } from "../review/behaviour-diff";
 import { formatMarkdown, formatText } from "../review/changes";
@@ -22,7 +22,33 @@ import { configChanges } from "../review/config-changes";
  */
 
 const COMPARED_DIRS = ["alerting/", "dashboards/"];
-const USAGE = "usage: npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown]";
+export const DIFF = defineCommand({
+  usage:
+    "usage: npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown]\n" +
+    "  --to <git-ref>: compare with that ref's definitions instead of the working tree",
+  about:
+    "What changes in behaviour (alerts, routing, contact points, mute timings, dashboards, stack configuration,\n" +
+    "credentials) from the definitions at <git-ref> to the working tree, or to the --to ref, both rendered from the\n" +
+    "same stack file. Credentials are named, never shown.",
+  positionals: { min: 1, max: 1, shown: "<git-ref>", explanation: "The base side: a branch, tag or commit (origin/main, HEAD~1)." },
+  options: {
+    to: {
+      type: "string",
+      argument: "GIT-REF",
+      explanation: "Compare with this ref's definitions (rendered from its version of the stack file) instead of the working tree.",
+      example: "npm run diff -- HEAD~1 --to HEAD",
+    },
+    "stack-file": {
+      type: "string",
+      argument: "FILE",
+      explanation: "The stack both sides are rendered from (each ref from its own version of the file), whose config and credentials are compared.",
+      example: "npm run diff -- origin/main --stack-file Pulumi.staging.example.yaml",
+      shownDefault: "Pulumi.example.yaml",
+    },
+    format: { type: "string", default: "text", argument: "text|markdown", explanation: "The report's format (markdown for a PR comment).", example: "npm run diff -- origin/main --format markdown" },
+  },
+});
+const USAGE = DIFF.usage;
 const FORMATS = ["text", "markdown"] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -70,23 +96,17 @@ function refSide(ref: string, stackFile: string): Side {
   return { stackText, files: renderedFilesAt(ref, stackText, path.startsWith("..") ? stackFile : path) };
 }
 
-export function diffArgs(argv: string[]): { ref: string; to?: string; stackFile: string; format: Format } {
-  const { values, positionals } = parseCommandLine(argv, {
-    usage: USAGE,
-    options: {
-      "stack-file": { type: "string", default: EXAMPLE_STACK_FILE },
-      format: { type: "string", default: "text" },
-      to: { type: "string" },
-    },
-    positionals: { min: 1, max: 1 },
-  });
+/** The command line; a relative --stack-file is read from `cwd` (the repository the diff runs in). */
+export function diffArgs(argv: string[], cwd = REPO_ROOT): { ref: string; to?: string; stackFile: string; format: Format } {
+  const { values, positionals } = parseCommandLine(argv, DIFF);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or markdown (got "${values.format}")`, USAGE);
-  return { ref: positionals[0], ...(values.to !== undefined ? { to: values.to } : {}), stackFile: values["stack-file"], format };
+  return { ref: positionals[0], ...(values.to !== undefined ? { to: values.to } : {}), stackFile: resolve(cwd, values["stack-file"] ?? join(cwd, "Pulumi.example.yaml")), format };
 }
 
-export function runDiff(argv: string[]): string {
-  const { ref, to, stackFile, format } = diffArgs(argv);
+/** The diff's report; a relative --stack-file is read from `cwd`; refs are the repository's. */
+export function runDiff(argv: string[], cwd = REPO_ROOT): string {
+  const { ref, to, stackFile, format } = diffArgs(argv, cwd);
   const before = refSide(ref, stackFile);
   const after: Side = to === undefined ? { stackText: readFileSync(stackFile, "utf8"), files: renderedFilesOfWorkingTree(stackFile) } : refSide(to, stackFile);
   const sections = [
@@ -94,10 +114,15 @@ export function runDiff(argv: string[]): string {
     { title: "Stack configuration", changes: configChanges(before.stackText, after.stackText) },
     { title: "Credentials", changes: credentialChanges(credentialDigests(before.stackText), credentialDigests(after.stackText)) },
   ];
-  const shown = relative(process.cwd(), stackFile) || stackFile;
+  const shown = relative(cwd, stackFile) || stackFile;
   const target = to === undefined ? `working tree (${shown})` : to;
   if (format === "markdown") return formatMarkdown(sections, `Behaviour diff: \`${ref}\` → ${to === undefined ? `working tree (\`${shown}\`)` : `\`${to}\``}`);
   return `Behaviour: ${ref} -> ${target}\n${formatText(sections)}`;
 }
 
-if (require.main === module) runCli("diff", (argv) => process.stdout.write(runDiff(argv)));
+/** `npm run diff`: the exit code (0 the report was printed, 1 a failure, 2 a bad command line or ref). */
+export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  return runCommand("diff", () => io.stdout(runDiff(argv, io.cwd)), io);
+}
+
+if (require.main === module) runAsProcess(main);

@@ -2,16 +2,22 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { REPO_ROOT } from "../config/paths";
 import { generatedDocs } from "../review/alert-catalogue";
-import { parseCommandLine, runCli } from "./args";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, type CliIO } from "./args";
 
-const USAGE = "usage: npm run docs [-- --check]";
+export const DOCS = defineCommand({
+  usage: "usage: npm run docs [-- --check]",
+  about: "Rewrites the generated tables of docs/: the configuration reference (from the schema) and the alert catalogue\n(from the built example stack).",
+  options: {
+    check: { type: "boolean", default: false, explanation: "Write nothing; fail when a generated table is stale (CI).", example: "npm run docs -- --check" },
+  },
+});
 
 /**
  * `npm run docs`: rewrites the generated tables of docs/ (configuration reference from the schema,
  * alert catalogue from the built example stack). `--check` writes nothing and fails when one is stale.
  */
 export function runDocs(argv: string[]): string[] {
-  const { values } = parseCommandLine(argv, { usage: USAGE, options: { check: { type: "boolean", default: false } } });
+  const { values } = parseCommandLine(argv, DOCS);
   const stale = [...generatedDocs()].filter(([file, text]) => readFileSync(file, "utf8") !== text);
   const names = stale.map(([file]) => relative(REPO_ROOT, file));
   if (values.check) {
@@ -22,4 +28,9 @@ export function runDocs(argv: string[]): string[] {
   return [stale.length ? `Rewrote ${names.join(", ")}` : "Generated docs are up to date."];
 }
 
-if (require.main === module) runCli("docs", (argv) => runDocs(argv).forEach((l) => console.log(l)));
+/** `npm run docs`: the exit code (0 written or up to date, 1 stale with --check, 2 a bad command line). */
+export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  return runCommand("docs", () => runDocs(argv).forEach((l) => io.stdout(`${l}\n`)), io);
+}
+
+if (require.main === module) runAsProcess(main);

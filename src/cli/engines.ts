@@ -1,21 +1,20 @@
 import { resolve } from "node:path";
-import { parseCommandLine, runCli } from "./args";
+import { defineCommand, parseCommandLine, runCli } from "./args";
 import { buildFromProxy } from "./engines/build";
 import { locate } from "./engines/locate";
 import { cacheDir, engines, type Engine } from "./engines/pins";
 
-const USAGE = `usage: npm run engines [-- --check]
-
-Builds, or reuses from the cache, the real engines the e2e tests run: the Pulumi CLI, its Node.js
+export const ENGINES = defineCommand({
+  usage: "usage: npm run engines [-- --check]",
+  about: `Builds, or reuses from the cache, the real engines the e2e tests run: the Pulumi CLI, its Node.js
 language host, the Grafana provider (the version package-lock.json gives @pulumiverse/grafana),
-Loki and Prometheus. Cache: ${cacheDir()} (PIZZA_ENGINES_DIR moves it).
+Loki and Prometheus, then prints a table. Cache: ${cacheDir()} (PIZZA_ENGINES_DIR moves it).
 A binary you already have wins over the cache: PULUMI_BIN, PULUMI_LANGUAGE_NODEJS_BIN,
-PULUMI_RESOURCE_GRAFANA_BIN, LOKI_BIN, PROMETHEUS, GRAFANA_BIN.
-
-  --check   only report what is there; build nothing
-  -h, --help
-
-example: npm run engines            # first run builds the Pulumi CLI (about 10 minutes on 2 cores)`;
+PULUMI_RESOURCE_GRAFANA_BIN, LOKI_BIN, PROMETHEUS, GRAFANA_BIN. docs/engines.md tells what each is for.`,
+  options: {
+    check: { type: "boolean", explanation: "Only report what is there; build nothing.", example: "npm run engines -- --check" },
+  },
+});
 
 interface Row {
   engine: Engine;
@@ -31,11 +30,7 @@ function table(rows: Row[]): string {
 }
 
 function main(argv: string[]): void {
-  const { values } = parseCommandLine(argv, { usage: USAGE, options: { check: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  const { values } = parseCommandLine(argv, ENGINES);
   const root = resolve(__dirname, "..", "..");
   const rows: Row[] = [];
   const failures: string[] = [];

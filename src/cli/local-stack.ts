@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseCommandLine, runCli } from "./args";
+import { defineCommand, parseCommandLine, runCli } from "./args";
 import { EXAMPLE_STACK_FILE } from "../config/paths";
 import { parseConfig } from "../config/schema";
 import { readStack } from "../config/stack-file";
@@ -13,26 +13,30 @@ import { startLoki } from "./local-stack/loki";
 import { startPrometheus } from "./local-stack/prometheus";
 import { startWebhookSink } from "./local-stack/webhook-sink";
 
-const USAGE = `usage: npm run local-stack [-- --stack-file Pulumi.e2e.yaml]
-
-Starts, on loopback ports chosen free, the engines a stack needs to be tried locally: Loki, Prometheus
+export const LOCAL_STACK = defineCommand({
+  usage: "usage: npm run local-stack [-- --stack-file Pulumi.e2e.yaml] | [-- --write-docker-provisioning]",
+  about: `Starts, on loopback ports chosen free, the engines a stack needs to be tried locally: Loki, Prometheus
 (remote-write receiver on) and a webhook sink that records every notification (GET /notifications);
 Grafana OSS too when GRAFANA_BIN and GRAFANA_HOME name one (it cannot be built here: docs/engines.md),
-with the stack's datasource uids provisioned. Runs until Ctrl-C, then stops everything it started.
-
-  --stack-file FILE            the stack whose datasource uids and folder Grafana gets (default Pulumi.example.yaml)
-  --write-docker-provisioning  only write docker/provisioning/ (for docker/compose.yaml) from the stack, then exit
-  -h, --help
-
-example: npm run local-stack -- --stack-file Pulumi.e2e.yaml`;
+with the stack's datasource uids provisioned. Runs until Ctrl-C, then stops everything it started.`,
+  options: {
+    "stack-file": {
+      type: "string",
+      argument: "FILE",
+      explanation: "The stack whose datasource uids and folder Grafana gets.",
+      example: "npm run local-stack -- --stack-file Pulumi.e2e.yaml",
+      shownDefault: "Pulumi.example.yaml",
+    },
+    "write-docker-provisioning": {
+      type: "boolean",
+      explanation: "Only write docker/provisioning/ (for docker/compose.yaml) from the stack, then exit.",
+      example: "npm run local-stack -- --write-docker-provisioning",
+    },
+  },
+});
 
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseCommandLine(argv, { usage: USAGE, options: { "stack-file": { type: "string" }, "write-docker-provisioning": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  const { values } = parseCommandLine(argv, LOCAL_STACK);
   const root = resolve(__dirname, "..", "..");
   const { config, secrets } = readStack(values["stack-file"] ? resolve(values["stack-file"]) : EXAMPLE_STACK_FILE);
   const cfg = parseConfig(config, secrets);

@@ -3,26 +3,50 @@ import { join, relative } from "node:path";
 import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../config/paths";
 import { readStack } from "../config/stack-file";
 import { stackArtifacts, writeArtifacts } from "../emit/files/artifacts";
-import { PROMTOOL } from "../replay/promtool";
-import { parseCommandLine, runCli } from "./args";
+import { promtoolBinary } from "../replay/promtool";
+import { parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, defineCommand } from "./args";
 import { parseConfig } from "../config/schema";
 import { checkedStack } from "../checks";
 import { describeLogqlCost } from "../checks/logql-cost";
 import { InvalidDefinitionError } from "../config/errors";
 
-const USAGE = "usage: npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]";
+export const RENDER = defineCommand({
+  usage: "usage: npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]",
+  about:
+    "Renders every artifact of a stack (Grafana provisioning files, dashboards, Prometheus rule exports) into a folder,\n" +
+    "checked first (and by `promtool check rules` when promtool is installed). Writing is atomic: on any error nothing changes.",
+  options: {
+    "stack-file": {
+      type: "string",
+      default: EXAMPLE_STACK_FILE,
+      shownDefault: "Pulumi.example.yaml",
+      argument: "FILE",
+      explanation: "The Pulumi stack file whose config is rendered.",
+      example: "npm run render -- --stack-file Pulumi.staging.example.yaml",
+    },
+    out: {
+      type: "string",
+      default: RENDERED_DIR,
+      shownDefault: "rendered",
+      argument: "DIR",
+      explanation: "The folder to write; it may only hold files a render wrote.",
+      example: "npm run render -- --out /tmp/rendered",
+    },
+  },
+});
 
 /**
  * `promtool check rules` on the staged Prometheus exports. Render is the offline main job and
  * works without promtool: then it says it skipped the check. Returns the line to print.
  */
-function checkPrometheusExports(stagedDir: string, ruleFiles: string[]): string {
+function checkPrometheusExports(stagedDir: string, ruleFiles: string[], env: NodeJS.ProcessEnv): string {
   if (ruleFiles.length === 0) return "";
-  const run = spawnSync(PROMTOOL, ["check", "rules", ...ruleFiles.map((f) => join(stagedDir, f))], { encoding: "utf8" });
+  const binary = promtoolBinary(env);
+  const run = spawnSync(binary, ["check", "rules", ...ruleFiles.map((f) => join(stagedDir, f))], { encoding: "utf8", env });
   if ((run.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") {
-    return `Skipped \`promtool check rules\` of the Prometheus exports: ${PROMTOOL} is not on PATH (install Debian's prometheus package).`;
+    return `Skipped \`promtool check rules\` of the Prometheus exports: ${binary} is not on PATH (install Debian's prometheus package).`;
   }
-  if (run.error) throw new Error(`cannot run ${PROMTOOL}: ${run.error.message}`);
+  if (run.error) throw new Error(`cannot run ${binary}: ${run.error.message}`);
   if (run.status !== 0) {
     throw new Error(`promtool check rules rejected the Prometheus exports:\n${`${run.stdout}${run.stderr}`.split(stagedDir).join("prometheus export").trim()}`);
   }
@@ -33,7 +57,7 @@ function checkPrometheusExports(stagedDir: string, ruleFiles: string[]): string 
  * What `npm run render` does after parsing its command line: returns the lines to print, or throws
  * with every problem and a last line saying that `out` is unchanged (true: writing is atomic).
  */
-export function renderStack(stackFile: string, out: string): string[] {
+export function renderStack(stackFile: string, out: string, env: NodeJS.ProcessEnv = process.env): string[] {
   const shownOut = `${relative(process.cwd(), out) || "."}/`;
   try {
     const stack = readStack(stackFile);
@@ -42,7 +66,7 @@ export function renderStack(stackFile: string, out: string): string[] {
     const files = stackArtifacts(checked, cfg);
     let promtoolLine = "";
     writeArtifacts(out, files, (staged) => {
-      promtoolLine = checkPrometheusExports(staged, [...files.keys()].filter((p) => p.startsWith("prometheus/")));
+      promtoolLine = checkPrometheusExports(staged, [...files.keys()].filter((p) => p.startsWith("prometheus/")), env);
     });
     return [promtoolLine, `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`, describeLogqlCost(checked, cfg)].filter(Boolean);
   } catch (e) {
@@ -52,12 +76,16 @@ export function renderStack(stackFile: string, out: string): string[] {
   }
 }
 
-function main(argv: string[]): void {
-  const { values } = parseCommandLine(argv, {
-    usage: USAGE,
-    options: { "stack-file": { type: "string", default: EXAMPLE_STACK_FILE }, out: { type: "string", default: RENDERED_DIR } },
-  });
-  for (const line of renderStack(values["stack-file"], values.out)) console.log(line);
+/** `npm run render`: the exit code (0 rendered, 1 failed, 2 a bad command line). */
+export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  return runCommand(
+    "render",
+    () => {
+      const { values } = parseCommandLine(argv, RENDER);
+      for (const line of renderStack(values["stack-file"], values.out, io.env)) io.stdout(`${line}\n`);
+    },
+    io,
+  );
 }
 
-if (require.main === module) runCli("render", main);
+if (require.main === module) runAsProcess(main);

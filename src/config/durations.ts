@@ -50,9 +50,10 @@ export function durationSeconds(text: string): number {
   return r.milliseconds / 1000;
 }
 
-/** Seconds as the shortest duration text Prometheus and Grafana read back: 5400 -> 1h30m, 0 -> 0s. */
+/** Seconds as the shortest duration text Prometheus and Grafana read back: 5400 -> 1h30m, 0 -> 0s (fractions rounded). */
 export function formatDuration(seconds: number): string {
-  if (seconds === 0) return "0s";
+  seconds = Math.round(seconds);
+  if (seconds <= 0) return "0s";
   const units: Array<[string, number]> = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]];
   let rest = seconds;
   let out = "";
@@ -62,4 +63,9 @@ export function formatDuration(seconds: number): string {
     rest -= n * size;
   }
   return out;
+}
+
+/** A time into a run (a fixture, an incident) as an offset from its start: 1220 -> +20m20s. */
+export function formatOffset(seconds: number): string {
+  return `+${formatDuration(seconds)}`;
 }

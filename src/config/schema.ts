@@ -6,8 +6,6 @@ import { parseDuration } from "./durations";
 import { coversAllTime, type RangeKind, rangeProblem } from "./time-intervals";
 import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, hasUserinfo, invisibleCharacter, timeZoneProblem } from "./values";
 
-export { GRAFANA_URL_KEY, PROJECT, SECRET_KEYS, type SecretKey } from "./keys";
-
 const threshold = numeric(z.number().nonnegative("expected a number >= 0"));
 /** A percent gauge (cpu_percent, memory_percent) is 0-100: a threshold of 0 always fires, 100 or more never. */
 const percentOfGauge = numeric(z.number().gt(0, "expected a percentage above 0 and below 100 (the gauge reads 0-100)").lt(100, "expected a percentage above 0 and below 100 (the gauge reads 0-100)"));
@@ -30,7 +28,7 @@ const secretUrl = z
   .refine((v) => v === ENCRYPTED_PLACEHOLDER || httpUrl.safeParse(v).success, "expected an http(s) URL")
   .transform((value) => new Secret(value));
 
-/** Names of the deployed service's telemetry; they differ between deployments (see README). */
+/** Names of the deployed service's telemetry; they differ between deployments (see docs/configuration.md "The telemetry contract"). */
 export const telemetrySchema = z.strictObject({
   // Dashboards offer it as a Grafana custom variable, which splits values on "," and " : ".
   source: labelValue
@@ -321,7 +319,6 @@ const escalationSchema = z.strictObject({
  * policy-tree: the stack owns the org's one notification policy tree (a dedicated org only).
  */
 export const ROUTING_MODES = ["rule-settings", "policy-tree"] as const;
-export type RoutingMode = (typeof ROUTING_MODES)[number];
 
 const deploymentSchema = z.strictObject({
   routingMode: z.enum(ROUTING_MODES, { error: `expected one of ${ROUTING_MODES.join(", ")}` }).default("rule-settings").describe("`rule-settings`: each alert rule carries its route as notification settings, the org's notification policy tree is never touched (shared orgs); `policy-tree`: the stack owns the org's one policy tree (a dedicated org only). See [What `pulumi up` changes](deploying.md#what-pulumi-up-changes-in-your-grafana-org)"),

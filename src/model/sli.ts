@@ -1,5 +1,6 @@
 import type { Config, Telemetry } from "../config/schema";
 import { httpLogStream, metricSeries, recordedSeries, STATUS_5XX_LINE_FILTER } from "./telemetry";
+import { quote } from "./text";
 
 /**
  * The order success SLI, defined once: a POST /api/order request line of the service's HTTP log
@@ -7,10 +8,6 @@ import { httpLogStream, metricSeries, recordedSeries, STATUS_5XX_LINE_FILTER } f
  * count both per minute from the logs, the burn-rate alerts read those recorded counts, and the
  * orders dashboard's failure-ratio panels run the same LogQL pipeline over their own window.
  */
-
-function quote(value: string): string {
-  return JSON.stringify(value);
-}
 
 /** The order endpoint of the service's API (part of its interface, not of its telemetry naming). */
 export const ORDER_ENDPOINT = { method: "POST", path: "/api/order" } as const;

@@ -1,10 +1,7 @@
 import type { Telemetry } from "../config/schema";
+import { quote } from "./text";
 
 /** Every query names the service's telemetry through these, never through literals. */
-
-function quote(value: string): string {
-  return JSON.stringify(value);
-}
 
 function matchers(pairs: Array<[string, string, string?]>): string {
   return pairs.map(([name, value, op = "="]) => `${name}${op}${quote(value)}`).join(", ");

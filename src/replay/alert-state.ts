@@ -24,7 +24,7 @@ import type { RouteTiming } from "../review/route-timing";
  * - NoData with noDataState NoData and errors with execErrState Error are immediate (no pending).
  */
 
-export type Labels = Record<string, string>;
+import { labelSetKey, type Labels } from "../model/labels";
 
 export type NoDataState = "NoData" | "Alerting" | "OK" | "KeepLast";
 export type ExecErrState = "Error" | "Alerting" | "OK" | "KeepLast";
@@ -90,9 +90,6 @@ interface Instance {
   errorLabels?: Labels;
 }
 
-function keyOf(labels: Labels): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
-}
 
 const FIRING: ReadonlySet<InstanceState> = new Set(["Alerting", "Recovering", "NoData", "Error"]);
 
@@ -137,7 +134,7 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
     } else normal(inst, at);
   };
   const instance = (labels: Labels, at: number): Instance => {
-    const key = keyOf(labels);
+    const key = labelSetKey(labels);
     let inst = instances.get(key);
     if (!inst) {
       inst = { labels, state: "Normal", since: at, lastSeen: at };

@@ -2,7 +2,7 @@ import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import type { Fixture } from "./fixtures";
 import { expandGrafanaMacros } from "../checks/grammar";
 import { compileLogQL, LogQLUnsupported, type Labels } from "./logql";
-import { key } from "./logql/metric";
+import { labelSetKey } from "../model/labels";
 
 /** A LogQL range query as Grafana runs a panel target: an instant evaluation at every step. */
 export interface RangeResult {
@@ -18,7 +18,7 @@ export function rangeQuery(expr: string, fixture: Fixture, stepSeconds: number, 
   const byKey = new Map<string, { labels: Labels; values: Array<number | undefined> }>();
   times.forEach((t, i) => {
     for (const s of query(fixture.logs, t * 1000)) {
-      const k = key(s.labels);
+      const k = labelSetKey(s.labels);
       if (!byKey.has(k)) byKey.set(k, { labels: s.labels, values: new Array(times.length).fill(undefined) });
       byKey.get(k)!.values[i] = s.value;
     }

@@ -4,6 +4,7 @@ import type { AlertCheck, TestFileInput } from "./promtool";
 import { testFile } from "./promtool";
 import { warmUpSeconds, type FixtureReplay } from "./run";
 import type { Notification } from "./alert-state";
+import { formatOffset } from "../config/durations";
 
 /**
  * promtool tests pinning what the replay saw for the PromQL alerts of one promtool input: an alert
@@ -130,14 +131,13 @@ export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
   const pageIncidents = pageNotes.filter((p) => p.opens && p.at >= from).length;
   const failures: string[] = [];
   const e = f.expect ?? {};
-  const clockOf = (s: number) => `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
   if (e.pageWithinSeconds !== undefined && (pageAt === undefined || pageAt - from > e.pageWithinSeconds)) {
     failures.push(`pageWithinSeconds ${e.pageWithinSeconds}: ${pageAt === undefined ? "on-call was never notified" : `on-call notified after ${pageAt - from} s`}`);
   }
   if (e.detectWithinSeconds !== undefined && (detectAt === undefined || detectAt - from > e.detectWithinSeconds)) {
     failures.push(`detectWithinSeconds ${e.detectWithinSeconds}: ${detectAt === undefined ? "no alert notified" : `first notification after ${detectAt - from} s`}`);
   }
-  if (e.noPage && pageNotes.length > 0) failures.push(`noPage: on-call notified by ${[...new Set(pageNotes.map((p) => p.uid))].join(", ")} at ${clockOf(pageNotes[0].at)}`);
+  if (e.noPage && pageNotes.length > 0) failures.push(`noPage: on-call notified by ${[...new Set(pageNotes.map((p) => p.uid))].join(", ")} at ${formatOffset(pageNotes[0].at)}`);
   if (e.quiet) {
     const fired = watched.filter((a) => a.episodes.length > 0).map((a) => a.uid);
     if (fired.length > 0) failures.push(`quiet: ${fired.join(", ")} fired`);
@@ -148,12 +148,12 @@ export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
   }
   if (e.maxPages !== undefined && pageIncidents > e.maxPages) {
     const opened = pageNotes.filter((p) => p.opens && p.at >= from);
-    failures.push(`maxPages ${e.maxPages}: on-call incidents opened ${pageIncidents} times (${opened.map((p) => `${p.uid} at ${clockOf(p.at)}`).join(", ")})`);
+    failures.push(`maxPages ${e.maxPages}: on-call incidents opened ${pageIncidents} times (${opened.map((p) => `${p.uid} at ${formatOffset(p.at)}`).join(", ")})`);
   }
   if (f.incident && (f.incident.pageWorthy || e.detectWithinSeconds !== undefined) && detectAt === undefined) failures.push("incident NOT DETECTED: no alert notified after it started");
   const pageWanted = (t: number) => f.incident?.pageWorthy === true && t >= f.incident.startSeconds;
   const unwanted = pageNotes.filter((p) => !pageWanted(p.at));
-  if (!e.noPage && unwanted.length > 0) failures.push(`page where none is wanted: ${unwanted[0].uid} at ${clockOf(unwanted[0].at)}`);
+  if (!e.noPage && unwanted.length > 0) failures.push(`page where none is wanted: ${unwanted[0].uid} at ${formatOffset(unwanted[0].at)}`);
   return {
     name: f.name,
     alerts,

@@ -1,3 +1,4 @@
+import { labelSetKey } from "../model/labels";
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type { Fixture, Series } from "./fixtures";
 import { exprOf } from "../model/rules";
@@ -43,7 +44,7 @@ export function replayRecordingRules(rules: alerting.Rule[], fixture: Fixture, i
       if (step > steps || queryFailsAt(t)) continue;
       for (const sample of query(fixture.logs, t * 1000)) {
         const labels = { ...sample.labels, ...(rule.labels ?? {}) };
-        const key = `${record.metric}${JSON.stringify(Object.entries(labels).sort())}`;
+        const key = `${record.metric}${labelSetKey(labels)}`;
         if (!out.has(key)) out.set(key, { metric: record.metric, labels, values: new Array(steps + 1).fill(undefined) });
         out.get(key)!.values[step] = sample.value;
       }

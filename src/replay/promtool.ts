@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
@@ -8,7 +9,12 @@ import type { Labels } from "./logql";
 
 /** promtool (Debian `prometheus`, 2.42): the real rule evaluation the replay relies on. */
 
-export const PROMTOOL = process.env.PROMTOOL ?? "promtool";
+/** The promtool to run: `PROMTOOL` (a path or name) when set, else `promtool` on PATH. */
+export function promtoolBinary(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PROMTOOL ?? "promtool";
+}
+
+export const PROMTOOL = promtoolBinary();
 
 export interface PromtoolResult {
   status: number;
@@ -19,10 +25,49 @@ export interface PromtoolResult {
 export function promtool(args: string[], binary = PROMTOOL): PromtoolResult {
   const r = spawnSync(binary, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new Error(`cannot run ${binary} (install Debian's prometheus package): ${r.error.message}`);
-  const output = `${r.stdout}${r.stderr}`;
+  return checkedResult(r.status ?? -1, `${r.stdout}${r.stderr}`);
+}
+
+/** `promtool` without blocking: several run at once (see `inParallel`). */
+export function promtoolAsync(args: string[], binary = PROMTOOL): Promise<PromtoolResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => err.push(d));
+    child.on("error", (e) => reject(new Error(`cannot run ${binary} (install Debian's prometheus package): ${e.message}`)));
+    child.on("close", (status) => {
+      try {
+        resolvePromise(checkedResult(status ?? -1, `${Buffer.concat(out).toString("utf8")}${Buffer.concat(err).toString("utf8")}`));
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+  });
+}
+
+function checkedResult(status: number, output: string): PromtoolResult {
   // promtool only warns about a rule file it cannot find, and then passes with no rules loaded.
   if (/no file match pattern/.test(output)) throw new Error(`promtool did not find a rule file:\n${output}`);
-  return { status: r.status ?? -1, output };
+  return { status, output };
+}
+
+/** How many promtool runs the replay keeps going at once: one per core plus one (it also writes files), 2 to 4. */
+export const PROMTOOL_CONCURRENCY = Math.min(4, Math.max(2, availableParallelism() + 1));
+
+/** `work` over every item, at most `limit` at a time; results in the items' order. The first failure rejects. */
+export async function inParallel<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 export interface ExpectedAlert {
@@ -105,18 +150,19 @@ export function parseMismatches(output: string): Mismatch[] {
   });
 }
 
-/**
- * What promtool says fires: for every alert and every evaluation, a check expecting nothing to
- * fire. Each failing check is an alert firing at that time, with the labels promtool printed.
- */
-export function observeFirings(input: TestFileInput, dir: string): Mismatch[] {
+/** The `promtool test rules` file asking, for every alert and every evaluation, that nothing fires. */
+function observationFile(input: TestFileInput, dir: string): string {
   const checks: AlertCheck[] = [];
   for (let t = input.evaluationIntervalSeconds; t <= input.fixture.durationSeconds; t += input.evaluationIntervalSeconds) {
     for (const alertname of input.alertnames) checks.push({ evalSeconds: t, alertname, expAlerts: [] });
   }
   const file = join(dir, `observe-${input.fixture.name}-${input.evaluationIntervalSeconds}s.test.yml`);
   writeFileSync(file, testFile(input, checks));
-  const r = promtool(["test", "rules", file]);
+  return file;
+}
+
+/** Each failing check of an observation file's run is an alert firing at that time, with the labels promtool printed. */
+function observations(file: string, r: PromtoolResult): Mismatch[] {
   if (r.status === 0) return [];
   // A rule that fails to evaluate must not read as "silent".
   const evalError = r.output.match(/^\s*rule: .*, time: .*, err: .*$/m);
@@ -124,4 +170,19 @@ export function observeFirings(input: TestFileInput, dir: string): Mismatch[] {
   const mismatches = parseMismatches(r.output);
   if (mismatches.length === 0) throw new Error(`promtool test rules ${file} failed without alert mismatches:\n${r.output.slice(0, 2000)}`);
   return mismatches;
+}
+
+/**
+ * What promtool says fires: for every alert and every evaluation, a check expecting nothing to
+ * fire. Each failing check is an alert firing at that time, with the labels promtool printed.
+ */
+export function observeFirings(input: TestFileInput, dir: string): Mismatch[] {
+  const file = observationFile(input, dir);
+  return observations(file, promtool(["test", "rules", file]));
+}
+
+/** `observeFirings` without blocking, so that several fixtures' promtool runs overlap. */
+export async function observeFiringsAsync(input: TestFileInput, dir: string): Promise<Mismatch[]> {
+  const file = observationFile(input, dir);
+  return observations(file, await promtoolAsync(["test", "rules", file]));
 }

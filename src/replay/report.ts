@@ -2,25 +2,16 @@ import type { FixtureReplay } from "./run";
 import type { FixtureVerdict } from "./expectations";
 import type { Expectations } from "./fixtures";
 import { mermaidTimeline } from "./timeline";
+import { formatDuration, formatOffset } from "../config/durations";
+import { renderTable, type TableFormat } from "../model/text";
 
 /** `npm run replay` output: per fixture, who was notified when, how often, and what failed. */
 
-export type ReportFormat = "text" | "markdown";
+export type ReportFormat = TableFormat;
 
-export function clock(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
-}
 
 function table(format: ReportFormat, head: string[], rows: string[][]): string[] {
-  if (format === "markdown") {
-    const cell = (c: string) => c.replace(/\|/g, "\\|");
-    return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
-  }
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)) + 2);
-  const line = (r: string[]) => `  ${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("")}`.trimEnd();
-  return [line(head), ...rows.map(line)];
+  return renderTable(format, head, rows, "  ");
 }
 
 const seconds = (s: number | undefined) => (s === undefined ? "-" : `${s >= 0 ? "+" : ""}${s}s`);
@@ -45,8 +36,8 @@ export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[
     const v = verdicts[i];
     lines.push(format === "markdown" ? `### ${f.name}: ${f.title}` : `${f.name}: ${f.title}`);
     const incident = f.incident
-      ? `incident ${clock(f.incident.startSeconds)}-${clock(f.incident.endSeconds)} of ${clock(f.durationSeconds)}: ${f.incident.what}${f.incident.pageWorthy ? " (page-worthy)" : ""}`
-      : `no incident (${clock(f.durationSeconds)} of traffic)`;
+      ? `incident from ${formatOffset(f.incident.startSeconds)} to ${formatOffset(f.incident.endSeconds)} of ${formatDuration(f.durationSeconds)}: ${f.incident.what}${f.incident.pageWorthy ? " (page-worthy)" : ""}`
+      : `no incident (${formatDuration(f.durationSeconds)} of traffic)`;
     lines.push(format === "markdown" ? `${incident}. Expected: ${describeExpectations(f.expect, f.incident?.pageWorthy)}.` : `  ${incident}`);
     if (format === "markdown") lines.push("");
     if (v.alerts.length === 0) lines.push(format === "markdown" ? "No notification." : "  no notification");

@@ -15,8 +15,8 @@ import { routedLabels } from "../review/routed-labels";
 import { ruleRoutes, type RouteTiming, type TimedRoute } from "../review/route-timing";
 import type { StackDefinition } from "../build/stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
-import type { Labels } from "./logql";
-import { observeFirings, type Mismatch, type TestFileInput } from "./promtool";
+import { labelSetKey, type Labels } from "../model/labels";
+import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, type Mismatch, type TestFileInput } from "./promtool";
 import { notifications, replayStates, type Episode, type Evaluation, type ExecErrState, type NoDataState, type Notification } from "./alert-state";
 
 /**
@@ -196,11 +196,10 @@ function withoutAlertname(labels: Labels): Labels {
 /** promtool's view of one PromQL rule as evaluations: A's series and, for each, whether the condition holds. */
 function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: number[], failsAt: (t: number) => boolean): Evaluation[] {
   const at = (name: string, t: number) => observed.find((m) => m.alertname === name && m.evalSeconds === t)?.got.map((g) => withoutAlertname(g.labels)) ?? [];
-  const key = (l: Labels) => JSON.stringify(Object.entries(l).sort());
   return times.map((t) => {
     if (failsAt(t)) return { atSeconds: t, error: "Prometheus query failed" };
-    const holding = new Set(at(`${rule.uid}${CONDITION_SUFFIX}`, t).map(key));
-    return { atSeconds: t, series: at(`${rule.uid}${SERIES_SUFFIX}`, t).map((labels) => ({ labels, condition: holding.has(key(labels)) })) };
+    const holding = new Set(at(`${rule.uid}${CONDITION_SUFFIX}`, t).map(labelSetKey));
+    return { atSeconds: t, series: at(`${rule.uid}${SERIES_SUFFIX}`, t).map((labels) => ({ labels, condition: holding.has(labelSetKey(labels)) })) };
   });
 }
 
@@ -221,29 +220,47 @@ export function warmUpSeconds(fixture: Fixture): number {
   return Math.min(WARM_UP_SECONDS, fixture.incident?.startSeconds ?? WARM_UP_SECONDS);
 }
 
-export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFilesByInterval): FixtureReplay {
-  const { stack, cfg } = ctx;
-  const rules = rulesWithInterval(stack, cfg);
+/** A fixture's series (recorded ones included) and its promtool runs, one per evaluation interval. */
+interface PreparedFixture {
+  fixture: Fixture;
+  promtoolInputs: TestFileInput[];
+  /** What each promtool run observes: the exported alerts plus the replay's condition rules. */
+  observe: TestFileInput[];
+  /** The exported alerts' names, per run (the rest of what a run observes are condition rules). */
+  alertnames: string[][];
+}
+
+function prepareFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFilesByInterval): PreparedFixture {
+  const rules = rulesWithInterval(ctx.stack, ctx.cfg);
   const lokiFails = failureWindow(fixture, "loki");
-  const promFails = failureWindow(fixture, "prometheus");
   const recorded: Series[] = rules.filter((r) => r.kind === "logql-recording").flatMap((r) => replayRecordingRules([r.rule], fixture, r.interval, lokiFails));
   const series = [...fixture.series, ...recorded];
-
-  const promtoolInputs: TestFileInput[] = [];
-  const observed: Mismatch[] = [];
-  const conditionObservations: Mismatch[] = [];
+  const prepared: PreparedFixture = { fixture, promtoolInputs: [], observe: [], alertnames: [] };
   for (const [interval, files] of ruleFiles) {
     const promql = rules.filter((r) => r.kind === "promql-alert" && r.interval === interval);
     const alertnames = promql.map((r) => r.rule.uid ?? "");
     const input: TestFileInput = { ruleFiles: files.exported, evaluationIntervalSeconds: interval, fixture, series, alertnames };
-    promtoolInputs.push(input);
-    const all = observeFirings(
-      { ...input, ruleFiles: [...files.exported, files.conditions], alertnames: [...alertnames, ...promql.flatMap((r) => conditionRules(r.rule).map((c) => c.alert))] },
-      ctx.dir,
-    );
+    prepared.promtoolInputs.push(input);
+    prepared.observe.push({ ...input, ruleFiles: [...files.exported, files.conditions], alertnames: [...alertnames, ...promql.flatMap((r) => conditionRules(r.rule).map((c) => c.alert))] });
+    prepared.alertnames.push(alertnames);
+  }
+  return prepared;
+}
+
+/** A fixture's outcome from promtool's observations (one list per run of `prepared.observe`) and the LogQL evaluator. */
+function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mismatch[][]): FixtureReplay {
+  const { stack, cfg } = ctx;
+  const { fixture, promtoolInputs } = prepared;
+  const rules = rulesWithInterval(stack, cfg);
+  const lokiFails = failureWindow(fixture, "loki");
+  const promFails = failureWindow(fixture, "prometheus");
+  const observed: Mismatch[] = [];
+  const conditionObservations: Mismatch[] = [];
+  runs.forEach((all, i) => {
+    const alertnames = prepared.alertnames[i];
     observed.push(...all.filter((m) => alertnames.includes(m.alertname)));
     conditionObservations.push(...all.filter((m) => !alertnames.includes(m.alertname)));
-  }
+  });
 
   const replayed = rules
     .filter((r) => r.kind === "promql-alert" || r.kind === "logql-alert")
@@ -307,8 +324,18 @@ export function replayFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: R
   return { fixture, alerts, groups, detection: detections[0], falsePages, promtoolInputs, observations: observed };
 }
 
-/** Replays every fixture against the stack: PromQL through promtool, LogQL in TS, states and notifications in alert-state.ts. */
-export function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtures(ctx.cfg)): FixtureReplay[] {
+export interface ReplayOptions {
+  /** promtool runs at once (default PROMTOOL_CONCURRENCY). */
+  concurrency?: number;
+  /** Called as each fixture's replay completes (for a progress line). */
+  onFixture?: (done: number, total: number, fixture: string) => void;
+}
+
+/**
+ * Replays every fixture against the stack: PromQL through promtool (several runs at once), LogQL in
+ * TS, states and notifications in alert-state.ts. Results in the fixtures' order.
+ */
+export async function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtures(ctx.cfg), options: ReplayOptions = {}): Promise<FixtureReplay[]> {
   // The folder is a temporary one or the user's --keep.
   const folder = outputFolderProblem(ctx.dir, "--keep", "replay");
   if (folder) throw new InvalidDefinitionError("command line", [folder]);
@@ -328,5 +355,13 @@ export function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtu
     const group = { name: `replay-conditions-${interval}s`, interval: `${interval}s`, rules: promql.flatMap((r) => conditionRules(r.rule)) };
     writeFileSync(files.conditions, `# The incident replay's view of each PromQL rule's query A and condition, per evaluation.\n${stringify({ groups: [group] }, { lineWidth: 0 })}`);
   }
-  return fixtures.map((f) => replayFixture(ctx, f, ruleFiles));
+  const prepared = fixtures.map((f) => prepareFixture(ctx, f, ruleFiles));
+  let done = 0;
+  return inParallel(prepared, options.concurrency ?? PROMTOOL_CONCURRENCY, async (p) => {
+    const runs: Mismatch[][] = [];
+    for (const input of p.observe) runs.push(await observeFiringsAsync(input, ctx.dir));
+    const result = finishFixture(ctx, p, runs);
+    options.onFixture?.(++done, prepared.length, p.fixture.name);
+    return result;
+  });
 }

@@ -6,7 +6,8 @@ import { receiversFor } from "../model/routing-match";
  * behaviour diff (per rule) and the incident replay (per firing series).
  */
 
-export type Labels = Record<string, string>;
+export type { Labels } from "../model/labels";
+import type { Labels } from "../model/labels";
 
 /** The rule facts routing depends on. */
 export interface RoutedRule {

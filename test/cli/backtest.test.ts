@@ -1,12 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args";
-import { backtestArgs, parseTime } from "../../src/cli/backtest";
-import { REPO_ROOT } from "../../src/config/paths";
+import { backtestArgs, main, parseTime } from "../../src/cli/backtest";
+import { runMain } from "../support/cli";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
-/** `npm run backtest` runs the CLI with tsx. */
-const TSX = require.resolve("tsx/cli");
 
 describe("backtest command line", () => {
   it("reads ISO times, Unix seconds and now-<duration>", () => {
@@ -31,14 +28,14 @@ describe("backtest command line", () => {
     expect(() => backtestArgs(argv, NOW)).toThrow(message);
   });
 
-  it("exits 2 on a usage error and 1 when grafana:auth cannot be read, naming the key", () => {
-    const usage = spawnSync(process.execPath, [TSX, "src/cli/backtest.ts", "--to", "now"], { cwd: REPO_ROOT, encoding: "utf8" });
-    expect(usage.status).toBe(2);
+  it("exits 2 on a usage error and 1 when grafana:auth cannot be read, naming the key", async () => {
+    const usage = await runMain(main, ["--to", "now"]);
+    expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("--from is required");
     const env = { ...process.env };
     delete env.GRAFANA_AUTH;
-    const noAuth = spawnSync(process.execPath, [TSX, "src/cli/backtest.ts", "--from", "now-1h", "--to", "now"], { cwd: REPO_ROOT, encoding: "utf8", env });
-    expect(noAuth.status).toBe(1);
+    const noAuth = await runMain(main, ["--from", "now-1h", "--to", "now"], { env });
+    expect(noAuth.code).toBe(1);
     expect(noAuth.stderr).toMatch(/grafana:auth is not set in .*Pulumi\.example\.yaml/);
   });
 });

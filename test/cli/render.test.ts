@@ -6,12 +6,20 @@ import { describe, expect, it } from "vitest";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../src/config/paths";
 import { listFiles, renderArtifacts } from "../../src/emit/files/artifacts";
 import { readStack, readStackFile } from "../../src/config/stack-file";
-import { pathWithOnlyNode } from "../support/cli";
+import { main } from "../../src/cli/render";
+import { pathWithOnlyNode, runMain } from "../support/cli";
 
 const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
 
-function render(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  return spawnSync(TSX, ["src/cli/render.ts", ...args], { cwd: REPO_ROOT, encoding: "utf8", env });
+/** The smoke test's and the lock tests' render: a real process, as `npm run render` starts it. */
+function spawnedRender(args: string[]) {
+  return spawnSync(TSX, ["src/cli/render.ts", ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+}
+
+/** Every other test's render: the CLI's entry point in this process. */
+async function render(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const run = await runMain(main, args, { env });
+  return { status: run.code, stdout: run.stdout, stderr: run.stderr };
 }
 
 function renderAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
@@ -34,9 +42,9 @@ function expected(stackFile: string): Record<string, string> {
 }
 
 describe("npm run render", () => {
-  it("writes every artifact of the stack file into the output folder, checked by promtool", () => {
+  it("writes every artifact of the stack file into the output folder, checked by promtool (a real process)", async () => {
     const out = mkdtempSync(join(tmpdir(), "rendered-"));
-    const run = render(["--out", out]);
+    const run = spawnedRender(["--out", out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/promtool check rules: 7 Prometheus rule files OK\./);
     const files = renderArtifacts(readStackFile(EXAMPLE_STACK_FILE));
@@ -44,7 +52,7 @@ describe("npm run render", () => {
     for (const [path, content] of files) expect(readFileSync(join(out, path), "utf8")).toBe(content);
   });
 
-  it("exits non-zero naming each bad key, and writes nothing", () => {
+  it("exits non-zero naming each bad key, and writes nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bad-stack-"));
     const stackFile = join(dir, "Pulumi.bad.yaml");
     writeFileSync(
@@ -55,7 +63,7 @@ describe("npm run render", () => {
         .concat("  pizza-observability:thresholds:\n    order5xx: { count: -1 }\n"),
     );
     const out = join(dir, "out");
-    const run = render(["--stack-file", stackFile, "--out", out]);
+    const run = await render(["--stack-file", stackFile, "--out", out]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('grafana:url: expected an http(s) URL (got "jwtpizza")');
     expect(run.stderr).toContain("pizza-observability:datasources.prometheus: is required");
@@ -64,16 +72,16 @@ describe("npm run render", () => {
     expect(listFiles(out)).toEqual([]);
   });
 
-  it("refuses a misspelt flag with its usage instead of rendering the example", () => {
+  it("refuses a misspelt flag with its usage instead of rendering the example", async () => {
     const out = mkdtempSync(join(tmpdir(), "rendered-"));
-    const run = render(["--stack-fle", EXAMPLE_STACK_FILE, "--out", out]);
+    const run = await render(["--stack-fle", EXAMPLE_STACK_FILE, "--out", out]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--stack-fle");
     expect(run.stderr).toContain("usage: npm run render");
     expect(listFiles(out)).toEqual([]);
   });
 
-  it("loads neither Pulumi nor the Grafana provider (they are the slow part of a start-up)", () => {
+  it("loads neither Pulumi nor the Grafana provider (they are the slow part of a start-up)", async () => {
     const probe = `require("./src/cli/render.ts"); console.log(JSON.stringify(Object.keys(require.cache)))`;
     const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "-e", probe], { cwd: REPO_ROOT, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
@@ -84,35 +92,35 @@ describe("npm run render", () => {
 });
 
 describe("npm run render writes atomically", () => {
-  it("--out alerts refuses and deletes nothing", () => {
+  it("--out alerts refuses and deletes nothing", async () => {
     const before = snapshot(join(REPO_ROOT, "alerts"));
-    const run = render(["--out", "alerts"]);
+    const run = await render(["--out", "alerts"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--out: .*alerts is inside the source folder alerts\/; expected a folder of its own/);
     expect(run.stderr).toContain("Nothing was rendered; alerts/ is unchanged.");
     expect(snapshot(join(REPO_ROOT, "alerts"))).toEqual(before);
   });
 
-  it("refuses a folder of rendered artifacts with one foreign file, and leaves it as it was", () => {
+  it("refuses a folder of rendered artifacts with one foreign file, and leaves it as it was", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
-    expect(render(["--out", out]).status).toBe(0);
+    expect((await render(["--out", out])).status).toBe(0);
     writeFileSync(join(out, "notes.md"), "mine\n");
     const before = snapshot(out);
-    const run = render(["--out", out]);
+    const run = await render(["--out", out]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("holds files render did not write (notes.md)");
     expect(snapshot(out)).toEqual(before);
   });
 
-  it("a failure after the files are written (promtool rejects them) leaves the previous output intact, and says so", () => {
+  it("a failure after the files are written (promtool rejects them) leaves the previous output intact, and says so", async () => {
     const dir = mkdtempSync(join(tmpdir(), "rendered-"));
     const out = join(dir, "out");
-    expect(render(["--out", out]).status).toBe(0);
+    expect((await render(["--out", out])).status).toBe(0);
     const before = snapshot(out);
     const rejecting = join(dir, "promtool");
     writeFileSync(rejecting, '#!/bin/sh\necho "  FAILED: group \\"slo\\", rule 1: could not parse expression" >&2\nexit 1\n');
     chmodSync(rejecting, 0o755);
-    const run = render(["--out", out], { ...process.env, PROMTOOL: rejecting });
+    const run = await render(["--out", out], { ...process.env, PROMTOOL: rejecting });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("promtool check rules rejected the Prometheus exports:");
     expect(run.stderr).toContain('FAILED: group "slo"');
@@ -121,10 +129,10 @@ describe("npm run render writes atomically", () => {
     expect(readdirSync(dir).sort()).toEqual(["out", "promtool"]);
   });
 
-  it("without promtool on PATH renders and says it skipped the check", () => {
+  it("without promtool on PATH renders and says it skipped the check", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
     const { PROMTOOL: _, ...env } = process.env;
-    const run = render(["--out", out], { ...env, PATH: pathWithOnlyNode() });
+    const run = await render(["--out", out], { ...env, PATH: pathWithOnlyNode() });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Skipped `promtool check rules` of the Prometheus exports: promtool is not on PATH (install Debian's prometheus package).");
     expect(listFiles(out)).toEqual([...renderArtifacts(readStackFile(EXAMPLE_STACK_FILE)).keys()]);
@@ -153,16 +161,16 @@ describe("npm run render writes atomically", () => {
     expect(readdirSync(dir).sort()).toEqual(["Pulumi.pasta.yaml", "out"]);
   });
 
-  it("stops while another live render holds the lock, leaving the output as it was", () => {
+  it("stops while another live render holds the lock, leaving the output as it was", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
-    expect(render(["--out", out]).status).toBe(0);
+    expect((await render(["--out", out])).status).toBe(0);
     const before = snapshot(out);
     // A sleeping process whose command line names render stands in for a render still running.
     const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)", "src/cli/render.ts"]);
     try {
       const lock = JSON.stringify({ pid: holder.pid, command: "src/cli/render.ts --out out", started: new Date(Date.now() - 5000).toISOString() });
       writeFileSync(`${out}.render-lock`, lock);
-      const run = render(["--out", out]);
+      const run = spawnedRender(["--out", out]);
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(new RegExp(`another render \\(pid ${holder.pid}, src/cli/render.ts --out out, started [0-9]+ s ago\\) is writing`));
       expect(run.stderr).toContain("Nothing was rendered;");
@@ -178,7 +186,7 @@ describe("npm run render writes atomically", () => {
     const unrelated = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
     try {
       writeFileSync(`${out}.render-lock`, String(unrelated.pid));
-      const run = render(["--out", out]);
+      const run = spawnedRender(["--out", out]);
       expect(run.status, run.stderr).toBe(0);
       expect(existsSync(`${out}.render-lock`)).toBe(false);
     } finally {
@@ -186,11 +194,11 @@ describe("npm run render writes atomically", () => {
     }
   });
 
-  it("takes over a lock left by a render that no longer runs", () => {
+  it("takes over a lock left by a render that no longer runs", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "rendered-")), "out");
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(`${out}.render-lock`, "2147483646");
-    const run = render(["--out", out]);
+    const run = await render(["--out", out]);
     expect(run.status).toBe(0);
     expect(existsSync(`${out}.render-lock`)).toBe(false);
   });

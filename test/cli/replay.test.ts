@@ -1,13 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../src/config/paths";
 import { parseConfig } from "../../src/config/schema";
 import { EXPORT_MANIFEST, fixtureJson, parseFixture, readFixtureFile } from "../../src/replay/fixtures/file";
 import { stackFixtures } from "../../src/replay/run";
-import { replayCommand } from "../../src/cli/replay";
+import { main, replayCommand } from "../../src/cli/replay";
+import { runMain, runScript } from "../support/cli";
 import { SCENARIOS } from "../../src/replay/fixtures";
 import { exampleConfig } from "../support/stack";
 
@@ -21,8 +20,15 @@ const tmp = () => {
 };
 const transient = stackFixtures(cfg, [0]).find((f) => f.name === "transient-500")!;
 
-function cli(args: string[]) {
-  return spawnSync("npx", ["tsx", "src/cli/replay.ts", ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+/** `npm run replay -- <args>` through the CLI's entry point, in this process. */
+async function cli(args: string[]) {
+  const run = await runMain(main, args);
+  return { status: run.code, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The one spawned run: `npm run replay` as a real process. */
+function spawned(args: string[]) {
+  return runScript("replay", args);
 }
 
 describe("npm run replay -- --fixture FILE", () => {
@@ -35,33 +41,36 @@ describe("npm run replay -- --fixture FILE", () => {
     fixtureJson({ ...transient, name: "wants-a-page", incident: { startSeconds: 1220, endSeconds: 1230, what: "one failed order", pageWorthy: true }, expect: { pageWithinSeconds: 60, maxEpisodes: 1 } }),
   );
 
-  it("a fixture whose expectation fails: the report names it and the failed expectation, and the process exits non-zero", () => {
-    const run = replayCommand(["--fixture", passing, "--fixture", failing]);
+  it("a fixture whose expectation fails: the report names it and the failed expectation, and the process exits non-zero", async () => {
+    const run = await replayCommand(["--fixture", passing, "--fixture", failing]);
     expect(run.failed).toBe(true);
     expect(run.output).toContain("wants-a-page: A single transient 500");
     expect(run.output).toMatch(/pageWithinSeconds 60: on-call was never notified/);
     expect(run.output).toMatch(/incident NOT DETECTED/);
+    // Times into the fixture read as offsets from its start, not as clock times.
+    expect(run.output).toMatch(/\n {2}incident from \+20m20s to \+20m30s of [0-9]+m: one failed order \(page-worthy\)\n/);
     expect(run.output).toMatch(/1 of 2 fixtures FAILED: wants-a-page/);
-    const proc = cli(["--fixture", failing]);
-    expect(proc.status).toBe(1);
+    const proc = spawned(["--fixture", failing]);
+    expect(proc.code).toBe(1);
     expect(proc.stdout).toContain("FAIL");
+    expect(proc.stderr).toContain("replay: 1/1 fixtures (wants-a-page)");
   }, 120_000);
 
-  it("a fixture whose expectations hold exits 0; --format markdown prints the same report as markdown", () => {
-    const proc = cli(["--fixture", passing, "--format", "markdown"]);
+  it("a fixture whose expectations hold exits 0; --format markdown prints the same report as markdown", async () => {
+    const proc = await cli(["--fixture", passing, "--format", "markdown"]);
     expect(proc.status, proc.stderr).toBe(0);
     expect(proc.stdout).toContain("### transient-500: A single transient 500");
     expect(proc.stdout).toContain("| scenario | expected | time to notify |");
     expect(proc.stdout).toContain("**PASS**");
   }, 120_000);
 
-  it("an invalid incident file is refused before anything is replayed, naming the field", () => {
+  it("an invalid incident file is refused before anything is replayed, naming the field", async () => {
     const bad = join(dir, "bad.json");
     const json = JSON.parse(fixtureJson(transient)) as { logs: Array<{ ts: unknown }>; expect: unknown };
     json.logs[3].ts = "soon";
     json.expect = { pageWithinSeconds: 60, noPages: true };
     writeFileSync(bad, JSON.stringify(json));
-    const proc = cli(["--fixture", passing, "--fixture", bad]);
+    const proc = await cli(["--fixture", passing, "--fixture", bad]);
     expect(proc.status).toBe(2);
     expect(proc.stderr).toContain(`Invalid incident file ${bad}`);
     expect(proc.stderr).toMatch(/logs\[3\]\.ts: /);
@@ -70,14 +79,17 @@ describe("npm run replay -- --fixture FILE", () => {
     expect(() => parseFixture(JSON.stringify({ ...json, logs: [], series: [{ metric: "x", labels: {}, values: [1] }] }), "f.json")).toThrow(/series\[0\]\.values: expected 241 values/);
   }, 120_000);
 
-  it("a misspelt flag or format is a usage error (exit 2)", () => {
-    expect(cli(["--fixtures", passing]).status).toBe(2);
-    expect(cli(["--format", "html"]).status).toBe(2);
+  it("a misspelt flag or format is a usage error (exit 2)", async () => {
+    expect((await cli(["--fixtures", passing])).status).toBe(2);
+    expect((await cli(["--format", "html"])).status).toBe(2);
+    const docs = await cli(["--fixture", passing, "--write-docs"]);
+    expect(docs.status).toBe(2);
+    expect(docs.stderr).toContain("--write-docs writes the built-in scenarios");
   }, 120_000);
 
-  it("--export DIR writes every built-in scenario as an incident file that reads back identically", () => {
+  it("--export DIR writes every built-in scenario as an incident file that reads back identically", async () => {
     const out = tmp();
-    const run = replayCommand(["--export", out]);
+    const run = await replayCommand(["--export", out]);
     expect(run.failed).toBe(false);
     const files = readdirSync(out).sort();
     expect(files).toEqual([EXPORT_MANIFEST, ...SCENARIOS.flatMap((s) => (s.variantSeeds ?? [s.seed]).map((seed, i) => `${s.name}${i === 0 ? "" : `.seed${seed}`}.json`))].sort());

@@ -8,13 +8,14 @@ import { parseConfig } from "../../src/config/schema";
 import { ruleKind } from "../../src/emit/files/prometheus-rules";
 import { verdict, writeExpectationTests, type FixtureVerdict } from "../../src/replay/expectations";
 import { logqlEvaluations } from "../../src/replay/grafana-eval";
-import { promtool } from "../../src/replay/promtool";
+import { inParallel, promtool, promtoolAsync, PROMTOOL_CONCURRENCY } from "../../src/replay/promtool";
 import { formatScenarioTable, scenarioRows } from "../../src/replay/report";
 import { replayStack, stackFixtures, type FixtureReplay } from "../../src/replay/run";
 import { type StackDefinition } from "../../src/build/stack";
 import { checkedStack } from "../../src/checks";
 import { SCENARIO_TABLE_FILE, scenarioTableDoc } from "../../src/cli/replay";
 import { ON_CALL_RECEIVER, OBSERVABILITY_TICKETS_RECEIVER } from "../../contact-points/receivers";
+import { scenarioReplay } from "../support/scenario-replay";
 import { exampleConfig, OWNED_TREE } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
@@ -51,9 +52,10 @@ describe("incident replay of the scenario library", () => {
   let verdicts: FixtureVerdict[];
   let dir: string;
   const v = (name: string) => verdicts[results.findIndex((r) => r.fixture.name === name)];
-  beforeAll(() => {
-    dir = tmp("replay-");
-    results = replayStack({ stack, cfg, dir }, fixtures);
+  beforeAll(async () => {
+    // The whole library at every phase, replayed once for every test file that needs it.
+    ({ results, dir } = await scenarioReplay());
+    expect(results.map((r) => r.fixture)).toEqual(fixtures);
     verdicts = results.map((r) => verdict(r, ON_CALL_RECEIVER));
   }, 600_000);
 
@@ -62,7 +64,7 @@ describe("incident replay of the scenario library", () => {
     expect(results.length).toBeGreaterThanOrEqual(30);
   });
 
-  it("writes the docs' scenario table exactly as this replay produces it (npm run replay regenerates it)", () => {
+  it("writes the docs' scenario table exactly as this replay produces it (`npm run replay -- --write-docs` regenerates it)", () => {
     expect(readFileSync(SCENARIO_TABLE_FILE, "utf8")).toBe(scenarioTableDoc(formatScenarioTable(scenarioRows(results, verdicts), "markdown")));
   });
 
@@ -115,11 +117,11 @@ describe("incident replay of the scenario library", () => {
     for (const a of dsErrors) expect(a.receiver).not.toBe(ON_CALL_RECEIVER);
   });
 
-  it("with an owned policy tree, failing Loki queries raise DatasourceError to the ticket channel", () => {
+  it("with an owned policy tree, failing Loki queries raise DatasourceError to the ticket channel", async () => {
     const owned = parseConfig(exampleConfig(OWNED_TREE));
     const lokiErrors = stackFixtures(owned).filter((f) => f.name === "loki-query-errors");
     expect(lokiErrors).toHaveLength(1);
-    const [r] = replayStack({ stack: checkedStack(owned), cfg: owned, dir: tmp("replay-owned-") }, lokiErrors);
+    const [r] = await replayStack({ stack: checkedStack(owned), cfg: owned, dir: tmp("replay-owned-") }, lokiErrors);
     const dsErrors = verdict(r, ON_CALL_RECEIVER).alerts.filter((a) => a.alert.includes("DatasourceError"));
     expect(dsErrors.length).toBeGreaterThan(0);
     for (const a of dsErrors) expect(a.receiver).toBe(OBSERVABILITY_TICKETS_RECEIVER);
@@ -159,13 +161,11 @@ describe("incident replay of the scenario library", () => {
     expect(results[0].alerts.filter((a) => a.evaluatedBy === "promtool").length).toBeGreaterThanOrEqual(9);
   });
 
-  it("promtool agrees with the state machine: the exported rules' first firings and silences pass `promtool test rules`", () => {
+  it("promtool agrees with the state machine: the exported rules' first firings and silences pass `promtool test rules`", async () => {
     const files = writeExpectationTests(results.filter((r) => !r.fixture.name.includes("@")), dir);
     expect(files.length).toBeGreaterThan(10);
-    for (const file of files) {
-      const r = promtool(["test", "rules", file]);
-      expect(r.status, `${file}\n${r.output.slice(0, 3000)}`).toBe(0);
-    }
+    const runs = await inParallel(files, PROMTOOL_CONCURRENCY, (file) => promtoolAsync(["test", "rules", file]));
+    runs.forEach((r, i) => expect(r.status, `${files[i]}\n${r.output.slice(0, 3000)}`).toBe(0));
   });
 
   it("keeps the watchdog firing from the first evaluation after warm-up", () => {
@@ -176,13 +176,13 @@ describe("incident replay of the scenario library", () => {
 describe("one incident, one page in both routing modes (docs/routing.md Grouping)", () => {
   const factory = fixtures.filter((f) => f.name === "factory-5xx" || f.name === "factory-5xx-low-traffic");
   const withoutStandDown = (s: StackDefinition) => withExpr(s, "pizza-order-slo-fast-burn", (e) => e.replace(/ unless on\(\) \(max_over_time\(.*\)\)$/, ""));
-  const incidents = (s: StackDefinition, c: typeof cfg, prefix: string) => replayStack({ stack: s, cfg: c, dir: tmp(prefix) }, factory).map((r) => verdict(r, ON_CALL_RECEIVER));
+  const incidents = async (s: StackDefinition, c: typeof cfg, prefix: string) => (await replayStack({ stack: s, cfg: c, dir: tmp(prefix) }, factory)).map((r) => verdict(r, ON_CALL_RECEIVER));
 
-  it("policy-tree mode: the page route groups by grafana_folder and severity, so both paging rules share one incident even without the fast burn standing down", () => {
+  it("policy-tree mode: the page route groups by grafana_folder and severity, so both paging rules share one incident even without the fast burn standing down", async () => {
     const owned = parseConfig(exampleConfig(OWNED_TREE));
     const ownedStack = checkedStack(owned);
-    for (const x of incidents(ownedStack, owned, "replay-owned-pages-")) expect([x.name, x.pageIncidents, x.failures]).toEqual([x.name, 1, []]);
-    const replays = replayStack({ stack: withoutStandDown(ownedStack), cfg: owned, dir: tmp("replay-owned-grouped-") }, factory);
+    for (const x of await incidents(ownedStack, owned, "replay-owned-pages-")) expect([x.name, x.pageIncidents, x.failures]).toEqual([x.name, 1, []]);
+    const replays = await replayStack({ stack: withoutStandDown(ownedStack), cfg: owned, dir: tmp("replay-owned-grouped-") }, factory);
     for (const r of replays) {
       // Both paging rules joined the one page group; the fast burn, joining late, waits for the group's next tick.
       const pageGroups = r.groups.filter((g) => g.receiver === ON_CALL_RECEIVER);
@@ -192,8 +192,8 @@ describe("one incident, one page in both routing modes (docs/routing.md Grouping
     }
   });
 
-  it("rule-settings mode: Grafana forces alertname into each rule's group_by, so without the fast burn standing down the same incident pages twice", () => {
-    const twice = incidents(withoutStandDown(stack), cfg, "replay-settings-twice-");
+  it("rule-settings mode: Grafana forces alertname into each rule's group_by, so without the fast burn standing down the same incident pages twice", async () => {
+    const twice = await incidents(withoutStandDown(stack), cfg, "replay-settings-twice-");
     expect(twice.map((x) => x.pageIncidents)).toEqual([2, 2]);
     expect(twice[0].failures.join("\n")).toMatch(/maxPages 1: on-call incidents opened 2 times/);
   });
@@ -203,12 +203,12 @@ describe("the replay really filters (a query that cannot match the real lines fa
   const factory = fixtures.filter((f) => f.name === "factory-5xx");
   const unmatchable = (expr: string) => expr.replace('"\\"statusCode\\":5"', '"status_code"');
 
-  it("a recording rule filtering on status_code leaves the burn-rate alerts silent", () => {
+  it("a recording rule filtering on status_code leaves the burn-rate alerts silent", async () => {
     // The slow burn: the fast burn stands down in this incident for the order-failure page anyway.
-    const [ok] = replayStack({ stack, cfg, dir: tmp("replay-ok-") }, factory);
+    const [ok] = await replayStack({ stack, cfg, dir: tmp("replay-ok-") }, factory);
     expect(alertIn(ok, "pizza-order-slo-slow-burn").firingSeconds.length).toBeGreaterThan(0);
     const broken = withExpr(stack, "pizza-record-order-failures", unmatchable);
-    const [r] = replayStack({ stack: broken, cfg, dir: tmp("replay-broken-") }, factory);
+    const [r] = await replayStack({ stack: broken, cfg, dir: tmp("replay-broken-") }, factory);
     expect(alertIn(r, "pizza-order-slo-slow-burn").firingSeconds).toEqual([]);
   });
 
@@ -219,9 +219,9 @@ describe("the replay really filters (a query that cannot match the real lines fa
     expect(holds(withExpr(stack, "pizza-order-5xx", unmatchable))).toBe(false);
   });
 
-  it("promtool rejects a pinned expectation that is wrong", () => {
+  it("promtool rejects a pinned expectation that is wrong", async () => {
     const dir = tmp("replay-tamper-");
-    const results = replayStack({ stack, cfg, dir }, factory);
+    const results = await replayStack({ stack, cfg, dir }, factory);
     const file = writeExpectationTests(results, dir).find((f) => f.endsWith("factory-5xx-10s.test.yml"))!;
     const doc = parse(readFileSync(file, "utf8")) as { tests: Array<{ alert_rule_test: Array<{ alertname: string; exp_alerts: unknown[] }> }> };
     const firing = doc.tests[0].alert_rule_test.filter((c) => c.alertname === "pizza-order-failures" && c.exp_alerts.length > 0);
@@ -239,9 +239,9 @@ describe("incident replay without Synthetic Monitoring (log-traffic fallback)", 
   const noSmStack = checkedStack(noSm);
   const noSmFixtures = stackFixtures(noSm, [0]).filter((f) => ["factory-5xx", "process-crash", "log-shipping-outage", "normal-hour"].includes(f.name));
 
-  it("has no probe series; pages a crash (no logs and no metrics) but not a log-shipping outage", () => {
+  it("has no probe series; pages a crash (no logs and no metrics) but not a log-shipping outage", async () => {
     expect(noSmFixtures.flatMap((f) => f.series).filter((s) => s.metric === "probe_success")).toEqual([]);
-    const results = replayStack({ stack: noSmStack, cfg: noSm, dir: tmp("replay-nosm-") }, noSmFixtures);
+    const results = await replayStack({ stack: noSmStack, cfg: noSm, dir: tmp("replay-nosm-") }, noSmFixtures);
     expect(results[0].alerts.map((a) => a.uid)).toContain("pizza-api-traffic-absent");
     const verdicts = results.map((r) => verdict(r, ON_CALL_RECEIVER));
     const crash = verdicts.find((x) => x.name === "process-crash")!;
@@ -253,14 +253,14 @@ describe("incident replay without Synthetic Monitoring (log-traffic fallback)", 
 });
 
 describe("a fixture whose alert must not fire", () => {
-  it("a hand-made incident file with failing probes pages through the availability alert", () => {
+  it("a hand-made incident file with failing probes pages through the availability alert", async () => {
     const normal = fixtures.find((f) => f.name === "normal-hour")!;
     const down: Fixture = {
       ...normal,
       name: "probes-failing",
       series: normal.series.map((s) => (s.metric === "probe_success" ? { ...s, values: s.values.map((v, i) => (v !== undefined && i >= 180 && i < 300 ? 0 : v)) } : s)),
     };
-    const [r] = replayStack({ stack, cfg, dir: tmp("replay-down-") }, [down]);
+    const [r] = await replayStack({ stack, cfg, dir: tmp("replay-down-") }, [down]);
     const availability = alertIn(r, "pizza-api-availability");
     expect(availability.firingSeconds.length).toBeGreaterThan(0);
     expect(availability.receivers).toEqual([ON_CALL_RECEIVER]);

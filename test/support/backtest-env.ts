@@ -8,7 +8,8 @@ import { checkedStack } from "../../src/checks";
 import { ruleKind } from "../../src/emit/files/prometheus-rules";
 import type { Fixture, Series } from "../../src/replay/fixtures";
 import { replayRecordingRules } from "../../src/replay/grafana-eval";
-import { failureWindow, replayStack, stackFixtures, type FixtureReplay } from "../../src/replay/run";
+import { failureWindow, stackFixtures, type FixtureReplay } from "../../src/replay/run";
+import { scenarioReplay } from "./scenario-replay";
 import { startGrafanaProxy, type ProxyOptions, type RunningProxy } from "./grafana-proxy";
 import { createBlocks, openMetrics, startPrometheus, type RunningPrometheus } from "./prometheus";
 
@@ -65,7 +66,9 @@ export async function startWorld(options: Partial<Pick<ProxyOptions, "failFirst"
     // The factory incident again, as if the recording rules were new: their series are not in Prometheus.
     { fixture: fixtures[0], startSeconds: EPOCH + fixtures.length * SPACING, recordedInPrometheus: false },
   ];
-  const replays = new Map(replayStack({ stack: checkedStack(cfg), cfg, dir: join(dir, "replay") }, fixtures).map((r) => [r.fixture.name, r]));
+  // The scenario library's replay, shared with the replay tests (computed once per test run).
+  const { results } = await scenarioReplay();
+  const replays = new Map(results.map((r) => [r.fixture.name, r]));
   const om = openMetrics(
     placed.flatMap((p) =>
       [...p.fixture.series, ...(p.recordedInPrometheus ? recordedOf(cfg, p.fixture) : [])].map((series) => ({ series, startSeconds: p.startSeconds, stepSeconds: p.fixture.sampleIntervalSeconds })),

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../src/config/paths";
+import type { CliIO } from "../../src/cli/args";
 
 /**
  * Runs `npm run <script> -- <args>` as npm would, minus npm's own start-up: the command is read
@@ -21,4 +22,16 @@ export function pathWithOnlyNode(): string {
   const bin = mkdtempSync(join(tmpdir(), "bin-"));
   symlinkSync(process.execPath, join(bin, "node"));
   return bin;
+}
+
+/** Runs a CLI's `main` in this process, as `npm run <script> -- <args>` would in `cwd` with `env`. */
+export async function runMain(
+  main: (argv: string[], io: CliIO) => Promise<number>,
+  args: string[],
+  { cwd = REPO_ROOT, env = process.env }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, cwd });
+  return { code, stdout, stderr };
 }

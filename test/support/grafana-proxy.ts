@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Fixture } from "../../src/replay/fixtures";
 import { compileLogQL, type InstantQuery } from "../../src/replay/logql";
+import { labelSetKey } from "../../src/model/labels";
 
 /**
  * Grafana's datasource proxy as the backtest meets it: `/api/datasources/proxy/uid/<uid>/...`
@@ -36,7 +37,7 @@ function recordedLokiResponse(query: InstantQuery, fixtures: ProxyOptions["loki"
     const f = fixtures.find((x) => t >= x.startSeconds - 12 * 3600 && t <= x.startSeconds + x.fixture.durationSeconds + 3600);
     if (!f) continue;
     for (const s of query(f.fixture.logs, (t - f.startSeconds) * 1000)) {
-      const key = JSON.stringify(Object.entries(s.labels).sort());
+      const key = labelSetKey(s.labels);
       const entry = series.get(key) ?? { metric: s.labels, values: [] };
       series.set(key, entry);
       entry.values.push([t, String(s.value)]);

@@ -47,11 +47,18 @@ function child(parent: pulumi.Resource, extra: pulumi.CustomResourceOptions = {}
 }
 
 /** The Grafana OnCall integration Grafana alerting pages through, and its escalation chain. */
+/** What an OnCall component declares: the escalation chain, the OnCall user ids by email, and whether it is protected. */
+export interface OnCallArgs {
+  escalation: OnCallEscalation;
+  userIds: Record<string, string>;
+  protect: boolean;
+}
+
 export class OnCall extends pulumi.ComponentResource {
   /** The integration's URL, a Pulumi secret: whoever has it can page. */
   readonly link: pulumi.Output<string>;
 
-  constructor(name: string, args: { escalation: OnCallEscalation; userIds: Record<string, string>; protect: boolean }, opts: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: OnCallArgs, opts: pulumi.ComponentResourceOptions) {
     super(`${TYPE}:OnCall`, name, {}, opts);
     const def = args.escalation;
     const chain = new grafana.oncall.EscalationChain("oncall-escalation-chain", { name: def.chainName }, child(this));
@@ -83,11 +90,17 @@ function secretWhen<T>(secret: boolean | undefined, value: T): pulumi.Input<T> {
 }
 
 /** Message templates, contact points, mute timings and, in policy-tree mode, the org's notification policy. */
+/** What a Routing component declares: the stack's contact points, template, mute timings and policy; the OnCall integration link, if any. */
+export interface RoutingArgs {
+  stack: StackDefinition;
+  onCallLink?: pulumi.Output<string>;
+}
+
 export class Routing extends pulumi.ComponentResource {
   /** What a rule's notification settings may name: it must exist before the rule is saved. */
   readonly targets: pulumi.Resource[];
 
-  constructor(name: string, args: { stack: StackDefinition; onCallLink?: pulumi.Output<string> }, opts: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: RoutingArgs, opts: pulumi.ComponentResourceOptions) {
     super(`${TYPE}:Routing`, name, {}, opts);
     const { stack, onCallLink } = args;
     const templates = stack.messageTemplates.map(
@@ -119,10 +132,20 @@ export class Routing extends pulumi.ComponentResource {
 }
 
 /** One rule group per concern, in the stack's folder. */
+/** What an AlertRules component declares: the rule groups in a folder, after the routing targets they name. */
+export interface AlertRulesArgs {
+  ruleGroups: alerting.RuleGroup[];
+  folderUid: pulumi.Output<string>;
+  routingTargets: pulumi.Resource[];
+  protect: boolean;
+  /** Deploy the rules as Pulumi secrets: a config value they carry was a secret. */
+  secret?: boolean;
+}
+
 export class AlertRules extends pulumi.ComponentResource {
   constructor(
     name: string,
-    args: { ruleGroups: alerting.RuleGroup[]; folderUid: pulumi.Output<string>; routingTargets: pulumi.Resource[]; protect: boolean; secret?: boolean },
+    args: AlertRulesArgs,
     opts: pulumi.ComponentResourceOptions,
   ) {
     super(`${TYPE}:AlertRules`, name, {}, opts);
@@ -140,10 +163,19 @@ export class AlertRules extends pulumi.ComponentResource {
 }
 
 /** The dashboards, in the stack's folder; returns uid -> URL. */
+/** What a Dashboards component declares: the dashboards in a folder. */
+export interface DashboardsArgs {
+  dashboards: dashboard.Dashboard[];
+  folderUid: pulumi.Output<string>;
+  protect: boolean;
+  /** Deploy the dashboards as Pulumi secrets: a config value they carry was a secret. */
+  secret?: boolean;
+}
+
 export class Dashboards extends pulumi.ComponentResource {
   readonly urls: pulumi.Output<Record<string, string>>;
 
-  constructor(name: string, args: { dashboards: dashboard.Dashboard[]; folderUid: pulumi.Output<string>; protect: boolean; secret?: boolean }, opts: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: DashboardsArgs, opts: pulumi.ComponentResourceOptions) {
     super(`${TYPE}:Dashboards`, name, {}, opts);
     const declared = args.dashboards.map((d) => {
       const resource = new grafana.oss.Dashboard(
@@ -161,8 +193,16 @@ export class Dashboards extends pulumi.ComponentResource {
 }
 
 /** The Synthetic Monitoring health check; needs the provider's credential (grafana:smAccessToken). */
+/** What a HealthCheck component declares: the Synthetic Monitoring check and the ids of its probes. */
+export interface HealthCheckArgs {
+  check: HealthCheckDefinition;
+  probeIds: number[];
+  /** Deploy the check's target and settings as Pulumi secrets: a config value they carry was a secret. */
+  secret?: boolean;
+}
+
 export class HealthCheck extends pulumi.ComponentResource {
-  constructor(name: string, args: { check: HealthCheckDefinition; probeIds: number[]; secret?: boolean }, opts: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: HealthCheckArgs, opts: pulumi.ComponentResourceOptions) {
     super(`${TYPE}:HealthCheck`, name, {}, opts);
     const { probeNames: _names, ...checkArgs } = args.check;
     const check = new grafana.syntheticmonitoring.Check(
@@ -175,10 +215,18 @@ export class HealthCheck extends pulumi.ComponentResource {
 }
 
 /** Everything the stack deploys for the service, under one component. */
+/** What the whole stack's component declares: the built stack and the ids looked up in the org. */
+export interface ServiceObservabilityArgs {
+  stack: StackDefinition;
+  lookups: Lookups;
+  /** Config keys held as Pulumi secrets: what carries their values is deployed secret. */
+  secretKeys?: readonly string[];
+}
+
 export class ServiceObservability extends pulumi.ComponentResource {
   readonly outputs: StackOutputs;
 
-  constructor(name: string, args: { stack: StackDefinition; lookups: Lookups; secretKeys?: readonly string[] }, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(name: string, args: ServiceObservabilityArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(`${TYPE}:ServiceObservability`, name, {}, opts);
     const { stack, lookups } = args;
     // Config keys held as Pulumi secrets reach rule queries and annotations, dashboards and the check.

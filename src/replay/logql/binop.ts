@@ -1,3 +1,4 @@
+import { labelSetKey } from "../../model/labels";
 import type { SyntaxNode } from "@lezer/common";
 import { LogQLInvalid, LogQLUnsupported, type Labels, type LogEntry, type Sample } from "./errors";
 import { goParseFloat } from "./numbers";
@@ -13,7 +14,6 @@ export type Compiled =
   | { kind: "scalar"; eval: (logs: readonly LogEntry[], atMs: number) => number }
   | { kind: "vector"; eval: (logs: readonly LogEntry[], atMs: number) => Sample[] };
 
-const key = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 const PRECEDENCE: Record<string, number> = { Or: 1, And: 2, Unless: 2, Eql: 3, Neq: 3, Gtr: 3, Gte: 3, Lss: 3, Lte: 3, Add: 4, Sub: 4, Mul: 5, Div: 5, Mod: 5, Pow: 6 };
 const COMPARISONS: Record<string, (a: number, b: number) => boolean> = {
@@ -146,9 +146,9 @@ function apply(op: Operator, a: Compiled, b: Compiled, ctx: Context): Compiled {
   const left = a.eval as (l: readonly LogEntry[], t: number) => Sample[];
   const right = b.eval as (l: readonly LogEntry[], t: number) => Sample[];
   const signature = (labels: Labels) => {
-    if (!m.on) return key(labels);
+    if (!m.on) return labelSetKey(labels);
     const kept = Object.entries(labels).filter(([k]) => m.on!.labels.includes(k) === m.on!.on);
-    return key(Object.fromEntries(kept));
+    return labelSetKey(Object.fromEntries(kept));
   };
   if (setOp) {
     return {
@@ -193,7 +193,7 @@ function apply(op: Operator, a: Compiled, b: Compiled, ctx: Context): Compiled {
           value = m.bool ? (holds ? 1 : 0) : x;
         } else value = arith!(x, y);
         const labels = resultLabels(s.labels, o.labels, m, card);
-        const k = key(labels);
+        const k = labelSetKey(labels);
         if (card === "one-to-one") {
           if (seen.has(sig)) throw new LogQLInvalid("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)", ctx.query);
           seen.set(sig, k);

@@ -1,4 +1,5 @@
-export type Labels = Record<string, string>;
+import type { Labels } from "../../model/labels";
+export type { Labels };
 /** A log line: a fixture's LogLine, optionally with Loki structured metadata. */
 export interface LogEntry {
   /** Milliseconds; lines are sorted by it. */

@@ -1,3 +1,4 @@
+import { labelSetKey } from "../../model/labels";
 import type { SyntaxNode } from "@lezer/common";
 import { unquote } from "../../checks/grammar";
 import { LogQLInvalid, LogQLPipelineError, LogQLUnsupported, type Labels, type LogEntry, type Sample } from "./errors";
@@ -9,9 +10,6 @@ import { pipelineStages, requiredLabelNames } from "./pipeline";
 
 export type InstantQuery = (logs: readonly LogEntry[], atMs: number) => Sample[];
 
-export function key(labels: Labels): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
 
 /** First index of a line with ts > bound (lines are sorted by ts). */
 function after(logs: readonly LogEntry[], bound: number): number {
@@ -215,7 +213,7 @@ function rangeAggregation(node: SyntaxNode, ctx: Context, override: Group): Inst
       }
       if (e.labels[ERROR] !== undefined) throw new LogQLPipelineError(e.labels[ERROR], ctx.query);
       const labels = applyGrouping(e.labels, group);
-      const k = key(labels);
+      const k = labelSetKey(labels);
       const s = series.get(k) ?? { labels, values: [], times: [] };
       s.values.push(value);
       s.times.push(log.ts);
@@ -306,7 +304,7 @@ function vectorAggregation(node: SyntaxNode, ctx: Context): InstantQuery {
     const groups = new Map<string, { labels: Labels; samples: Sample[] }>();
     for (const s of input(logs, atMs)) {
       const labels = group ? applyGrouping(s.labels, group) : {};
-      const gk = key(labels);
+      const gk = labelSetKey(labels);
       const g = groups.get(gk) ?? { labels, samples: [] };
       g.samples.push(s);
       groups.set(gk, g);

@@ -1,9 +1,10 @@
 import { compileLogQL, LogQLUnsupported, type LogEntry, type Sample } from "../../../src/replay/logql";
 import type { EvalCase } from "./loki-cases";
+import { labelSetKey } from "../../../src/model/labels";
 
 export type Outcome = { status: "pass" } | { status: "refused"; reason: string } | { status: "fail"; detail: string };
 
-const key = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+const key = labelSetKey;
 
 function same(a: number | undefined, b: number | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;

@@ -1,0 +1,70 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { inject } from "vitest";
+import { checkedStack } from "../../src/checks";
+import { parseConfig } from "../../src/config/schema";
+import { replayStack, stackFixtures, type FixtureReplay } from "../../src/replay/run";
+import { exampleConfig } from "./stack";
+
+/**
+ * The scenario library replayed once per `npm test`, for every test file that needs it (the replay
+ * tests, the backtest's test world): this globalSetup only makes a folder; the first test file to
+ * ask replays (promtool runs in parallel) and leaves the results there, the others wait and read them.
+ */
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    scenarioReplayDir: string;
+  }
+}
+
+export default function setup(project: { provide(key: "scenarioReplayDir", value: string): void }): () => void {
+  const dir = mkdtempSync(join(tmpdir(), "pizza-scenario-replay-"));
+  project.provide("scenarioReplayDir", dir);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+export interface ScenarioReplay {
+  /** The example stack (with test credentials) replayed over every built-in scenario, every phase. */
+  results: FixtureReplay[];
+  /** Where its rule and promtool files are. */
+  dir: string;
+}
+
+let cached: ScenarioReplay | undefined;
+
+/** The replay of the scenario library: computed by the first caller of this `npm test`, read by the rest. */
+export async function scenarioReplay(): Promise<ScenarioReplay> {
+  if (cached) return cached;
+  const root = inject("scenarioReplayDir");
+  const dir = join(root, "replay");
+  const file = join(root, "results.v8");
+  const failed = join(root, "failed.txt");
+  let owner = false;
+  try {
+    mkdirSync(join(root, "lock"));
+    owner = true;
+  } catch {
+    // Another test file is replaying: wait for its results.
+  }
+  if (owner) {
+    try {
+      const cfg = parseConfig(exampleConfig());
+      const results = await replayStack({ stack: checkedStack(cfg), cfg, dir }, stackFixtures(cfg));
+      writeFileSync(`${file}.tmp`, serialize(results));
+      renameSync(`${file}.tmp`, file);
+    } catch (e) {
+      writeFileSync(failed, e instanceof Error ? e.message : String(e));
+      throw e;
+    }
+  } else {
+    while (!existsSync(file)) {
+      if (existsSync(failed)) throw new Error(`the scenario replay failed in another test file: ${readFileSync(failed, "utf8")}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  cached = { results: deserialize(readFileSync(file)) as FixtureReplay[], dir };
+  return cached;
+}
