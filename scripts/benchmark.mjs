@@ -14,12 +14,17 @@ const KINDS = ["render", "replay", "test"];
 let only;
 let runs;
 try {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { only: { type: "string", default: KINDS.join(",") }, runs: { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { only: { type: "string", default: KINDS.join(",") }, runs: { type: "string" } },
+    strict: true,
+  });
   only = values.only.split(",");
   const unknown = only.filter((k) => !KINDS.includes(k));
   if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(", ")} (expected ${KINDS.join(", ")})`);
   runs = values.runs === undefined ? undefined : Number(values.runs);
-  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
+  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1))
+    throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
 } catch (e) {
   console.error(`benchmark: ${e.message.split("\n")[0]}\n${usage}`);
   process.exit(2);
@@ -30,7 +35,10 @@ const median = (xs) => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 /** `npm run <script>` N times; stops at the first failing run (a benchmark of a failing command means nothing). */
 function timeScript(script, n) {
@@ -47,14 +55,19 @@ function timeScript(script, n) {
     walls.push(wall);
     console.log(`  run ${i}: ${wall.toFixed(1)} s wall (load average before ${before}, after ${load()})`);
   }
-  console.log(`  median of ${n}: ${median(walls).toFixed(1)} s wall (min ${Math.min(...walls).toFixed(1)} s, max ${Math.max(...walls).toFixed(1)} s)`);
+  console.log(
+    `  median of ${n}: ${median(walls).toFixed(1)} s wall (min ${Math.min(...walls).toFixed(1)} s, max ${Math.max(...walls).toFixed(1)} s)`,
+  );
 }
 
 console.log(`node ${process.version}, ${cpus().length} CPU(s), load average ${load()}`);
 for (const kind of KINDS.filter((k) => only.includes(k))) {
   if (kind === "render") {
     console.log("npm run render:");
-    const run = spawnSync(process.execPath, [join(root, "scripts", "benchmark-render.mjs"), ...(runs ? ["--runs", String(runs)] : [])], { cwd: root, stdio: "inherit" });
+    const run = spawnSync(process.execPath, [join(root, "scripts", "benchmark-render.mjs"), ...(runs ? ["--runs", String(runs)] : [])], {
+      cwd: root,
+      stdio: "inherit",
+    });
     if (run.status !== 0) process.exit(run.status ?? 1);
   } else {
     console.log(kind === "test" ? "npm test:" : "npm run replay (the built-in scenario library):");

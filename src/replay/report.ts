@@ -8,7 +8,6 @@ import { renderTable, type TableFormat } from "../model/text";
 
 export type ReportFormat = TableFormat;
 
-
 function table(format: ReportFormat, head: string[], rows: string[][]): string[] {
   return renderTable(format, head, rows, "  ");
 }
@@ -36,7 +35,9 @@ export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[
     const incident = f.incident
       ? `incident from ${formatOffset(f.incident.startSeconds)} to ${formatOffset(f.incident.endSeconds)} of ${formatDuration(f.durationSeconds)}: ${f.incident.what}${f.incident.pageWorthy ? " (page-worthy)" : ""}`
       : `no incident (${formatDuration(f.durationSeconds)} of traffic)`;
-    lines.push(format === "markdown" ? `${incident}. Expected: ${describeExpectations(f.expect, f.incident?.pageWorthy)}.` : `  ${incident}`);
+    lines.push(
+      format === "markdown" ? `${incident}. Expected: ${describeExpectations(f.expect, f.incident?.pageWorthy)}.` : `  ${incident}`,
+    );
     if (format === "markdown") lines.push("");
     if (v.alerts.length === 0) lines.push(format === "markdown" ? "No notification." : "  no notification");
     else {
@@ -49,8 +50,13 @@ export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[
       );
     }
     if (format === "markdown") lines.push("");
-    const result = v.failures.length === 0 ? "PASS" : `FAIL\n${v.failures.map((x) => `${format === "markdown" ? "- " : "    - "}${x}`).join("\n")}`;
-    lines.push(format === "markdown" ? `**${result.split("\n")[0]}**${result.includes("\n") ? `\n\n${result.split("\n").slice(1).join("\n")}` : ""}` : `  ${result}`);
+    const result =
+      v.failures.length === 0 ? "PASS" : `FAIL\n${v.failures.map((x) => `${format === "markdown" ? "- " : "    - "}${x}`).join("\n")}`;
+    lines.push(
+      format === "markdown"
+        ? `**${result.split("\n")[0]}**${result.includes("\n") ? `\n\n${result.split("\n").slice(1).join("\n")}` : ""}`
+        : `  ${result}`,
+    );
     lines.push("");
   });
   return lines.join("\n");
@@ -82,7 +88,12 @@ export function scenarioRows(results: FixtureReplay[], verdicts: FixtureVerdict[
     const f = results[idx[0]].fixture;
     const times = idx.map((i) => verdicts[i].pageSeconds ?? verdicts[i].detectSeconds).filter((x): x is number => x !== undefined);
     const what = idx.some((i) => verdicts[i].pageSeconds !== undefined) ? "page" : "first notification";
-    const notify = times.length === 0 ? "-" : times.length === 1 ? `${what} +${times[0]}s` : `${what} +${median(times)}s median, +${Math.max(...times)}s worst (${idx.length} phases)`;
+    const notify =
+      times.length === 0
+        ? "-"
+        : times.length === 1
+          ? `${what} +${times[0]}s`
+          : `${what} +${median(times)}s median, +${Math.max(...times)}s worst (${idx.length} phases)`;
     return {
       scenario,
       expected: describeExpectations(f.expect, f.incident?.pageWorthy),

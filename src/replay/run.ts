@@ -15,7 +15,15 @@ import type { StackDefinition } from "../build/stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
 import { labelSetKey, type Labels } from "../model/labels";
 import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, type Mismatch, type TestFileInput } from "./promtool";
-import { notifications, replayStates, type Episode, type Evaluation, type ExecErrState, type NoDataState, type Notification } from "./alert-state";
+import {
+  notifications,
+  replayStates,
+  type Episode,
+  type Evaluation,
+  type ExecErrState,
+  type NoDataState,
+  type Notification,
+} from "./alert-state";
 
 /**
  * The replay: every alert rule's evaluations over a fixture, then Grafana's state machine
@@ -93,7 +101,11 @@ export function probeLabels(cfg: Config): Array<Record<string, string>> {
 }
 
 export function stackFixtures(cfg: Config, phases?: number[]): Fixture[] {
-  return buildFixtures(cfg.telemetry, { probes: probeLabels(cfg), probeEverySeconds: cfg.syntheticMonitoring.frequencySeconds, ...(phases && { phases }) });
+  return buildFixtures(cfg.telemetry, {
+    probes: probeLabels(cfg),
+    probeEverySeconds: cfg.syntheticMonitoring.frequencySeconds,
+    ...(phases && { phases }),
+  });
 }
 
 interface RuleEntry {
@@ -103,7 +115,9 @@ interface RuleEntry {
 }
 
 function rulesWithInterval(stack: StackDefinition, cfg: Config): RuleEntry[] {
-  return stack.ruleGroups.flatMap((g) => (g.rules ?? []).map((rule) => ({ rule, interval: g.interval ?? cfg.alerting.evaluationIntervalSeconds, kind: ruleKind(rule, cfg) })));
+  return stack.ruleGroups.flatMap((g) =>
+    (g.rules ?? []).map((rule) => ({ rule, interval: g.interval ?? cfg.alerting.evaluationIntervalSeconds, kind: ruleKind(rule, cfg) })),
+  );
 }
 
 const SERIES_SUFFIX = "__series";
@@ -113,7 +127,8 @@ const CONDITION_SUFFIX = "__condition";
 function conditionRules(rule: alerting.Rule): Array<{ alert: string; expr: string }> {
   const a = exprOf(rule.data[0]?.model);
   const threshold = singleThreshold(rule.data[1]?.model);
-  if (a === undefined || !threshold) throw new Error(`alert ${rule.uid}: not the [A: PromQL, B: threshold on A] shape the replay evaluates`);
+  if (a === undefined || !threshold)
+    throw new Error(`alert ${rule.uid}: not the [A: PromQL, B: threshold on A] shape the replay evaluates`);
   return [
     { alert: `${rule.uid}${SERIES_SUFFIX}`, expr: a },
     { alert: `${rule.uid}${CONDITION_SUFFIX}`, expr: `(${a}) ${THRESHOLD_OPERATORS[threshold.op]} ${threshold.value}` },
@@ -144,11 +159,15 @@ function withoutAlertname(labels: Labels): Labels {
 
 /** promtool's view of one PromQL rule as evaluations: A's series and, for each, whether the condition holds. */
 function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: number[], failsAt: (t: number) => boolean): Evaluation[] {
-  const at = (name: string, t: number) => observed.find((m) => m.alertname === name && m.evalSeconds === t)?.got.map((g) => withoutAlertname(g.labels)) ?? [];
+  const at = (name: string, t: number) =>
+    observed.find((m) => m.alertname === name && m.evalSeconds === t)?.got.map((g) => withoutAlertname(g.labels)) ?? [];
   return times.map((t) => {
     if (failsAt(t)) return { atSeconds: t, error: "Prometheus query failed" };
     const holding = new Set(at(`${rule.uid}${CONDITION_SUFFIX}`, t).map(labelSetKey));
-    return { atSeconds: t, series: at(`${rule.uid}${SERIES_SUFFIX}`, t).map((labels) => ({ labels, condition: holding.has(labelSetKey(labels)) })) };
+    return {
+      atSeconds: t,
+      series: at(`${rule.uid}${SERIES_SUFFIX}`, t).map((labels) => ({ labels, condition: holding.has(labelSetKey(labels)) })),
+    };
   });
 }
 
@@ -182,7 +201,9 @@ interface PreparedFixture {
 function prepareFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFilesByInterval): PreparedFixture {
   const rules = rulesWithInterval(ctx.stack, ctx.cfg);
   const lokiFails = failureWindow(fixture, "loki");
-  const recorded: Series[] = rules.filter((r) => r.kind === "logql-recording").flatMap((r) => replayRecordingRules([r.rule], fixture, r.interval, lokiFails));
+  const recorded: Series[] = rules
+    .filter((r) => r.kind === "logql-recording")
+    .flatMap((r) => replayRecordingRules([r.rule], fixture, r.interval, lokiFails));
   const series = [...fixture.series, ...recorded];
   const prepared: PreparedFixture = { fixture, promtoolInputs: [], observe: [], alertnames: [] };
   for (const [interval, files] of ruleFiles) {
@@ -190,7 +211,11 @@ function prepareFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFil
     const alertnames = promql.map((r) => r.rule.uid ?? "");
     const input: TestFileInput = { ruleFiles: files.exported, evaluationIntervalSeconds: interval, fixture, series, alertnames };
     prepared.promtoolInputs.push(input);
-    prepared.observe.push({ ...input, ruleFiles: [...files.exported, files.conditions], alertnames: [...alertnames, ...promql.flatMap((r) => conditionRules(r.rule).map((c) => c.alert))] });
+    prepared.observe.push({
+      ...input,
+      ruleFiles: [...files.exported, files.conditions],
+      alertnames: [...alertnames, ...promql.flatMap((r) => conditionRules(r.rule).map((c) => c.alert))],
+    });
     prepared.alertnames.push(alertnames);
   }
   return prepared;
@@ -216,7 +241,10 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
     .map(({ rule, interval, kind }): AlertOutcome => {
       const warm = warmUpSeconds(fixture);
       const times = evaluationTimes(fixture, interval).filter((t) => t >= warm);
-      const evaluations = kind === "promql-alert" ? promqlEvaluations(rule, conditionObservations, times, promFails) : logqlEvaluations(rule, fixture, interval, lokiFails).filter((e) => e.atSeconds >= warm);
+      const evaluations =
+        kind === "promql-alert"
+          ? promqlEvaluations(rule, conditionObservations, times, promFails)
+          : logqlEvaluations(rule, fixture, interval, lokiFails).filter((e) => e.atSeconds >= warm);
       const settings = settingsOf(rule, stack);
       const states = replayStates(settings, evaluations);
       const firingSeconds = states.timeline
@@ -247,14 +275,27 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
     .sort((a, b) => a.uid.localeCompare(b.uid));
 
   const start = fixture.incident?.startSeconds;
-  const detections = start === undefined ? [] : alerts
-    .filter((a) => a.category !== "watchdog")
-    .flatMap((a) => a.firingSeconds.filter((t) => t >= start).slice(0, 1).map((t) => ({ uid: a.uid, atSeconds: t, ttdSeconds: t - start })))
-    .sort((a, b) => a.atSeconds - b.atSeconds);
+  const detections =
+    start === undefined
+      ? []
+      : alerts
+          .filter((a) => a.category !== "watchdog")
+          .flatMap((a) =>
+            a.firingSeconds
+              .filter((t) => t >= start)
+              .slice(0, 1)
+              .map((t) => ({ uid: a.uid, atSeconds: t, ttdSeconds: t - start })),
+          )
+          .sort((a, b) => a.atSeconds - b.atSeconds);
   const pageWanted = (t: number) => fixture.incident?.pageWorthy === true && t >= fixture.incident.startSeconds;
   const falsePages = alerts
     .filter((a) => a.severity === "page")
-    .flatMap((a) => a.firingSeconds.filter((t) => !pageWanted(t)).slice(0, 1).map((t) => ({ uid: a.uid, atSeconds: t })));
+    .flatMap((a) =>
+      a.firingSeconds
+        .filter((t) => !pageWanted(t))
+        .slice(0, 1)
+        .map((t) => ({ uid: a.uid, atSeconds: t })),
+    );
   return { fixture, alerts, detection: detections[0], falsePages, promtoolInputs, observations: observed };
 }
 
@@ -269,7 +310,11 @@ export interface ReplayOptions {
  * Replays every fixture against the stack: PromQL through promtool (several runs at once), LogQL in
  * TS, states and notifications in alert-state.ts. Results in the fixtures' order.
  */
-export async function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtures(ctx.cfg), options: ReplayOptions = {}): Promise<FixtureReplay[]> {
+export async function replayStack(
+  ctx: ReplayContext,
+  fixtures: Fixture[] = stackFixtures(ctx.cfg),
+  options: ReplayOptions = {},
+): Promise<FixtureReplay[]> {
   mkdirSync(ctx.dir, { recursive: true });
   const rules = rulesWithInterval(ctx.stack, ctx.cfg);
   const intervals = new Map(ctx.stack.ruleGroups.map((g) => [g.title, g.interval ?? ctx.cfg.alerting.evaluationIntervalSeconds]));
@@ -283,8 +328,15 @@ export async function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stac
   }
   for (const [interval, files] of ruleFiles) {
     const promql = rules.filter((r) => r.kind === "promql-alert" && r.interval === interval);
-    const group = { name: `replay-conditions-${interval}s`, interval: `${interval}s`, rules: promql.flatMap((r) => conditionRules(r.rule)) };
-    writeFileSync(files.conditions, `# The incident replay's view of each PromQL rule's query A and condition, per evaluation.\n${stringify({ groups: [group] }, { lineWidth: 0 })}`);
+    const group = {
+      name: `replay-conditions-${interval}s`,
+      interval: `${interval}s`,
+      rules: promql.flatMap((r) => conditionRules(r.rule)),
+    };
+    writeFileSync(
+      files.conditions,
+      `# The incident replay's view of each PromQL rule's query A and condition, per evaluation.\n${stringify({ groups: [group] }, { lineWidth: 0 })}`,
+    );
   }
   const prepared = fixtures.map((f) => prepareFixture(ctx, f, ruleFiles));
   let done = 0;

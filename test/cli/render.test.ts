@@ -134,14 +134,21 @@ describe("npm run render writes atomically", () => {
     const { PROMTOOL: _, ...env } = process.env;
     const run = await render(["--out", out], { ...env, PATH: pathWithOnlyNode() });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("Skipped `promtool check rules` of the Prometheus exports: promtool is not on PATH (install Debian's prometheus package).");
+    expect(run.stdout).toContain(
+      "Skipped `promtool check rules` of the Prometheus exports: promtool is not on PATH (install Debian's prometheus package).",
+    );
     expect(listFiles(out)).toEqual([...renderArtifacts(readStackFile(EXAMPLE_STACK_FILE)).keys()]);
   });
 
   it("two concurrent renders of different stacks leave exactly one of them, whole", async () => {
     const dir = mkdtempSync(join(tmpdir(), "concurrent-"));
     const pasta = join(dir, "Pulumi.pasta.yaml");
-    writeFileSync(pasta, readFileSync(EXAMPLE_STACK_FILE, "utf8").replace("team: pizza #", "team: pasta #").replace("uid: jwt-pizza-service #", "uid: pasta-service #"));
+    writeFileSync(
+      pasta,
+      readFileSync(EXAMPLE_STACK_FILE, "utf8")
+        .replace("team: pizza #", "team: pasta #")
+        .replace("uid: jwt-pizza-service #", "uid: pasta-service #"),
+    );
     const out = join(dir, "out");
     const [a, b] = await Promise.all([renderAsync(["--out", out]), renderAsync(["--stack-file", pasta, "--out", out])]);
     for (const run of [a, b]) {
