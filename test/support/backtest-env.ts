@@ -65,6 +65,10 @@ export function recordedOf(cfg: Config, fixture: Fixture): Series[] {
 }
 
 export async function startWorld(options: Partial<Pick<ProxyOptions, "failFirst">> = {}): Promise<BacktestWorld> {
+  // The scenario library's replay, shared with the replay tests (computed once per test run), is
+  // awaited last: Prometheus starts while it runs.
+  const replayed = scenarioReplay();
+  replayed.catch(() => {});
   const dir = mkdtempSync(join(tmpdir(), "pizza-backtest-test-"));
   const cfg = parseConfig(readStackFile(EXAMPLE_STACK_FILE));
   const fixtures = stackFixtures(cfg);
@@ -73,9 +77,6 @@ export async function startWorld(options: Partial<Pick<ProxyOptions, "failFirst"
     // The factory incident again, as if the recording rules were new: their series are not in Prometheus.
     { fixture: fixtures[0], startSeconds: EPOCH + fixtures.length * SPACING, recordedInPrometheus: false },
   ];
-  // The scenario library's replay, shared with the replay tests (computed once per test run).
-  const { results } = await scenarioReplay();
-  const replays = new Map(results.map((r) => [r.fixture.name, r]));
   const om = openMetrics(
     placed.flatMap((p) =>
       [...p.fixture.series, ...(p.recordedInPrometheus ? recordedOf(cfg, p.fixture) : [])].map((series) => ({
@@ -98,6 +99,14 @@ export async function startWorld(options: Partial<Pick<ProxyOptions, "failFirst"
       ...options,
     });
   } catch (e) {
+    await prometheus.stop();
+    throw e;
+  }
+  let replays: Map<string, FixtureReplay>;
+  try {
+    replays = new Map((await replayed).results.map((r) => [r.fixture.name, r]));
+  } catch (e) {
+    await proxy.stop();
     await prometheus.stop();
     throw e;
   }
