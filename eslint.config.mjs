@@ -7,7 +7,10 @@ export default tseslint.config(
   {
     rules: {
       // Unused names are already errors of the type check (noUnusedLocals); `_` marks one kept on purpose.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       // Node's CommonJS loader: the CLIs' `require.main === module` and lazy requires of optional parsers.
       "@typescript-eslint/no-require-imports": "off",
     },

@@ -1,4 +1,4 @@
-// `npm run benchmark [-- --runs N]`: wall time of the render CLI, run exactly as `npm run render`
+// `npm run benchmark -- --only render [--runs N]` (or `node scripts/benchmark-render.mjs [--runs N]`): wall time of the render CLI, run exactly as `npm run render`
 // runs it (the command in package.json, without npm's own start-up), into a temporary directory.
 // One warm-up run fills tsx's transform cache and is reported but not counted; prints every
 // measured run and the medians of wall time and of CPU time (user + system, read by a preloaded
@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 
 const root = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
-const usage = "usage: npm run benchmark [-- --runs N]";
+const usage = "usage: npm run benchmark -- --only render [--runs N]";
 
 let runs;
 try {

@@ -1,4 +1,4 @@
-// `npm run benchmark [-- --only render,replay,test] [--runs N]`: wall time of `npm run render` (its own
+// `npm run benchmark [-- --only render,replay,test] [--runs N]`: wall and CPU time of `npm run render` (its own
 // benchmark, scripts/benchmark-render.mjs), `npm run replay` and `npm test`, each run N times (render 7,
 // replay and test 3 by default), with the median, min and max and the machine's load average (other work
 // on a shared machine slows every run). The figures go into docs/performance.md by hand.
@@ -14,12 +14,17 @@ const KINDS = ["render", "replay", "test"];
 let only;
 let runs;
 try {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { only: { type: "string", default: KINDS.join(",") }, runs: { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { only: { type: "string", default: KINDS.join(",") }, runs: { type: "string" } },
+    strict: true,
+  });
   only = values.only.split(",");
   const unknown = only.filter((k) => !KINDS.includes(k));
   if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(", ")} (expected ${KINDS.join(", ")})`);
   runs = values.runs === undefined ? undefined : Number(values.runs);
-  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
+  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1))
+    throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
 } catch (e) {
   console.error(`benchmark: ${e.message.split("\n")[0]}\n${usage}`);
   process.exit(2);
@@ -30,31 +35,50 @@ const median = (xs) => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
-/** `npm run <script>` N times; stops at the first failing run (a benchmark of a failing command means nothing). */
+/**
+ * `npm run <script>` N times, through bash's `time` so that the CPU time of every process it started
+ * (user + system, promtool and Prometheus included) is counted: on a shared machine that moves far
+ * less with other load than the wall time. Stops at the first failing run.
+ */
 function timeScript(script, n) {
   const walls = [];
+  const cpus = [];
   for (let i = 1; i <= n; i++) {
     const before = load();
     const start = process.hrtime.bigint();
-    const run = spawnSync("npm", ["run", "--silent", script], { cwd: root, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    const run = spawnSync("bash", ["-c", `TIMEFORMAT='%U %S'; time npm run --silent ${script} >/dev/null 2>"$1"`, "bash", "/dev/null"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     const wall = Number(process.hrtime.bigint() - start) / 1e9;
     if (run.status !== 0) {
-      console.error(`benchmark: npm run ${script} failed (exit ${run.status})\n${run.stderr.slice(-2000)}`);
+      console.error(`benchmark: npm run ${script} failed (exit ${run.status}); run it alone to see why`);
       process.exit(1);
     }
+    const [user, system] = run.stderr.trim().split("\n").at(-1).split(" ").map(Number);
     walls.push(wall);
-    console.log(`  run ${i}: ${wall.toFixed(1)} s wall (load average before ${before}, after ${load()})`);
+    cpus.push(user + system);
+    console.log(
+      `  run ${i}: ${wall.toFixed(1)} s wall, ${(user + system).toFixed(1)} s CPU (load average before ${before}, after ${load()})`,
+    );
   }
-  console.log(`  median of ${n}: ${median(walls).toFixed(1)} s wall (min ${Math.min(...walls).toFixed(1)} s, max ${Math.max(...walls).toFixed(1)} s)`);
+  const range = (xs) => `min ${Math.min(...xs).toFixed(1)} s, max ${Math.max(...xs).toFixed(1)} s`;
+  console.log(`  median of ${n}: ${median(walls).toFixed(1)} s wall (${range(walls)}), ${median(cpus).toFixed(1)} s CPU (${range(cpus)})`);
 }
 
 console.log(`node ${process.version}, ${cpus().length} CPU(s), load average ${load()}`);
 for (const kind of KINDS.filter((k) => only.includes(k))) {
   if (kind === "render") {
     console.log("npm run render:");
-    const run = spawnSync(process.execPath, [join(root, "scripts", "benchmark-render.mjs"), ...(runs ? ["--runs", String(runs)] : [])], { cwd: root, stdio: "inherit" });
+    const run = spawnSync(process.execPath, [join(root, "scripts", "benchmark-render.mjs"), ...(runs ? ["--runs", String(runs)] : [])], {
+      cwd: root,
+      stdio: "inherit",
+    });
     if (run.status !== 0) process.exit(run.status ?? 1);
   } else {
     console.log(kind === "test" ? "npm test:" : "npm run replay (the built-in scenario library):");

@@ -61,7 +61,9 @@ function totals(r: CatalogueBacktest): { episodes: number; notifications: number
 }
 
 function mutedNote(results: CatalogueBacktest[]): string[] {
-  const muted = results.flatMap((r) => r.alerts.flatMap((a) => [...a.notifications, ...a.datasourceNotifications].filter((n) => n.mutedBy)));
+  const muted = results.flatMap((r) =>
+    r.alerts.flatMap((a) => [...a.notifications, ...a.datasourceNotifications].filter((n) => n.mutedBy)),
+  );
   if (muted.length === 0) return [];
   const names = [...new Set(muted.map((n) => n.mutedBy))].join(", ");
   return [

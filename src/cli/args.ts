@@ -70,12 +70,24 @@ export function helpText(spec: CommandSpec<OptionTable>): string {
  * a flag without its value, or the wrong number of positionals is a UsageError naming it;
  * `--help`/`-h` is a HelpRequested carrying the command's help.
  */
-export function parseCommandLine<O extends OptionTable>(argv: string[], spec: CommandSpec<O> | (Pick<CommandSpec<O>, "usage" | "options"> & { positionals?: { min: number; max: number } })) {
+export function parseCommandLine<O extends OptionTable>(
+  argv: string[],
+  spec: CommandSpec<O> | (Pick<CommandSpec<O>, "usage" | "options"> & { positionals?: { min: number; max: number } }),
+) {
   const { min, max } = spec.positionals ?? { min: 0, max: 0 };
   const nodeOptions = Object.fromEntries(
-    Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, ...(o.multiple !== undefined && { multiple: o.multiple }), ...(o.short !== undefined && { short: o.short }), ...(o.default !== undefined && { default: o.default }) }]),
+    Object.entries(spec.options).map(([name, o]) => [
+      name,
+      {
+        type: o.type,
+        ...(o.multiple !== undefined && { multiple: o.multiple }),
+        ...(o.short !== undefined && { short: o.short }),
+        ...(o.default !== undefined && { default: o.default }),
+      },
+    ]),
   ) as unknown as O;
-  if ("about" in spec && argv.some((a) => a === "--help" || a === "-h")) throw new HelpRequested(helpText(spec as CommandSpec<OptionTable>));
+  if ("about" in spec && argv.some((a) => a === "--help" || a === "-h"))
+    throw new HelpRequested(helpText(spec as CommandSpec<OptionTable>));
   let parsed;
   try {
     parsed = parseNodeArgs({ args: argv, options: nodeOptions, strict: true, allowPositionals: max > 0 });

@@ -21,8 +21,18 @@ export const BACKTEST = defineCommand({
     "Prometheus through its Grafana (grafana:auth from the stack file or GRAFANA_AUTH); with --ref, the catalogue at that\n" +
     "git ref beside it.",
   options: {
-    from: { type: "string", argument: "TIME", explanation: `The window's start: ${TIME}.`, example: "npm run backtest -- --from now-7d --to now" },
-    to: { type: "string", argument: "TIME", explanation: "The window's end, after --from (same forms as --from).", example: "npm run backtest -- --from 2026-11-16T00:00:00Z --to 2026-11-17T00:00:00Z" },
+    from: {
+      type: "string",
+      argument: "TIME",
+      explanation: `The window's start: ${TIME}.`,
+      example: "npm run backtest -- --from now-7d --to now",
+    },
+    to: {
+      type: "string",
+      argument: "TIME",
+      explanation: "The window's end, after --from (same forms as --from).",
+      example: "npm run backtest -- --from 2026-11-16T00:00:00Z --to 2026-11-17T00:00:00Z",
+    },
     ref: {
       type: "string",
       argument: "GIT-REF",
@@ -37,7 +47,13 @@ export const BACKTEST = defineCommand({
       explanation: "The Pulumi stack file: its Grafana, datasources and config.",
       example: "npm run backtest -- --from now-1d --to now --stack-file Pulumi.staging.example.yaml",
     },
-    format: { type: "string", default: "text", argument: "text|markdown", explanation: "The report's format.", example: "npm run backtest -- --from now-1d --to now --format markdown" },
+    format: {
+      type: "string",
+      default: "text",
+      argument: "text|markdown",
+      explanation: "The report's format.",
+      example: "npm run backtest -- --from now-1d --to now --format markdown",
+    },
     keep: {
       type: "string",
       argument: "DIR",
@@ -82,7 +98,8 @@ export function backtestArgs(argv: string[], now = Date.now()): BacktestArgs {
   const { values } = parseCommandLine(argv, BACKTEST);
   if (!values.from) throw new UsageError("--from is required", BACKTEST.usage);
   if (!values.to) throw new UsageError("--to is required", BACKTEST.usage);
-  if (values.format !== "text" && values.format !== "markdown") throw new UsageError(`--format: expected text or markdown, got "${values.format}"`, BACKTEST.usage);
+  if (values.format !== "text" && values.format !== "markdown")
+    throw new UsageError(`--format: expected text or markdown, got "${values.format}"`, BACKTEST.usage);
   const from = parseTime(values.from, "--from", now);
   const to = parseTime(values.to, "--to", now);
   if (to <= from) throw new UsageError("--to must be after --from", BACKTEST.usage);

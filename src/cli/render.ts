@@ -48,7 +48,9 @@ function checkPrometheusExports(stagedDir: string, ruleFiles: string[], env: Nod
   }
   if (run.error) throw new Error(`cannot run ${binary}: ${run.error.message}`);
   if (run.status !== 0) {
-    throw new Error(`promtool check rules rejected the Prometheus exports:\n${`${run.stdout}${run.stderr}`.split(stagedDir).join("prometheus export").trim()}`);
+    throw new Error(
+      `promtool check rules rejected the Prometheus exports:\n${`${run.stdout}${run.stderr}`.split(stagedDir).join("prometheus export").trim()}`,
+    );
   }
   return `promtool check rules: ${ruleFiles.length} Prometheus rule files OK.`;
 }
@@ -66,9 +68,17 @@ export function renderStack(stackFile: string, out: string, env: NodeJS.ProcessE
     const files = stackArtifacts(checked, cfg);
     let promtoolLine = "";
     writeArtifacts(out, files, (staged) => {
-      promtoolLine = checkPrometheusExports(staged, [...files.keys()].filter((p) => p.startsWith("prometheus/")), env);
+      promtoolLine = checkPrometheusExports(
+        staged,
+        [...files.keys()].filter((p) => p.startsWith("prometheus/")),
+        env,
+      );
     });
-    return [promtoolLine, `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`, describeLogqlCost(checked, cfg)].filter(Boolean);
+    return [
+      promtoolLine,
+      `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`,
+      describeLogqlCost(checked, cfg),
+    ].filter(Boolean);
   } catch (e) {
     const footer = `Nothing was rendered; ${shownOut} is unchanged.`;
     if (e instanceof InvalidDefinitionError) throw new InvalidDefinitionError(e.subject, e.problems, footer);

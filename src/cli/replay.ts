@@ -41,7 +41,13 @@ export const REPLAY = defineCommand({
       example: "npm run replay -- --stack-file Pulumi.staging.example.yaml",
       shownDefault: "Pulumi.example.yaml",
     },
-    format: { type: "string", default: "text", argument: "text|markdown", explanation: "The report's format.", example: "npm run replay -- --format markdown" },
+    format: {
+      type: "string",
+      default: "text",
+      argument: "text|markdown",
+      explanation: "The report's format.",
+      example: "npm run replay -- --format markdown",
+    },
     keep: {
       type: "string",
       argument: "DIR",
@@ -89,16 +95,23 @@ export interface ReplayRun {
 export async function replayCommand(argv: string[], progress: (line: string) => void = () => {}): Promise<ReplayRun> {
   const { values } = parseCommandLine(argv, REPLAY);
   const format = values.format as ReportFormat;
-  if (format !== "text" && format !== "markdown") throw new UsageError(`--format must be text or markdown, got ${values.format}`, REPLAY.usage);
+  if (format !== "text" && format !== "markdown")
+    throw new UsageError(`--format must be text or markdown, got ${values.format}`, REPLAY.usage);
   const stackFile = values["stack-file"] ?? EXAMPLE_STACK_FILE;
   if (values["write-docs"] && (values.fixture || resolve(stackFile) !== resolve(EXAMPLE_STACK_FILE))) {
-    throw new UsageError("--write-docs writes the built-in scenarios against Pulumi.example.yaml; it takes no --fixture or other --stack-file", REPLAY.usage);
+    throw new UsageError(
+      "--write-docs writes the built-in scenarios against Pulumi.example.yaml; it takes no --fixture or other --stack-file",
+      REPLAY.usage,
+    );
   }
   const cfg: Config = parseConfig(readStackFile(stackFile));
   if (values.export) {
     if (values.fixture) throw new UsageError("--export writes the built-in scenarios; it takes no --fixture", REPLAY.usage);
     const files = writeFixtureFiles(stackFixtures(cfg, [0]), values.export);
-    return { output: `Wrote ${files.length} incident files (the built-in scenarios) to ${values.export}:\n${files.map((f) => `  ${f}`).join("\n")}\n`, failed: false };
+    return {
+      output: `Wrote ${files.length} incident files (the built-in scenarios) to ${values.export}:\n${files.map((f) => `  ${f}`).join("\n")}\n`,
+      failed: false,
+    };
   }
   // Every file is read and validated before anything is replayed.
   const maxDays = values["max-incident-days"] === undefined ? MAX_INCIDENT_DAYS : Number(values["max-incident-days"]);
@@ -111,7 +124,8 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
   try {
     const started = Date.now();
     const results = await replayStack({ stack: checkedStack(cfg), cfg, dir }, fixtures, {
-      onFixture: (done, total, name) => progress(`replay: ${done}/${total} fixtures (${name}), ${Math.round((Date.now() - started) / 1000)}s`),
+      onFixture: (done, total, name) =>
+        progress(`replay: ${done}/${total} fixtures (${name}), ${Math.round((Date.now() - started) / 1000)}s`),
     });
     const verdicts = results.map((r) => verdict(r, routingTargets(cfg).pager));
     out.push(
@@ -130,8 +144,14 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
     const statuses = await inParallel(files, PROMTOOL_CONCURRENCY, async (f) => (await promtoolAsync(["test", "rules", f])).status);
     const promtoolFailed = statuses.filter((status) => status !== 0).length;
     failed ||= promtoolFailed > 0;
-    out.push(`\npromtool test rules (the exported rules' first firings and silences, pinned per fixture): ${files.length - promtoolFailed}/${files.length} passed`);
-    out.push(failures.length === 0 ? `${verdicts.length} fixtures: every expectation met.` : `${failures.length} of ${verdicts.length} fixtures FAILED: ${failures.map((v) => v.name).join(", ")}`);
+    out.push(
+      `\npromtool test rules (the exported rules' first firings and silences, pinned per fixture): ${files.length - promtoolFailed}/${files.length} passed`,
+    );
+    out.push(
+      failures.length === 0
+        ? `${verdicts.length} fixtures: every expectation met.`
+        : `${failures.length} of ${verdicts.length} fixtures FAILED: ${failures.map((v) => v.name).join(", ")}`,
+    );
     if (values["write-docs"]) {
       writeFileSync(SCENARIO_TABLE_FILE, scenarioTableDoc(formatScenarioTable(rows, "markdown")));
       out.push(`Scenario table written to ${SCENARIO_TABLE_FILE}`);

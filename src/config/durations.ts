@@ -54,7 +54,12 @@ export function durationSeconds(text: string): number {
 export function formatDuration(seconds: number): string {
   seconds = Math.round(seconds);
   if (seconds <= 0) return "0s";
-  const units: Array<[string, number]> = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]];
+  const units: Array<[string, number]> = [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1],
+  ];
   let rest = seconds;
   let out = "";
   for (const [unit, size] of units) {

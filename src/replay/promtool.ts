@@ -91,7 +91,6 @@ function seriesValues(s: Series): string {
   return s.values.map((v) => (v === undefined ? "_" : String(v))).join(" ");
 }
 
-
 export interface TestFileInput {
   ruleFiles: string[];
   evaluationIntervalSeconds: number;
@@ -146,7 +145,11 @@ export function parseMismatches(output: string): Mismatch[] {
     const got = block.split(/got:\[/)[1] ?? "";
     const labels = [...got.matchAll(/Labels:(\{.*\})\n/g)].map((m) => parseLabelSet(m[1]));
     const annotations = [...got.matchAll(/Annotations:(\{.*\})\n/g)].map((m) => parseLabelSet(m[1]));
-    return { alertname: head[1], evalSeconds: durationSeconds(head[2]), got: labels.map((l, i) => ({ labels: l, annotations: annotations[i] ?? {} })) };
+    return {
+      alertname: head[1],
+      evalSeconds: durationSeconds(head[2]),
+      got: labels.map((l, i) => ({ labels: l, annotations: annotations[i] ?? {} })),
+    };
   });
 }
 

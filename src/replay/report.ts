@@ -9,7 +9,6 @@ import { renderTable, type TableFormat } from "../model/text";
 
 export type ReportFormat = TableFormat;
 
-
 function table(format: ReportFormat, head: string[], rows: string[][]): string[] {
   return renderTable(format, head, rows, "  ");
 }
@@ -38,7 +37,9 @@ export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[
     const incident = f.incident
       ? `incident from ${formatOffset(f.incident.startSeconds)} to ${formatOffset(f.incident.endSeconds)} of ${formatDuration(f.durationSeconds)}: ${f.incident.what}${f.incident.pageWorthy ? " (page-worthy)" : ""}`
       : `no incident (${formatDuration(f.durationSeconds)} of traffic)`;
-    lines.push(format === "markdown" ? `${incident}. Expected: ${describeExpectations(f.expect, f.incident?.pageWorthy)}.` : `  ${incident}`);
+    lines.push(
+      format === "markdown" ? `${incident}. Expected: ${describeExpectations(f.expect, f.incident?.pageWorthy)}.` : `  ${incident}`,
+    );
     if (format === "markdown") lines.push("");
     if (v.alerts.length === 0) lines.push(format === "markdown" ? "No notification." : "  no notification");
     else {
@@ -53,7 +54,7 @@ export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[
     if (format === "markdown") lines.push("");
     if (f.incident) lines.push(format === "markdown" ? `Pages (on-call incidents opened): ${v.pageIncidents}.\n` : `  pages (on-call incidents opened): ${v.pageIncidents}`);
     // One picture per page-worthy scenario (its first phase and seed).
-    if (format === "markdown" && f.incident?.pageWorthy && !f.name.includes("@")) lines.push("```mermaid", mermaidTimeline(r), "```", "");
+    if (format === "markdown" && f.incident?.pageWorthy && !/@|\.seed\d+$/.test(f.name)) lines.push("```mermaid", mermaidTimeline(r), "```", "");
     const result = v.failures.length === 0 ? "PASS" : `FAIL\n${v.failures.map((x) => `${format === "markdown" ? "- " : "    - "}${x}`).join("\n")}`;
     lines.push(format === "markdown" ? `**${result.split("\n")[0]}**${result.includes("\n") ? `\n\n${result.split("\n").slice(1).join("\n")}` : ""}` : `  ${result}`);
     lines.push("");

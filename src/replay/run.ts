@@ -17,7 +17,15 @@ import type { StackDefinition } from "../build/stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
 import { labelSetKey, type Labels } from "../model/labels";
 import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, type Mismatch, type TestFileInput } from "./promtool";
-import { notifications, replayStates, type Episode, type Evaluation, type ExecErrState, type NoDataState, type Notification } from "./alert-state";
+import {
+  notifications,
+  replayStates,
+  type Episode,
+  type Evaluation,
+  type ExecErrState,
+  type NoDataState,
+  type Notification,
+} from "./alert-state";
 
 /**
  * The replay: every alert rule's evaluations over a fixture, then Grafana's state machine
@@ -144,7 +152,11 @@ export function probeLabels(cfg: Config): Array<Record<string, string>> {
 }
 
 export function stackFixtures(cfg: Config, phases?: number[]): Fixture[] {
-  return buildFixtures(cfg.telemetry, { probes: probeLabels(cfg), probeEverySeconds: cfg.syntheticMonitoring.frequencySeconds, ...(phases && { phases }) });
+  return buildFixtures(cfg.telemetry, {
+    probes: probeLabels(cfg),
+    probeEverySeconds: cfg.syntheticMonitoring.frequencySeconds,
+    ...(phases && { phases }),
+  });
 }
 
 interface RuleEntry {
@@ -154,7 +166,9 @@ interface RuleEntry {
 }
 
 function rulesWithInterval(stack: StackDefinition, cfg: Config): RuleEntry[] {
-  return stack.ruleGroups.flatMap((g) => (g.rules ?? []).map((rule) => ({ rule, interval: g.interval ?? cfg.alerting.evaluationIntervalSeconds, kind: ruleKind(rule, cfg) })));
+  return stack.ruleGroups.flatMap((g) =>
+    (g.rules ?? []).map((rule) => ({ rule, interval: g.interval ?? cfg.alerting.evaluationIntervalSeconds, kind: ruleKind(rule, cfg) })),
+  );
 }
 
 const SERIES_SUFFIX = "__series";
@@ -164,7 +178,8 @@ const CONDITION_SUFFIX = "__condition";
 function conditionRules(rule: alerting.Rule): Array<{ alert: string; expr: string }> {
   const a = exprOf(rule.data[0]?.model);
   const threshold = singleThreshold(rule.data[1]?.model);
-  if (a === undefined || !threshold) throw new Error(`alert ${rule.uid}: not the [A: PromQL, B: threshold on A] shape the replay evaluates`);
+  if (a === undefined || !threshold)
+    throw new Error(`alert ${rule.uid}: not the [A: PromQL, B: threshold on A] shape the replay evaluates`);
   return [
     { alert: `${rule.uid}${SERIES_SUFFIX}`, expr: a },
     { alert: `${rule.uid}${CONDITION_SUFFIX}`, expr: `(${a}) ${THRESHOLD_OPERATORS[threshold.op]} ${threshold.value}` },
@@ -195,11 +210,15 @@ function withoutAlertname(labels: Labels): Labels {
 
 /** promtool's view of one PromQL rule as evaluations: A's series and, for each, whether the condition holds. */
 function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: number[], failsAt: (t: number) => boolean): Evaluation[] {
-  const at = (name: string, t: number) => observed.find((m) => m.alertname === name && m.evalSeconds === t)?.got.map((g) => withoutAlertname(g.labels)) ?? [];
+  const at = (name: string, t: number) =>
+    observed.find((m) => m.alertname === name && m.evalSeconds === t)?.got.map((g) => withoutAlertname(g.labels)) ?? [];
   return times.map((t) => {
     if (failsAt(t)) return { atSeconds: t, error: "Prometheus query failed" };
     const holding = new Set(at(`${rule.uid}${CONDITION_SUFFIX}`, t).map(labelSetKey));
-    return { atSeconds: t, series: at(`${rule.uid}${SERIES_SUFFIX}`, t).map((labels) => ({ labels, condition: holding.has(labelSetKey(labels)) })) };
+    return {
+      atSeconds: t,
+      series: at(`${rule.uid}${SERIES_SUFFIX}`, t).map((labels) => ({ labels, condition: holding.has(labelSetKey(labels)) })),
+    };
   });
 }
 
@@ -233,7 +252,9 @@ interface PreparedFixture {
 function prepareFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFilesByInterval): PreparedFixture {
   const rules = rulesWithInterval(ctx.stack, ctx.cfg);
   const lokiFails = failureWindow(fixture, "loki");
-  const recorded: Series[] = rules.filter((r) => r.kind === "logql-recording").flatMap((r) => replayRecordingRules([r.rule], fixture, r.interval, lokiFails));
+  const recorded: Series[] = rules
+    .filter((r) => r.kind === "logql-recording")
+    .flatMap((r) => replayRecordingRules([r.rule], fixture, r.interval, lokiFails));
   const series = [...fixture.series, ...recorded];
   const prepared: PreparedFixture = { fixture, promtoolInputs: [], observe: [], alertnames: [] };
   for (const [interval, files] of ruleFiles) {
@@ -241,7 +262,11 @@ function prepareFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFil
     const alertnames = promql.map((r) => r.rule.uid ?? "");
     const input: TestFileInput = { ruleFiles: files.exported, evaluationIntervalSeconds: interval, fixture, series, alertnames };
     prepared.promtoolInputs.push(input);
-    prepared.observe.push({ ...input, ruleFiles: [...files.exported, files.conditions], alertnames: [...alertnames, ...promql.flatMap((r) => conditionRules(r.rule).map((c) => c.alert))] });
+    prepared.observe.push({
+      ...input,
+      ruleFiles: [...files.exported, files.conditions],
+      alertnames: [...alertnames, ...promql.flatMap((r) => conditionRules(r.rule).map((c) => c.alert))],
+    });
     prepared.alertnames.push(alertnames);
   }
   return prepared;
@@ -313,10 +338,18 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
     .sort((a, b) => a.uid.localeCompare(b.uid));
 
   const start = fixture.incident?.startSeconds;
-  const detections = start === undefined ? [] : alerts
-    .filter((a) => a.category !== "watchdog")
-    .flatMap((a) => a.firingSeconds.filter((t) => t >= start).slice(0, 1).map((t) => ({ uid: a.uid, atSeconds: t, ttdSeconds: t - start })))
-    .sort((a, b) => a.atSeconds - b.atSeconds);
+  const detections =
+    start === undefined
+      ? []
+      : alerts
+          .filter((a) => a.category !== "watchdog")
+          .flatMap((a) =>
+            a.firingSeconds
+              .filter((t) => t >= start)
+              .slice(0, 1)
+              .map((t) => ({ uid: a.uid, atSeconds: t, ttdSeconds: t - start })),
+          )
+          .sort((a, b) => a.atSeconds - b.atSeconds);
   const pageWanted = (t: number) => fixture.incident?.pageWorthy === true && t >= fixture.incident.startSeconds;
   const falsePages = alerts
     .filter((a) => a.severity === "page")
@@ -352,8 +385,15 @@ export async function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stac
   }
   for (const [interval, files] of ruleFiles) {
     const promql = rules.filter((r) => r.kind === "promql-alert" && r.interval === interval);
-    const group = { name: `replay-conditions-${interval}s`, interval: `${interval}s`, rules: promql.flatMap((r) => conditionRules(r.rule)) };
-    writeFileSync(files.conditions, `# The incident replay's view of each PromQL rule's query A and condition, per evaluation.\n${stringify({ groups: [group] }, { lineWidth: 0 })}`);
+    const group = {
+      name: `replay-conditions-${interval}s`,
+      interval: `${interval}s`,
+      rules: promql.flatMap((r) => conditionRules(r.rule)),
+    };
+    writeFileSync(
+      files.conditions,
+      `# The incident replay's view of each PromQL rule's query A and condition, per evaluation.\n${stringify({ groups: [group] }, { lineWidth: 0 })}`,
+    );
   }
   const prepared = fixtures.map((f) => prepareFixture(ctx, f, ruleFiles));
   let done = 0;

@@ -14,7 +14,12 @@ async function depcruise(cwd: string, paths: string[]) {
   const { default: extractTSConfig } = await import("dependency-cruiser/config-utl/extract-ts-config");
   const options = await extractDepcruiseOptions(CONFIG);
   const tsConfig = join(cwd, "tsconfig.json");
-  const result = await cruise(paths, { ...options, baseDir: cwd, tsConfig: { fileName: tsConfig }, outputType: "err" }, {}, { tsConfig: extractTSConfig(tsConfig) });
+  const result = await cruise(
+    paths,
+    { ...options, baseDir: cwd, tsConfig: { fileName: tsConfig }, outputType: "err" },
+    {},
+    { tsConfig: extractTSConfig(tsConfig) },
+  );
   return { code: result.exitCode, output: String(result.output) };
 }
 

@@ -10,6 +10,9 @@ import { backtestCatalogue } from "../../src/backtest/run";
 import { Secret } from "../../src/config/secret";
 import { readStackFile } from "../../src/config/stack-file";
 import { warmUpSeconds } from "../../src/replay/run";
+import { inParallel } from "../../src/replay/promtool";
+import { main } from "../../src/cli/backtest";
+import { runMain } from "../support/cli";
 import { EPOCH, recordedOf, startWorld, stackFileFor, TOKEN, type BacktestWorld, type Placed } from "../support/backtest-env";
 import { firingNotifications } from "../../src/replay/alert-state";
 
@@ -22,7 +25,7 @@ import { firingNotifications } from "../../src/replay/alert-state";
 let world: BacktestWorld;
 beforeAll(async () => {
   world = await startWorld();
-}, 120_000);
+}, 600_000);
 afterAll(async () => {
   await world?.stop();
 });
@@ -35,7 +38,10 @@ function evaluatedWindow(p: Placed): { from: number; to: number } {
   return { from: p.startSeconds + warmUpSeconds(p.fixture), to: p.startSeconds + p.fixture.durationSeconds };
 }
 
-async function backtest(p: Placed, extra: { ref?: string; stackFile?: string; format?: "text" | "markdown" } = {}): Promise<BacktestResult> {
+async function backtest(
+  p: Placed,
+  extra: { ref?: string; stackFile?: string; format?: "text" | "markdown" } = {},
+): Promise<BacktestResult> {
   return runBacktest({
     window: evaluatedWindow(p),
     stackFile: extra.stackFile ?? world.stackFile,
@@ -47,7 +53,9 @@ async function backtest(p: Placed, extra: { ref?: string; stackFile?: string; fo
 
 function agreesWithReplay(p: Placed, result: BacktestResult) {
   const replay = world.replays.get(p.fixture.name)!;
-  const firstByReplay = Object.fromEntries(replay.alerts.map((a) => [a.uid, a.firingSeconds[0] === undefined ? undefined : p.startSeconds + a.firingSeconds[0]]));
+  const firstByReplay = Object.fromEntries(
+    replay.alerts.map((a) => [a.uid, a.firingSeconds[0] === undefined ? undefined : p.startSeconds + a.firingSeconds[0]]),
+  );
   const firstByBacktest = Object.fromEntries(result.after.alerts.filter((a) => a.uid in firstByReplay).map((a) => [a.uid, a.firstFiring]));
   expect(firstByBacktest, p.fixture.name).toEqual(firstByReplay);
   // Pages: firing notifications of severity=page alerts (resolved notices not counted) (none falls in a mute timing: chaos tests mute tickets only).
@@ -59,17 +67,28 @@ function agreesWithReplay(p: Placed, result: BacktestResult) {
 describe("backtest of the replay fixtures on a real Prometheus", () => {
   it("agrees with the replay on every fixture (recording rules deployed: recorded series read from Prometheus)", async () => {
     const evaluatedBy: string[] = [];
-    const fastBurnExpr = JSON.stringify(committedCatalogueAtRef("HEAD").rules.find((r) => r.rule.uid === "pizza-order-slo-fast-burn")!.rule.data[0].model);
+    const fastBurnExpr = JSON.stringify(
+      committedCatalogueAtRef("HEAD").rules.find((r) => r.rule.uid === "pizza-order-slo-fast-burn")!.rule.data[0].model,
+    );
     const reads = ["pizza:order_failures:count1m", "pizza:order_requests:count1m"];
     expect(reads.every((m) => fastBurnExpr.includes(m))).toBe(true);
-    for (const p of world.placed.filter((x) => x.recordedInPrometheus)) {
-      const result = await backtest(p);
+    const placed = world.placed.filter((x) => x.recordedInPrometheus);
+    // Several at once: each mostly waits for Prometheus and the proxy.
+    const results = await inParallel(placed, 4, (p) => backtest(p));
+    for (const [i, p] of placed.entries()) {
+      const result = results[i];
       agreesWithReplay(p, result);
       // Read from Prometheus when it holds the recorded series; a metric with no series at all (failures never
       // logged) is indistinguishable from a new rule's, and is computed from Loki instead (the same empty answer).
       const fastBurn = result.after.alerts.find((a) => a.uid === "pizza-order-slo-fast-burn")!;
-      const held = new Set(recordedOf(world.cfg, p.fixture).filter((s) => s.values.some((v) => v !== undefined)).map((s) => s.metric));
-      expect(fastBurn.evaluatedBy, p.fixture.name).toBe(reads.every((m) => held.has(m)) ? "Prometheus" : "promtool (recorded series from Loki)");
+      const held = new Set(
+        recordedOf(world.cfg, p.fixture)
+          .filter((s) => s.values.some((v) => v !== undefined))
+          .map((s) => s.metric),
+      );
+      expect(fastBurn.evaluatedBy, p.fixture.name).toBe(
+        reads.every((m) => held.has(m)) ? "Prometheus" : "promtool (recorded series from Loki)",
+      );
       evaluatedBy.push(fastBurn.evaluatedBy);
     }
     expect(evaluatedBy).toContain("Prometheus");
@@ -92,7 +111,9 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
   it("computes a new recording rule's series with Loki and evaluates its alerts with promtool, agreeing with the replay", async () => {
     const p = world.placed.find((x) => !x.recordedInPrometheus)!;
     const result = await backtest(p);
-    expect(result.after.alerts.find((a) => a.uid === "pizza-order-slo-fast-burn")?.evaluatedBy).toBe("promtool (recorded series from Loki)");
+    expect(result.after.alerts.find((a) => a.uid === "pizza-order-slo-fast-burn")?.evaluatedBy).toBe(
+      "promtool (recorded series from Loki)",
+    );
     agreesWithReplay(p, result);
   });
 
@@ -101,7 +122,9 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
     const result = await backtest(p, { ref: "HEAD", format: "markdown" });
     expect(result.before?.source).toBe("HEAD");
     // HEAD's alerts (uncommitted edits of alerts/ would only change the after side), each evaluated.
-    const committed = committedCatalogueAtRef("HEAD").rules.filter((r) => !r.rule.record).map((r) => r.rule.uid);
+    const committed = committedCatalogueAtRef("HEAD")
+      .rules.filter((r) => !r.rule.record)
+      .map((r) => r.rule.uid);
     expect(result.before?.alerts.map((a) => a.uid)).toEqual(committed);
     expect(result.before?.alerts.every((a) => a.evaluations > 0)).toBe(true);
     expect(result.report).toContain("### Backtest: HEAD → working tree (Pulumi.backtest.yaml)");
@@ -132,7 +155,12 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
 
   it("fails naming the datasource on a rejected token, without printing the token", async () => {
     const p = world.placed[0];
-    const error = await runBacktest({ window: { from: p.startSeconds, to: p.startSeconds + 600 }, stackFile: world.stackFile, format: "text", env: { GRAFANA_AUTH: "glsa_wrong-S3CRET" } }).then(
+    const error = await runBacktest({
+      window: { from: p.startSeconds, to: p.startSeconds + 600 },
+      stackFile: world.stackFile,
+      format: "text",
+      env: { GRAFANA_AUTH: "glsa_wrong-S3CRET" },
+    }).then(
       () => undefined,
       (e: Error) => e,
     );
@@ -152,13 +180,24 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
     expect(EPOCH % 3600).toBe(0);
   });
 
-  it("runs as `npm run backtest` (tsx): report on stdout, exit 0; a rejected token exits 1 naming the datasource", async () => {
+  it("runs as `npm run backtest` (a real process): report on stdout, exit 0; a rejected token exits 1 naming the datasource", async () => {
     const p = world.placed[0];
     // Asynchronous: the datasource-proxy stand-in answers from this process's event loop.
     const cli = (token: string) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
         const { from, to } = evaluatedWindow(p);
-        const args = [require.resolve("tsx/cli"), "src/cli/backtest.ts", "--from", String(from), "--to", String(to), "--stack-file", world.stackFile, "--format", "markdown"];
+        const args = [
+          require.resolve("tsx/cli"),
+          "src/cli/backtest.ts",
+          "--from",
+          String(from),
+          "--to",
+          String(to),
+          "--stack-file",
+          world.stackFile,
+          "--format",
+          "markdown",
+        ];
         const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, GRAFANA_AUTH: token } });
         let stdout = "";
         let stderr = "";
@@ -173,8 +212,12 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
     // and the fast burn (71 evaluations at 30 s) stands down for the burn that page announced: one incident, one page.
     expect(ok.stdout).toMatch(/\| pizza-order-failures \| page \| 211 \| 1 \| 0\/0 \| 1 \(pizza-on-call 1\) \| 1 \|/);
     expect(ok.stdout).toMatch(/\| pizza-order-slo-fast-burn \| page \| 71 \| 0 \| 0\/0 \| 0 \| 0 \|/);
-    const rejected = await cli("glsa_wrong-S3CRET");
-    expect(rejected.status).toBe(1);
+    // The rejected token through the CLI's entry point, in this process.
+    const { from, to } = evaluatedWindow(p);
+    const rejected = await runMain(main, ["--from", String(from), "--to", String(to), "--stack-file", world.stackFile], {
+      env: { ...process.env, GRAFANA_AUTH: "glsa_wrong-S3CRET" },
+    });
+    expect(rejected.code).toBe(1);
     expect(rejected.stderr).toMatch(/backtest: Prometheus datasource grafanacloud-prom: HTTP 401/);
     expect(`${rejected.stdout}${rejected.stderr}`).not.toContain("S3CRET");
   });

@@ -9,7 +9,15 @@ import { runMain } from "../support/cli";
 const spec = {
   usage: "usage: x [--stack-file F] <ref>",
   about: "Does x.",
-  options: { "stack-file": { type: "string" as const, default: "P.yaml", argument: "F", explanation: "The stack file.", example: "x --stack-file Q.yaml main" } },
+  options: {
+    "stack-file": {
+      type: "string" as const,
+      default: "P.yaml",
+      argument: "F",
+      explanation: "The stack file.",
+      example: "x --stack-file Q.yaml main",
+    },
+  },
   positionals: { min: 1, max: 1, shown: "<ref>", explanation: "A ref." },
 };
 

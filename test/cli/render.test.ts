@@ -134,7 +134,9 @@ describe("npm run render writes atomically", () => {
     const { PROMTOOL: _, ...env } = process.env;
     const run = await render(["--out", out], { ...env, PATH: pathWithOnlyNode() });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("Skipped `promtool check rules` of the Prometheus exports: promtool is not on PATH (install Debian's prometheus package).");
+    expect(run.stdout).toContain(
+      "Skipped `promtool check rules` of the Prometheus exports: promtool is not on PATH (install Debian's prometheus package).",
+    );
     expect(listFiles(out)).toEqual([...renderArtifacts(readStackFile(EXAMPLE_STACK_FILE)).keys()]);
   });
 

@@ -38,7 +38,12 @@ describe("npm run replay -- --fixture FILE", () => {
   const failing = join(dir, "wants-a-page.json");
   writeFileSync(
     failing,
-    fixtureJson({ ...transient, name: "wants-a-page", incident: { startSeconds: 1220, endSeconds: 1230, what: "one failed order", pageWorthy: true }, expect: { pageWithinSeconds: 60, maxEpisodes: 1 } }),
+    fixtureJson({
+      ...transient,
+      name: "wants-a-page",
+      incident: { startSeconds: 1220, endSeconds: 1230, what: "one failed order", pageWorthy: true },
+      expect: { pageWithinSeconds: 60, maxEpisodes: 1 },
+    }),
   );
 
   it("a fixture whose expectation fails: the report names it and the failed expectation, and the process exits non-zero", async () => {
@@ -76,7 +81,9 @@ describe("npm run replay -- --fixture FILE", () => {
     expect(proc.stderr).toMatch(/logs\[3\]\.ts: /);
     expect(proc.stderr).toMatch(/expect: .*noPages/);
     expect(proc.stdout).toBe("");
-    expect(() => parseFixture(JSON.stringify({ ...json, logs: [], series: [{ metric: "x", labels: {}, values: [1] }] }), "f.json")).toThrow(/series\[0\]\.values: expected 241 values/);
+    expect(() => parseFixture(JSON.stringify({ ...json, logs: [], series: [{ metric: "x", labels: {}, values: [1] }] }), "f.json")).toThrow(
+      /series\[0\]\.values: expected 241 values/,
+    );
   }, 120_000);
 
   it("a misspelt flag or format is a usage error (exit 2)", async () => {

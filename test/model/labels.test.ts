@@ -17,7 +17,17 @@ describe("labelSetKey (the one key of a label set)", () => {
 
 describe("small text helpers", () => {
   it("renderTable: aligned text columns two spaces apart (indented), or markdown with | escaped", () => {
-    expect(renderTable("text", ["alert", "n"], [["a|b", "10"], ["long-name", "2"]], "  ")).toEqual(["  alert      n", "  a|b        10", "  long-name  2"]);
+    expect(
+      renderTable(
+        "text",
+        ["alert", "n"],
+        [
+          ["a|b", "10"],
+          ["long-name", "2"],
+        ],
+        "  ",
+      ),
+    ).toEqual(["  alert      n", "  a|b        10", "  long-name  2"]);
     expect(renderTable("markdown", ["alert", "n"], [["a|b", "10"]])).toEqual(["| alert | n |", "|---|---|", "| a\\|b | 10 |"]);
   });
 

@@ -65,7 +65,9 @@ describe("incident replay of the scenario library", () => {
   });
 
   it("writes the docs' scenario table exactly as this replay produces it (`npm run replay -- --write-docs` regenerates it)", () => {
-    expect(readFileSync(SCENARIO_TABLE_FILE, "utf8")).toBe(scenarioTableDoc(formatScenarioTable(scenarioRows(results, verdicts), "markdown")));
+    expect(readFileSync(SCENARIO_TABLE_FILE, "utf8")).toBe(
+      scenarioTableDoc(formatScenarioTable(scenarioRows(results, verdicts), "markdown")),
+    );
   });
 
   it("pages on-call for factory 5xx at normal traffic within 60 s median and 90 s worst over six phases", () => {
@@ -157,12 +159,23 @@ describe("incident replay of the scenario library", () => {
   it("evaluates every alert: PromQL ones with promtool, LogQL ones with the LogQL replay", () => {
     const alerts = rules.filter((r) => !r.record);
     for (const r of results) expect(r.alerts.map((a) => a.uid).sort()).toEqual(alerts.map((a) => a.uid ?? "").sort());
-    for (const a of results[0].alerts) expect(a.evaluatedBy).toBe(ruleKind(rules.find((r) => r.uid === a.uid)!, cfg) === "promql-alert" ? "promtool" : "logql-replay");
+    for (const a of results[0].alerts)
+      expect(a.evaluatedBy).toBe(
+        ruleKind(
+          rules.find((r) => r.uid === a.uid)!,
+          cfg,
+        ) === "promql-alert"
+          ? "promtool"
+          : "logql-replay",
+      );
     expect(results[0].alerts.filter((a) => a.evaluatedBy === "promtool").length).toBeGreaterThanOrEqual(9);
   });
 
   it("promtool agrees with the state machine: the exported rules' first firings and silences pass `promtool test rules`", async () => {
-    const files = writeExpectationTests(results.filter((r) => !r.fixture.name.includes("@")), dir);
+    const files = writeExpectationTests(
+      results.filter((r) => !r.fixture.name.includes("@")),
+      dir,
+    );
     expect(files.length).toBeGreaterThan(10);
     const runs = await inParallel(files, PROMTOOL_CONCURRENCY, (file) => promtoolAsync(["test", "rules", file]));
     runs.forEach((r, i) => expect(r.status, `${files[i]}\n${r.output.slice(0, 3000)}`).toBe(0));
@@ -214,7 +227,11 @@ describe("the replay really filters (a query that cannot match the real lines fa
 
   it("the 5xx alert filtering on status_code never holds", () => {
     const holds = (s: StackDefinition) =>
-      logqlEvaluations(s.ruleGroups.flatMap((g) => g.rules ?? []).find((r) => r.uid === "pizza-order-5xx")!, factory[0], 60).some((e) => "series" in e && e.series.some((x) => x.condition));
+      logqlEvaluations(
+        s.ruleGroups.flatMap((g) => g.rules ?? []).find((r) => r.uid === "pizza-order-5xx")!,
+        factory[0],
+        60,
+      ).some((e) => "series" in e && e.series.some((x) => x.condition));
     expect(holds(stack)).toBe(true);
     expect(holds(withExpr(stack, "pizza-order-5xx", unmatchable))).toBe(false);
   });
@@ -223,7 +240,9 @@ describe("the replay really filters (a query that cannot match the real lines fa
     const dir = tmp("replay-tamper-");
     const results = await replayStack({ stack, cfg, dir }, factory);
     const file = writeExpectationTests(results, dir).find((f) => f.endsWith("factory-5xx-10s.test.yml"))!;
-    const doc = parse(readFileSync(file, "utf8")) as { tests: Array<{ alert_rule_test: Array<{ alertname: string; exp_alerts: unknown[] }> }> };
+    const doc = parse(readFileSync(file, "utf8")) as {
+      tests: Array<{ alert_rule_test: Array<{ alertname: string; exp_alerts: unknown[] }> }>;
+    };
     const firing = doc.tests[0].alert_rule_test.filter((c) => c.alertname === "pizza-order-failures" && c.exp_alerts.length > 0);
     expect(firing).toHaveLength(1);
     firing[0].exp_alerts = [];
@@ -237,7 +256,9 @@ describe("the replay really filters (a query that cannot match the real lines fa
 describe("incident replay without Synthetic Monitoring (log-traffic fallback)", () => {
   const noSm = parseConfig(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } }));
   const noSmStack = checkedStack(noSm);
-  const noSmFixtures = stackFixtures(noSm, [0]).filter((f) => ["factory-5xx", "process-crash", "log-shipping-outage", "normal-hour"].includes(f.name));
+  const noSmFixtures = stackFixtures(noSm, [0]).filter((f) =>
+    ["factory-5xx", "process-crash", "log-shipping-outage", "normal-hour"].includes(f.name),
+  );
 
   it("has no probe series; pages a crash (no logs and no metrics) but not a log-shipping outage", async () => {
     expect(noSmFixtures.flatMap((f) => f.series).filter((s) => s.metric === "probe_success")).toEqual([]);
@@ -258,7 +279,9 @@ describe("a fixture whose alert must not fire", () => {
     const down: Fixture = {
       ...normal,
       name: "probes-failing",
-      series: normal.series.map((s) => (s.metric === "probe_success" ? { ...s, values: s.values.map((v, i) => (v !== undefined && i >= 180 && i < 300 ? 0 : v)) } : s)),
+      series: normal.series.map((s) =>
+        s.metric === "probe_success" ? { ...s, values: s.values.map((v, i) => (v !== undefined && i >= 180 && i < 300 ? 0 : v)) } : s,
+      ),
     };
     const [r] = await replayStack({ stack, cfg, dir: tmp("replay-down-") }, [down]);
     const availability = alertIn(r, "pizza-api-availability");

@@ -45,7 +45,10 @@ export interface BacktestWorld {
 
 export function stackFileFor(url: string, dir: string, name = "Pulumi.backtest.yaml", edit: (text: string) => string = (t) => t): string {
   const file = join(dir, name);
-  writeFileSync(file, edit(readFileSync(EXAMPLE_STACK_FILE, "utf8").replace("grafana:url: https://jwtpizza.grafana.net", `grafana:url: ${url}`)));
+  writeFileSync(
+    file,
+    edit(readFileSync(EXAMPLE_STACK_FILE, "utf8").replace("grafana:url: https://jwtpizza.grafana.net", `grafana:url: ${url}`)),
+  );
   return file;
 }
 
@@ -53,11 +56,19 @@ export function stackFileFor(url: string, dir: string, name = "Pulumi.backtest.y
 export function recordedOf(cfg: Config, fixture: Fixture): Series[] {
   const stack = checkedStack(cfg);
   return stack.ruleGroups.flatMap((g) =>
-    (g.rules ?? []).filter((r) => ruleKind(r, cfg) === "logql-recording").flatMap((r) => replayRecordingRules([r], fixture, g.interval ?? cfg.alerting.evaluationIntervalSeconds, failureWindow(fixture, "loki"))),
+    (g.rules ?? [])
+      .filter((r) => ruleKind(r, cfg) === "logql-recording")
+      .flatMap((r) =>
+        replayRecordingRules([r], fixture, g.interval ?? cfg.alerting.evaluationIntervalSeconds, failureWindow(fixture, "loki")),
+      ),
   );
 }
 
 export async function startWorld(options: Partial<Pick<ProxyOptions, "failFirst">> = {}): Promise<BacktestWorld> {
+  // The scenario library's replay, shared with the replay tests (computed once per test run), is
+  // awaited last: Prometheus starts while it runs.
+  const replayed = scenarioReplay();
+  replayed.catch(() => {});
   const dir = mkdtempSync(join(tmpdir(), "pizza-backtest-test-"));
   const cfg = parseConfig(readStackFile(EXAMPLE_STACK_FILE));
   const fixtures = stackFixtures(cfg);
@@ -66,12 +77,13 @@ export async function startWorld(options: Partial<Pick<ProxyOptions, "failFirst"
     // The factory incident again, as if the recording rules were new: their series are not in Prometheus.
     { fixture: fixtures[0], startSeconds: EPOCH + fixtures.length * SPACING, recordedInPrometheus: false },
   ];
-  // The scenario library's replay, shared with the replay tests (computed once per test run).
-  const { results } = await scenarioReplay();
-  const replays = new Map(results.map((r) => [r.fixture.name, r]));
   const om = openMetrics(
     placed.flatMap((p) =>
-      [...p.fixture.series, ...(p.recordedInPrometheus ? recordedOf(cfg, p.fixture) : [])].map((series) => ({ series, startSeconds: p.startSeconds, stepSeconds: p.fixture.sampleIntervalSeconds })),
+      [...p.fixture.series, ...(p.recordedInPrometheus ? recordedOf(cfg, p.fixture) : [])].map((series) => ({
+        series,
+        startSeconds: p.startSeconds,
+        stepSeconds: p.fixture.sampleIntervalSeconds,
+      })),
     ),
   );
   const prometheus = await startPrometheus(createBlocks(om, dir), dir);
@@ -80,10 +92,21 @@ export async function startWorld(options: Partial<Pick<ProxyOptions, "failFirst"
     proxy = await startGrafanaProxy({
       token: TOKEN,
       prometheus: { uid: cfg.datasources.prometheus, url: prometheus.url },
-      loki: { uid: cfg.datasources.loki, fixtures: placed.filter((p, i) => placed.findIndex((q) => q.startSeconds === p.startSeconds) === i) },
+      loki: {
+        uid: cfg.datasources.loki,
+        fixtures: placed.filter((p, i) => placed.findIndex((q) => q.startSeconds === p.startSeconds) === i),
+      },
       ...options,
     });
   } catch (e) {
+    await prometheus.stop();
+    throw e;
+  }
+  let replays: Map<string, FixtureReplay>;
+  try {
+    replays = new Map((await replayed).results.map((r) => [r.fixture.name, r]));
+  } catch (e) {
+    await proxy.stop();
     await prometheus.stop();
     throw e;
   }
