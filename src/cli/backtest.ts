@@ -63,7 +63,8 @@ export const BACKTEST = defineCommand({
     "max-window": {
       type: "string",
       argument: "DURATION",
-      explanation: "Raise the bound on the window's length (31d by default), which keeps a mistyped --from from planning thousands of requests.",
+      explanation:
+        "Raise the bound on the window's length (31d by default), which keeps a mistyped --from from planning thousands of requests.",
       example: "npm run backtest -- --from now-90d --to now --max-window 90d",
     },
   },
@@ -76,7 +77,13 @@ export function parseTime(text: string, flag: string, now = Date.now()): number 
   if (/^[0-9]{9,11}$/.test(text)) return Number(text);
   const date = /^([0-9]{4})-([0-9]{2})-([0-9]{2})/.exec(text);
   // Date.parse rolls 2026-02-30 over to March 2: a day the month does not have is refused.
-  if (date && (Number(date[2]) < 1 || Number(date[2]) > 12 || Number(date[3]) < 1 || Number(date[3]) > new Date(Date.UTC(Number(date[1]), Number(date[2]), 0)).getUTCDate())) {
+  if (
+    date &&
+    (Number(date[2]) < 1 ||
+      Number(date[2]) > 12 ||
+      Number(date[3]) < 1 ||
+      Number(date[3]) > new Date(Date.UTC(Number(date[1]), Number(date[2]), 0)).getUTCDate())
+  ) {
     throw new UsageError(`${flag}: ${date[0]} is not a day of the calendar`, BACKTEST.usage);
   }
   const ms = date ? Date.parse(text) : NaN;
@@ -103,7 +110,15 @@ export function backtestArgs(argv: string[], now = Date.now()): BacktestArgs {
   const from = parseTime(values.from, "--from", now);
   const to = parseTime(values.to, "--to", now);
   if (to <= from) throw new UsageError("--to must be after --from", BACKTEST.usage);
-  return { from, to, ref: values.ref, stackFile: values["stack-file"], format: values.format, keep: values.keep, ...(values["max-window"] ? { maxWindow: values["max-window"] } : {}) };
+  return {
+    from,
+    to,
+    ref: values.ref,
+    stackFile: values["stack-file"],
+    format: values.format,
+    keep: values.keep,
+    ...(values["max-window"] ? { maxWindow: values["max-window"] } : {}),
+  };
 }
 
 /** `npm run backtest`: the exit code (0 the report was printed, 1 a failure, 2 a bad command line). */
@@ -112,7 +127,15 @@ export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
     "backtest",
     async () => {
       const args = backtestArgs(argv);
-      const result = await runBacktest({ window: { from: args.from, to: args.to }, stackFile: args.stackFile, ref: args.ref, format: args.format, keep: args.keep, maxWindow: args.maxWindow, env: io.env });
+      const result = await runBacktest({
+        window: { from: args.from, to: args.to },
+        stackFile: args.stackFile,
+        ref: args.ref,
+        format: args.format,
+        keep: args.keep,
+        maxWindow: args.maxWindow,
+        env: io.env,
+      });
       io.stdout(result.report);
     },
     io,

@@ -63,7 +63,8 @@ export const REPLAY = defineCommand({
     "max-incident-days": {
       type: "string",
       argument: "DAYS",
-      explanation: "Read incident files up to this many days long (7 by default; at most 366): the bound keeps a mistyped duration from exhausting memory.",
+      explanation:
+        "Read incident files up to this many days long (7 by default; at most 366): the bound keeps a mistyped duration from exhausting memory.",
       example: "npm run replay -- --fixture long-incident.json --max-incident-days 30",
     },
     "write-docs": {
@@ -115,7 +116,8 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
   }
   // Every file is read and validated before anything is replayed.
   const maxDays = values["max-incident-days"] === undefined ? MAX_INCIDENT_DAYS : Number(values["max-incident-days"]);
-  if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 366) throw new UsageError(`--max-incident-days: expected whole days from 1 to 366, got ${values["max-incident-days"]}`, REPLAY.usage);
+  if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 366)
+    throw new UsageError(`--max-incident-days: expected whole days from 1 to 366, got ${values["max-incident-days"]}`, REPLAY.usage);
   const fixtures: Fixture[] | undefined = values.fixture ? readFixtureFiles(values.fixture, { maxDays }) : undefined;
   const keep = values.keep;
   const dir = keep ?? mkdtempSync(join(tmpdir(), "pizza-replay-"));

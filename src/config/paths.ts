@@ -15,7 +15,6 @@ export const SOURCE_DIRS = [".git", ".github", "alerts", "contact-points", "dash
  * characters. No `/`, no `..`, nothing a shell or file system reads specially.
  */
 export const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-export const SAFE_FILE_NAME_MESSAGE = "expected a file name of at most 100 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
 /**
  * `name` as a file name: itself when it fits SAFE_FILE_NAME, otherwise its safe characters and a

@@ -47,16 +47,34 @@ export function formatReplay(results: FixtureReplay[], verdicts: FixtureVerdict[
         ...table(
           format,
           ["alert", "severity", "receiver", "time to notify", "resolved notice", "episodes"],
-          v.alerts.map((a) => [a.alert, a.severity, a.receiver, seconds(a.timeToNotifySeconds), seconds(a.resolvedSeconds), `${a.episodes}${a.muted > 0 ? ` (${a.muted} muted)` : ""}`]),
+          v.alerts.map((a) => [
+            a.alert,
+            a.severity,
+            a.receiver,
+            seconds(a.timeToNotifySeconds),
+            seconds(a.resolvedSeconds),
+            `${a.episodes}${a.muted > 0 ? ` (${a.muted} muted)` : ""}`,
+          ]),
         ),
       );
     }
     if (format === "markdown") lines.push("");
-    if (f.incident) lines.push(format === "markdown" ? `Pages (on-call incidents opened): ${v.pageIncidents}.\n` : `  pages (on-call incidents opened): ${v.pageIncidents}`);
+    if (f.incident)
+      lines.push(
+        format === "markdown"
+          ? `Pages (on-call incidents opened): ${v.pageIncidents}.\n`
+          : `  pages (on-call incidents opened): ${v.pageIncidents}`,
+      );
     // One picture per page-worthy scenario (its first phase and seed).
-    if (format === "markdown" && f.incident?.pageWorthy && !/@|\.seed\d+$/.test(f.name)) lines.push("```mermaid", mermaidTimeline(r), "```", "");
-    const result = v.failures.length === 0 ? "PASS" : `FAIL\n${v.failures.map((x) => `${format === "markdown" ? "- " : "    - "}${x}`).join("\n")}`;
-    lines.push(format === "markdown" ? `**${result.split("\n")[0]}**${result.includes("\n") ? `\n\n${result.split("\n").slice(1).join("\n")}` : ""}` : `  ${result}`);
+    if (format === "markdown" && f.incident?.pageWorthy && !/@|\.seed\d+$/.test(f.name))
+      lines.push("```mermaid", mermaidTimeline(r), "```", "");
+    const result =
+      v.failures.length === 0 ? "PASS" : `FAIL\n${v.failures.map((x) => `${format === "markdown" ? "- " : "    - "}${x}`).join("\n")}`;
+    lines.push(
+      format === "markdown"
+        ? `**${result.split("\n")[0]}**${result.includes("\n") ? `\n\n${result.split("\n").slice(1).join("\n")}` : ""}`
+        : `  ${result}`,
+    );
     lines.push("");
   });
   return lines.join("\n");
@@ -90,7 +108,12 @@ export function scenarioRows(results: FixtureReplay[], verdicts: FixtureVerdict[
     const times = idx.map((i) => verdicts[i].pageSeconds ?? verdicts[i].detectSeconds).filter((x): x is number => x !== undefined);
     const what = idx.some((i) => verdicts[i].pageSeconds !== undefined) ? "page" : "first notification";
     const variants = idx.some((i) => /\.seed\d+$/.test(results[i].fixture.name)) ? "seeds" : "phases";
-    const notify = times.length === 0 ? "-" : times.length === 1 ? `${what} +${times[0]}s` : `${what} +${median(times)}s median, +${Math.max(...times)}s worst (${idx.length} ${variants})`;
+    const notify =
+      times.length === 0
+        ? "-"
+        : times.length === 1
+          ? `${what} +${times[0]}s`
+          : `${what} +${median(times)}s median, +${Math.max(...times)}s worst (${idx.length} ${variants})`;
     return {
       scenario,
       expected: describeExpectations(f.expect, f.incident?.pageWorthy),

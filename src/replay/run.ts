@@ -117,8 +117,15 @@ export function groupLabelsOf(route: TimedRoute, labels: Labels): Labels {
  * Every episode of every rule routed (all matched routes, `continue` included) into Alertmanager's
  * aggregation groups, and each group's notifications (alert-state.ts `notifications`).
  */
-export function notificationGroups(perRule: Array<{ rule: alerting.Rule; episodes: Episode[] }>, stack: StackDefinition, untilSeconds: number): NotificationGroup[] {
-  const groups = new Map<string, { route: TimedRoute; groupLabels: Labels; members: Map<string, { uid: string; alertname: string }>; episodes: Episode[] }>();
+export function notificationGroups(
+  perRule: Array<{ rule: alerting.Rule; episodes: Episode[] }>,
+  stack: StackDefinition,
+  untilSeconds: number,
+): NotificationGroup[] {
+  const groups = new Map<
+    string,
+    { route: TimedRoute; groupLabels: Labels; members: Map<string, { uid: string; alertname: string }>; episodes: Episode[] }
+  >();
   for (const { rule, episodes } of perRule) {
     for (const episode of episodes) {
       const labels = episodeLabels(episode, stack);
@@ -142,7 +149,9 @@ export function notificationGroups(perRule: Array<{ rule: alerting.Rule; episode
       members: [...g.members.values()],
       notifications: notifications(g.episodes, g.route.timing, untilSeconds),
     }))
-    .sort((a, b) => (a.notifications[0]?.atSeconds ?? Infinity) - (b.notifications[0]?.atSeconds ?? Infinity) || a.key.localeCompare(b.key));
+    .sort(
+      (a, b) => (a.notifications[0]?.atSeconds ?? Infinity) - (b.notifications[0]?.atSeconds ?? Infinity) || a.key.localeCompare(b.key),
+    );
 }
 
 /** `probe_success` labels of the Synthetic Monitoring check's probes (none when it is disabled). */
@@ -292,10 +301,17 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
     .map(({ rule, interval, kind }) => {
       const warm = warmUpSeconds(fixture);
       const times = evaluationTimes(fixture, interval).filter((t) => t >= warm);
-      const evaluations = kind === "promql-alert" ? promqlEvaluations(rule, conditionObservations, times, promFails) : logqlEvaluations(rule, fixture, interval, lokiFails).filter((e) => e.atSeconds >= warm);
+      const evaluations =
+        kind === "promql-alert"
+          ? promqlEvaluations(rule, conditionObservations, times, promFails)
+          : logqlEvaluations(rule, fixture, interval, lokiFails).filter((e) => e.atSeconds >= warm);
       return { rule, kind, states: replayStates(settingsOf(rule, stack), evaluations) };
     });
-  const groups = notificationGroups(replayed.map((r) => ({ rule: r.rule, episodes: r.states.episodes })), stack, fixture.durationSeconds);
+  const groups = notificationGroups(
+    replayed.map((r) => ({ rule: r.rule, episodes: r.states.episodes })),
+    stack,
+    fixture.durationSeconds,
+  );
   const alerts = replayed
     .map(({ rule, kind, states }): AlertOutcome => {
       const firingSeconds = states.timeline
@@ -353,7 +369,12 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
   const pageWanted = (t: number) => fixture.incident?.pageWorthy === true && t >= fixture.incident.startSeconds;
   const falsePages = alerts
     .filter((a) => a.severity === "page")
-    .flatMap((a) => a.firingSeconds.filter((t) => !pageWanted(t)).slice(0, 1).map((t) => ({ uid: a.uid, atSeconds: t })));
+    .flatMap((a) =>
+      a.firingSeconds
+        .filter((t) => !pageWanted(t))
+        .slice(0, 1)
+        .map((t) => ({ uid: a.uid, atSeconds: t })),
+    );
   return { fixture, alerts, groups, detection: detections[0], falsePages, promtoolInputs, observations: observed };
 }
 
@@ -368,7 +389,11 @@ export interface ReplayOptions {
  * Replays every fixture against the stack: PromQL through promtool (several runs at once), LogQL in
  * TS, states and notifications in alert-state.ts. Results in the fixtures' order.
  */
-export async function replayStack(ctx: ReplayContext, fixtures: Fixture[] = stackFixtures(ctx.cfg), options: ReplayOptions = {}): Promise<FixtureReplay[]> {
+export async function replayStack(
+  ctx: ReplayContext,
+  fixtures: Fixture[] = stackFixtures(ctx.cfg),
+  options: ReplayOptions = {},
+): Promise<FixtureReplay[]> {
   // The folder is a temporary one or the user's --keep.
   const folder = outputFolderProblem(ctx.dir, "--keep", "replay");
   if (folder) throw new InvalidDefinitionError("command line", [folder]);

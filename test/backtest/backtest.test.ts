@@ -59,7 +59,11 @@ function agreesWithReplay(p: Placed, result: BacktestResult) {
   const firstByBacktest = Object.fromEntries(result.after.alerts.filter((a) => a.uid in firstByReplay).map((a) => [a.uid, a.firstFiring]));
   expect(firstByBacktest, p.fixture.name).toEqual(firstByReplay);
   // Pages: firing notifications of severity=page alerts (resolved notices not counted) (none falls in a mute timing: chaos tests mute tickets only).
-  const pagesByReplay = Object.fromEntries(replay.alerts.filter((a) => a.severity === "page").map((a) => [a.uid, firingNotifications(a.notified.find((n) => n.alertname === a.title)?.notifications ?? []).length]));
+  const pagesByReplay = Object.fromEntries(
+    replay.alerts
+      .filter((a) => a.severity === "page")
+      .map((a) => [a.uid, firingNotifications(a.notified.find((n) => n.alertname === a.title)?.notifications ?? []).length]),
+  );
   const pagesByBacktest = Object.fromEntries(result.after.alerts.filter((a) => a.severity === "page").map((a) => [a.uid, a.pages]));
   expect(pagesByBacktest, p.fixture.name).toEqual(pagesByReplay);
 }
@@ -134,7 +138,12 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
   it("shows a changed threshold as before → after", async () => {
     const p = world.placed[0];
     // Before: HEAD's committed catalogue (example stack). After: the 5xx threshold raised from 2 to 50.
-    const raised = stackFileFor(world.proxy.url, world.dir, "Pulumi.raised.yaml", (t) => `${t}  pizza-observability:thresholds:\n    order5xx: { count: 50 }\n`);
+    const raised = stackFileFor(
+      world.proxy.url,
+      world.dir,
+      "Pulumi.raised.yaml",
+      (t) => `${t}  pizza-observability:thresholds:\n    order5xx: { count: 50 }\n`,
+    );
     const before = committedCatalogueAtRef("HEAD");
     const after = catalogueOfWorkingTree(readStackFile(raised), "working tree (Pulumi.raised.yaml)");
     const options = {

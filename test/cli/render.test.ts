@@ -170,11 +170,17 @@ describe("npm run render writes atomically", () => {
     // A sleeping process whose command line names render stands in for a render still running.
     const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)", "src/cli/render.ts"]);
     try {
-      const lock = JSON.stringify({ pid: holder.pid, command: "src/cli/render.ts --out out", started: new Date(Date.now() - 5000).toISOString() });
+      const lock = JSON.stringify({
+        pid: holder.pid,
+        command: "src/cli/render.ts --out out",
+        started: new Date(Date.now() - 5000).toISOString(),
+      });
       writeFileSync(`${out}.render-lock`, lock);
       const run = spawnedRender(["--out", out]);
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(new RegExp(`another render \\(pid ${holder.pid}, src/cli/render.ts --out out, started [0-9]+ s ago\\) is writing`));
+      expect(run.stderr).toMatch(
+        new RegExp(`another render \\(pid ${holder.pid}, src/cli/render.ts --out out, started [0-9]+ s ago\\) is writing`),
+      );
       expect(run.stderr).toContain("Nothing was rendered;");
       expect(snapshot(out)).toEqual(before);
       expect(readFileSync(`${out}.render-lock`, "utf8")).toBe(lock);

@@ -99,7 +99,12 @@ describe("npm run replay -- --fixture FILE", () => {
     const run = await replayCommand(["--export", out]);
     expect(run.failed).toBe(false);
     const files = readdirSync(out).sort();
-    expect(files).toEqual([EXPORT_MANIFEST, ...SCENARIOS.flatMap((s) => (s.variantSeeds ?? [s.seed]).map((seed, i) => `${s.name}${i === 0 ? "" : `.seed${seed}`}.json`))].sort());
+    expect(files).toEqual(
+      [
+        EXPORT_MANIFEST,
+        ...SCENARIOS.flatMap((s) => (s.variantSeeds ?? [s.seed]).map((seed, i) => `${s.name}${i === 0 ? "" : `.seed${seed}`}.json`)),
+      ].sort(),
+    );
     const back = readFixtureFile(join(out, "deploy-restart-logged.json"));
     expect(back).toEqual(stackFixtures(cfg, [0]).find((f) => f.name === "deploy-restart-logged"));
     expect(back.expect).toEqual({ noPage: true, maxEpisodes: 1 });

@@ -138,7 +138,10 @@ describe("incident replay of the scenario library", () => {
 
   it("partial metric send failures: one ticket episode in each of five seeds that differ only in which pushes fail", () => {
     const seeds = results.filter((r) => r.fixture.name.startsWith("partial-metric-send-failures"));
-    expect(seeds.map((r) => r.fixture.name)).toEqual(["partial-metric-send-failures", ...[37, 41, 43, 47].map((s) => `partial-metric-send-failures.seed${s}`)]);
+    expect(seeds.map((r) => r.fixture.name)).toEqual([
+      "partial-metric-send-failures",
+      ...[37, 41, 43, 47].map((s) => `partial-metric-send-failures.seed${s}`),
+    ]);
     // Same traffic: identical HTTP logs in every seed; only the metric pushes differ.
     const http = (r: FixtureReplay) => JSON.stringify(r.fixture.logs.filter((l) => l.labels.type === "http"));
     expect(new Set(seeds.map(http)).size).toBe(1);
@@ -188,18 +191,24 @@ describe("incident replay of the scenario library", () => {
 
 describe("one incident, one page in both routing modes (docs/routing.md Grouping)", () => {
   const factory = fixtures.filter((f) => f.name === "factory-5xx" || f.name === "factory-5xx-low-traffic");
-  const withoutStandDown = (s: StackDefinition) => withExpr(s, "pizza-order-slo-fast-burn", (e) => e.replace(/ unless on\(\) \(max_over_time\(.*\)\)$/, ""));
-  const incidents = async (s: StackDefinition, c: typeof cfg, prefix: string) => (await replayStack({ stack: s, cfg: c, dir: tmp(prefix) }, factory)).map((r) => verdict(r, ON_CALL_RECEIVER));
+  const withoutStandDown = (s: StackDefinition) =>
+    withExpr(s, "pizza-order-slo-fast-burn", (e) => e.replace(/ unless on\(\) \(max_over_time\(.*\)\)$/, ""));
+  const incidents = async (s: StackDefinition, c: typeof cfg, prefix: string) =>
+    (await replayStack({ stack: s, cfg: c, dir: tmp(prefix) }, factory)).map((r) => verdict(r, ON_CALL_RECEIVER));
 
   it("policy-tree mode: the page route groups by grafana_folder and severity, so both paging rules share one incident even without the fast burn standing down", async () => {
     const owned = parseConfig(exampleConfig(OWNED_TREE));
     const ownedStack = checkedStack(owned);
-    for (const x of await incidents(ownedStack, owned, "replay-owned-pages-")) expect([x.name, x.pageIncidents, x.failures]).toEqual([x.name, 1, []]);
+    for (const x of await incidents(ownedStack, owned, "replay-owned-pages-"))
+      expect([x.name, x.pageIncidents, x.failures]).toEqual([x.name, 1, []]);
     const replays = await replayStack({ stack: withoutStandDown(ownedStack), cfg: owned, dir: tmp("replay-owned-grouped-") }, factory);
     for (const r of replays) {
       // Both paging rules joined the one page group; the fast burn, joining late, waits for the group's next tick.
       const pageGroups = r.groups.filter((g) => g.receiver === ON_CALL_RECEIVER);
-      expect(pageGroups.map((g) => [...new Set(g.members.map((m) => m.uid))].sort()), r.fixture.name).toEqual([["pizza-order-failures", "pizza-order-slo-fast-burn"]]);
+      expect(
+        pageGroups.map((g) => [...new Set(g.members.map((m) => m.uid))].sort()),
+        r.fixture.name,
+      ).toEqual([["pizza-order-failures", "pizza-order-slo-fast-burn"]]);
       expect(pageGroups[0].groupLabels).toEqual({ grafana_folder: owned.folder.title, severity: "page" });
       expect(verdict(r, ON_CALL_RECEIVER).pageIncidents, r.fixture.name).toBe(1);
     }

@@ -40,7 +40,7 @@ describe("the configuration reference", () => {
       heartbeatUrl: "https://heartbeat.example.com/",
     });
     expect(applied.success).toBe(true);
-    const at = (key: string) => key.split(".").reduce<any>((v, k) => v?.[k], applied.data);
+    const at = (key: string) => key.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], applied.data);
     const withDefaults = rows.filter((r) => r.default !== undefined);
     expect(withDefaults.length).toBeGreaterThan(60);
     for (const r of withDefaults) expect(at(r.key), r.key).toEqual(JSON.parse(r.default ?? ""));
