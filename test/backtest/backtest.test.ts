@@ -96,7 +96,7 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
       evaluatedBy.push(fastBurn.evaluatedBy);
     }
     expect(evaluatedBy).toContain("Prometheus");
-  });
+  }, 300_000); // every fixture backtested against a real Prometheus: about a minute on an idle 2-core machine
 
   it("detects the factory incident and pages for it once, as the replay does (the fast burn stands down for a burn pizza-order-failures paged)", async () => {
     const p = world.placed[0];

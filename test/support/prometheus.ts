@@ -1,5 +1,4 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Series } from "../../src/replay/fixtures";
@@ -12,17 +11,9 @@ import type { Series } from "../../src/replay/fixtures";
 
 export const PROMETHEUS = process.env.PROMETHEUS ?? "/usr/bin/prometheus";
 
-/** A free loopback port: Prometheus' listen flag does not take port 0, so a node server picks one and lets it go. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+// A free loopback port: Prometheus' listen flag does not take port 0 (the local stack's helper).
+import { freePort } from "../../src/cli/local-stack/lifecycle";
+export { freePort };
 
 function labelText(labels: Record<string, string>): string {
   const entries = Object.entries(labels);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Config } from "../../config/schema";
 import { dashboardsYaml, datasourcesYaml, grafanaIni, PROVISIONING_PATHS, type EngineUrls } from "./grafana-files";
-import { freePort, waitReady } from "./ports";
+import { freePort, stopProcess, waitReady } from "./lifecycle";
 
 /**
  * Grafana OSS from a binary the user has (GRAFANA_BIN, with GRAFANA_HOME its home path holding
@@ -35,14 +35,8 @@ export async function startGrafana(binary: string, home: string, dir: string, cf
   child.stdout!.on("data", (d) => (output = (output + d).slice(-50_000)));
   child.stderr!.on("data", (d) => (output = (output + d).slice(-50_000)));
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    child.kill("SIGTERM");
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => (child.kill("SIGKILL"), resolve()), 15_000);
-      child.once("exit", () => (clearTimeout(timer), resolve()));
-    });
-  };
+  // Its folder is the caller's (it holds the token file), so only the process is stopped here.
+  const stop = () => stopProcess(child, undefined, 15_000);
   try {
     await waitReady("grafana", `${url}/api/health`, () => child.exitCode, () => output, 120_000);
     const auth = { authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}`, "content-type": "application/json" };

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, waitReady } from "./ports";
+import { freePort, stopProcess, waitReady } from "./lifecycle";
 
 /**
  * A real Loki (the pinned single binary, `-target=all`) on loopback ports, filesystem storage in a
@@ -109,16 +109,7 @@ export async function startLoki(binary: string): Promise<Loki> {
   child.stdout!.on("data", (d) => (output = (output + d).slice(-20_000)));
   child.stderr!.on("data", (d) => (output = (output + d).slice(-20_000)));
   const url = `http://127.0.0.1:${httpPort}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => (child.kill("SIGKILL"), resolve()), 10_000);
-        child.once("exit", () => (clearTimeout(timer), resolve()));
-      });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const stop = () => stopProcess(child, dir);
   try {
     await waitReady("loki", `${url}/ready`, () => child.exitCode, () => output);
   } catch (e) {

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, waitReady } from "./ports";
+import { freePort, stopProcess, waitReady } from "./lifecycle";
 
 /** A real Prometheus on a loopback port with its remote-write receiver on (the drill writes samples there) and no scrape jobs. */
 export interface Prometheus {
@@ -23,16 +23,7 @@ export async function startPrometheus(binary: string): Promise<Prometheus> {
   child.stdout!.on("data", (d) => (output = (output + d).slice(-20_000)));
   child.stderr!.on("data", (d) => (output = (output + d).slice(-20_000)));
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => (child.kill("SIGKILL"), resolve()), 10_000);
-        child.once("exit", () => (clearTimeout(timer), resolve()));
-      });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const stop = () => stopProcess(child, dir);
   try {
     await waitReady("prometheus", `${url}/-/ready`, () => child.exitCode, () => output);
   } catch (e) {

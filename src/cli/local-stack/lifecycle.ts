@@ -1,3 +1,5 @@
+import type { ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 
 /** A free loopback port: some engines' listen flags do not take port 0, so a node server picks one and lets it go. */
@@ -26,4 +28,16 @@ export async function waitReady(name: string, url: string, exited: () => number 
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${name} was not ready within ${timeoutMs / 1000} s: ${log().slice(-2000)}`);
+}
+
+/** Stops a started engine: SIGTERM, SIGKILL after `graceMs`; then removes its temp folder. */
+export async function stopProcess(child: ChildProcess, dir: string | undefined, graceMs = 10_000): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill("SIGTERM");
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => (child.kill("SIGKILL"), resolve()), graceMs);
+      child.once("exit", () => (clearTimeout(timer), resolve()));
+    });
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
