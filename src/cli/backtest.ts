@@ -1,3 +1,4 @@
+import "./load-errors";
 import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
 import { EXAMPLE_STACK_FILE } from "../config/paths";
 import { durationSeconds } from "../config/durations";

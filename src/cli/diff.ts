@@ -1,3 +1,4 @@
+import "./load-errors";
 import { readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";

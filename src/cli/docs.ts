@@ -1,3 +1,4 @@
+import "./load-errors";
 import { readFileSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { REPO_ROOT } from "../config/paths";

@@ -1,3 +1,4 @@
+import "./load-errors";
 import { resolve } from "node:path";
 import { defineCommand, parseCommandLine, runCli } from "./args";
 import { buildFromProxy } from "./engines/build";

@@ -1,3 +1,4 @@
+import "./load-errors";
 import { spawnSync } from "node:child_process";
 import { join, relative } from "node:path";
 import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../config/paths";
