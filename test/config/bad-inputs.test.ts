@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setConfig } from "../support/stack";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { renderStack } from "../../src/cli/render";
@@ -25,15 +26,7 @@ interface BadInput {
 
 const P = "pizza-observability";
 
-/** Sets `value` at `path` inside the object of stack config key `key`. */
-function set(key: string, path: string, value: unknown) {
-  return (config: StackConfig) => {
-    const parts = path.split(".");
-    let node = (config[key] ??= {}) as Record<string, unknown>;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[parts.at(-1)!] = value;
-  };
-}
+const set = setConfig;
 function top(key: string, value: unknown) {
   return (config: StackConfig) => {
     config[key] = value;

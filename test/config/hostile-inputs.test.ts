@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setConfig } from "../support/stack";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { renderStack } from "../../src/cli/render";
@@ -18,14 +19,7 @@ type StackConfig = Record<string, unknown>;
 const P = "pizza-observability";
 const CANARY = "S3CRET";
 
-function set(key: string, path: string, value: unknown) {
-  return (config: StackConfig) => {
-    const parts = path.split(".");
-    let node = (config[key] ??= {}) as Record<string, unknown>;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[parts.at(-1)!] = value;
-  };
-}
+const set = setConfig;
 const all = (...changes: Array<(c: StackConfig) => void>) => (c: StackConfig) => changes.forEach((f) => f(c));
 const mute = (interval: unknown) => set(`${P}:routing`, "muteTimings", [{ name: "chaos-testing", intervals: [interval] }]);
 const oncall = (users: unknown) => all(set(`${P}:contacts`, "onCall", "grafana-oncall"), set(`${P}:escalation`, "users", users));

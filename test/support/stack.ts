@@ -25,3 +25,13 @@ export function containsSecret(text: string): boolean {
 
 /** deployment.routingMode policy-tree: the stack owns the org's notification policy tree (today's behaviour before the mode existed). */
 export const OWNED_TREE = { "pizza-observability:deployment": { routingMode: "policy-tree" } };
+
+/** A change to a stack's config map: sets `value` at `path` inside the object of config key `key`. */
+export function setConfig(key: string, path: string, value: unknown) {
+  return (config: Record<string, unknown>) => {
+    const parts = path.split(".");
+    let node = (config[key] ??= {}) as Record<string, unknown>;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts.at(-1)!] = value;
+  };
+}
