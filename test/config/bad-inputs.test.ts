@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setConfig } from "../support/stack";
+import { problemLines, renderProblems, setConfig, writeChangedExample } from "../support/stack";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { renderStack } from "../../src/cli/render";
@@ -199,18 +199,6 @@ function exampleStack(): { config: StackConfig } & Record<string, unknown> {
   return parse(readFileSync(EXAMPLE_STACK_FILE, "utf8"));
 }
 
-function writeStack(dir: string, c: BadInput): string {
-  const doc = exampleStack();
-  c.change(doc.config);
-  const file = join(dir, "Pulumi.bad.yaml");
-  writeFileSync(file, stringify(doc, { version: "1.1" }));
-  return file;
-}
-
-/** The problem lines of a failed render: indented, between the heading and "Nothing was rendered". */
-function problemLines(message: string): string[] {
-  return message.split("\n").filter((l) => l.startsWith("  ")).map((l) => l.trim());
-}
 
 describe("bad stack files", () => {
   it("are at least 100, each distinct", () => {
@@ -228,13 +216,7 @@ describe("bad stack files", () => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s: one line per problem naming the key, nothing written", (_, c) => {
     const dir = mkdtempSync(join(tmpdir(), "bad-stack-"));
     const out = join(dir, "out");
-    let message = "";
-    try {
-      renderStack(writeStack(dir, c), out);
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    const lines = problemLines(message);
+    const { message, lines } = renderProblems(writeChangedExample(dir, c.change, "Pulumi.bad.yaml"), out);
     expect(lines.map((l) => l.slice(0, l.indexOf(": ")))).toEqual(c.keys);
     expect(lines[0]).toMatch(c.reason);
     expect(message).toMatch(/Nothing was rendered; .*out\/ is unchanged\.$/);
@@ -263,7 +245,7 @@ describe("bad stack files through the render CLI", () => {
         const c = CASES.find((x) => x.name === name)!;
         const dir = mkdtempSync(join(tmpdir(), "bad-stack-cli-"));
         const out = join(dir, "out");
-        return { c, out, run: await cli(writeStack(dir, c), out) };
+        return { c, out, run: await cli(writeChangedExample(dir, c.change, "Pulumi.bad.yaml"), out) };
       }),
     );
     for (const { c, out, run } of runs) {

@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setConfig } from "../support/stack";
+import { renderProblems, setConfig, writeChangedExample } from "../support/stack";
 import { describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
 import { renderStack } from "../../src/cli/render";
-import { EXAMPLE_STACK_FILE } from "../../src/config/paths";
 import { listFiles } from "../../src/emit/files/artifacts";
 
 /**
@@ -191,15 +189,6 @@ const CASES: Case[] = [
   bad("cpu.percent 100.5 is refused", set(`${P}:thresholds`, "cpu.percent", 100.5), `${P}:thresholds.cpu.percent`, /below 100/),
 ];
 
-function writeStack(dir: string, change: Case["change"]): string {
-  const doc = parse(readFileSync(EXAMPLE_STACK_FILE, "utf8")) as { config: StackConfig };
-  change(doc.config);
-  const file = join(dir, "Pulumi.hostile.yaml");
-  writeFileSync(file, stringify(doc, { version: "1.1" }));
-  return file;
-}
-
-const problemLines = (message: string) => message.split("\n").filter((l) => l.startsWith("  ")).map((l) => l.trim());
 
 describe("hostile stack files", () => {
   it("are at least 120, each distinct", () => {
@@ -210,13 +199,7 @@ describe("hostile stack files", () => {
   it.each(CASES.map((c) => [c.name, c] as const))("%s", (_, c) => {
     const dir = mkdtempSync(join(tmpdir(), "hostile-"));
     const out = join(dir, "out");
-    let message = "";
-    try {
-      renderStack(writeStack(dir, c.change), out);
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    const lines = problemLines(message);
+    const { message, lines } = renderProblems(writeChangedExample(dir, c.change, "Pulumi.hostile.yaml"), out);
     expect(lines.map((l) => l.slice(0, l.indexOf(": ")))).toEqual(c.keys);
     expect(lines[0]).toMatch(c.reason);
     expect(message).toMatch(/Nothing was rendered; .*out\/ is unchanged\.$/);
@@ -238,6 +221,6 @@ const GOOD: Array<[string, (c: StackConfig) => void]> = [
 describe("near misses that are fine", () => {
   it.each(GOOD)("%s renders", (_, change) => {
     const dir = mkdtempSync(join(tmpdir(), "near-"));
-    expect(() => renderStack(writeStack(dir, change), join(dir, "out"))).not.toThrow();
+    expect(() => renderStack(writeChangedExample(dir, change, "Pulumi.hostile.yaml"), join(dir, "out"))).not.toThrow();
   });
 });

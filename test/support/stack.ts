@@ -1,3 +1,7 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { renderStack } from "../../src/cli/render";
 import { EXAMPLE_STACK_FILE } from "../../src/config/paths";
 import { readStackFile } from "../../src/config/stack-file";
 
@@ -34,4 +38,29 @@ export function setConfig(key: string, path: string, value: unknown) {
     for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
     node[parts.at(-1)!] = value;
   };
+}
+
+/** The example stack file with `change` applied to its config map, written (as YAML 1.1, Pulumi's reading) to `dir/name`. */
+export function writeChangedExample(dir: string, change: (config: Record<string, unknown>) => void, name: string): string {
+  const doc = parse(readFileSync(EXAMPLE_STACK_FILE, "utf8")) as { config: Record<string, unknown> };
+  change(doc.config);
+  const file = join(dir, name);
+  writeFileSync(file, stringify(doc, { version: "1.1" }));
+  return file;
+}
+
+/** The problem lines of a failed render's message: indented, between the heading and "Nothing was rendered". */
+export function problemLines(message: string): string[] {
+  return message.split("\n").filter((l) => l.startsWith("  ")).map((l) => l.trim());
+}
+
+/** Renders a stack file expected to fail: its message and problem lines. */
+export function renderProblems(stackFile: string, out: string): { message: string; lines: string[] } {
+  let message = "";
+  try {
+    renderStack(stackFile, out);
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  return { message, lines: problemLines(message) };
 }
