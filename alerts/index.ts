@@ -3,6 +3,7 @@ import type { Config } from "../src/config/schema";
 import apiAvailability from "./api-availability";
 import apiTrafficAbsent from "./api-traffic-absent";
 import cpuSaturation from "./cpu-saturation";
+import factoryFailing from "./factory-failing";
 import factoryLatency from "./factory-latency";
 import memorySaturation from "./memory-saturation";
 import metricIngestionFailure from "./metric-ingestion-failure";
@@ -29,6 +30,7 @@ export const alertDefinitions: AlertDefinition[] = [
   logsAbsent,
   cpuSaturation,
   memorySaturation,
+  factoryFailing,
   factoryLatency,
   watchdog,
 ];

@@ -1,10 +1,8 @@
 import { NotificationTemplateBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import type { Config } from "../src/config/schema";
+import { SUPPORT_URL_LABEL } from "../src/model/telemetry";
 
 export const MESSAGE_TEMPLATE_NAME = "pizza-notifications";
-
-/** Annotation (or label) carrying the factory's support/report link, e.g. the chaos `reportUrl`. */
-export const SUPPORT_URL_KEY = "support_url";
 
 /** Go-template calls contact points put in their title/message settings. */
 export const TITLE = '{{ template "pizza.title" . }}';
@@ -30,8 +28,8 @@ severity: {{ .Labels.severity }}, category: {{ .Labels.category }}
 {{ with .PanelURL }}Panel: {{ . }}
 {{ else }}{{ with .DashboardURL }}Dashboard: {{ . }}
 {{ end }}{{ end -}}
-{{ with .Annotations.${SUPPORT_URL_KEY} }}Factory support/report: {{ . }}
-{{ else }}{{ with .Labels.${SUPPORT_URL_KEY} }}Factory support/report: {{ . }}
+{{ with .Annotations.${SUPPORT_URL_LABEL} }}Factory support/report: {{ . }}
+{{ else }}{{ with .Labels.${SUPPORT_URL_LABEL} }}Factory support/report: {{ . }}
 {{ end }}{{ end -}}
 {{ end }}
 

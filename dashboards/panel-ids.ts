@@ -32,6 +32,9 @@ export const FACTORY_PANELS = {
   errorsRow: 8,
   latencyRow: 9,
   chaosRow: 10,
+  factoryAnswers: 11,
+  whereOrdersFail: 12,
+  causeRow: 13,
 } as const;
 
 export const OVERVIEW_DASHBOARD_UID = "pizza-overview";

@@ -9,7 +9,7 @@ export default function orderFailures(cfg: Config): RuleBuilder {
   return recordingRule(cfg, {
     uid: "pizza-record-order-failures",
     metric: cfg.telemetry.recorded.orderFailures,
-    expr: ordersOver(cfg.telemetry, "1m", true),
+    expr: ordersOver(cfg.telemetry, "1m", "failed"),
     labels: recordedSeriesLabels(cfg.telemetry),
   });
 }

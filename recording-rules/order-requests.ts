@@ -9,7 +9,7 @@ export default function orderRequests(cfg: Config): RuleBuilder {
   return recordingRule(cfg, {
     uid: "pizza-record-order-requests",
     metric: cfg.telemetry.recorded.orderRequests,
-    expr: ordersOver(cfg.telemetry, "1m", false),
+    expr: ordersOver(cfg.telemetry, "1m", "all"),
     labels: recordedSeriesLabels(cfg.telemetry),
   });
 }

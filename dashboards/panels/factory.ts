@@ -17,6 +17,7 @@ import {
 import {
   containsAny,
   errorLogStream,
+  factoryLogStream,
   httpLogStream,
   logStream,
   metricSeries,
@@ -36,6 +37,7 @@ export function factoryPanels(cfg: Config) {
     `sum(count_over_time(${httpLogStream(t)} |= "/api/order" ${STATUS_5XX_LINE_FILTER}` +
     ` | json statusCode="statusCode", method="method", path="path" | __error__=""` +
     ` | method="POST" | path="/api/order" | statusCode >= 500 [1m]))`;
+  const factoryFailed = `sum(count_over_time(${factoryLogStream(t)} ${STATUS_5XX_LINE_FILTER} | json statusCode="statusCode" | __error__="" | statusCode >= 500 [1m]))`;
   const supportLinkLines = (window: string) => `sum(count_over_time(${logStream(t)} ${containsAny(SUPPORT_LINK_FIELDS)} [${window}]))`;
 
   const errorsPerMinute = new timeseries.PanelBuilder()
@@ -115,5 +117,30 @@ export function factoryPanels(cfg: Config) {
     .interval("1m")
     .withTarget(lokiTarget("A", supportLinkLines("1m"), "support links"));
 
-  return { errorsPerMinute, failureRatio, latency, currentLatency, failureMessages, supportLinks, supportLinksPerMinute };
+  const factoryAnswers = new timeseries.PanelBuilder()
+    .id(FACTORY_PANELS.factoryAnswers)
+    .title("Factory answers per minute")
+    .description("The factory's own answers to the service's calls, by HTTP status, from the factory call lines: 5xx here is the factory failing (pizza-factory-failing).")
+    .datasource(lokiDatasource)
+    .unit(units.Short)
+    .interval("1m")
+    .drawStyle(common.GraphDrawStyle.Bars)
+    .fillOpacity(80)
+    .stacking(new common.StackingConfigBuilder().mode(common.StackingMode.Normal))
+    .withTarget(lokiTarget("A", `sum by (statusCode) (count_over_time(${factoryLogStream(t)} |= "statusCode" | json statusCode="statusCode" | __error__="" [1m]))`, "{{statusCode}}"));
+
+  const whereOrdersFail = new timeseries.PanelBuilder()
+    .id(FACTORY_PANELS.whereOrdersFail)
+    .title("Failed orders: at the factory or in the service?")
+    .description(
+      "Orders answered 5xx (request logs), factory calls answered 5xx (factory call lines), and the difference: orders that failed in the service itself (its database, its code) while the factory was fine.",
+    )
+    .datasource(lokiDatasource)
+    .unit(units.Short)
+    .interval("1m")
+    .withTarget(lokiTarget("A", failedOrders, "orders answered 5xx"))
+    .withTarget(lokiTarget("B", factoryFailed, "at the factory"))
+    .withTarget(lokiTarget("C", `${failedOrders} - (${factoryFailed} or vector(0))`, "in the service"));
+
+  return { factoryAnswers, whereOrdersFail, errorsPerMinute, failureRatio, latency, currentLatency, failureMessages, supportLinks, supportLinksPerMinute };
 }

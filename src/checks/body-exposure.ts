@@ -63,6 +63,33 @@ function extractOne(state: PipelineState, name: string, expression: string): voi
   else state.tainted.delete(name);
 }
 
+/** The text of a regexp group from `start` (just after its opening) to its closing parenthesis. */
+function captureBody(source: string, start: number): string {
+  let depth = 1;
+  for (let i = start; i < source.length; i++) {
+    if (source[i] === "\\") i++;
+    else if (source[i] === "(") depth++;
+    else if (source[i] === ")" && --depth === 0) return source.slice(start, i);
+  }
+  return source.slice(start);
+}
+
+/**
+ * Whether a regexp admits only URL-safe characters (letters, digits, `._:/-`), each run bounded
+ * (`{m,n}`, `?`, no `*`, `+` or `.`): a capture of it cannot hold a JSON body (quotes, braces,
+ * spaces) nor more than its bound.
+ */
+export function isBoundedUrlSafe(regex: string): boolean {
+  const token = /^(?:\(\?:|\)|\\\.|[A-Za-z0-9_:/-]|\[(?:[A-Za-z0-9]-[A-Za-z0-9]|[A-Za-z0-9._:/-])+\])(?:\{\d+(?:,\d+)?\}|\?)?/;
+  let rest = regex;
+  while (rest.length > 0) {
+    const m = token.exec(rest);
+    if (!m) return false;
+    rest = rest.slice(m[0].length);
+  }
+  return true;
+}
+
 function applyStage(q: string, stage: SyntaxNode, state: PipelineState): void {
   const node = children(stage).find((c) => c.name !== "Pipe");
   if (!node) return;
@@ -72,11 +99,14 @@ function applyStage(q: string, stage: SyntaxNode, state: PipelineState): void {
       const pattern = node.getChild("String");
       if (kind === "Json" || kind === "Logfmt" || kind === "Unpack") extractAll(state, text(q, node));
       else if (pattern && state.line !== "clean") {
-        // regexp / pattern: every named capture may hold any part of the line.
+        // regexp / pattern: every named capture may hold any part of the line, unless (regexp) it
+        // admits only short runs of URL-safe characters, which no JSON body fits.
         const source = unquote(text(q, pattern));
         for (const m of source.matchAll(/\(\?P<(\w+)>|<(\w+)>/g)) {
           const name = m[1] ?? m[2];
-          if (name !== "_") state.tainted.add(name);
+          if (name === "_") continue;
+          if (m[1] !== undefined && isBoundedUrlSafe(captureBody(source, m.index + m[0].length))) state.tainted.delete(name);
+          else state.tainted.add(name);
         }
       }
       return;

@@ -41,6 +41,7 @@ export const telemetrySchema = z.strictObject({
       sourceLabel: labelName.default("component").describe("Loki stream label carrying `telemetry.source` (`source` in some deployments)"),
       typeLabel: labelName.default("type").describe("stream label carrying the log line's type"),
       httpType: labelValue.default("http").describe("value of the type label on HTTP request lines (`http-req` in some deployments)"),
+      factoryType: labelValue.default("factory").describe("value of the type label on the lines logging each call to the pizza factory (read by `pizza-factory-failing`)"),
       metricSendErrors: z
         .array(literal)
         .min(1, "expected at least one pattern")
@@ -68,6 +69,7 @@ export const telemetrySchema = z.strictObject({
     .strictObject({
       orderRequests: metricName.default("pizza:order_requests:count1m").describe("recorded series: `POST /api/order` lines per minute"),
       orderFailures: metricName.default("pizza:order_failures:count1m").describe("recorded series: of those, answered 5xx"),
+      orderServerErrors: metricName.default("pizza:order_server_errors:count1m").describe("recorded series: of those, answered 500 by the service itself (not the proxy's 502/503/504)"),
       httpRequests: metricName.default("pizza:http_requests:count1m").describe("recorded series: all HTTP request lines per minute"),
       metricSendFailures: metricName.default("pizza:metric_send_failures:count1m").describe("recorded series: lines matching `telemetry.logs.metricSendErrors` per minute"),
     })
@@ -151,6 +153,16 @@ const thresholdsSchema = z.strictObject({
     })
     .prefault({})
     .describe("`pizza-factory-latency`"),
+  /** The factory's own answers, from the service's factory call lines: which of the two is failing. */
+  factoryFailures: z
+    .strictObject({
+      count: threshold.default(1).describe("`pizza-factory-failing` fires on more than this many factory calls answered 5xx in `window`"),
+      // 2m at the errors group's 60 s interval: reads 2x the factory lines (LogQL cost budget, docs/alerts.md).
+      window: window.default("2m"),
+      pendingPeriod: pendingPeriod.default("0s"),
+    })
+    .prefault({})
+    .describe("`pizza-factory-failing`: the factory answering 5xx, from the service's factory call lines (Loki)"),
 });
 
 const burnRate = (description: string, factor: number, longWindow: string, shortWindow: string, pending: string) =>

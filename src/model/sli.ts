@@ -15,19 +15,28 @@ export const ORDER_ENDPOINT = { method: "POST", path: "/api/order" } as const;
 /** Line filters keeping only POST /api/order lines; the closing quote excludes /api/order/menu. */
 const ORDER_LINE_FILTERS = `|= ${quote(`"path":${quote(ORDER_ENDPOINT.path)}`)} |= ${quote(`"method":${quote(ORDER_ENDPOINT.method)}`)}`;
 
-/** The LogQL pipeline selecting order lines (`failed`: only those answered 5xx). Never extracts reqBody/resBody. */
-export function orderLinePipeline(t: Telemetry, failed: boolean): string {
-  const fields = failed ? `statusCode="statusCode", method="method", path="path"` : `method="method", path="path"`;
+/**
+ * Which order lines: every order, the failed ones (answered 5xx), or those the service itself
+ * answered 500 (its error handler, a factory failure), which leaves out the 502/503/504 the proxy
+ * in front of it answers while it restarts.
+ */
+export type OrderAnswers = "all" | "failed" | "serviceError";
+
+const STATUS_CONDITION: Record<Exclude<OrderAnswers, "all">, string> = { failed: "statusCode >= 500", serviceError: "statusCode == 500" };
+
+/** The LogQL pipeline selecting order lines with the given answers. Never extracts reqBody/resBody. */
+export function orderLinePipeline(t: Telemetry, answers: OrderAnswers): string {
+  const fields = answers === "all" ? `method="method", path="path"` : `statusCode="statusCode", method="method", path="path"`;
   return (
-    `${httpLogStream(t)} ${ORDER_LINE_FILTERS}${failed ? ` ${STATUS_5XX_LINE_FILTER}` : ""}` +
+    `${httpLogStream(t)} ${ORDER_LINE_FILTERS}${answers === "all" ? "" : ` ${STATUS_5XX_LINE_FILTER}`}` +
     ` | json ${fields} | __error__=""` +
-    ` | method=${quote(ORDER_ENDPOINT.method)} | path=${quote(ORDER_ENDPOINT.path)}${failed ? " | statusCode >= 500" : ""}`
+    ` | method=${quote(ORDER_ENDPOINT.method)} | path=${quote(ORDER_ENDPOINT.path)}${answers === "all" ? "" : ` | ${STATUS_CONDITION[answers]}`}`
   );
 }
 
-/** Orders (or failed orders) in `window`, from the logs. No line yields no series, never 0: "no logs" is not "no failures". */
-export function ordersOver(t: Telemetry, window: string, failed: boolean): string {
-  return `sum(count_over_time(${orderLinePipeline(t, failed)} [${window}]))`;
+/** Orders with the given answers in `window`, from the logs. No line yields no series, never 0: "no logs" is not "no failures". */
+export function ordersOver(t: Telemetry, window: string, answers: OrderAnswers): string {
+  return `sum(count_over_time(${orderLinePipeline(t, answers)} [${window}]))`;
 }
 
 /**
@@ -35,7 +44,7 @@ export function ordersOver(t: Telemetry, window: string, failed: boolean): strin
  * a window with orders but no failure is a 0 ratio, not "No data"; without orders it stays empty.
  */
 export function logFailureRatio(t: Telemetry, window: string): string {
-  return `(${ordersOver(t, window, true)} or vector(0)) / ${ordersOver(t, window, false)}`;
+  return `(${ordersOver(t, window, "failed")} or vector(0)) / ${ordersOver(t, window, "all")}`;
 }
 
 /** Failed orders over `window`, from the recorded per-minute counts. */
@@ -59,7 +68,13 @@ export function orderFailuresExpr(cfg: Config): string {
   const failed = (w: string) => `sum(increase(${metricSeries(t, "orderFailures")}[${w}]))`;
   const orders = (w: string) => `sum(increase(${metricSeries(t, "requests", [["endpoint", `[${ORDER_ENDPOINT.method}] ${ORDER_ENDPOINT.path}`]])}[${w}]))`;
   const failing = (w: string) => `(${failed(w)} >= ${minFailures} and on() (${failed(w)} / ${orders(w)}) >= ${failureRatio})`;
-  return `${failing(fastWindow)} or ${failing(slowWindow)}`;
+  // The same from the logs' recorded counts of orders the service answered 500: failures before
+  // the factory call (its database) that its failure counter never counts. A minute late (recorded
+  // once a minute), and blind to the proxy's 502/503 while it restarts.
+  const recorded = (series: "orderServerErrors" | "orderRequests", w: string) => `sum(sum_over_time(${recordedSeries(t, series)}[${w}]))`;
+  const failingInLogs = (w: string) =>
+    `(${recorded("orderServerErrors", w)} >= ${minFailures} and on() (${recorded("orderServerErrors", w)} / ${recorded("orderRequests", w)}) >= ${failureRatio})`;
+  return `${failing(fastWindow)} or ${failing(slowWindow)} or ${failingInLogs(fastWindow)} or ${failingInLogs(slowWindow)}`;
 }
 
 /**

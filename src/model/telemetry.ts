@@ -111,8 +111,37 @@ export function errorLogStream(t: Telemetry): string {
   return logStream(t, [[t.logs.levelLabel, t.logs.errorLevel]]);
 }
 
-/** Response fields carrying the factory's support link that ends chaos; only counted, never shown. */
+/** Response fields carrying the factory's support link that ends chaos (the service's answer, the factory's own). */
 export const SUPPORT_LINK_FIELDS = ["followLinkToEndChaos", "reportUrl"] as const;
+
+/** Alert label (and message-template key) carrying the factory's support/report link. */
+export const SUPPORT_URL_LABEL = "support_url";
+
+/**
+ * The factory's support/report link inside an answer, `https://<host>/api/support/<key>/report/<code>`,
+ * each part bounded and restricted to URL-safe characters: only a text of that shape ever becomes a
+ * label, never the body around it (which can hold the factory's order JWT).
+ */
+const SUPPORT_LINK_REGEX =
+  `"(?:${SUPPORT_LINK_FIELDS.join("|")})":"(?P<${SUPPORT_URL_LABEL}>https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?/api/support/[A-Za-z0-9_-]{1,128}/report/[A-Za-z0-9_-]{1,128})"`;
+
+/** The service's lines logging each call to the pizza factory (its answer's status and body). */
+export function factoryLogStream(t: Telemetry): string {
+  return logStream(t, [[t.logs.typeLabel, t.logs.factoryType]]);
+}
+
+/**
+ * Factory calls answered 5xx over `window`, per support link (\`${SUPPORT_URL_LABEL}\`, empty when the
+ * answer carries none): the factory's own failures, apart from the service's. The body is parsed
+ * only by the link's pattern and its label is dropped.
+ */
+export function factoryFailuresBySupportLink(t: Telemetry, window: string): string {
+  return (
+    `sum by (${SUPPORT_URL_LABEL}) (count_over_time(${factoryLogStream(t)} ${STATUS_5XX_LINE_FILTER}` +
+    ` | json statusCode="statusCode", ${RES_BODY}="${RES_BODY}" | __error__="" | statusCode >= 500` +
+    ` | line_format ${quote(`{{.${RES_BODY}}}`)} | regexp ${quote(SUPPORT_LINK_REGEX)} | drop ${RES_BODY} [${window}]))`
+  );
+}
 
 /** Line filter keeping lines that contain any of `texts` (`|= "a" or "b"`). */
 export function containsAny(texts: readonly string[]): string {

@@ -151,6 +151,12 @@ export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
     failures.push(`maxPages ${e.maxPages}: on-call incidents opened ${pageIncidents} times (${opened.map((p) => `${p.uid} at ${formatOffset(p.at)}`).join(", ")})`);
   }
   if (f.incident && (f.incident.pageWorthy || e.detectWithinSeconds !== undefined) && detectAt === undefined) failures.push("incident NOT DETECTED: no alert notified after it started");
+  const known = new Set(r.alerts.map((a) => a.uid));
+  for (const uid of [...(e.notifies ?? []), ...(e.silent ?? [])].filter((u) => !known.has(u))) failures.push(`${uid}: no such alert in the stack`);
+  // The alert itself, not its DatasourceError/NoData: those blame the datasource, not a cause.
+  const notified = (uid: string) => alerts.find((a) => a.alert === uid);
+  for (const uid of (e.notifies ?? []).filter((u) => known.has(u) && !((notified(u)?.timeToNotifySeconds ?? -1) >= 0))) failures.push(`notifies: ${uid} never notified after the incident started`);
+  for (const uid of (e.silent ?? []).filter((u) => known.has(u) && notified(u))) failures.push(`silent: ${uid} notified`);
   const pageWanted = (t: number) => f.incident?.pageWorthy === true && t >= f.incident.startSeconds;
   const unwanted = pageNotes.filter((p) => !pageWanted(p.at));
   if (!e.noPage && unwanted.length > 0) failures.push(`page where none is wanted: ${unwanted[0].uid} at ${formatOffset(unwanted[0].at)}`);

@@ -6,23 +6,25 @@ import { LOGQL_READ_BUDGET, logqlCostProblems, logqlReadFactor, logqlRuleCosts }
 import { exampleConfig } from "../support/stack";
 
 describe("LogQL cost budget", () => {
-  it("the example's LogQL rules read 6x the service's log volume: four 1m recordings every minute and the 2m 5xx warning", () => {
+  it("the example's LogQL rules read 9x the service's log volume: five 1m recordings every minute, the 2m 5xx and factory warnings", () => {
     const cfg = parseConfig(exampleConfig());
     const stack = checkedStack(cfg);
     expect(logqlRuleCosts(stack, cfg).map((c) => [c.uid, c.factor])).toEqual([
       ["pizza-order-5xx", 2],
+      ["pizza-factory-failing", 2],
       ["pizza-record-order-requests", 1],
       ["pizza-record-order-failures", 1],
       ["pizza-record-http-requests", 1],
       ["pizza-record-metric-send-failures", 1],
+      ["pizza-record-order-server-errors", 1],
     ]);
-    expect(logqlReadFactor(stack, cfg)).toBe(6);
+    expect(logqlReadFactor(stack, cfg)).toBe(9);
     expect(logqlReadFactor(stack, cfg)).toBeLessThan(LOGQL_READ_BUDGET);
   });
 
   it("a rule re-reading a long window often breaks the budget and the stack is refused", () => {
     const cfg = parseConfig(exampleConfig({ "pizza-observability:thresholds": { order5xx: { window: "10m" } } }));
-    expect(logqlCostProblems(defineStack(cfg), cfg)).toEqual([expect.stringMatching(/read 14x the service's log volume, over the 10x budget \(pizza-order-5xx 10x/)]);
+    expect(logqlCostProblems(defineStack(cfg), cfg)).toEqual([expect.stringMatching(/read 17x the service's log volume, over the 10x budget \(pizza-order-5xx 10x/)]);
     expect(() => checkedStack(cfg)).toThrow(/over the 10x budget/);
   });
 });

@@ -20,7 +20,7 @@ describe("stack config", () => {
     expect(cfg.grafanaUrl).toBe("https://jwtpizza.grafana.net");
     expect(cfg.datasources).toEqual({ loki: "grafanacloud-logs", prometheus: "grafanacloud-prom" });
     expect(cfg.telemetry.source).toBe("jwt-pizza-service");
-    expect(cfg.telemetry.logs).toEqual({ sourceLabel: "component", typeLabel: "type", httpType: "http", levelLabel: "level", errorLevel: "error",
+    expect(cfg.telemetry.logs).toEqual({ sourceLabel: "component", typeLabel: "type", httpType: "http", factoryType: "factory", levelLabel: "level", errorLevel: "error",
       metricSendErrors: ["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"],
     });
     expect(cfg.telemetry.metrics.activeUsers).toBe("active_users_ratio");
@@ -33,6 +33,7 @@ describe("stack config", () => {
       orderFailures: "pizza:order_failures:count1m",
       httpRequests: "pizza:http_requests:count1m",
       metricSendFailures: "pizza:metric_send_failures:count1m",
+      orderServerErrors: "pizza:order_server_errors:count1m",
     });
   });
 

@@ -31,7 +31,7 @@ describe("PromQL alerts", () => {
       source: "pizza-dev",
       metricSourceLabel: "service",
       metrics: { cpu: "cpu_usage_percent", memory: "memory_usage_percent", factoryLatency: "latency_ms", requests: "http_requests_total" },
-      recorded: { orderFailures: "pz:fail:count1m", orderRequests: "pz:req:count1m", httpRequests: "pz:http:count1m", metricSendFailures: "pz:send:count1m" },
+      recorded: { orderFailures: "pz:fail:count1m", orderRequests: "pz:req:count1m", httpRequests: "pz:http:count1m", metricSendFailures: "pz:send:count1m", orderServerErrors: "pz:err:count1m" },
     });
     expect(exprA(cpuSaturation(other).build())).toBe('max(cpu_usage_percent{service="pizza-dev"})');
     expect(exprA(memorySaturation(other).build())).toBe('max(memory_usage_percent{service="pizza-dev"})');

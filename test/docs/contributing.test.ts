@@ -107,7 +107,7 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
 
   it("adds a dashboard panel: a new id, the panel beside its neighbours, placed in its dashboard", () => {
     expect(GUIDE).toContain("Give it a new id in [`dashboards/panel-ids.ts`]");
-    edit(dir, "dashboards/panel-ids.ts", (t) => t.replace("  chaosRow: 10,\n} as const;", "  chaosRow: 10,\n  pizzasPerMinute: 11,\n} as const;"));
+    edit(dir, "dashboards/panel-ids.ts", (t) => t.replace("  causeRow: 13,\n} as const;", "  causeRow: 13,\n  pizzasPerMinute: 14,\n} as const;"));
     edit(dir, "dashboards/panels/factory.ts", (t) =>
       t
         .replace(
@@ -125,7 +125,7 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
             "  const latency = new timeseries.PanelBuilder()",
           ].join("\n"),
         )
-        .replace("return { errorsPerMinute, failureRatio, latency,", "return { errorsPerMinute, failureRatio, pizzasPerMinute, latency,"),
+        .replace("errorsPerMinute, failureRatio, latency,", "errorsPerMinute, failureRatio, pizzasPerMinute, latency,"),
     );
     edit(dir, "dashboards/factory.ts", (t) => t.replace("    .withPanel(factory.failureRatio)\n", "    .withPanel(factory.failureRatio)\n    .withPanel(factory.pizzasPerMinute.span(24))\n"));
   });
@@ -152,7 +152,7 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
     expect(readFileSync(join(dir, "docs/configuration.md"), "utf8")).toContain("| `teamWebhookUrl` (secret) |");
 
     const factory = JSON.parse(readFileSync(join(dir, "rendered/dashboards/pizza-factory.json"), "utf8"));
-    expect(factory.panels.find((p: { id: number }) => p.id === 11)?.title).toBe("Pizzas made per minute");
+    expect(factory.panels.find((p: { id: number }) => p.id === 14)?.title).toBe("Pizzas made per minute");
   }, 120_000);
 
   it("refuses a contact point whose webhook URL is written in its definition, naming the setting", () => {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import messageTemplate, { SUPPORT_URL_KEY } from "../../../contact-points/message-template";
+import messageTemplate from "../../../contact-points/message-template";
+import { SUPPORT_URL_LABEL } from "../../../src/model/telemetry";
 import { parseConfig } from "../../../src/config/schema";
 import { RENDERED_DIR } from "../../../src/config/paths";
 import { amtool } from "../../support/amtool";
@@ -39,8 +40,8 @@ describe("message template", () => {
     for (const field of [".Annotations.summary", ".Annotations.description", ".Annotations.runbook_url", ".PanelURL", ".DashboardURL"]) {
       expect(template).toContain(field);
     }
-    expect(template).toContain(`.Annotations.${SUPPORT_URL_KEY}`);
-    expect(template).toContain(`.Labels.${SUPPORT_URL_KEY}`);
+    expect(template).toContain(`.Annotations.${SUPPORT_URL_LABEL}`);
+    expect(template).toContain(`.Labels.${SUPPORT_URL_LABEL}`);
   });
 
   it("is rendered identically for Grafana provisioning and for amtool", () => {
