@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { bodyExposure } from "../../src/checks/body-exposure";
 import { bodyExposingQueries } from "../../src/checks/queries";
-import { withResponseMessage } from "../../src/model/telemetry";
+import { isBoundedUrlSafe } from "../../src/checks/body-exposure";
+import { factoryFailuresBySupportLink, withResponseMessage } from "../../src/model/telemetry";
+import { parseConfig } from "../../src/config/schema";
+import { exampleConfig } from "../support/stack";
 
 const http = '{component="jwt-pizza-service", type="http"}';
 
@@ -16,6 +19,7 @@ describe("bodyExposure: queries that cannot return a raw body", () => {
       `${http}${withResponseMessage(["statusCode", "path"])} | line_format "{{.statusCode}} {{.path}} {{.message}}" | keep statusCode, path, message`,
     ],
     ["formats lines after dropping body labels", `${http} | json | drop reqBody, resBody | line_format "{{.path}}"`],
+    ["counts factory failures by the support link's shape only", factoryFailuresBySupportLink(parseConfig(exampleConfig()).telemetry, "2m")],
   ])("%s", (_why, query) => {
     expect(bodyExposure(query)).toEqual([]);
   });
@@ -55,6 +59,18 @@ describe("bodyExposure: queries that could return a raw body", () => {
     ]);
     expect(bodyExposure(`${http} | json resBody="resBody" | line_format "{{.path}}" | keep resBody`)).toEqual([
       "returns label(s) resBody holding raw bodies: drop them or keep only the needed labels",
+    ]);
+  });
+
+  it("a regexp capture is a body unless it admits only short runs of URL-safe characters", () => {
+    expect(isBoundedUrlSafe("https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?/api/support/[A-Za-z0-9_-]{1,128}/report/[A-Za-z0-9_-]{1,128}")).toBe(true);
+    expect(isBoundedUrlSafe("[a-f0-9]{8}")).toBe(true);
+    // Unbounded, any character, a negated class, or quotes and braces: a body fits.
+    for (const regex of ["[A-Za-z0-9]+", "https://.{1,10}", "[^/]{1,10}", '[A-Za-z"{}]{1,10}', "[a-z]{1,}", "[a-z]*", "a|b"]) expect(isBoundedUrlSafe(regex), regex).toBe(false);
+    const body = `${http} | json resBody="resBody" | line_format "{{.resBody}}"`;
+    expect(bodyExposure(`sum by (link) (count_over_time(${body} | regexp "\\"reportUrl\\":\\"(?P<link>[A-Za-z0-9:/._-]{1,300})\\"" | drop resBody [5m]))`)).toEqual([]);
+    expect(bodyExposure(`sum by (link) (count_over_time(${body} | regexp "\\"reportUrl\\":\\"(?P<link>[^\\"]{1,300})\\"" | drop resBody [5m]))`)).toEqual([
+      "returns label(s) link holding raw bodies: drop them or keep only the needed labels",
     ]);
   });
 

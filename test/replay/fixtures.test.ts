@@ -62,6 +62,27 @@ describe("incident fixtures", () => {
     expect(httpLines(f).filter((l) => l.json.statusCode === 200).length).toBeGreaterThan(1000);
   });
 
+  it("factory calls: one factory line per order that reached the factory, just before its HTTP line; a chaos test's answers carry one support link; a database failure never calls the factory", () => {
+    const factoryLines = (f: Fixture) =>
+      f.logs.filter((l) => l.labels[t.logs.typeLabel] === t.logs.factoryType).map((l) => ({ ...l, json: JSON.parse(l.line) as { statusCode: number; resBody: string } }));
+    const f = byName("factory-5xx");
+    const orders = httpLines(f).filter((l) => l.json.method === "POST" && l.json.path === "/api/order");
+    const calls = factoryLines(f);
+    expect(calls.map((c) => c.ts + 1)).toEqual(orders.map((o) => o.ts));
+    expect(calls.map((c) => c.json.statusCode)).toEqual(orders.map((o) => o.json.statusCode));
+    const links = new Set(calls.filter((c) => c.json.statusCode === 500).map((c) => JSON.parse(c.json.resBody).reportUrl));
+    expect([...links]).toEqual([expect.stringMatching(/^https:\/\/pizza-factory\.cs329\.click\/api\/support\/fixture-key\/report\/[0-9a-f]+$/)]);
+    for (const c of calls.filter((x) => x.json.statusCode === 500)) expect(c.labels.level).toBe("error");
+
+    const db = byName("order-database-failure");
+    const incident = db.incident!;
+    const failedOrders = httpLines(db).filter((l) => l.json.statusCode === 500);
+    expect(failedOrders.length).toBeGreaterThanOrEqual(10);
+    for (const l of failedOrders) expect(inSeconds(l.ts, incident.startSeconds, incident.endSeconds)).toBe(true);
+    expect(factoryLines(db).filter((c) => inSeconds(c.ts, incident.startSeconds, incident.endSeconds))).toEqual([]);
+    expect(factoryLines(db).every((c) => c.json.statusCode === 200)).toBe(true);
+  });
+
   it("telemetry outage: 34 minutes of send failures, no metric samples, orders still served", () => {
     const f = byName("telemetry-outage");
     const { startSeconds, durationSeconds } = TELEMETRY_OUTAGE;
