@@ -12,11 +12,20 @@ import { renderArtifacts } from "../emit/files/artifacts";
 import { readStackFile } from "../config/stack-file";
 import { fileAtRef, renderedFilesAtRef, UnknownRefError, verifiedRef } from "../emit/files/ref";
 import { configChanges } from "../review/config-changes";
+import { parseStack } from "../config/stack-file";
+import { parseConfig, type Config } from "../config/schema";
+import { InvalidDefinitionError } from "../config/errors";
+import { stackOfRenderedFiles } from "../replay/rendered-stack";
+import { compareReplays, formatReplayComparison, type ReplaySide } from "../replay/compare";
+import { stackFixtures } from "../replay/run";
+import { routingTargets } from "../../contact-points/receivers";
 
 /**
- * `npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown]`:
+ * `npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--no-replay]`:
  * what changes in behaviour (alerts, routing, contact points, mute timings, dashboards, stack
- * configuration, credentials) from <git-ref> to the working tree, or to the `--to` ref, for one stack.
+ * configuration, credentials) from <git-ref> to the working tree, or to the `--to` ref, for one stack,
+ * and what that does to the incident replay's scenario library (src/replay/compare.ts: both sides'
+ * rendered rules and routes, this checkout's scenarios and replay).
  * Each side is its definitions rendered from its own version of the stack file (src/emit/files/ref.ts;
  * a stack file the ref does not have: the given one), so an edit of the stack file alone shows the
  * behaviour it changes, and its keys are listed as config changes.
@@ -25,12 +34,13 @@ import { configChanges } from "../review/config-changes";
 const COMPARED_DIRS = ["alerting/", "dashboards/"];
 export const DIFF = defineCommand({
   usage:
-    "usage: npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown]\n" +
+    "usage: npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--no-replay]\n" +
     "  --to <git-ref>: compare with that ref's definitions instead of the working tree",
   about:
     "What changes in behaviour (alerts, routing, contact points, mute timings, dashboards, stack configuration,\n" +
     "credentials) from the definitions at <git-ref> to the working tree, or to the --to ref, both rendered from the\n" +
-    "same stack file. Credentials are named, never shown.",
+    "same stack file. Credentials are named, never shown. Then the incident replay's scenario library on both sides:\n" +
+    "every scenario whose outcome changes, with its timeline before and after (markdown).",
   positionals: { min: 1, max: 1, shown: "<git-ref>", explanation: "The base side: a branch, tag or commit (origin/main, HEAD~1)." },
   options: {
     to: {
@@ -47,6 +57,12 @@ export const DIFF = defineCommand({
       shownDefault: "Pulumi.example.yaml",
     },
     format: { type: "string", default: "text", argument: "text|markdown", explanation: "The report's format (markdown for a PR comment).", example: "npm run diff -- origin/main --format markdown" },
+    "no-replay": {
+      type: "boolean",
+      explanation:
+        "Skip the incident replay of both sides (the scenario library twice, about 40 s when rules or routes differ; nothing is replayed when they do not).",
+      example: "npm run diff -- origin/main --no-replay",
+    },
   },
 });
 const USAGE = DIFF.usage;
@@ -98,16 +114,41 @@ function refSide(ref: string, stackFile: string): Side {
 }
 
 /** The command line; a relative --stack-file is read from `cwd` (the repository the diff runs in). */
-export function diffArgs(argv: string[], cwd = REPO_ROOT): { ref: string; to?: string; stackFile: string; format: Format } {
+export function diffArgs(argv: string[], cwd = REPO_ROOT): { ref: string; to?: string; stackFile: string; format: Format; replay: boolean } {
   const { values, positionals } = parseCommandLine(argv, DIFF);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or markdown (got "${values.format}")`, USAGE);
-  return { ref: positionals[0], ...(values.to !== undefined ? { to: values.to } : {}), stackFile: resolve(cwd, values["stack-file"] ?? join(cwd, "Pulumi.example.yaml")), format };
+  return { ref: positionals[0], ...(values.to !== undefined ? { to: values.to } : {}), stackFile: resolve(cwd, values["stack-file"] ?? join(cwd, "Pulumi.example.yaml")), format, replay: values["no-replay"] !== true };
+}
+
+/** A side's stack config, read with this checkout's schema (the one the replay and its scenarios expect). */
+function sideConfig(stackText: string, name: string): Config {
+  const { config, secrets } = parseStack(stackText, name);
+  return parseConfig(config, secrets);
+}
+
+/** The incident replay of both sides, compared; a side whose stack file this checkout's schema refuses is named in one line. */
+async function replaySection(before: Side & { label: string }, after: Side & { label: string }, stackName: string, format: Format): Promise<string> {
+  const sides: ReplaySide[] = [];
+  for (const s of [before, after]) {
+    let cfg: Config;
+    try {
+      cfg = sideConfig(s.stackText, stackName);
+    } catch (e) {
+      if (!(e instanceof InvalidDefinitionError)) throw e;
+      const line = `not replayed: ${s.label}'s ${stackName} does not parse with this checkout's schema (${e.message.split("\n").slice(0, 2).join(" ")})`;
+      return format === "markdown" ? `### Incident replay\n\n${line}\n` : `Incident replay: ${line}\n`;
+    }
+    sides.push({ label: s.label, stack: stackOfRenderedFiles(s.files, s.label), cfg, pager: routingTargets(cfg).pager });
+  }
+  // One scenario library for both sides: the head's, with its stack's telemetry contract and probes.
+  const comparison = await compareReplays(sides[0], sides[1], stackFixtures(sides[1].cfg));
+  return formatReplayComparison(comparison, format);
 }
 
 /** The diff's report; a relative --stack-file is read from `cwd`; refs are the repository's. */
-export function runDiff(argv: string[], cwd = REPO_ROOT): string {
-  const { ref, to, stackFile, format } = diffArgs(argv, cwd);
+export async function runDiff(argv: string[], cwd = REPO_ROOT): Promise<string> {
+  const { ref, to, stackFile, format, replay } = diffArgs(argv, cwd);
   const before = refSide(ref, stackFile);
   const after: Side = to === undefined ? { stackText: readFileSync(stackFile, "utf8"), files: renderedFilesOfWorkingTree(stackFile) } : refSide(to, stackFile);
   const sections = [
@@ -117,13 +158,15 @@ export function runDiff(argv: string[], cwd = REPO_ROOT): string {
   ];
   const shown = relative(cwd, stackFile) || stackFile;
   const target = to === undefined ? `working tree (${shown})` : to;
-  if (format === "markdown") return formatMarkdown(sections, `Behaviour diff: \`${ref}\` → ${to === undefined ? `working tree (\`${shown}\`)` : `\`${to}\``}`);
-  return `Behaviour: ${ref} -> ${target}\n${formatText(sections)}`;
+  const replayed = replay ? await replaySection({ ...before, label: ref }, { ...after, label: to ?? "working tree" }, shown, format) : "";
+  if (format === "markdown")
+    return `${formatMarkdown(sections, `Behaviour diff: \`${ref}\` → ${to === undefined ? `working tree (\`${shown}\`)` : `\`${to}\``}`)}${replayed ? `\n${replayed}` : ""}`;
+  return `Behaviour: ${ref} -> ${target}\n${formatText(sections)}${replayed}`;
 }
 
 /** `npm run diff`: the exit code (0 the report was printed, 1 a failure, 2 a bad command line or ref). */
 export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
-  return runCommand("diff", () => io.stdout(runDiff(argv, io.cwd)), io);
+  return runCommand("diff", async () => io.stdout(await runDiff(argv, io.cwd)), io);
 }
 
 if (require.main === module) runAsProcess(main);

@@ -109,7 +109,8 @@ const thresholdsSchema = z.strictObject({
   metricIngestion: z
     .strictObject({
       count: threshold.default(20).describe("`pizza-metric-ingestion-failure` fires on more than this many metric-shipping error lines in `window`"),
-      window: window.default("5m"),
+      // Why 15m: alerts/metric-ingestion-failure.ts.
+      window: window.default("15m"),
       pendingPeriod: pendingPeriod.default("0s"),
     })
     .prefault({})

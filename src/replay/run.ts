@@ -13,7 +13,7 @@ import { exprOf } from "../model/rules";
 import { prometheusRuleFiles, ruleKind } from "../emit/files/prometheus-rules";
 import { routedLabels } from "../review/routed-labels";
 import { ruleRoutes, type RouteTiming, type TimedRoute } from "../review/route-timing";
-import type { StackDefinition } from "../build/stack";
+import type { ReplayedStack } from "./rendered-stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
 import { labelSetKey, type Labels } from "../model/labels";
 import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, type Mismatch, type TestFileInput } from "./promtool";
@@ -96,14 +96,15 @@ export interface FixtureReplay {
 }
 
 export interface ReplayContext {
-  stack: StackDefinition;
+  /** A built stack, or one read back from rendered files (rendered-stack.ts). */
+  stack: ReplayedStack;
   cfg: Config;
   /** Where rule files and promtool test files are written. */
   dir: string;
 }
 
 /** Labels an alert instance carries in Grafana's Alertmanager: alertname is the rule title (or DatasourceNoData/Error). */
-function episodeLabels(episode: Episode, stack: StackDefinition): Labels {
+function episodeLabels(episode: Episode, stack: ReplayedStack): Labels {
   return routedLabels({ title: episode.labels.alertname ?? "", labels: episode.labels }, stack.folder.title);
 }
 
@@ -119,7 +120,7 @@ export function groupLabelsOf(route: TimedRoute, labels: Labels): Labels {
  */
 export function notificationGroups(
   perRule: Array<{ rule: alerting.Rule; episodes: Episode[] }>,
-  stack: StackDefinition,
+  stack: ReplayedStack,
   untilSeconds: number,
 ): NotificationGroup[] {
   const groups = new Map<
@@ -174,7 +175,7 @@ interface RuleEntry {
   kind: ReturnType<typeof ruleKind>;
 }
 
-function rulesWithInterval(stack: StackDefinition, cfg: Config): RuleEntry[] {
+function rulesWithInterval(stack: ReplayedStack, cfg: Config): RuleEntry[] {
   return stack.ruleGroups.flatMap((g) =>
     (g.rules ?? []).map((rule) => ({ rule, interval: g.interval ?? cfg.alerting.evaluationIntervalSeconds, kind: ruleKind(rule, cfg) })),
   );
@@ -198,7 +199,7 @@ function conditionRules(rule: alerting.Rule): Array<{ alert: string; expr: strin
 /** Prometheus rule files, by the evaluation interval of their groups (promtool runs one interval per test file). */
 export type RuleFilesByInterval = Map<number, { exported: string[]; conditions: string }>;
 
-function settingsOf(rule: alerting.Rule, stack: StackDefinition) {
+function settingsOf(rule: alerting.Rule, stack: ReplayedStack) {
   const query = rule.data.find((d) => d.datasourceUid !== EXPRESSION_DATASOURCE);
   return {
     title: rule.title,

@@ -16,9 +16,10 @@ function task(name: string, tags: string[], start: number, end: number | string)
   return `    ${text(name)} :${[...tags, String(start), String(end)].join(", ")}`;
 }
 
-export function mermaidTimeline(r: FixtureReplay): string {
+/** `side` names a version in the title (the review diff draws both sides of a change). */
+export function mermaidTimeline(r: FixtureReplay, side?: string): string {
   const f = r.fixture;
-  const lines = ["gantt", `    title ${text(`${f.name} - alerts and notifications`)}`, "    dateFormat X", "    axisFormat %M.%S"];
+  const lines = ["gantt", `    title ${text(`${f.name}${side ? ` ${side}` : ""} - alerts and notifications`)}`, "    dateFormat X", "    axisFormat %M.%S"];
   if (f.incident) {
     lines.push("    section incident", task(f.incident.what, ["crit"], f.incident.startSeconds, f.incident.endSeconds));
   }

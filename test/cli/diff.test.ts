@@ -10,6 +10,10 @@ import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../src/config/paths";
 import { renderArtifacts, writeArtifacts } from "../../src/emit/files/artifacts";
 import { readStackFile } from "../../src/config/stack-file";
 import { runScript } from "../support/cli";
+import { ganttParser, mermaidBlocks } from "../support/mermaid";
+
+/** What the diff says of the replay when neither side's rules or routes differ. */
+const UNCHANGED_REPLAY = "Incident replay: No alert rule or route differs: the outcome of all 18 scenarios (42 fixtures with phases and seeds) is unchanged (not replayed).\n";
 
 /** Runs `npm run diff -- <args>` in `cwd`. */
 function diffCli(cwd: string, args: string[]) {
@@ -51,14 +55,14 @@ describe("npm run diff -- <git-ref>", () => {
   it("reports no behaviour changes and exits 0 when the definitions are those of the ref", () => {
     const { code, stdout } = diffCli(head, ["HEAD"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\nNo behaviour changes.\n");
+    expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.example.yaml)\nNo behaviour changes.\n${UNCHANGED_REPLAY}`);
   });
 
   it("prints No behaviour changes for another stack file of the repository when nothing changed (both sides rendered from it)", () => {
     const { code, stdout, stderr } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.staging.example.yaml"]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.staging.example.yaml)\nNo behaviour changes.\n");
+    expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.staging.example.yaml)\nNo behaviour changes.\n${UNCHANGED_REPLAY}`);
   });
 
   it("shows the behaviour a pull request changes by editing only a stack file, and the keys it set", () => {
@@ -66,7 +70,7 @@ describe("npm run diff -- <git-ref>", () => {
     const file = join(dir, "Pulumi.staging.example.yaml");
     const staging = readFileSync(file, "utf8");
     writeFileSync(file, `${staging}\n  pizza-observability:thresholds:\n    order5xx: { count: 7, pendingPeriod: 3m }\n`);
-    const { code, stdout } = diffCli(dir, ["HEAD", "--stack-file", "Pulumi.staging.example.yaml"]);
+    const { code, stdout } = diffCli(dir, ["HEAD", "--stack-file", "Pulumi.staging.example.yaml", "--no-replay"]);
     expect(code).toBe(0);
     expect(stdout.split("\n")).toEqual([
       "Behaviour: HEAD -> working tree (Pulumi.staging.example.yaml)",
@@ -89,11 +93,11 @@ describe("npm run diff -- <git-ref>", () => {
     writeFileSync(join(head, "Pulumi.qa.yaml"), staging.replace("JWT Pizza Service (staging)", "JWT Pizza Service (qa)"));
     const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.qa.yaml"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.qa.yaml)\nNo behaviour changes.\n");
+    expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.qa.yaml)\nNo behaviour changes.\n${UNCHANGED_REPLAY}`);
   });
 
   it("runs against HEAD of this repository, printing what the in-process comparison finds", () => {
-    const { code, stdout } = diffCli(REPO_ROOT, ["HEAD"]);
+    const { code, stdout } = diffCli(REPO_ROOT, ["HEAD", "--no-replay"]);
     const expected = formatText(behaviourDiff(reviewSnapshot(renderedFilesAt("HEAD")), reviewSnapshot(renderedFilesOfWorkingTree(EXAMPLE_STACK_FILE))));
     expect(code).toBe(0);
     expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n${expected}`);
@@ -108,7 +112,7 @@ describe("npm run diff -- <git-ref>", () => {
     expect(direct).not.toBe(rendered);
     writeFileSync(file, direct);
     git(dir, ["commit", "--quiet", "--no-verify", "-am", "route pizza-order-5xx to its own contact point"]);
-    const { code, stdout } = diffCli(dir, ["HEAD"]);
+    const { code, stdout } = diffCli(dir, ["HEAD", "--no-replay"]);
     expect(code).toBe(0);
     expect(stdout).toContain("~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    route: pizza-heartbeat -> pizza-team-slack\n");
   });
@@ -143,7 +147,7 @@ describe("npm run diff -- <git-ref>", () => {
     const muted = example.replace('weekdays: ["tuesday"]', 'weekdays: ["thursday"]').replace("routes: [ticket]", "routes: [page]");
     expect(muted).not.toBe(example);
     writeFileSync(join(dir, "Pulumi.example.yaml"), muted);
-    const { code, stdout } = diffCli(dir, ["HEAD", "--format", "markdown"]);
+    const { code, stdout } = diffCli(dir, ["HEAD", "--format", "markdown", "--no-replay"]);
     expect(code).toBe(0);
     expect(stdout.split("\n")).toEqual([
       "## Behaviour diff: `HEAD` → working tree (`Pulumi.example.yaml`)",
@@ -178,7 +182,7 @@ describe("npm run diff -- <git-ref>", () => {
     const reset = example.replace("v1:EXAMPLE-ciphertext-of-the-heartbeat-url", "v1:OTHER-ciphertext-of-the-heartbeat-url");
     expect(reset).not.toBe(example);
     writeFileSync(file, reset);
-    const { code, stdout } = diffCli(dir, ["HEAD"]);
+    const { code, stdout } = diffCli(dir, ["HEAD", "--no-replay"]);
     expect(code).toBe(0);
     expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n~ credential pizza-observability:heartbeatUrl\n    value: (not shown) -> changed (not shown)\n");
   });
@@ -188,10 +192,33 @@ describe("npm run diff -- <git-ref>", () => {
     const file = join(dir, "rendered/alerting/rule-group-errors.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace(/\n(\s+)for: 0s\n/, "\n$1for: 2m\n"));
     git(dir, ["commit", "--quiet", "--no-verify", "-am", "order 5xx pending 2m"]);
-    const { code, stdout } = diffCli(dir, ["HEAD~1", "--to", "HEAD"]);
+    const { code, stdout } = diffCli(dir, ["HEAD~1", "--to", "HEAD", "--no-replay"]);
     expect(code).toBe(0);
     expect(stdout).toBe("Behaviour: HEAD~1 -> HEAD\n~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    pending period: 0s -> 2m\n");
   });
+
+  it("replays the scenario library on both sides: a page delayed by 3 minutes changes the seed incident's row, drawn before and after", async () => {
+    const dir = committedCopy();
+    const file = join(dir, "rendered/alerting/rule-group-orders.yaml");
+    const rendered = readFileSync(file, "utf8");
+    const delayed = rendered.replace(/(\n\s+title: JWT Pizza orders failing\n[\s\S]*?\n\s+)for: 10s\n/, "$1for: 3m10s\n");
+    expect(delayed).not.toBe(rendered);
+    writeFileSync(file, delayed);
+    git(dir, ["commit", "--quiet", "--no-verify", "-am", "order-failure page pending 3m10s"]);
+    const { code, stdout, stderr } = diffCli(dir, ["HEAD~1", "--to", "HEAD", "--format", "markdown"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const replay = stdout.slice(stdout.indexOf("### Incident replay"));
+    expect(replay).toMatch(/^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): \d+ of 18 scenarios \(42 fixtures with phases and seeds\) change\.\n/);
+    expect(replay).toMatch(/\n\| factory-5xx \| 1 \| page \+40s median, \+60s worst \(6 phases\) → page \+\d+s median, \+\d+s worst \(6 phases\) \|/);
+    expect(replay).toMatch(/\n\d+ scenarios unchanged\.\n$/);
+    const parse = await ganttParser();
+    const blocks = mermaidBlocks(replay);
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const b of blocks) expect(parse(b).filter(([k]) => k === "addTask").length).toBeGreaterThan(1);
+    expect(blocks[0]).toContain("title factory-5xx before (HEAD~1) - alerts and notifications");
+    expect(blocks[1]).toContain("title factory-5xx after (HEAD) - alerts and notifications");
+  }, 600_000);
 
   it("refuses an unknown --format", () => {
     const { code, stderr } = diffCli(head, ["HEAD", "--format", "html"]);

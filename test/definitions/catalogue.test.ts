@@ -36,7 +36,7 @@ describe("PromQL alerts", () => {
     expect(exprA(cpuSaturation(other).build())).toBe('max(cpu_usage_percent{service="pizza-dev"})');
     expect(exprA(memorySaturation(other).build())).toBe('max(memory_usage_percent{service="pizza-dev"})');
     expect(exprA(factoryLatency(other).build())).toBe('max(latency_ms{service="pizza-dev"})');
-    expect(exprA(metricIngestionFailure(other).build())).toBe('sum(sum_over_time(pz:send:count1m{service="pizza-dev"}[5m]))');
+    expect(exprA(metricIngestionFailure(other).build())).toBe('sum(sum_over_time(pz:send:count1m{service="pizza-dev"}[15m]))');
     expect(exprA(metricsAbsent(other).build())).toBe(
       'absent_over_time(http_requests_total{service="pizza-dev"}[90s]) and on() (sum(pz:http:count1m{service="pizza-dev"}) > 0)',
     );

@@ -136,22 +136,28 @@ describe("incident replay of the scenario library", () => {
     for (const r of verdicts.filter((x) => x.name.startsWith("deploy-restart"))) expect(r.pageIncidents, r.name).toBe(0);
   });
 
-  it("partial metric send failures: one ticket episode in each of five seeds that differ only in which pushes fail", () => {
-    const seeds = results.filter((r) => r.fixture.name.startsWith("partial-metric-send-failures"));
-    expect(seeds.map((r) => r.fixture.name)).toEqual([
-      "partial-metric-send-failures",
-      ...[37, 41, 43, 47].map((s) => `partial-metric-send-failures.seed${s}`),
-    ]);
-    // Same traffic: identical HTTP logs in every seed; only the metric pushes differ.
-    const http = (r: FixtureReplay) => JSON.stringify(r.fixture.logs.filter((l) => l.labels.type === "http"));
-    expect(new Set(seeds.map(http)).size).toBe(1);
-    expect(new Set(seeds.map((r) => JSON.stringify(r.fixture.series))).size).toBe(5);
-    for (const r of seeds) {
-      const ticket = r.alerts.find((a) => a.uid === "pizza-metric-ingestion-failure")!;
-      expect(ticket.episodes, r.fixture.name).toHaveLength(1);
-      expect(v(r.fixture.name).alerts.find((a) => a.alert === "pizza-metric-ingestion-failure")?.episodes, r.fixture.name).toBe(1);
-    }
-  });
+  it.each([
+    { scenario: "partial-metric-send-failures", seeds: [31, 37, 41, 43, 47] },
+    { scenario: "steady-metric-send-failures", seeds: [59, 61, 67, 71, 73, 79] },
+  ])(
+    "$scenario: one ticket episode and one firing ticket notification in each seed, the seeds differing only in which pushes fail",
+    ({ scenario, seeds }) => {
+      const runs = results.filter((r) => r.fixture.name.replace(/\.seed\d+$/, "") === scenario);
+      expect(runs.map((r) => r.fixture.name)).toEqual([scenario, ...seeds.slice(1).map((s) => `${scenario}.seed${s}`)]);
+      // Same traffic: identical HTTP logs in every seed; only the metric pushes differ.
+      const http = (r: FixtureReplay) => JSON.stringify(r.fixture.logs.filter((l) => l.labels.type === "http"));
+      expect(new Set(runs.map(http)).size).toBe(1);
+      expect(new Set(runs.map((r) => JSON.stringify(r.fixture.series))).size).toBe(seeds.length);
+      for (const r of runs) {
+        const ticket = r.alerts.find((a) => a.uid === "pizza-metric-ingestion-failure")!;
+        expect(ticket.episodes, r.fixture.name).toHaveLength(1);
+        const firing = ticket.notified.flatMap((n) => n.notifications).filter((n) => n.kind === "new");
+        expect(firing, r.fixture.name).toHaveLength(1);
+        expect(v(r.fixture.name).alerts.find((a) => a.alert === "pizza-metric-ingestion-failure")?.episodes, r.fixture.name).toBe(1);
+        expect(v(r.fixture.name).failures, r.fixture.name).toEqual([]);
+      }
+    },
+  );
 
   it("reports resolved notifications beside firing ones: the factory page resolves after the incident", () => {
     const page = v("factory-5xx").alerts.find((a) => a.alert === "pizza-order-failures")!;

@@ -1,35 +1,14 @@
-import { readdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mermaidTimeline } from "../../src/replay/timeline";
 import type { FixtureReplay } from "../../src/replay/run";
+import { ganttParser } from "../support/mermaid";
 
-/**
- * The Mermaid text is checked with mermaid's own gantt parser (the jison grammar mermaid ships,
- * `src/diagrams/gantt/parser/gantt.jison`, compiled in its dist). `mermaid.parse()` itself needs a
- * browser (DOMPurify sanitises task text in the diagram's db), so the parser runs with a db whose
- * methods only record the calls: the grammar decides what parses.
- */
-type GanttParser = { parse: (text: string) => unknown; yy: Record<string, (...args: unknown[]) => void> };
-let parser: GanttParser;
-let calls: Array<[string, unknown[]]> = [];
+/** The Mermaid text is checked with mermaid's own gantt parser (test/support/mermaid.ts). */
+let parse: Awaited<ReturnType<typeof ganttParser>>;
 
 beforeAll(async () => {
-  const root = join(dirname(createRequire(__filename).resolve("mermaid")), "chunks", "mermaid.core");
-  const file = readdirSync(root).find((f) => /^ganttDiagram-.*\.mjs$/.test(f));
-  expect(file, `mermaid's gantt chunk in ${root}`).toBeDefined();
-  const mod = (await import(pathToFileURL(join(root, file!)).href)) as { diagram: { parser: GanttParser; db: Record<string, unknown> } };
-  parser = mod.diagram.parser;
-  parser.yy = Object.fromEntries(Object.keys(mod.diagram.db).map((k) => [k, (...args: unknown[]) => void calls.push([k, args])]));
+  parse = await ganttParser();
 });
-
-const parse = (text: string) => {
-  calls = [];
-  parser.parse(text);
-  return calls;
-};
 
 const replay = {
   fixture: { name: "factory-5xx", title: "t", durationSeconds: 2700, sampleIntervalSeconds: 10, incident: { startSeconds: 1220, endSeconds: 1400, what: "500 Failed: to fulfill # order; 100%", pageWorthy: true }, logs: [], series: [] },
@@ -70,6 +49,12 @@ describe("incident timeline as Mermaid (gantt)", () => {
       "muted JWT Pizza orders failing |done, milestone, 1860, 0s",
     ]);
     expect(parse(text).filter(([k]) => k === "addSection").map(([, a]) => a[0])).toEqual(["incident", "pizza-order-failures", "to pizza-on-call"]);
+  });
+
+  it("names the side of a change in its title (the review diff draws before and after)", () => {
+    const titles = (text: string) => parse(text).filter(([k]) => k === "setDiagramTitle").map(([, a]) => String(a[0]).trim());
+    expect(titles(mermaidTimeline(replay, "before (origin/main)"))).toEqual(["factory-5xx before (origin/main) - alerts and notifications"]);
+    expect(titles(mermaidTimeline(replay))).toEqual(["factory-5xx - alerts and notifications"]);
   });
 
   it("the parser is real: text the grammar does not accept fails", () => {

@@ -1,4 +1,5 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+import { durationSeconds } from "../../config/durations";
 import { wireTimeInterval } from "../../config/time-intervals";
 
 /**
@@ -50,6 +51,67 @@ export function ruleGroupDocument(group: alerting.RuleGroup, folderTitle: string
         })),
       },
     ],
+  };
+}
+
+/** A rule group as a provisioning file holds it (what ruleGroupDocument writes; older files' `keep_firing_for` read too). */
+export interface RuleGroupDocumentGroup {
+  name: string;
+  folder?: string;
+  interval?: string;
+  rules?: Array<{
+    uid?: string;
+    title: string;
+    condition: string;
+    data?: Array<{ refId: string; queryType?: string; relativeTimeRange?: { from: number; to: number }; datasourceUid: string; model: unknown }>;
+    noDataState?: alerting.Rule["noDataState"];
+    execErrState?: alerting.Rule["execErrState"];
+    for?: string;
+    keepFiringFor?: string;
+    keep_firing_for?: string;
+    missing_series_evals_to_resolve?: number;
+    annotations?: Record<string, string>;
+    labels?: Record<string, string>;
+    isPaused?: boolean;
+    notification_settings?: alerting.NotificationSettings;
+    record?: { metric: string; from: string; targetDatasourceUid?: string };
+  }>;
+}
+
+/**
+ * ruleGroupDocument read back: the rule group a provisioning file declares, as the foundation SDK
+ * holds it (the replay of another ref's rendered/ reads its rules this way). `interval` is Grafana's
+ * duration (`30s`, `1m`), in seconds here; what the file does not carry (folder and org ids) stays unset.
+ */
+export function ruleGroupOfDocument(g: RuleGroupDocumentGroup): alerting.RuleGroup {
+  return {
+    title: g.name,
+    ...(g.interval !== undefined && { interval: durationSeconds(g.interval) }),
+    rules: (g.rules ?? []).map((r) => {
+      const keep = r.keepFiringFor ?? r.keep_firing_for;
+      const rule: alerting.Rule = {
+        uid: r.uid,
+        title: r.title,
+        condition: r.condition,
+        data: (r.data ?? []) as alerting.Query[],
+        noDataState: r.noDataState ?? "NoData",
+        execErrState: r.execErrState ?? "Error",
+        for: r.for ?? "0s",
+        folderUID: "",
+        orgID: ORG_ID,
+        ruleGroup: g.name,
+        isPaused: r.isPaused ?? false,
+        ...(keep !== undefined && { keep_firing_for: keep }),
+        ...(r.missing_series_evals_to_resolve !== undefined && { missingSeriesEvalsToResolve: r.missing_series_evals_to_resolve }),
+        ...(r.annotations && { annotations: r.annotations }),
+        ...(r.labels && { labels: r.labels }),
+        ...(r.notification_settings && { notification_settings: r.notification_settings }),
+        ...(r.record && {
+          record: { metric: r.record.metric, from: r.record.from, ...(r.record.targetDatasourceUid !== undefined && { target_datasource_uid: r.record.targetDatasourceUid }) },
+        }),
+      };
+      return rule;
+    }),
   };
 }
 

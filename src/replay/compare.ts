@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Config } from "../config/schema";
+import { renderTable, type TableFormat } from "../model/text";
+import { verdict, type FixtureVerdict } from "./expectations";
+import type { Fixture } from "./fixtures";
+import type { ReplayedStack } from "./rendered-stack";
+import { scenarioRows, type ScenarioRow } from "./report";
+import { replayStack, type FixtureReplay } from "./run";
+import { mermaidTimeline } from "./timeline";
+
+/**
+ * The incident replay of one scenario library against two versions of the alert rules and routes
+ * (the review diff's base and head): which scenarios' outcomes change (pages per incident, time to
+ * notify, episodes, notifications firing/resolved/muted, the expectations' result), each with the
+ * timeline of one changed fixture on both sides (timeline.ts). The fixtures are the same on both
+ * sides, so only the definitions differ.
+ */
+
+export interface ReplaySide {
+  /** How the report names it: a ref, or the working tree. */
+  label: string;
+  stack: ReplayedStack;
+  cfg: Config;
+  /** Who is paged (routingTargets(cfg).pager). */
+  pager: string;
+}
+
+/** What one scenario (its phases and seeds folded in) did on one side. */
+export interface ScenarioOutcome extends Omit<ScenarioRow, "expected"> {
+  /** Notifications of every alert but the watchdog, over the scenario's fixtures: new and repeats. */
+  firing: number;
+  resolved: number;
+  muted: number;
+}
+
+export interface ChangedScenario {
+  scenario: string;
+  before: ScenarioOutcome;
+  after: ScenarioOutcome;
+  /** The first of the scenario's fixtures whose outcome changed, as a Mermaid gantt per side. */
+  fixture: string;
+  timelines: { before: string; after: string };
+}
+
+export interface ReplayComparison {
+  scenarios: number;
+  fixtures: number;
+  changed: ChangedScenario[];
+  /** True when both sides' rules and routes are the same: nothing was replayed, nothing can change. */
+  identical: boolean;
+  /** Wall time of the replays. */
+  seconds: number;
+}
+
+function counts(r: FixtureReplay): { firing: number; resolved: number; muted: number } {
+  const watchdogs = new Set(r.alerts.filter((a) => a.category === "watchdog").map((a) => a.uid));
+  const sent = r.groups.filter((g) => !g.members.every((m) => watchdogs.has(m.uid))).flatMap((g) => g.notifications);
+  return {
+    firing: sent.filter((n) => n.kind === "new" || n.kind === "repeat").length,
+    resolved: sent.filter((n) => n.kind === "resolved").length,
+    muted: sent.filter((n) => n.kind === "muted").length,
+  };
+}
+
+/** A fixture's outcome as compared: its verdict (name aside) and its notification counts. */
+function signature(r: FixtureReplay, v: FixtureVerdict): string {
+  const { name: _name, ...rest } = v;
+  return JSON.stringify({ ...rest, ...counts(r) });
+}
+
+const scenarioOf = (fixture: string) => fixture.replace(/(@\+\d+s)?(\.seed\d+)?$/, "");
+
+function outcomes(results: FixtureReplay[], verdicts: FixtureVerdict[]): Map<string, ScenarioOutcome> {
+  const rows = scenarioRows(results, verdicts);
+  return new Map(
+    rows.map(({ expected: _expected, ...row }) => {
+      const mine = results.filter((r) => scenarioOf(r.fixture.name) === row.scenario).map(counts);
+      const sum = (k: "firing" | "resolved" | "muted") => mine.reduce((a, c) => a + c[k], 0);
+      return [row.scenario, { ...row, firing: sum("firing"), resolved: sum("resolved"), muted: sum("muted") }];
+    }),
+  );
+}
+
+async function replaySide(side: ReplaySide, fixtures: Fixture[]): Promise<{ results: FixtureReplay[]; verdicts: FixtureVerdict[] }> {
+  const dir = mkdtempSync(join(tmpdir(), "pizza-replay-diff-"));
+  try {
+    const results = await replayStack({ stack: side.stack, cfg: side.cfg, dir }, fixtures);
+    return { results, verdicts: results.map((r) => verdict(r, side.pager)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Replays `fixtures` against both sides (once when their rules, routes and pager are the same) and compares the outcomes. */
+export async function compareReplays(before: ReplaySide, after: ReplaySide, fixtures: Fixture[]): Promise<ReplayComparison> {
+  const started = Date.now();
+  const scenarios = new Set(fixtures.map((f) => scenarioOf(f.name))).size;
+  const same = (s: ReplaySide) => JSON.stringify([s.stack, s.pager, s.cfg.datasources, s.cfg.alerting.evaluationIntervalSeconds]);
+  if (same(before) === same(after)) return { scenarios, fixtures: fixtures.length, changed: [], identical: true, seconds: 0 };
+  const a = await replaySide(before, fixtures);
+  const b = await replaySide(after, fixtures);
+  const [oa, ob] = [outcomes(a.results, a.verdicts), outcomes(b.results, b.verdicts)];
+  const changed: ChangedScenario[] = [];
+  for (const [scenario, x] of oa) {
+    const y = ob.get(scenario);
+    if (!y) continue;
+    const i = a.results.findIndex(
+      (r, k) => scenarioOf(r.fixture.name) === scenario && signature(r, a.verdicts[k]) !== signature(b.results[k], b.verdicts[k]),
+    );
+    if (i < 0 && JSON.stringify(x) === JSON.stringify(y)) continue;
+    const k = i < 0 ? a.results.findIndex((r) => scenarioOf(r.fixture.name) === scenario) : i;
+    changed.push({
+      scenario,
+      before: x,
+      after: y,
+      fixture: a.results[k].fixture.name,
+      timelines: { before: mermaidTimeline(a.results[k], `before (${before.label})`), after: mermaidTimeline(b.results[k], `after (${after.label})`) },
+    });
+  }
+  return { scenarios, fixtures: fixtures.length, changed, identical: false, seconds: (Date.now() - started) / 1000 };
+}
+
+const cell = (x: string, y: string) => (x === y ? x : `${x} → ${y}`);
+const notices = (o: ScenarioOutcome) => `${o.firing} / ${o.resolved} / ${o.muted}`;
+const result = (o: ScenarioOutcome) => (o.pass ? "pass" : "FAIL");
+
+/** The comparison as the review diff prints it: one row per changed scenario, its timelines (markdown), and the unchanged count. */
+export function formatReplayComparison(c: ReplayComparison, format: TableFormat): string {
+  const unchanged = c.scenarios - c.changed.length;
+  const what = `${c.scenarios} scenarios (${c.fixtures} fixtures with phases and seeds)`;
+  if (c.identical) {
+    const line = `No alert rule or route differs: the outcome of all ${what} is unchanged (not replayed).`;
+    return format === "markdown" ? `### Incident replay\n\n${line}\n` : `Incident replay: ${line}\n`;
+  }
+  const head = `The scenario library replayed against both sides (${Math.round(c.seconds)} s): ${c.changed.length} of ${what} change.`;
+  const lines: string[] = format === "markdown" ? ["### Incident replay", "", head, ""] : [`Incident replay: ${head}`];
+  if (c.changed.length > 0) {
+    lines.push(
+      ...renderTable(
+        format,
+        ["scenario", "pages per incident", "time to notify", "episodes (max per alert)", "notifications firing / resolved / muted", "result"],
+        c.changed.map(({ scenario, before: x, after: y }) => [
+          scenario,
+          cell(String(x.pages), String(y.pages)),
+          cell(x.notify, y.notify),
+          cell(String(x.episodes), String(y.episodes)),
+          cell(notices(x), notices(y)),
+          cell(result(x), result(y)),
+        ]),
+        "  ",
+      ),
+    );
+    if (format === "markdown") {
+      for (const ch of c.changed) {
+        lines.push("", `#### ${ch.fixture}`, "", "```mermaid", ch.timelines.before, "```", "", "```mermaid", ch.timelines.after, "```");
+      }
+    }
+  }
+  lines.push(...(format === "markdown" && c.changed.length > 0 ? [""] : []), `${unchanged === 0 ? "No" : unchanged} scenario${unchanged === 1 ? "" : "s"} unchanged.`);
+  return `${lines.join("\n")}\n`;
+}

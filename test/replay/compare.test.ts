@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/schema";
+import { renderArtifacts } from "../../src/emit/files/artifacts";
+import { compareReplays, formatReplayComparison, type ReplaySide } from "../../src/replay/compare";
+import { stackOfRenderedFiles, type ReplayedStack } from "../../src/replay/rendered-stack";
+import { stackFixtures } from "../../src/replay/run";
+import { routingTargets } from "../../contact-points/receivers";
+import { ganttParser, mermaidBlocks } from "../support/mermaid";
+import { exampleConfig } from "../support/stack";
+
+const cfg = parseConfig(exampleConfig());
+const stack = () => stackOfRenderedFiles(renderArtifacts(exampleConfig()), "example");
+const side = (label: string, s: ReplayedStack): ReplaySide => ({ label, stack: s, cfg, pager: routingTargets(cfg).pager });
+// Two scenarios keep it quick: the seed incident at its first phase, and an hour that must stay quiet.
+const fixtures = stackFixtures(cfg, [0]).filter((f) => f.name === "factory-5xx" || f.name === "normal-hour");
+
+/** The stack with one rule changed. */
+function changed(uid: string, change: (rule: NonNullable<ReplayedStack["ruleGroups"][number]["rules"]>[number]) => void): ReplayedStack {
+  const s = stack();
+  const rule = s.ruleGroups.flatMap((g) => g.rules ?? []).find((r) => r.uid === uid);
+  expect(rule, uid).toBeDefined();
+  change(rule!);
+  return s;
+}
+
+let parse: Awaited<ReturnType<typeof ganttParser>>;
+beforeAll(async () => {
+  parse = await ganttParser();
+});
+
+describe("the incident replay of both sides of a change", () => {
+  it("a page that waits 3 minutes longer: the seed incident's row changes, with both timelines, which mermaid parses", async () => {
+    const delayed = changed("pizza-order-failures", (r) => void (r.for = "3m"));
+    const c = await compareReplays(side("origin/main", stack()), side("working tree", delayed), fixtures);
+    expect(c.identical).toBe(false);
+    expect(c.changed.map((x) => x.scenario)).toEqual(["factory-5xx"]);
+    const [x] = c.changed;
+    const seconds = (notify: string) => Number(notify.match(/^page \+(\d+)s$/)?.[1]);
+    expect(seconds(x.after.notify)).toBeGreaterThan(seconds(x.before.notify));
+    const md = formatReplayComparison(c, "markdown");
+    expect(md).toContain(`| factory-5xx | 1 | ${x.before.notify} → ${x.after.notify} |`);
+    expect(md).toContain("\n1 scenario unchanged.\n");
+    const blocks = mermaidBlocks(md);
+    expect(blocks).toHaveLength(2);
+    for (const b of blocks) expect(parse(b).filter(([k]) => k === "addTask").length).toBeGreaterThan(3);
+    const title = (b: string) => parse(b).find(([k]) => k === "setDiagramTitle")?.[1][0];
+    expect(blocks.map(title)).toEqual(["factory-5xx before (origin/main) - alerts and notifications", "factory-5xx after (working tree) - alerts and notifications"]);
+    expect(formatReplayComparison(c, "text")).toMatch(/^ {2}factory-5xx +1 +page \+\d+s → page \+\d+s /m);
+  }, 300_000);
+
+  it("says nothing changed, without replaying, when both sides have the same rules and routes", async () => {
+    const c = await compareReplays(side("HEAD", stack()), side("working tree", stack()), fixtures);
+    expect(c).toMatchObject({ identical: true, changed: [], scenarios: 2, fixtures: 2 });
+    expect(formatReplayComparison(c, "text")).toBe(
+      "Incident replay: No alert rule or route differs: the outcome of all 2 scenarios (2 fixtures with phases and seeds) is unchanged (not replayed).\n",
+    );
+  });
+
+  it("replays and finds no scenario changed when only an annotation differs", async () => {
+    const reworded = changed("pizza-order-failures", (r) => void (r.annotations = { ...r.annotations, summary: "reworded" }));
+    const c = await compareReplays(side("HEAD", stack()), side("working tree", reworded), fixtures);
+    expect(c.identical).toBe(false);
+    expect(c.changed).toEqual([]);
+    expect(formatReplayComparison(c, "markdown")).toMatch(/^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): 0 of 2 scenarios \(2 fixtures with phases and seeds\) change\.\n\n2 scenarios unchanged\.\n$/);
+  }, 300_000);
+});
