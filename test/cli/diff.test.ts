@@ -11,9 +11,15 @@ import { renderArtifacts, writeArtifacts } from "../../src/emit/files/artifacts"
 import { readStackFile } from "../../src/config/stack-file";
 import { runScript } from "../support/cli";
 import { ganttParser, mermaidBlocks } from "../support/mermaid";
+import { SCENARIOS } from "../../src/replay/fixtures";
+import { stackFixtures } from "../../src/replay/run";
+import { parseConfig } from "../../src/config/schema";
+import { exampleConfig } from "../support/stack";
 
+/** The scenario library's size as the diff's replay section words it. */
+const LIBRARY = `${SCENARIOS.length} scenarios (${stackFixtures(parseConfig(exampleConfig())).length} fixtures with phases and seeds)`;
 /** What the diff says of the replay when neither side's rules or routes differ. */
-const UNCHANGED_REPLAY = "Incident replay: No alert rule or route differs: the outcome of all 18 scenarios (42 fixtures with phases and seeds) is unchanged (not replayed).\n";
+const UNCHANGED_REPLAY = `Incident replay: No alert rule or route differs: the outcome of all ${LIBRARY} is unchanged (not replayed).\n`;
 
 /** Runs `npm run diff -- <args>` in `cwd`. */
 function diffCli(cwd: string, args: string[]) {
@@ -209,7 +215,8 @@ describe("npm run diff -- <git-ref>", () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const replay = stdout.slice(stdout.indexOf("### Incident replay"));
-    expect(replay).toMatch(/^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): \d+ of 18 scenarios \(42 fixtures with phases and seeds\) change\.\n/);
+    const library = LIBRARY.replace(/[()]/g, "\\$&");
+    expect(replay).toMatch(new RegExp(String.raw`^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): \d+ of ${library} change\.\n`));
     expect(replay).toMatch(/\n\| factory-5xx \| 1 \| page \+40s median, \+60s worst \(6 phases\) → page \+\d+s median, \+\d+s worst \(6 phases\) \|/);
     expect(replay).toMatch(/\n\d+ scenarios unchanged\.\n$/);
     const parse = await ganttParser();
