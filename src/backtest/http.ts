@@ -137,11 +137,11 @@ export function datasourceClient(target: GrafanaTarget, opts: ClientOptions = {}
       text = await boundedText(res, maxAnswerBytes);
     } catch (e) {
       const err = e as Error;
-      if (err.name === "TimeoutError" || err.name === "AbortError") return { retry: true, why: `no answer within ${timeoutMs / 1000} s (the request timeout)` };
+      if (err.name === "TimeoutError" || err.name === "AbortError") return { retry: true, why: `no answer within ${timeoutMs / 1000} s (the request timeout; --request-timeout raises it)` };
       return { retry: true, why: `network error: ${shown(err.message)}` };
     }
     if (text === undefined) {
-      throw new BacktestHttpError(`${describeDatasource(ds)}: answer larger than ${maxAnswerBytes / 1024 / 1024} MiB (the answer size limit); shorten the window with --from/--to`, res.status);
+      throw new BacktestHttpError(`${describeDatasource(ds)}: answer larger than ${maxAnswerBytes / 1024 / 1024} MiB (the answer size limit); shorten the window with --from/--to or raise it with --max-answer-mib`, res.status);
     }
     if (res.ok) {
       try {

@@ -4,6 +4,11 @@ import { EXAMPLE_STACK_FILE } from "../config/paths";
 import { durationSeconds } from "../config/durations";
 import { runBacktest } from "../backtest";
 import type { Format } from "../backtest/report";
+import { CLIENT_LIMITS, type ClientOptions } from "../backtest/http";
+
+/** Bounds of the datasource client's limits a user may raise: a typo must not wait for hours or buffer gigabytes. */
+const MAX_REQUEST_TIMEOUT = "10m";
+const MAX_ANSWER_MIB = 1024;
 
 /**
  * `npm run backtest -- --from <time> --to <time> [--ref <git-ref>] [--stack-file F] [--format text|markdown]`:
@@ -61,6 +66,18 @@ export const BACKTEST = defineCommand({
       explanation: "Keep the promtool rule and test files in DIR (otherwise a temporary folder is removed).",
       example: "npm run backtest -- --from now-1d --to now --keep /tmp/backtest",
     },
+    "request-timeout": {
+      type: "string",
+      argument: "DURATION",
+      explanation: `How long one datasource request may take, answer included (${CLIENT_LIMITS.timeoutMs / 1000}s by default, at most ${MAX_REQUEST_TIMEOUT}).`,
+      example: "npm run backtest -- --from now-7d --to now --request-timeout 2m",
+    },
+    "max-answer-mib": {
+      type: "string",
+      argument: "MIB",
+      explanation: `The largest datasource answer read, in MiB (${CLIENT_LIMITS.maxAnswerBytes / 1024 / 1024} by default, at most ${MAX_ANSWER_MIB}); a larger one is refused before it is buffered.`,
+      example: "npm run backtest -- --from now-7d --to now --max-answer-mib 256",
+    },
     "max-window": {
       type: "string",
       argument: "DURATION",
@@ -100,6 +117,30 @@ export interface BacktestArgs {
   format: Format;
   keep?: string;
   maxWindow?: string;
+  client: Pick<ClientOptions, "timeoutMs" | "maxAnswerBytes">;
+}
+
+/** The datasource client's limits from --request-timeout and --max-answer-mib, each bounded. */
+function clientLimits(timeout: string | undefined, answerMib: string | undefined): BacktestArgs["client"] {
+  const limits: BacktestArgs["client"] = {};
+  if (timeout !== undefined) {
+    let seconds: number;
+    try {
+      seconds = durationSeconds(timeout);
+    } catch {
+      throw new UsageError(`--request-timeout: cannot read "${timeout}" as a duration (30s, 2m)`, BACKTEST.usage);
+    }
+    if (seconds < 1 || seconds > durationSeconds(MAX_REQUEST_TIMEOUT))
+      throw new UsageError(`--request-timeout: expected 1s to ${MAX_REQUEST_TIMEOUT}, got ${timeout}`, BACKTEST.usage);
+    limits.timeoutMs = seconds * 1000;
+  }
+  if (answerMib !== undefined) {
+    const mib = /^[0-9]{1,5}$/.test(answerMib) ? Number(answerMib) : NaN;
+    if (!(mib >= 1 && mib <= MAX_ANSWER_MIB))
+      throw new UsageError(`--max-answer-mib: expected a whole number from 1 to ${MAX_ANSWER_MIB}, got "${answerMib}"`, BACKTEST.usage);
+    limits.maxAnswerBytes = mib * 1024 * 1024;
+  }
+  return limits;
 }
 
 export function backtestArgs(argv: string[], now = Date.now()): BacktestArgs {
@@ -119,6 +160,7 @@ export function backtestArgs(argv: string[], now = Date.now()): BacktestArgs {
     format: values.format,
     keep: values.keep,
     ...(values["max-window"] ? { maxWindow: values["max-window"] } : {}),
+    client: clientLimits(values["request-timeout"], values["max-answer-mib"]),
   };
 }
 
@@ -135,6 +177,7 @@ export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
         format: args.format,
         keep: args.keep,
         maxWindow: args.maxWindow,
+        client: args.client,
         env: io.env,
       });
       io.stdout(result.report);

@@ -31,7 +31,7 @@ describe("a hostile datasource", () => {
   it("a server that accepts and never answers: the request times out, naming the timeout", async () => {
     const url = await serve(() => {});
     const client = datasourceClient({ url, auth: new Secret(TOKEN) }, { timeoutMs: 200, maxAttempts: 2, sleep: async () => {} });
-    expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(/gave up after 2 attempts \(no answer within 0\.2 s \(the request timeout\)\)/);
+    expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(/gave up after 2 attempts \(no answer within 0\.2 s \(the request timeout; --request-timeout raises it\)\)/);
   });
 
   it("a server that sends headers and stalls the body: the same timeout", async () => {
@@ -78,7 +78,7 @@ describe("a hostile datasource", () => {
       push();
     });
     const client = datasourceClient({ url, auth: new Secret(TOKEN) }, { maxAnswerBytes: 1024 * 1024 });
-    expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(/answer larger than 1 MiB \(the answer size limit\)/);
+    expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(/answer larger than 1 MiB \(the answer size limit\); shorten the window with --from\/--to or raise it with --max-answer-mib/);
   });
 
   it("an answer declaring a huge Content-Length is refused before reading", async () => {

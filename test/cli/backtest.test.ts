@@ -14,6 +14,11 @@ describe("backtest command line", () => {
     const args = backtestArgs(["--from", "now-1d", "--to", "now", "--ref", "origin/main", "--format", "markdown"], NOW);
     expect(args).toMatchObject({ from: NOW / 1000 - 86400, to: NOW / 1000, ref: "origin/main", format: "markdown" });
     expect(args.stackFile).toMatch(/Pulumi\.example\.yaml$/);
+    expect(args.client).toEqual({});
+    expect(backtestArgs(["--from", "now-1d", "--to", "now", "--request-timeout", "2m", "--max-answer-mib", "256"], NOW).client).toEqual({
+      timeoutMs: 120_000,
+      maxAnswerBytes: 256 * 1024 * 1024,
+    });
   });
 
   it.each([
@@ -23,6 +28,10 @@ describe("backtest command line", () => {
     [["--from", "now", "--to", "now-1h"], "--to must be after --from"],
     [["--from", "now-1d", "--to", "now", "--format", "html"], '--format: expected text or markdown, got "html"'],
     [["--from", "now-1d", "--to", "now", "--form", "x"], "--form"],
+    [["--from", "now-1d", "--to", "now", "--request-timeout", "soon"], '--request-timeout: cannot read "soon" as a duration'],
+    [["--from", "now-1d", "--to", "now", "--request-timeout", "2h"], "--request-timeout: expected 1s to 10m, got 2h"],
+    [["--from", "now-1d", "--to", "now", "--max-answer-mib", "0"], '--max-answer-mib: expected a whole number from 1 to 1024, got "0"'],
+    [["--from", "now-1d", "--to", "now", "--max-answer-mib", "1e9"], '--max-answer-mib: expected a whole number from 1 to 1024, got "1e9"'],
   ])("refuses %j naming the problem", (argv, message) => {
     expect(() => backtestArgs(argv, NOW)).toThrow(UsageError);
     expect(() => backtestArgs(argv, NOW)).toThrow(message);
