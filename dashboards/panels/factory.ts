@@ -7,6 +7,7 @@ import {
   dashboardTelemetry,
   lokiDatasource,
   lokiInstantTarget,
+  logLinesPerMinuteBars,
   lokiTarget,
   mixedDatasource,
   prometheusDatasource,
@@ -80,16 +81,10 @@ export function factoryPanels(cfg: Config) {
     .thresholds(thresholds("green", [slowMs, "red"]))
     .withTarget(promTarget("A", `max(${metricSeries(t, "factoryLatency")})`, "latency"));
 
-  const failureMessages = new timeseries.PanelBuilder()
+  const failureMessages = logLinesPerMinuteBars()
     .id(FACTORY_PANELS.failureMessages)
     .title("Failure messages per minute")
     .description('Error-level lines of the service by the message of their response body, such as "Failed to fulfill order at factory" or "chaos monkey". Only the message is read from a body.')
-    .datasource(lokiDatasource)
-    .unit(units.Short)
-    .interval("1m")
-    .drawStyle(common.GraphDrawStyle.Bars)
-    .fillOpacity(80)
-    .stacking(new common.StackingConfigBuilder().mode(common.StackingMode.Normal))
     .withTarget(
       lokiTarget(
         "A",
@@ -117,16 +112,10 @@ export function factoryPanels(cfg: Config) {
     .interval("1m")
     .withTarget(lokiTarget("A", supportLinkLines("1m"), "support links"));
 
-  const factoryAnswers = new timeseries.PanelBuilder()
+  const factoryAnswers = logLinesPerMinuteBars()
     .id(FACTORY_PANELS.factoryAnswers)
     .title("Factory answers per minute")
     .description("The factory's own answers to the service's calls, by HTTP status, from the factory call lines: 5xx here is the factory failing (pizza-factory-failing).")
-    .datasource(lokiDatasource)
-    .unit(units.Short)
-    .interval("1m")
-    .drawStyle(common.GraphDrawStyle.Bars)
-    .fillOpacity(80)
-    .stacking(new common.StackingConfigBuilder().mode(common.StackingMode.Normal))
     .withTarget(lokiTarget("A", `sum by (statusCode) (count_over_time(${factoryLogStream(t)} |= "statusCode" | json statusCode="statusCode" | __error__="" [1m]))`, "{{statusCode}}"));
 
   const whereOrdersFail = new timeseries.PanelBuilder()

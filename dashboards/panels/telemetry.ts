@@ -6,6 +6,7 @@ import type { Config } from "../../src/config/schema";
 import {
   dashboardTelemetry,
   lokiDatasource,
+  logLinesPerMinuteBars,
   lokiTarget,
   mixedDatasource,
   prometheusDatasource,
@@ -85,16 +86,10 @@ export function telemetryPanels(cfg: Config) {
     .withTarget(lokiTarget("A", `sum(count_over_time(${httpLogStream(t)} [1m]))`, "requests (logs)").datasource(lokiDatasource))
     .withTarget(promTarget("B", `sum(increase(${metricSeries(t, "requests")}[1m]))`, "requests (metrics)").datasource(prometheusDatasource));
 
-  const logVolumeByLevel = new timeseries.PanelBuilder()
+  const logVolumeByLevel = logLinesPerMinuteBars()
     .id(TELEMETRY_PANELS.logVolumeByLevel)
     .title("Log lines per minute, by level")
     .description("Everything the service logs. A flood of error lines with steady traffic is often the metrics sender failing.")
-    .datasource(lokiDatasource)
-    .unit(units.Short)
-    .interval("1m")
-    .drawStyle(common.GraphDrawStyle.Bars)
-    .fillOpacity(80)
-    .stacking(new common.StackingConfigBuilder().mode(common.StackingMode.Normal))
     .withTarget(lokiTarget("A", `sum by (${level}) (count_over_time(${logStream(t)} [1m]))`, `{{${level}}}`));
 
   return { metricShippingFailures, metricsFreshness, metricsFreshnessNow, requestsLogsVsMetrics, logVolumeByLevel };

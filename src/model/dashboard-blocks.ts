@@ -14,6 +14,8 @@ import {
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import * as loki from "@grafana/grafana-foundation-sdk/loki";
 import * as prometheus from "@grafana/grafana-foundation-sdk/prometheus";
+import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
+import * as units from "@grafana/grafana-foundation-sdk/units";
 import type { Config } from "../config/schema";
 import type { Telemetry } from "../config/schema";
 
@@ -57,6 +59,17 @@ export function lokiInstantTarget(refId: string, expr: string, legendFormat: str
 /** Log lines, newest first, for a logs panel. */
 export function lokiLogsTarget(refId: string, expr: string, maxLines: number): loki.DataqueryBuilder {
   return new loki.DataqueryBuilder().refId(refId).expr(expr).queryType(loki.LokiQueryType.Range).maxLines(maxLines);
+}
+
+/** Base of the panels counting log lines per minute by a label: Loki, stacked bars, one per minute. */
+export function logLinesPerMinuteBars(): timeseries.PanelBuilder {
+  return new timeseries.PanelBuilder()
+    .datasource(lokiDatasource)
+    .unit(units.Short)
+    .interval("1m")
+    .drawStyle(common.GraphDrawStyle.Bars)
+    .fillOpacity(80)
+    .stacking(new common.StackingConfigBuilder().mode(common.StackingMode.Normal));
 }
 
 export function promTarget(refId: string, expr: string, legendFormat: string): prometheus.DataqueryBuilder {
