@@ -4,7 +4,7 @@ import { stringify } from "yaml";
 import { parseQuery } from "../checks/grammar";
 import type { Fixture, Series } from "../replay/fixtures";
 import type { Labels } from "../replay/logql";
-import { observeFirings } from "../replay/promtool";
+import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY } from "../replay/promtool";
 import { type Datasource, type DatasourceClient } from "./http";
 import { checkedMatrix } from "./range-query";
 
@@ -76,6 +76,8 @@ export interface PromtoolAlert {
   uid: string;
   expr: string;
   intervalSeconds: number;
+  /** How far back its expression reads (`lookbackSeconds`): promtool evaluates it from that far before the window, no further. */
+  lookbackSeconds: number;
 }
 
 export interface PromtoolPathInput {
@@ -88,6 +90,7 @@ export interface PromtoolPathInput {
   recorded: RawSeries[];
   /** Metrics not read from Prometheus (the computed recorded ones). */
   skipMetrics: Set<string>;
+  /** The longest of the alerts' lookbacks: raw samples are read from that far before the window. */
   lookbackSeconds: number;
 }
 
@@ -102,11 +105,18 @@ export async function promtoolConditionSeries(input: PromtoolPathInput): Promise
   const all = [...unique.values()];
 
   const out = new Map<string, Map<number, Array<{ labels: Labels; value: number }>>>();
-  const byInterval = new Map<number, PromtoolAlert[]>();
-  for (const a of input.alerts) byInterval.set(a.intervalSeconds, [...(byInterval.get(a.intervalSeconds) ?? []), a]);
+  // One promtool run per interval and lookback: each alert is evaluated from its own lookback before
+  // the window (a subquery's cost grows with every step promtool evaluates), not the longest one's.
+  const groups = new Map<string, { interval: number; lookback: number; alerts: PromtoolAlert[] }>();
+  for (const a of input.alerts) {
+    const key = `${a.intervalSeconds}s-${a.lookbackSeconds}s`;
+    const g = groups.get(key) ?? { interval: a.intervalSeconds, lookback: a.lookbackSeconds, alerts: [] };
+    groups.set(key, g);
+    g.alerts.push(a);
+  }
   mkdirSync(input.dir, { recursive: true });
-  for (const [interval, alerts] of byInterval) {
-    const base = Math.floor(start / interval) * interval;
+  const runs = [...groups].map(([key, { interval, lookback, alerts }]) => {
+    const base = Math.floor((input.window.from - lookback) / interval) * interval;
     let gridMs = interval * 1000;
     for (const s of all) for (const { t } of s.samples) if (t >= base) gridMs = gcd(gridMs, Math.round((t - base) * 1000));
     if (gridMs % 1000 !== 0) {
@@ -123,14 +133,19 @@ export async function promtoolConditionSeries(input: PromtoolPathInput): Promise
       for (const { t, v } of s.samples) if (t >= base && t <= input.window.to) values[Math.round((t - base) / grid)] = v;
       return { metric: s.metric, labels: s.labels, values };
     });
-    const name = `backtest-${interval}s`;
+    const name = `backtest-${key}`;
     const ruleFile = join(input.dir, `${name}.rules.yml`);
     // No threshold and no `for`: every series the expression returns is an alert, its value in an annotation.
     const group = { name, interval: `${interval}s`, rules: alerts.map((a) => ({ alert: a.uid, expr: a.expr, annotations: { value: "{{ $value }}" } })) };
     writeFileSync(ruleFile, stringify({ groups: [group] }, { lineWidth: 0 }));
     const fixture: Fixture = { name, title: name, durationSeconds: input.window.to - base, sampleIntervalSeconds: grid, logs: [], series: [] };
-    const observed = observeFirings({ ruleFiles: [ruleFile], evaluationIntervalSeconds: interval, fixture, series, alertnames: alerts.map((a) => a.uid) }, input.dir);
-    for (const m of observed) {
+    // Checked from the window's first evaluation on: the steps before it are history, evaluated but not read.
+    const firstCheckSeconds = Math.ceil((input.window.from - base) / interval) * interval;
+    return { base, input: { ruleFiles: [ruleFile], evaluationIntervalSeconds: interval, fixture, series, alertnames: alerts.map((a) => a.uid), firstCheckSeconds } };
+  });
+  const observed = await inParallel(runs, PROMTOOL_CONCURRENCY, (r) => observeFiringsAsync(r.input, input.dir));
+  for (const [i, { base }] of runs.entries()) {
+    for (const m of observed[i]) {
       const byTime = out.get(m.alertname) ?? new Map<number, Array<{ labels: Labels; value: number }>>();
       out.set(m.alertname, byTime);
       byTime.set(

@@ -1,4 +1,5 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
+import type { SyntaxNode } from "@lezer/common";
 import { parseQuery } from "../checks/grammar";
 import { exprOf } from "../model/rules";
 import { singleThreshold, thresholdHolds } from "../model/thresholds";
@@ -87,14 +88,23 @@ function recordedMetricsIn(expr: string, recordings: Map<string, CatalogueRule>)
   return [...new Set(names.filter((n) => recordings.has(n)))];
 }
 
-/** The longest range an expression reads back (matrix selectors and subqueries), plus Prometheus' 5 m lookback. */
+/**
+ * How far back from an evaluation an expression reads: its longest chain of ranges (a matrix selector
+ * or subquery, plus the ranges of the subqueries it sits in: `max_over_time(rate(x[5m])[1h:])` reads
+ * 1h5m back), plus Prometheus' 5 m lookback.
+ */
 export function lookbackSeconds(expr: string): number {
   const q = parseQuery("promql", expr);
-  const ranges = [...q.nodes("MatrixSelector"), ...q.nodes("SubqueryExpr")].map((n) => {
+  const range = (n: SyntaxNode) => {
     const m = /\[([0-9a-z]+)(?::[0-9a-z]*)?\]\s*$/.exec(q.textOf(n));
     return m ? durationSeconds(m[1]) : 0;
+  };
+  const reach = [...q.nodes("MatrixSelector"), ...q.nodes("SubqueryExpr")].map((n) => {
+    let total = range(n);
+    for (let p = n.parent; p; p = p.parent) if (p.name === "SubqueryExpr") total += range(p);
+    return total;
   });
-  return Math.max(0, ...ranges) + 300;
+  return Math.max(0, ...reach) + 300;
 }
 
 export interface EvaluateOptions {
@@ -155,7 +165,7 @@ export async function evaluateCatalogue(c: Catalogue, o: EvaluateOptions): Promi
     const lookback = Math.max(...viaPromtool.map((p) => lookbackSeconds(p.expr)));
     const needed = new Set(viaPromtool.flatMap((p) => recordedMetricsIn(p.expr, recordings)).filter((m) => o.computeRecorded.has(m)));
     const recorded = (await Promise.all([...needed].map((m) => computedRecordedSeries(o, recordings.get(m)!, o.window.from - lookback)))).flat();
-    const conditions = await promtoolConditionSeries({ ...o, alerts: viaPromtool.map((p) => ({ uid: p.entry.rule.uid ?? "", expr: p.expr, intervalSeconds: p.entry.intervalSeconds })), recorded, skipMetrics: needed, lookbackSeconds: lookback });
+    const conditions = await promtoolConditionSeries({ ...o, alerts: viaPromtool.map((p) => ({ uid: p.entry.rule.uid ?? "", expr: p.expr, intervalSeconds: p.entry.intervalSeconds, lookbackSeconds: lookbackSeconds(p.expr) })), recorded, skipMetrics: needed, lookbackSeconds: lookback });
     for (const p of viaPromtool) {
       const times = evaluationTimes(o.window, p.entry.intervalSeconds);
       const got = conditions.get(p.entry.rule.uid ?? "") ?? new Map<number, Array<{ labels: Labels; value: number }>>();

@@ -99,6 +99,8 @@ export interface TestFileInput {
   series: Series[];
   /** The alerts of these rule files. */
   alertnames: string[];
+  /** Observe from this evaluation on (default: the first); promtool still evaluates every step before it. */
+  firstCheckSeconds?: number;
 }
 
 /** A `promtool test rules` file: the fixture's series as input_series, one alert_rule_test per check. */
@@ -156,7 +158,11 @@ export function parseMismatches(output: string): Mismatch[] {
 /** The `promtool test rules` file asking, for every alert and every evaluation, that nothing fires. */
 function observationFile(input: TestFileInput, dir: string): string {
   const checks: AlertCheck[] = [];
-  for (let t = input.evaluationIntervalSeconds; t <= input.fixture.durationSeconds; t += input.evaluationIntervalSeconds) {
+  for (
+    let t = input.firstCheckSeconds ?? input.evaluationIntervalSeconds;
+    t <= input.fixture.durationSeconds;
+    t += input.evaluationIntervalSeconds
+  ) {
     for (const alertname of input.alertnames) checks.push({ evalSeconds: t, alertname, expAlerts: [] });
   }
   const file = join(dir, `observe-${input.fixture.name}-${input.evaluationIntervalSeconds}s.test.yml`);
@@ -178,13 +184,8 @@ function observations(file: string, r: PromtoolResult): Mismatch[] {
 /**
  * What promtool says fires: for every alert and every evaluation, a check expecting nothing to
  * fire. Each failing check is an alert firing at that time, with the labels promtool printed.
+ * Without blocking, so that several fixtures' promtool runs overlap.
  */
-export function observeFirings(input: TestFileInput, dir: string): Mismatch[] {
-  const file = observationFile(input, dir);
-  return observations(file, promtool(["test", "rules", file]));
-}
-
-/** `observeFirings` without blocking, so that several fixtures' promtool runs overlap. */
 export async function observeFiringsAsync(input: TestFileInput, dir: string): Promise<Mismatch[]> {
   const file = observationFile(input, dir);
   return observations(file, await promtoolAsync(["test", "rules", file]));

@@ -38,7 +38,16 @@ function evaluatedWindow(p: Placed): { from: number; to: number } {
   return { from: p.startSeconds + warmUpSeconds(p.fixture), to: p.startSeconds + p.fixture.durationSeconds };
 }
 
-async function backtest(
+const backtests = new Map<string, Promise<BacktestResult>>();
+
+/** The backtest of a placed fixture; the same request twice (several tests read one fixture's) is run once. */
+function backtest(p: Placed, extra: { ref?: string; stackFile?: string; format?: "text" | "markdown" } = {}): Promise<BacktestResult> {
+  const key = JSON.stringify([p.startSeconds, extra]);
+  if (!backtests.has(key)) backtests.set(key, runBacktestOf(p, extra));
+  return backtests.get(key)!;
+}
+
+async function runBacktestOf(
   p: Placed,
   extra: { ref?: string; stackFile?: string; format?: "text" | "markdown" } = {},
 ): Promise<BacktestResult> {

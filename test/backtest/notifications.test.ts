@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { committedCatalogueAtRef } from "../../src/backtest/catalogue";
-import { evaluateCatalogue, type RuleEvaluations } from "../../src/backtest/evaluate";
+import { evaluateCatalogue, lookbackSeconds, type RuleEvaluations } from "../../src/backtest/evaluate";
 import { intervalHolds } from "../../src/backtest/mute";
 import { formatBacktest } from "../../src/backtest/report";
 import { backtestFromEvaluations } from "../../src/backtest/run";
@@ -98,5 +98,18 @@ describe("paused rules", () => {
     const [r] = await evaluateCatalogue(paused, { client, datasources: { loki: "grafanacloud-logs", prometheus: "grafanacloud-prom" }, window: { from: 0, to: 3600 }, computeRecorded: new Set(), dir: "/nonexistent" });
     expect(r.evaluatedBy).toBe("paused (not evaluated)");
     expect(r.evaluations).toEqual([]);
+  });
+});
+
+describe("lookback of an expression (how much history promtool evaluates an alert from)", () => {
+  it.each([
+    ["up", 300],
+    ["sum(rate(x[5m])) / sum(rate(x[1h]))", 3600 + 300],
+    // A subquery reads its own range plus the ranges of what it evaluates.
+    ["max_over_time(sum(increase(x[5m]))[1h:10s])", 3600 + 300 + 300],
+    ["max_over_time(max_over_time(rate(x[2m])[30m:1m])[1h:])", 3600 + 1800 + 120 + 300],
+    ["sum_over_time(x[6h]) and on() max_over_time(increase(x[1m])[1h:10s])", 6 * 3600 + 300],
+  ])("%s: %i s", (expr, seconds) => {
+    expect(lookbackSeconds(expr)).toBe(seconds);
   });
 });

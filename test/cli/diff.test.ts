@@ -5,11 +5,11 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { behaviourDiff } from "../../src/review/behaviour-diff";
 import { formatText } from "../../src/review/changes";
-import { renderedFilesAt, renderedFilesOfWorkingTree, reviewSnapshot } from "../../src/cli/diff";
+import { main, renderedFilesAt, renderedFilesOfWorkingTree, reviewSnapshot } from "../../src/cli/diff";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../src/config/paths";
 import { renderArtifacts, writeArtifacts } from "../../src/emit/files/artifacts";
 import { readStackFile } from "../../src/config/stack-file";
-import { runScript } from "../support/cli";
+import { runMain, runScript } from "../support/cli";
 import { ganttParser, mermaidBlocks } from "../support/mermaid";
 import { SCENARIOS } from "../../src/replay/fixtures";
 import { stackFixtures } from "../../src/replay/run";
@@ -21,9 +21,17 @@ const LIBRARY = `${SCENARIOS.length} scenarios (${stackFixtures(parseConfig(exam
 /** What the diff says of the replay when neither side's rules or routes differ. */
 const UNCHANGED_REPLAY = `Incident replay: No alert rule or route differs: the outcome of all ${LIBRARY} is unchanged (not replayed).\n`;
 
-/** Runs `npm run diff -- <args>` in `cwd`. */
+/**
+ * Runs `npm run diff -- <args>` in `cwd`: a real process, the copy's own code and repository (refs
+ * are those of the repository the code is in).
+ */
 function diffCli(cwd: string, args: string[]) {
   return runScript("diff", args, cwd);
+}
+
+/** The diff's entry point in this process: this repository's refs. */
+function diffHere(args: string[], cwd = REPO_ROOT) {
+  return runMain(main, args, { cwd });
 }
 
 function git(cwd: string, args: string[]): string {
@@ -102,8 +110,8 @@ describe("npm run diff -- <git-ref>", () => {
     expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.qa.yaml)\nNo behaviour changes.\n${UNCHANGED_REPLAY}`);
   });
 
-  it("runs against HEAD of this repository, printing what the in-process comparison finds", () => {
-    const { code, stdout } = diffCli(REPO_ROOT, ["HEAD", "--no-replay"]);
+  it("runs against HEAD of this repository, printing what the in-process comparison finds", async () => {
+    const { code, stdout } = await diffHere(["HEAD", "--no-replay"]);
     const expected = formatText(behaviourDiff(reviewSnapshot(renderedFilesAt("HEAD")), reviewSnapshot(renderedFilesOfWorkingTree(EXAMPLE_STACK_FILE))));
     expect(code).toBe(0);
     expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n${expected}`);
@@ -227,21 +235,21 @@ describe("npm run diff -- <git-ref>", () => {
     expect(blocks[1]).toContain("title factory-5xx after (HEAD) - alerts and notifications");
   }, 600_000);
 
-  it("refuses an unknown --format", () => {
-    const { code, stderr } = diffCli(head, ["HEAD", "--format", "html"]);
+  it("refuses an unknown --format", async () => {
+    const { code, stderr } = await diffHere(["HEAD", "--format", "html"], head);
     expect(code).toBe(2);
     expect(stderr).toContain('--format must be text or markdown (got "html")');
   });
 
-  it("fails with a clear message on an unknown ref", () => {
-    const { code, stdout, stderr } = diffCli(REPO_ROOT, ["no-such-branch-or-tag"]);
+  it("fails with a clear message on an unknown ref", async () => {
+    const { code, stdout, stderr } = await diffHere(["no-such-branch-or-tag"]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain('diff: unknown git ref "no-such-branch-or-tag"');
   });
 
-  it("fails with its usage when no ref is given", () => {
-    const { code, stderr } = diffCli(REPO_ROOT, []);
+  it("fails with its usage when no ref is given", async () => {
+    const { code, stderr } = await diffHere([]);
     expect(code).toBe(2);
     expect(stderr).toContain("usage: npm run diff -- <git-ref>");
   });

@@ -1,12 +1,12 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { problemLines, renderProblems, setConfig, writeChangedExample } from "../support/stack";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { renderStack } from "../../src/cli/render";
-import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../src/config/paths";
+import { main, renderStack } from "../../src/cli/render";
+import { runMain } from "../support/cli";
+import { EXAMPLE_STACK_FILE } from "../../src/config/paths";
 import { ENCRYPTED_PLACEHOLDER } from "../../src/config/secret";
 
 /**
@@ -225,15 +225,10 @@ describe("bad stack files", () => {
   });
 });
 
-function cli(stackFile: string, out: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(join(REPO_ROOT, "node_modules", ".bin", "tsx"), ["src/cli/render.ts", "--stack-file", stackFile, "--out", out], { cwd: REPO_ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+/** The render CLI's entry point in this process (test/cli/render.test.ts runs it as a real process). */
+async function cli(stackFile: string, out: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  const run = await runMain(main, ["--stack-file", stackFile, "--out", out]);
+  return { status: run.code, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe("bad stack files through the render CLI", () => {

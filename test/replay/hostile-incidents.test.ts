@@ -12,7 +12,9 @@ import { exampleConfig } from "../support/stack";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- incident files are mutated at any depth by the table below
 type Json = Record<string, any>;
-const base = (): Json => JSON.parse(fixtureJson(stackFixtures(parseConfig(exampleConfig()), [0]).find((f) => f.name === "transient-500")!));
+let baseJson: string | undefined;
+/** A fresh copy of the transient-500 fixture as an incident file (the scenario library is built once per file). */
+const base = (): Json => JSON.parse((baseJson ??= fixtureJson(stackFixtures(parseConfig(exampleConfig()), [0]).find((f) => f.name === "transient-500")!)));
 
 const CASES: Array<[string, (f: Json) => void, string, RegExp]> = [
   ["durationSeconds 1e9 is refused naming the limit and the flag", (f) => (f.durationSeconds = 1e9), "durationSeconds", /at most 604800 seconds \(7 days\).*raise the limit with --max-incident-days 11575$/],

@@ -256,7 +256,9 @@ describe("the replay really filters (a query that cannot match the real lines fa
 
   it("a recording rule filtering on status_code leaves the burn-rate alerts silent", async () => {
     // The slow burn: the fast burn stands down in this incident for the order-failure page anyway.
-    const [ok] = await replayStack({ stack, cfg, dir: tmp("replay-ok-") }, factory);
+    // The unbroken stack's replay of the fixture: the scenario library's (same stack, same fixture).
+    const ok = byName((await scenarioReplay()).results, "factory-5xx");
+    expect(ok.fixture).toEqual(factory[0]);
     expect(alertIn(ok, "pizza-order-slo-slow-burn").firingSeconds.length).toBeGreaterThan(0);
     const broken = withExpr(stack, "pizza-record-order-failures", unmatchable);
     const [r] = await replayStack({ stack: broken, cfg, dir: tmp("replay-broken-") }, factory);
@@ -276,7 +278,9 @@ describe("the replay really filters (a query that cannot match the real lines fa
 
   it("promtool rejects a pinned expectation that is wrong", async () => {
     const dir = tmp("replay-tamper-");
-    const results = await replayStack({ stack, cfg, dir }, factory);
+    // The scenario library's replay of the fixture (its rule files stay in that replay's folder); the pinned tests written here.
+    const results = [byName((await scenarioReplay()).results, "factory-5xx")];
+    expect(results[0].fixture).toEqual(factory[0]);
     const file = writeExpectationTests(results, dir).find((f) => f.endsWith("factory-5xx-10s.test.yml"))!;
     const doc = parse(readFileSync(file, "utf8")) as {
       tests: Array<{ alert_rule_test: Array<{ alertname: string; exp_alerts: unknown[] }> }>;

@@ -53,8 +53,11 @@ export function stackFileFor(url: string, dir: string, name = "Pulumi.backtest.y
 }
 
 /** The series the deployed Loki recording rules wrote over a fixture (none while its Loki queries failed), as the replay computes them. */
+const stacks = new WeakMap<Config, ReturnType<typeof checkedStack>>();
+
 export function recordedOf(cfg: Config, fixture: Fixture): Series[] {
-  const stack = checkedStack(cfg);
+  const stack = stacks.get(cfg) ?? checkedStack(cfg);
+  stacks.set(cfg, stack);
   return stack.ruleGroups.flatMap((g) =>
     (g.rules ?? [])
       .filter((r) => ruleKind(r, cfg) === "logql-recording")
