@@ -85,7 +85,9 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
     );
     // Every recorded series the fast burn reads (its own, and the order-failure page's it stands down for).
     const reads = Object.values(world.cfg.telemetry.recorded).filter((m) => fastBurnExpr.includes(m));
-    expect(reads).toEqual(expect.arrayContaining(["pizza:order_failures:count1m", "pizza:order_requests:count1m", "pizza:order_server_errors:count1m"]));
+    expect(reads).toEqual(
+      expect.arrayContaining(["pizza:order_failures:count1m", "pizza:order_requests:count1m", "pizza:order_server_errors:count1m"]),
+    );
     const placed = world.placed.filter((x) => x.recordedInPrometheus);
     // Several at once: each mostly waits for Prometheus and the proxy.
     const results = await inParallel(placed, 4, (p) => backtest(p));
