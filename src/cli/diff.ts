@@ -18,10 +18,11 @@ import { InvalidDefinitionError } from "../config/errors";
 import { stackOfRenderedFiles } from "../replay/rendered-stack";
 import { compareReplays, formatReplayComparison, type ReplaySide } from "../replay/compare";
 import { stackFixtures } from "../replay/run";
+import { SCENARIOS, scenarioOf } from "../replay/fixtures";
 import { routingTargets } from "../../contact-points/receivers";
 
 /**
- * `npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--no-replay]`:
+ * `npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--scenario NAME ...] [--no-replay]`:
  * what changes in behaviour (alerts, routing, contact points, mute timings, dashboards, stack
  * configuration, credentials) from <git-ref> to the working tree, or to the `--to` ref, for one stack,
  * and what that does to the incident replay's scenario library (src/replay/compare.ts: both sides'
@@ -34,7 +35,7 @@ import { routingTargets } from "../../contact-points/receivers";
 const COMPARED_DIRS = ["alerting/", "dashboards/"];
 export const DIFF = defineCommand({
   usage:
-    "usage: npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--no-replay]\n" +
+    "usage: npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--scenario NAME ...] [--no-replay]\n" +
     "  --to <git-ref>: compare with that ref's definitions instead of the working tree",
   about:
     "What changes in behaviour (alerts, routing, contact points, mute timings, dashboards, stack configuration,\n" +
@@ -57,6 +58,13 @@ export const DIFF = defineCommand({
       shownDefault: "Pulumi.example.yaml",
     },
     format: { type: "string", default: "text", argument: "text|markdown", explanation: "The report's format (markdown for a PR comment).", example: "npm run diff -- origin/main --format markdown" },
+    scenario: {
+      type: "string",
+      multiple: true,
+      argument: "NAME",
+      explanation: "Replay only this scenario of the library (repeatable; names in docs/replay-scenarios.md): a quicker look while iterating. The pull-request workflow replays them all.",
+      example: "npm run diff -- origin/main --scenario factory-5xx --scenario process-crash",
+    },
     "no-replay": {
       type: "boolean",
       explanation:
@@ -114,11 +122,24 @@ function refSide(ref: string, stackFile: string): Side {
 }
 
 /** The command line; a relative --stack-file is read from `cwd` (the repository the diff runs in). */
-export function diffArgs(argv: string[], cwd = REPO_ROOT): { ref: string; to?: string; stackFile: string; format: Format; replay: boolean } {
+export function diffArgs(
+  argv: string[],
+  cwd = REPO_ROOT,
+): { ref: string; to?: string; stackFile: string; format: Format; replay: boolean; scenarios?: Set<string> } {
   const { values, positionals } = parseCommandLine(argv, DIFF);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or markdown (got "${values.format}")`, USAGE);
-  return { ref: positionals[0], ...(values.to !== undefined ? { to: values.to } : {}), stackFile: resolve(cwd, values["stack-file"] ?? join(cwd, "Pulumi.example.yaml")), format, replay: values["no-replay"] !== true };
+  const known = SCENARIOS.map((s) => s.name);
+  const unknown = (values.scenario ?? []).find((name) => !known.includes(name));
+  if (unknown !== undefined) throw new UsageError(`--scenario: no scenario "${unknown.slice(0, 100)}" in the library (${known.join(", ")})`, USAGE);
+  return {
+    ref: positionals[0],
+    ...(values.to !== undefined ? { to: values.to } : {}),
+    stackFile: resolve(cwd, values["stack-file"] ?? join(cwd, "Pulumi.example.yaml")),
+    format,
+    replay: values["no-replay"] !== true,
+    ...(values.scenario?.length ? { scenarios: new Set(values.scenario) } : {}),
+  };
 }
 
 /** A side's stack config, read with this checkout's schema (the one the replay and its scenarios expect). */
@@ -128,7 +149,13 @@ function sideConfig(stackText: string, name: string): Config {
 }
 
 /** The incident replay of both sides, compared; a side whose stack file this checkout's schema refuses is named in one line. */
-async function replaySection(before: Side & { label: string }, after: Side & { label: string }, stackName: string, format: Format): Promise<string> {
+async function replaySection(
+  before: Side & { label: string },
+  after: Side & { label: string },
+  stackName: string,
+  format: Format,
+  scenarios: Set<string> | undefined,
+): Promise<string> {
   const sides: ReplaySide[] = [];
   for (const s of [before, after]) {
     let cfg: Config;
@@ -142,13 +169,14 @@ async function replaySection(before: Side & { label: string }, after: Side & { l
     sides.push({ label: s.label, stack: stackOfRenderedFiles(s.files, s.label), cfg, pager: routingTargets(cfg).pager });
   }
   // One scenario library for both sides: the head's, with its stack's telemetry contract and probes.
-  const comparison = await compareReplays(sides[0], sides[1], stackFixtures(sides[1].cfg));
+  const fixtures = stackFixtures(sides[1].cfg).filter((f) => scenarios === undefined || scenarios.has(scenarioOf(f.name)));
+  const comparison = await compareReplays(sides[0], sides[1], fixtures);
   return formatReplayComparison(comparison, format);
 }
 
 /** The diff's report; a relative --stack-file is read from `cwd`; refs are the repository's. */
 export async function runDiff(argv: string[], cwd = REPO_ROOT): Promise<string> {
-  const { ref, to, stackFile, format, replay } = diffArgs(argv, cwd);
+  const { ref, to, stackFile, format, replay, scenarios } = diffArgs(argv, cwd);
   const before = refSide(ref, stackFile);
   const after: Side = to === undefined ? { stackText: readFileSync(stackFile, "utf8"), files: renderedFilesOfWorkingTree(stackFile) } : refSide(to, stackFile);
   const sections = [
@@ -158,7 +186,7 @@ export async function runDiff(argv: string[], cwd = REPO_ROOT): Promise<string> 
   ];
   const shown = relative(cwd, stackFile) || stackFile;
   const target = to === undefined ? `working tree (${shown})` : to;
-  const replayed = replay ? await replaySection({ ...before, label: ref }, { ...after, label: to ?? "working tree" }, shown, format) : "";
+  const replayed = replay ? await replaySection({ ...before, label: ref }, { ...after, label: to ?? "working tree" }, shown, format, scenarios) : "";
   if (format === "markdown")
     return `${formatMarkdown(sections, `Behaviour diff: \`${ref}\` → ${to === undefined ? `working tree (\`${shown}\`)` : `\`${to}\``}`)}${replayed ? `\n${replayed}` : ""}`;
   return `Behaviour: ${ref} -> ${target}\n${formatText(sections)}${replayed}`;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Config } from "../config/schema";
 import { renderTable, type TableFormat } from "../model/text";
 import { verdict, type FixtureVerdict } from "./expectations";
-import type { Fixture } from "./fixtures";
+import { scenarioOf, type Fixture } from "./fixtures";
 import type { ReplayedStack } from "./rendered-stack";
 import { scenarioRows, type ScenarioRow } from "./report";
 import { replayStack, type FixtureReplay } from "./run";
@@ -70,7 +70,6 @@ function signature(r: FixtureReplay, v: FixtureVerdict): string {
   return JSON.stringify({ ...rest, ...counts(r) });
 }
 
-const scenarioOf = (fixture: string) => fixture.replace(/(@\+\d+s)?(\.seed\d+)?$/, "");
 
 function outcomes(results: FixtureReplay[], verdicts: FixtureVerdict[]): Map<string, ScenarioOutcome> {
   const rows = scenarioRows(results, verdicts);
@@ -129,7 +128,7 @@ const result = (o: ScenarioOutcome) => (o.pass ? "pass" : "FAIL");
 /** The comparison as the review diff prints it: one row per changed scenario, its timelines (markdown), and the unchanged count. */
 export function formatReplayComparison(c: ReplayComparison, format: TableFormat): string {
   const unchanged = c.scenarios - c.changed.length;
-  const what = `${c.scenarios} scenarios (${c.fixtures} fixtures with phases and seeds)`;
+  const what = `${c.scenarios} scenario${c.scenarios === 1 ? "" : "s"} (${c.fixtures} fixture${c.fixtures === 1 ? "" : "s"} with phases and seeds)`;
   if (c.identical) {
     const line = `No alert rule or route differs: the outcome of all ${what} is unchanged (not replayed).`;
     return format === "markdown" ? `### Incident replay\n\n${line}\n` : `Incident replay: ${line}\n`;
