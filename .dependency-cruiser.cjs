@@ -15,17 +15,18 @@ const STAGES = [
 
 const layering = STAGES.slice(0, -1).map(([name, path], i) => ({
   name: `${name}-imports-a-later-stage`,
-  comment: `${name} may only import stages before it: ${STAGES.slice(0, i).map(([n]) => n).join(", ") || "none"}`,
+  comment: `${name} may only import stages before it: ${
+    STAGES.slice(0, i)
+      .map(([n]) => n)
+      .join(", ") || "none"
+  }`,
   severity: "error",
   from: { path },
   to: { path: STAGES.slice(i + 1).map(([, p]) => p) },
 }));
 
 module.exports = {
-  forbidden: [
-    { name: "no-circular", severity: "error", comment: "an import cycle", from: {}, to: { circular: true } },
-    ...layering,
-  ],
+  forbidden: [{ name: "no-circular", severity: "error", comment: "an import cycle", from: {}, to: { circular: true } }, ...layering],
   options: {
     doNotFollow: { path: "node_modules" },
     exclude: { path: "^(node_modules|rendered|test)/" },

@@ -20,8 +20,11 @@ export default function order5xx(cfg: Config): RuleBuilder {
     summary: "{{ $labels.method }} {{ $labels.path }} returned {{ $values.A.Value }} 5xx responses in " + window,
     description:
       `More than ${count} HTTP 5xx responses in ${window} on one endpoint of ${cfg.telemetry.source}, read from its request logs. ` +
-      "On POST /api/order this is usually the pizza factory failing (\"Failed to fulfill order at factory\"): customers cannot order.",
-    queries: [lokiQuery("A", cfg.datasources.loki, http5xxByEndpoint(cfg.telemetry, window), durationSeconds(window)), threshold("B", "A", "gt", count)],
+      'On POST /api/order this is usually the pizza factory failing ("Failed to fulfill order at factory"): customers cannot order.',
+    queries: [
+      lokiQuery("A", cfg.datasources.loki, http5xxByEndpoint(cfg.telemetry, window), durationSeconds(window)),
+      threshold("B", "A", "gt", count),
+    ],
     condition: "B",
     pendingPeriod,
     // 5xx at a low rate come and go within the window: 5m more keeps them one notification.

@@ -2,8 +2,7 @@ import type { Config } from "../src/config/schema";
 
 /** One step of a Grafana OnCall escalation chain, in order. */
 export type EscalationStep =
-  | { type: "notify_persons"; usernames: string[]; important: boolean }
-  | { type: "wait"; durationSeconds: number };
+  { type: "notify_persons"; usernames: string[]; important: boolean } | { type: "wait"; durationSeconds: number };
 
 /** The Grafana OnCall side of paging: an integration Grafana alerting posts to, and its escalation chain. */
 export interface OnCallEscalation {
@@ -22,7 +21,10 @@ export default function escalation(cfg: Config): OnCallEscalation | undefined {
   const e = cfg.escalation;
   const steps: EscalationStep[] = [{ type: "notify_persons", usernames: e.users, important: false }];
   if (e.enabled) {
-    steps.push({ type: "wait", durationSeconds: e.afterMinutes * 60 }, { type: "notify_persons", usernames: e.escalateTo, important: true });
+    steps.push(
+      { type: "wait", durationSeconds: e.afterMinutes * 60 },
+      { type: "notify_persons", usernames: e.escalateTo, important: true },
+    );
   }
   return { integrationName: "JWT Pizza on-call", chainName: "pizza-on-call", steps };
 }

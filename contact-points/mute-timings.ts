@@ -15,7 +15,8 @@ type IntervalConfig = Config["routing"]["muteTimings"][number]["intervals"][numb
 function interval(c: IntervalConfig): TimeIntervalBuilder {
   const b = new TimeIntervalBuilder();
   if (c.times) b.times(c.times.map((t) => new TimeRangeBuilder().from(t.start).to(t.end)));
-  const range = <T extends { begin(n: number): T; end(n: number): T }>(builder: () => T, r: { begin: number; end: number }) => builder().begin(r.begin).end(r.end);
+  const range = <T extends { begin(n: number): T; end(n: number): T }>(builder: () => T, r: { begin: number; end: number }) =>
+    builder().begin(r.begin).end(r.end);
   if (c.weekdays) b.weekdays(c.weekdays.map((w) => range(() => new WeekdayRangeBuilder(), parseRange("weekday", w))));
   if (c.daysOfMonth) b.daysOfMonth(c.daysOfMonth.map((d) => range(() => new DayOfMonthRangeBuilder(), parseRange("dayOfMonth", d))));
   if (c.months) b.months(c.months.map((m) => range(() => new MonthRangeBuilder(), parseRange("month", m))));

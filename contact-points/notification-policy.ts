@@ -44,12 +44,24 @@ export function routes(cfg: Config): Route[] {
   return [
     // A rule whose query fails raises DatasourceError/DatasourceNoData carrying the rule's labels,
     // severity=page included: that is telemetry trouble, so it must not page as an outage.
-    { key: "datasource-errors", matchers: [["alertname", "=~", "DatasourceError|DatasourceNoData"]], receiver: to.tickets, timing: TICKET_TIMING, groupBy: PER_ALERT },
+    {
+      key: "datasource-errors",
+      matchers: [["alertname", "=~", "DatasourceError|DatasourceNoData"]],
+      receiver: to.tickets,
+      timing: TICKET_TIMING,
+      groupBy: PER_ALERT,
+    },
     { key: "watchdog", matchers: [["category", "=", "watchdog"]], receiver: to.heartbeat, timing: WATCHDOG_TIMING, groupBy: PER_ALERT },
     // Telemetry trouble is never an outage, whatever its severity says.
     { key: "telemetry", matchers: [["category", "=", "telemetry"]], receiver: to.tickets, timing: TICKET_TIMING, groupBy: TICKET_GROUP_BY },
     { key: "page", matchers: [["severity", "=", "page"]], receiver: to.pager, timing: PAGE_TIMING, groupBy: PAGE_GROUP_BY },
-    { key: "ticket", matchers: [["severity", "=~", "ticket|warning"]], receiver: to.teamChannel, timing: TICKET_TIMING, groupBy: TICKET_GROUP_BY },
+    {
+      key: "ticket",
+      matchers: [["severity", "=~", "ticket|warning"]],
+      receiver: to.teamChannel,
+      timing: TICKET_TIMING,
+      groupBy: TICKET_GROUP_BY,
+    },
   ];
 }
 

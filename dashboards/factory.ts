@@ -11,7 +11,8 @@ export default function factoryDashboard(cfg: Config): DashboardBuilder {
     uid: FACTORY_DASHBOARD_UID,
     title: "JWT Pizza: factory dependency",
     tags: ["factory"],
-    description: "The pizza factory as seen by the JWT Pizza Service: is the factory or the service failing, errors, failure ratio, latency, failure messages and chaos support links.",
+    description:
+      "The pizza factory as seen by the JWT Pizza Service: is the factory or the service failing, errors, failure ratio, latency, failure messages and chaos support links.",
   })
     .withRow(row(FACTORY_PANELS.causeRow, "Factory or our service?"))
     .withPanel(factory.factoryAnswers)

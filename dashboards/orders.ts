@@ -11,7 +11,8 @@ export default function ordersDashboard(cfg: Config): DashboardBuilder {
     uid: ORDERS_DASHBOARD_UID,
     title: "JWT Pizza: orders",
     tags: ["orders"],
-    description: "Orders succeeded vs failed, failure ratio against the SLO, latency, revenue, 5xx responses and failed-order messages of the JWT Pizza Service.",
+    description:
+      "Orders succeeded vs failed, failure ratio against the SLO, latency, revenue, 5xx responses and failed-order messages of the JWT Pizza Service.",
   })
     .withRow(row(ORDERS_PANELS.ordersRow, "Orders succeeded vs failed"))
     .withPanel(orders.ordersPerMinute.span(10))

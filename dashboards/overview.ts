@@ -11,7 +11,8 @@ export default function overviewDashboard(cfg: Config): DashboardBuilder {
     uid: OVERVIEW_DASHBOARD_UID,
     title: "JWT Pizza: service overview",
     tags: ["overview"],
-    description: "The JWT Pizza Service at a glance: requests, errors, latency, CPU and memory, active users, the external health check and the stack's alerts.",
+    description:
+      "The JWT Pizza Service at a glance: requests, errors, latency, CPU and memory, active users, the external health check and the stack's alerts.",
   })
     .withRow(row(OVERVIEW_PANELS.trafficRow, "Requests, errors and latency"))
     .withPanel(service.requests.span(8))

@@ -33,7 +33,10 @@ const work = mkdtempSync(join(tmpdir(), "render-benchmark-"));
 const out = join(work, "rendered");
 const cpuFile = join(work, "cpu.json");
 const cpuHook = join(work, "cpu-hook.cjs");
-writeFileSync(cpuHook, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(cpuFile)}, JSON.stringify(process.cpuUsage())));\n`);
+writeFileSync(
+  cpuHook,
+  `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(cpuFile)}, JSON.stringify(process.cpuUsage())));\n`,
+);
 
 function timedRun() {
   const start = process.hrtime.bigint();
@@ -56,7 +59,11 @@ function median(values) {
 
 try {
   console.log(`npm run render = ${script}`);
-  console.log(`node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine slows every run)`);
+  console.log(
+    `node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} (other work on the machine slows every run)`,
+  );
   const warm = timedRun();
   console.log(`warm-up: ${warm.wall.toFixed(3)} s wall, ${warm.cpu.toFixed(3)} s CPU (not counted)`);
   const runsMeasured = [];
@@ -66,7 +73,9 @@ try {
     console.log(`run ${i}: ${wall.toFixed(3)} s wall, ${cpu.toFixed(3)} s CPU`);
   }
   const walls = runsMeasured.map((r) => r.wall);
-  console.log(`median of ${runs}: ${median(walls).toFixed(3)} s wall (min ${Math.min(...walls).toFixed(3)} s, max ${Math.max(...walls).toFixed(3)} s), ${median(runsMeasured.map((r) => r.cpu)).toFixed(3)} s CPU`);
+  console.log(
+    `median of ${runs}: ${median(walls).toFixed(3)} s wall (min ${Math.min(...walls).toFixed(3)} s, max ${Math.max(...walls).toFixed(3)} s), ${median(runsMeasured.map((r) => r.cpu)).toFixed(3)} s CPU`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

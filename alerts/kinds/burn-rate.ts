@@ -60,7 +60,9 @@ export function burnRateAlert(cfg: Config, spec: BurnRateAlertSpec): RuleBuilder
     description:
       `More than ${percent}% of POST /api/order requests to ${cfg.telemetry.source} failed with a 5xx over the last ${longWindow} ` +
       `and over the last ${shortWindow} (burn rate above ${factor}x of a ${objectivePercent}% objective). ${spec.consequence}` +
-      (spec.severity === "page" ? ` Silent for a burn pizza-order-failures paged within the last ${longWindow}: that page is this incident.` : ""),
+      (spec.severity === "page"
+        ? ` Silent for a burn pizza-order-failures paged within the last ${longWindow}: that page is this incident.`
+        : ""),
     expr: burnRateAlertExpr(cfg, windows, spec.severity === "page"),
     op: "gt",
     value: factor,

@@ -44,7 +44,9 @@ export function factoryPanels(cfg: Config) {
   const errorsPerMinute = new timeseries.PanelBuilder()
     .id(FACTORY_PANELS.errorsPerMinute)
     .title("Factory errors per minute")
-    .description("Pizza creations the factory failed (service metrics), and POST /api/order answered 5xx (request logs). Both rising together is the factory failing; only the logs rising while metrics are flat may be a telemetry outage.")
+    .description(
+      "Pizza creations the factory failed (service metrics), and POST /api/order answered 5xx (request logs). Both rising together is the factory failing; only the logs rising while metrics are flat may be a telemetry outage.",
+    )
     .datasource(mixedDatasource)
     .unit(units.Short)
     .interval("1m")
@@ -64,7 +66,9 @@ export function factoryPanels(cfg: Config) {
   const latency = new timeseries.PanelBuilder()
     .id(FACTORY_PANELS.latency)
     .title("Factory latency (pizza creation)")
-    .description(`The service's pizza creation latency gauge. Above the dashed line (${slowMs / 1000} s) the factory is slow: its chaos throttle delays orders by ~32 s.`)
+    .description(
+      `The service's pizza creation latency gauge. Above the dashed line (${slowMs / 1000} s) the factory is slow: its chaos throttle delays orders by ~32 s.`,
+    )
     .datasource(prometheusDatasource)
     .unit(units.Milliseconds)
     .min(0)
@@ -84,7 +88,9 @@ export function factoryPanels(cfg: Config) {
   const failureMessages = logLinesPerMinuteBars()
     .id(FACTORY_PANELS.failureMessages)
     .title("Failure messages per minute")
-    .description('Error-level lines of the service by the message of their response body, such as "Failed to fulfill order at factory" or "chaos monkey". Only the message is read from a body.')
+    .description(
+      'Error-level lines of the service by the message of their response body, such as "Failed to fulfill order at factory" or "chaos monkey". Only the message is read from a body.',
+    )
     .withTarget(
       lokiTarget(
         "A",
@@ -96,7 +102,9 @@ export function factoryPanels(cfg: Config) {
   const supportLinks = new stat.PanelBuilder()
     .id(FACTORY_PANELS.supportLinks)
     .title("Responses with a support link")
-    .description("Responses carrying the factory's chaos support link, over the dashboard's time range. Only counted: the link itself is never shown.")
+    .description(
+      "Responses carrying the factory's chaos support link, over the dashboard's time range. Only counted: the link itself is never shown.",
+    )
     .datasource(lokiDatasource)
     .unit(units.Short)
     .colorMode(common.BigValueColorMode.Background)
@@ -115,8 +123,16 @@ export function factoryPanels(cfg: Config) {
   const factoryAnswers = logLinesPerMinuteBars()
     .id(FACTORY_PANELS.factoryAnswers)
     .title("Factory answers per minute")
-    .description("The factory's own answers to the service's calls, by HTTP status, from the factory call lines: 5xx here is the factory failing (pizza-factory-failing).")
-    .withTarget(lokiTarget("A", `sum by (statusCode) (count_over_time(${factoryLogStream(t)} |= "statusCode" | json statusCode="statusCode" | __error__="" [1m]))`, "{{statusCode}}"));
+    .description(
+      "The factory's own answers to the service's calls, by HTTP status, from the factory call lines: 5xx here is the factory failing (pizza-factory-failing).",
+    )
+    .withTarget(
+      lokiTarget(
+        "A",
+        `sum by (statusCode) (count_over_time(${factoryLogStream(t)} |= "statusCode" | json statusCode="statusCode" | __error__="" [1m]))`,
+        "{{statusCode}}",
+      ),
+    );
 
   const whereOrdersFail = new timeseries.PanelBuilder()
     .id(FACTORY_PANELS.whereOrdersFail)
@@ -131,5 +147,15 @@ export function factoryPanels(cfg: Config) {
     .withTarget(lokiTarget("B", factoryFailed, "at the factory"))
     .withTarget(lokiTarget("C", `${failedOrders} - (${factoryFailed} or vector(0))`, "in the service"));
 
-  return { factoryAnswers, whereOrdersFail, errorsPerMinute, failureRatio, latency, currentLatency, failureMessages, supportLinks, supportLinksPerMinute };
+  return {
+    factoryAnswers,
+    whereOrdersFail,
+    errorsPerMinute,
+    failureRatio,
+    latency,
+    currentLatency,
+    failureMessages,
+    supportLinks,
+    supportLinksPerMinute,
+  };
 }

@@ -43,7 +43,9 @@ export function orderPanels(cfg: Config) {
   const failureRatio = new stat.PanelBuilder()
     .id(ORDERS_PANELS.failureRatio)
     .title("Order failure ratio (5m)")
-    .description(`Failed POST /api/order responses divided by all of them, over the last 5 minutes. Red above the SLO's error budget (${budget * 100}%).`)
+    .description(
+      `Failed POST /api/order responses divided by all of them, over the last 5 minutes. Red above the SLO's error budget (${budget * 100}%).`,
+    )
     .datasource(lokiDatasource)
     .unit(units.PercentUnit)
     .decimals(2)
@@ -107,7 +109,9 @@ export function orderPanels(cfg: Config) {
   const failedOrderLines = new logs.PanelBuilder()
     .id(ORDERS_PANELS.failedOrderLines)
     .title("Recent failed orders")
-    .description("POST /api/order responses with status 500 or above: status, path and the response's message only. Bodies are never shown: they can hold JWTs.")
+    .description(
+      "POST /api/order responses with status 500 or above: status, path and the response's message only. Bodies are never shown: they can hold JWTs.",
+    )
     .datasource(lokiDatasource)
     .showTime(true)
     .wrapLogMessage(true)

@@ -60,7 +60,9 @@ export function servicePanels(cfg: Config) {
   const healthCheck = new timeseries.PanelBuilder()
     .id(OVERVIEW_PANELS.healthCheck)
     .title("Health check success (Synthetic Monitoring)")
-    .description("Share of Synthetic Monitoring probes reaching the service's health endpoint from outside. Independent of the service's own telemetry: it stays up during a telemetry outage.")
+    .description(
+      "Share of Synthetic Monitoring probes reaching the service's health endpoint from outside. Independent of the service's own telemetry: it stays up during a telemetry outage.",
+    )
     .datasource(prometheusDatasource)
     .unit(units.PercentUnit)
     .min(0)

@@ -79,12 +79,16 @@ export function telemetryPanels(cfg: Config) {
   const requestsLogsVsMetrics = new timeseries.PanelBuilder()
     .id(TELEMETRY_PANELS.requestsLogsVsMetrics)
     .title("Requests per minute: logs vs metrics")
-    .description("The same requests counted twice: from the request logs and from the requests metric. Logs flowing while the metric drops is a telemetry outage, not a service outage; both dropping is the service (or all telemetry).")
+    .description(
+      "The same requests counted twice: from the request logs and from the requests metric. Logs flowing while the metric drops is a telemetry outage, not a service outage; both dropping is the service (or all telemetry).",
+    )
     .datasource(mixedDatasource)
     .unit(units.Short)
     .interval("1m")
     .withTarget(lokiTarget("A", `sum(count_over_time(${httpLogStream(t)} [1m]))`, "requests (logs)").datasource(lokiDatasource))
-    .withTarget(promTarget("B", `sum(increase(${metricSeries(t, "requests")}[1m]))`, "requests (metrics)").datasource(prometheusDatasource));
+    .withTarget(
+      promTarget("B", `sum(increase(${metricSeries(t, "requests")}[1m]))`, "requests (metrics)").datasource(prometheusDatasource),
+    );
 
   const logVolumeByLevel = logLinesPerMinuteBars()
     .id(TELEMETRY_PANELS.logVolumeByLevel)

@@ -85,7 +85,10 @@ export function queryKinds(rule: alerting.Rule, datasources: { loki: string; pro
     if (q.datasourceUid === EXPRESSION_DATASOURCE) continue;
     if (q.datasourceUid === datasources.loki) kinds.set(q.refId ?? "", "Loki");
     else if (q.datasourceUid === datasources.prometheus) kinds.set(q.refId ?? "", "Prometheus");
-    else throw new Error(`rule ${rule.uid}: query ${q.refId} reads datasource ${q.datasourceUid}, which is neither the stack's Loki (${datasources.loki}) nor its Prometheus (${datasources.prometheus})`);
+    else
+      throw new Error(
+        `rule ${rule.uid}: query ${q.refId} reads datasource ${q.datasourceUid}, which is neither the stack's Loki (${datasources.loki}) nor its Prometheus (${datasources.prometheus})`,
+      );
   }
   return kinds;
 }

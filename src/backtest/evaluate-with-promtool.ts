@@ -95,10 +95,19 @@ export interface PromtoolPathInput {
 }
 
 /** Per alert uid, per evaluation time (Unix seconds): every series its expression returned, with its value. */
-export async function promtoolConditionSeries(input: PromtoolPathInput): Promise<Map<string, Map<number, Array<{ labels: Labels; value: number }>>>> {
+export async function promtoolConditionSeries(
+  input: PromtoolPathInput,
+): Promise<Map<string, Map<number, Array<{ labels: Labels; value: number }>>>> {
   const ds: Datasource = { kind: "Prometheus", uid: input.datasources.prometheus };
   const start = input.window.from - input.lookbackSeconds;
-  const selectors = [...new Map(input.alerts.flatMap((a) => selectorsOf(a.expr)).filter((s) => !input.skipMetrics.has(s.metric)).map((s) => [s.text, s])).values()];
+  const selectors = [
+    ...new Map(
+      input.alerts
+        .flatMap((a) => selectorsOf(a.expr))
+        .filter((s) => !input.skipMetrics.has(s.metric))
+        .map((s) => [s.text, s]),
+    ).values(),
+  ];
   const fetched = (await Promise.all(selectors.map((s) => rawSeries(input.client, ds, s.text, start, input.window.to)))).flat();
   const unique = new Map<string, RawSeries>();
   for (const s of [...fetched, ...input.recorded]) unique.set(JSON.stringify([s.metric, Object.entries(s.labels).sort()]), s);
@@ -121,12 +130,16 @@ export async function promtoolConditionSeries(input: PromtoolPathInput): Promise
     for (const s of all) for (const { t } of s.samples) if (t >= base) gridMs = gcd(gridMs, Math.round((t - base) * 1000));
     if (gridMs % 1000 !== 0) {
       const off = all.find((s) => s.samples.some(({ t }) => t >= base && Math.round((t - base) * 1000) % 1000 !== 0));
-      throw new Error(`series ${off?.metric}${JSON.stringify(off?.labels ?? {})} has samples off whole seconds: promtool needs one sample grid for all input series. Deploy the recording rules first (their series are then read from Prometheus), or backtest before --ref without them.`);
+      throw new Error(
+        `series ${off?.metric}${JSON.stringify(off?.labels ?? {})} has samples off whole seconds: promtool needs one sample grid for all input series. Deploy the recording rules first (their series are then read from Prometheus), or backtest before --ref without them.`,
+      );
     }
     const grid = gridMs / 1000;
     const steps = Math.ceil((input.window.to - base) / grid);
     if (steps * all.length > MAX_PROMTOOL_POINTS) {
-      throw new Error(`promtool input would hold ${steps * all.length} points (${all.length} series x ${steps} steps of ${grid}s), above ${MAX_PROMTOOL_POINTS}: backtest a shorter window`);
+      throw new Error(
+        `promtool input would hold ${steps * all.length} points (${all.length} series x ${steps} steps of ${grid}s), above ${MAX_PROMTOOL_POINTS}: backtest a shorter window`,
+      );
     }
     const series: Series[] = all.map((s) => {
       const values: Array<number | undefined> = new Array(steps + 1).fill(undefined);
@@ -136,12 +149,33 @@ export async function promtoolConditionSeries(input: PromtoolPathInput): Promise
     const name = `backtest-${key}`;
     const ruleFile = join(input.dir, `${name}.rules.yml`);
     // No threshold and no `for`: every series the expression returns is an alert, its value in an annotation.
-    const group = { name, interval: `${interval}s`, rules: alerts.map((a) => ({ alert: a.uid, expr: a.expr, annotations: { value: "{{ $value }}" } })) };
+    const group = {
+      name,
+      interval: `${interval}s`,
+      rules: alerts.map((a) => ({ alert: a.uid, expr: a.expr, annotations: { value: "{{ $value }}" } })),
+    };
     writeFileSync(ruleFile, stringify({ groups: [group] }, { lineWidth: 0 }));
-    const fixture: Fixture = { name, title: name, durationSeconds: input.window.to - base, sampleIntervalSeconds: grid, logs: [], series: [] };
+    const fixture: Fixture = {
+      name,
+      title: name,
+      durationSeconds: input.window.to - base,
+      sampleIntervalSeconds: grid,
+      logs: [],
+      series: [],
+    };
     // Checked from the window's first evaluation on: the steps before it are history, evaluated but not read.
     const firstCheckSeconds = Math.ceil((input.window.from - base) / interval) * interval;
-    return { base, input: { ruleFiles: [ruleFile], evaluationIntervalSeconds: interval, fixture, series, alertnames: alerts.map((a) => a.uid), firstCheckSeconds } };
+    return {
+      base,
+      input: {
+        ruleFiles: [ruleFile],
+        evaluationIntervalSeconds: interval,
+        fixture,
+        series,
+        alertnames: alerts.map((a) => a.uid),
+        firstCheckSeconds,
+      },
+    };
   });
   const observed = await inParallel(runs, PROMTOOL_CONCURRENCY, (r) => observeFiringsAsync(r.input, input.dir));
   for (const [i, { base }] of runs.entries()) {

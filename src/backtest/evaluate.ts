@@ -54,7 +54,9 @@ export function conditionOf(rule: alerting.Rule): { expr: string; holds: (v: num
   const threshold = singleThreshold(b?.model);
   const expr = a ? exprOf(a.model) : undefined;
   if (rule.data.length !== 2 || rule.condition !== "B" || a.refId !== "A" || threshold?.input !== "A" || expr === undefined) {
-    throw new Error(`alert ${rule.uid}: the backtest evaluates rules of the shape [A: query, B: threshold (gt, lt, gte, lte) on A], condition B, only`);
+    throw new Error(
+      `alert ${rule.uid}: the backtest evaluates rules of the shape [A: query, B: threshold (gt, lt, gte, lte) on A], condition B, only`,
+    );
   }
   return { expr, holds: (v) => thresholdHolds(threshold.op, v, threshold.value) };
 }
@@ -133,7 +135,13 @@ async function computedRecordedSeries(o: EvaluateOptions, rec: CatalogueRule, fr
   }
   const times = evaluationTimes({ from, to: o.window.to }, rec.intervalSeconds);
   if (times.length === 0) return [];
-  const series = await queryRange(o.client, { ds: { kind: "Loki", uid: o.datasources.loki }, expr, start: times[0], end: times[times.length - 1], step: rec.intervalSeconds });
+  const series = await queryRange(o.client, {
+    ds: { kind: "Loki", uid: o.datasources.loki },
+    expr,
+    start: times[0],
+    end: times[times.length - 1],
+    step: rec.intervalSeconds,
+  });
   return series.map((s) => ({
     metric: record.metric,
     labels: { ...s.labels, ...(rule.labels ?? {}) },
@@ -164,8 +172,21 @@ export async function evaluateCatalogue(c: Catalogue, o: EvaluateOptions): Promi
   if (viaPromtool.length > 0) {
     const lookback = Math.max(...viaPromtool.map((p) => lookbackSeconds(p.expr)));
     const needed = new Set(viaPromtool.flatMap((p) => recordedMetricsIn(p.expr, recordings)).filter((m) => o.computeRecorded.has(m)));
-    const recorded = (await Promise.all([...needed].map((m) => computedRecordedSeries(o, recordings.get(m)!, o.window.from - lookback)))).flat();
-    const conditions = await promtoolConditionSeries({ ...o, alerts: viaPromtool.map((p) => ({ uid: p.entry.rule.uid ?? "", expr: p.expr, intervalSeconds: p.entry.intervalSeconds, lookbackSeconds: lookbackSeconds(p.expr) })), recorded, skipMetrics: needed, lookbackSeconds: lookback });
+    const recorded = (
+      await Promise.all([...needed].map((m) => computedRecordedSeries(o, recordings.get(m)!, o.window.from - lookback)))
+    ).flat();
+    const conditions = await promtoolConditionSeries({
+      ...o,
+      alerts: viaPromtool.map((p) => ({
+        uid: p.entry.rule.uid ?? "",
+        expr: p.expr,
+        intervalSeconds: p.entry.intervalSeconds,
+        lookbackSeconds: lookbackSeconds(p.expr),
+      })),
+      recorded,
+      skipMetrics: needed,
+      lookbackSeconds: lookback,
+    });
     for (const p of viaPromtool) {
       const times = evaluationTimes(o.window, p.entry.intervalSeconds);
       const got = conditions.get(p.entry.rule.uid ?? "") ?? new Map<number, Array<{ labels: Labels; value: number }>>();

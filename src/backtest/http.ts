@@ -74,7 +74,10 @@ async function boundedText(res: Response, max: number): Promise<string | undefin
 }
 
 export class BacktestHttpError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = "BacktestHttpError";
   }
@@ -127,7 +130,10 @@ export function datasourceClient(target: GrafanaTarget, opts: ClientOptions = {}
   const base = target.url.replace(/\/+$/, "");
   let requests = 0;
 
-  async function once(ds: Datasource, url: string): Promise<{ retry: false; body: unknown } | { retry: true; why: string; waitMs?: number }> {
+  async function once(
+    ds: Datasource,
+    url: string,
+  ): Promise<{ retry: false; body: unknown } | { retry: true; why: string; waitMs?: number }> {
     requests++;
     let res: Response;
     let text: string | undefined;
@@ -137,17 +143,24 @@ export function datasourceClient(target: GrafanaTarget, opts: ClientOptions = {}
       text = await boundedText(res, maxAnswerBytes);
     } catch (e) {
       const err = e as Error;
-      if (err.name === "TimeoutError" || err.name === "AbortError") return { retry: true, why: `no answer within ${timeoutMs / 1000} s (the request timeout; --request-timeout raises it)` };
+      if (err.name === "TimeoutError" || err.name === "AbortError")
+        return { retry: true, why: `no answer within ${timeoutMs / 1000} s (the request timeout; --request-timeout raises it)` };
       return { retry: true, why: `network error: ${shown(err.message)}` };
     }
     if (text === undefined) {
-      throw new BacktestHttpError(`${describeDatasource(ds)}: answer larger than ${maxAnswerBytes / 1024 / 1024} MiB (the answer size limit); shorten the window with --from/--to or raise it with --max-answer-mib`, res.status);
+      throw new BacktestHttpError(
+        `${describeDatasource(ds)}: answer larger than ${maxAnswerBytes / 1024 / 1024} MiB (the answer size limit); shorten the window with --from/--to or raise it with --max-answer-mib`,
+        res.status,
+      );
     }
     if (res.ok) {
       try {
         return { retry: false, body: JSON.parse(text) };
       } catch {
-        throw new BacktestHttpError(`${describeDatasource(ds)}: answer is not JSON (HTTP ${res.status}): ${shown(text.slice(0, 200))}`, res.status);
+        throw new BacktestHttpError(
+          `${describeDatasource(ds)}: answer is not JSON (HTTP ${res.status}): ${shown(text.slice(0, 200))}`,
+          res.status,
+        );
       }
     }
     if (res.status === 429 || res.status >= 500) {
@@ -181,11 +194,15 @@ export function datasourceClient(target: GrafanaTarget, opts: ClientOptions = {}
           last = r.why;
           if (attempt === maxAttempts) break;
           if ((r.waitMs ?? 0) > maxRetryAfterMs) {
-            throw new BacktestHttpError(`${describeDatasource(ds)}: ${r.why} asked to retry after ${Math.round(r.waitMs! / 1000)} s, more than the ${maxRetryAfterMs / 1000} s limit on Retry-After; try again later (${path})`);
+            throw new BacktestHttpError(
+              `${describeDatasource(ds)}: ${r.why} asked to retry after ${Math.round(r.waitMs! / 1000)} s, more than the ${maxRetryAfterMs / 1000} s limit on Retry-After; try again later (${path})`,
+            );
           }
           const wait = Math.max(r.waitMs ?? 0, backoff * 2 ** (attempt - 1));
           if (waited + wait > maxRetryTotalMs) {
-            throw new BacktestHttpError(`${describeDatasource(ds)}: gave up after ${attempt} attempts (${last}): retrying would wait more than ${maxRetryTotalMs / 1000} s in all, the limit per request (${path})`);
+            throw new BacktestHttpError(
+              `${describeDatasource(ds)}: gave up after ${attempt} attempts (${last}): retrying would wait more than ${maxRetryTotalMs / 1000} s in all, the limit per request (${path})`,
+            );
           }
           waited += wait;
           await sleep(wait);

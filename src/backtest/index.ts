@@ -9,7 +9,14 @@ import { readStackFile } from "../config/stack-file";
 import { exprOf } from "../model/rules";
 import { catalogueAtRef, catalogueOfWorkingTree, queryKinds, type Catalogue } from "./catalogue";
 import { lookbackSeconds, recordingRules, type BacktestWindow } from "./evaluate";
-import { BacktestHttpError, datasourceClient, describeDatasource, type ClientOptions, type Datasource, type DatasourceClient } from "./http";
+import {
+  BacktestHttpError,
+  datasourceClient,
+  describeDatasource,
+  type ClientOptions,
+  type Datasource,
+  type DatasourceClient,
+} from "./http";
 import { progress as progressLine, type ProgressOptions } from "./progress";
 import { formatBacktest, formatComparison, type Format } from "./report";
 import { backtestCatalogue, type CatalogueBacktest } from "./run";
@@ -35,7 +42,8 @@ export const MAX_BACKTEST_WINDOW = "31d";
 /** Why the window may not be backtested, or undefined: it is bounded so a typo cannot plan thousands of requests. */
 export function windowProblem(window: BacktestWindow, maxWindow = MAX_BACKTEST_WINDOW): string | undefined {
   const max = parseDuration(maxWindow);
-  if (!max.ok || max.milliseconds < 1000) return `--max-window: expected a duration such as 31d or 90d (${max.ok ? "at least 1s" : max.problem})`;
+  if (!max.ok || max.milliseconds < 1000)
+    return `--max-window: expected a duration such as 31d or 90d (${max.ok ? "at least 1s" : max.problem})`;
   const seconds = window.to - window.from;
   if (seconds * 1000 > max.milliseconds) {
     return `--from/--to: the window is ${formatDuration(seconds)}, longer than the limit of ${maxWindow} (each day costs hundreds of datasource requests); narrow it, or raise the limit with --max-window ${formatDuration(Math.ceil(seconds / 86400) * 86400)}`;
@@ -59,10 +67,17 @@ async function absentMetrics(client: DatasourceClient, ds: Datasource, metrics: 
   const absent = new Set<string>();
   await Promise.all(
     metrics.map(async (m) => {
-      const body = (await client.get(ds, "/api/v1/series", { "match[]": m, start: String(w.from), end: String(w.to) })) as { status?: string; data?: unknown; error?: unknown } | null;
-      if (body === null || typeof body !== "object") throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: the answer is not a JSON object`);
-      if (body.status !== "success") throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: ${redact(String(body.error ?? "failed")).slice(0, 300)}`);
-      if (body.data !== undefined && !Array.isArray(body.data)) throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: data is not a list`);
+      const body = (await client.get(ds, "/api/v1/series", { "match[]": m, start: String(w.from), end: String(w.to) })) as {
+        status?: string;
+        data?: unknown;
+        error?: unknown;
+      } | null;
+      if (body === null || typeof body !== "object")
+        throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: the answer is not a JSON object`);
+      if (body.status !== "success")
+        throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: ${redact(String(body.error ?? "failed")).slice(0, 300)}`);
+      if (body.data !== undefined && !Array.isArray(body.data))
+        throw new BacktestHttpError(`${describeDatasource(ds)}: series of ${m}: data is not a list`);
       if ((body.data ?? []).length === 0) absent.add(m);
     }),
   );
@@ -71,7 +86,9 @@ async function absentMetrics(client: DatasourceClient, ds: Datasource, metrics: 
 
 /** The longest range back from an evaluation that the catalogue's PromQL alerts read. */
 function promqlLookbackSeconds(c: Catalogue, datasources: { loki: string; prometheus: string }): number {
-  const exprs = c.rules.filter((r) => !r.rule.record && queryKinds(r.rule, datasources).get("A") === "Prometheus").map((r) => exprOf(r.rule.data.find((d) => d.refId === "A")?.model));
+  const exprs = c.rules
+    .filter((r) => !r.rule.record && queryKinds(r.rule, datasources).get("A") === "Prometheus")
+    .map((r) => exprOf(r.rule.data.find((d) => d.refId === "A")?.model));
   return Math.max(0, ...exprs.filter((e): e is string => e !== undefined).map(lookbackSeconds));
 }
 
@@ -88,7 +105,10 @@ function recordingIdentity(c: Catalogue, metric: string): string | undefined {
  * over a window of the stack's real history, through its Grafana.
  */
 export async function runBacktest(req: BacktestRequest): Promise<BacktestResult> {
-  if (!(req.window.to > req.window.from)) throw new Error(`--to (${new Date(req.window.to * 1000).toISOString()}) must be after --from (${new Date(req.window.from * 1000).toISOString()})`);
+  if (!(req.window.to > req.window.from))
+    throw new Error(
+      `--to (${new Date(req.window.to * 1000).toISOString()}) must be after --from (${new Date(req.window.from * 1000).toISOString()})`,
+    );
   const tooLong = windowProblem(req.window, req.maxWindow);
   if (tooLong) throw new InvalidDefinitionError("command line", [tooLong]);
   const raw = readStackFile(req.stackFile);
@@ -106,12 +126,22 @@ export async function runBacktest(req: BacktestRequest): Promise<BacktestResult>
     const lookback = Math.max(...[after, ...(before ? [before] : [])].map((c) => promqlLookbackSeconds(c, cfg.datasources)));
     const absent = await absentMetrics(client, prometheus, metrics, { from: req.window.from - lookback, to: req.window.to });
     // Prometheus holds what the deployed rules wrote: a recording rule the working tree adds or changes is computed from Loki.
-    const changed = before ? [...recordingRules(after).keys()].filter((m) => recordingIdentity(after, m) !== recordingIdentity(before, m)) : [];
+    const changed = before
+      ? [...recordingRules(after).keys()].filter((m) => recordingIdentity(after, m) !== recordingIdentity(before, m))
+      : [];
     const options = { client, datasources: cfg.datasources, window: req.window };
-    const afterResult = await backtestCatalogue(after, { ...options, computeRecorded: new Set([...absent, ...changed]), dir: join(dir, "after") });
-    const beforeResult = before ? await backtestCatalogue(before, { ...options, computeRecorded: absent, dir: join(dir, "before") }) : undefined;
+    const afterResult = await backtestCatalogue(after, {
+      ...options,
+      computeRecorded: new Set([...absent, ...changed]),
+      dir: join(dir, "after"),
+    });
+    const beforeResult = before
+      ? await backtestCatalogue(before, { ...options, computeRecorded: absent, dir: join(dir, "before") })
+      : undefined;
     bar.finish();
-    const report = beforeResult ? formatComparison(beforeResult, afterResult, req.format, client.requests) : formatBacktest(afterResult, req.format, client.requests);
+    const report = beforeResult
+      ? formatComparison(beforeResult, afterResult, req.format, client.requests)
+      : formatBacktest(afterResult, req.format, client.requests);
     return { after: afterResult, before: beforeResult, requests: client.requests, report };
   } finally {
     if (!req.keep) rmSync(dir, { recursive: true, force: true });

@@ -36,7 +36,12 @@ function minutes(hhmm: string): number {
   return h * 60 + m;
 }
 
-function inRanges(kind: Parameters<typeof parseRange>[0], texts: string[] | undefined, value: number, normalise: (n: number) => number = (n) => n): boolean {
+function inRanges(
+  kind: Parameters<typeof parseRange>[0],
+  texts: string[] | undefined,
+  value: number,
+  normalise: (n: number) => number = (n) => n,
+): boolean {
   if (!texts || texts.length === 0) return true;
   return texts.some((text) => {
     const { begin, end } = parseRange(kind, text);

@@ -19,7 +19,13 @@ export interface Chunk {
 }
 
 /** [start, end] (Unix seconds, both evaluated) cut into chunks of at most `maxPoints` steps and `maxLengthSeconds`. */
-export function chunkRange(start: number, end: number, step: number, maxPoints = MAX_POINTS_PER_SERIES, maxLengthSeconds = Infinity): Chunk[] {
+export function chunkRange(
+  start: number,
+  end: number,
+  step: number,
+  maxPoints = MAX_POINTS_PER_SERIES,
+  maxLengthSeconds = Infinity,
+): Chunk[] {
   if (!(step > 0)) throw new Error(`step must be positive (got ${step})`);
   const perChunk = Math.max(1, Math.min(maxPoints, Math.floor(maxLengthSeconds / step) + 1));
   const chunks: Chunk[] = [];
@@ -38,7 +44,6 @@ interface MatrixResponse {
   error?: string;
   data?: { resultType?: string; result?: Array<{ metric?: Labels; stream?: Labels; values?: Array<[number, string]> }> };
 }
-
 
 /** A server's text shown in a message: bounded and redacted. */
 function serverText(v: unknown): string {
@@ -64,7 +69,8 @@ export function checkedMatrix(ds: Datasource, what: string, body: unknown): Arra
   return result.map((s, i) => {
     if (s === null || typeof s !== "object") return fail(`data.result[${i}] is not a series`);
     const metric = s.metric ?? {};
-    if (typeof metric !== "object" || metric === null || Object.values(metric).some((v) => typeof v !== "string")) return fail(`data.result[${i}].metric is not a set of labels`);
+    if (typeof metric !== "object" || metric === null || Object.values(metric).some((v) => typeof v !== "string"))
+      return fail(`data.result[${i}].metric is not a set of labels`);
     const values = s.values ?? [];
     if (!Array.isArray(values)) return fail(`data.result[${i}].values is not a list`);
     return {
@@ -74,7 +80,8 @@ export function checkedMatrix(ds: Datasource, what: string, body: unknown): Arra
         const tn = Number(t);
         const vn = typeof v === "string" ? Number(v) : Number.NaN;
         // Prometheus writes NaN and infinities as strings; anything else that is not a number is garbage.
-        if (!Number.isFinite(tn) || (Number.isNaN(vn) && v !== "NaN")) return fail(`data.result[${i}].values[${j}] is not a [time, "value"] sample`);
+        if (!Number.isFinite(tn) || (Number.isNaN(vn) && v !== "NaN"))
+          return fail(`data.result[${i}].values[${j}] is not a [time, "value"] sample`);
         return [tn, vn];
       }),
     };

@@ -41,7 +41,8 @@ export interface CatalogueBacktest {
 }
 
 function keepFiringSeconds(rule: alerting.Rule): number {
-  const raw = (rule as { keep_firing_for?: unknown; keepFiringFor?: unknown }).keep_firing_for ?? (rule as { keepFiringFor?: unknown }).keepFiringFor;
+  const raw =
+    (rule as { keep_firing_for?: unknown; keepFiringFor?: unknown }).keep_firing_for ?? (rule as { keepFiringFor?: unknown }).keepFiringFor;
   if (typeof raw === "string") return durationSeconds(raw);
   if (typeof raw === "number") return raw / 1e9; // the foundation SDK's keepFiringFor takes nanoseconds
   return 0;
@@ -68,7 +69,11 @@ function groupKey(route: TimedRoute, labels: Record<string, string>): string {
  * Notifications of every episode (all rules together: an aggregation group may hold several
  * alerts), attributed back to the rule whose episode a notification announces.
  */
-function notify(perRule: Array<{ rule: alerting.Rule; folder: string; episodes: Episode[] }>, c: Catalogue, until: number): Map<string, AlertBacktest["notifications"]> {
+function notify(
+  perRule: Array<{ rule: alerting.Rule; folder: string; episodes: Episode[] }>,
+  c: Catalogue,
+  until: number,
+): Map<string, AlertBacktest["notifications"]> {
   const groups = new Map<string, { route: TimedRoute; items: Array<{ uid: string; episode: Episode }> }>();
   for (const { rule, folder, episodes } of perRule) {
     for (const episode of episodes) {
@@ -86,11 +91,21 @@ function notify(perRule: Array<{ rule: alerting.Rule; folder: string; episodes: 
     // A muted flush sends nothing and writes no notification-log entry (Alertmanager notify.go
     // TimeMuteStage), so the first flush after the window sends what was held back.
     const mutedBy = (t: number) => route.muteTimeIntervals.find((m) => muteActive(c.muteTimings.get(m) ?? [], t));
-    const sent = notifications(items.map((i) => i.episode), route.timing, until, { muted: (t) => mutedBy(t) !== undefined });
+    const sent = notifications(
+      items.map((i) => i.episode),
+      route.timing,
+      until,
+      { muted: (t) => mutedBy(t) !== undefined },
+    );
     // Firing notifications (and firing ones a mute held back); resolved notices are not counted here.
     for (const n of sent.filter((x) => x.kind !== "resolved" && x.alertnames.length > 0)) {
       // A notification is announced for the rules whose episodes were firing at that moment.
-      const firing = items.filter((i) => i.episode.startSeconds <= n.atSeconds && (i.episode.endSeconds === undefined || i.episode.endSeconds > n.atSeconds) && n.alertnames.includes(i.episode.alertname));
+      const firing = items.filter(
+        (i) =>
+          i.episode.startSeconds <= n.atSeconds &&
+          (i.episode.endSeconds === undefined || i.episode.endSeconds > n.atSeconds) &&
+          n.alertnames.includes(i.episode.alertname),
+      );
       for (const uid of new Set(firing.map((i) => `${i.uid}\u0000${i.episode.alertname}`))) {
         const [ruleUid, alertname] = uid.split("\u0000");
         const key = `${ruleUid}\u0000${alertname}`;
@@ -123,12 +138,20 @@ export function backtestFromEvaluations(c: Catalogue, evaluated: RuleEvaluations
     );
     return { r, rule, episodes: replay.episodes };
   });
-  const sent = notify(states.map((s) => ({ rule: s.rule, folder: s.r.entry.folder, episodes: s.episodes })), c, window.to);
+  const sent = notify(
+    states.map((s) => ({ rule: s.rule, folder: s.r.entry.folder, episodes: s.episodes })),
+    c,
+    window.to,
+  );
   const alerts = states.map(({ r, rule, episodes }): AlertBacktest => {
     const own = episodes.filter((e) => e.alertname === rule.title);
     const ownNotifications = sent.get(`${rule.uid}\u0000${rule.title}`) ?? [];
     const lastEval = r.evaluations[r.evaluations.length - 1]?.at ?? window.to;
-    const firingEvals = new Set(own.flatMap((e) => r.evaluations.filter((ev) => ev.at >= e.startSeconds && (e.endSeconds === undefined || ev.at < e.endSeconds)).map((ev) => ev.at)));
+    const firingEvals = new Set(
+      own.flatMap((e) =>
+        r.evaluations.filter((ev) => ev.at >= e.startSeconds && (e.endSeconds === undefined || ev.at < e.endSeconds)).map((ev) => ev.at),
+      ),
+    );
     const severity = rule.labels?.severity ?? "";
     return {
       uid: rule.uid ?? "",

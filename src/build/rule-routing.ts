@@ -12,7 +12,11 @@ import { routeMatches } from "../model/routing-match";
  * query runs (a matcher on a label the query supplies, a templated label value, `continue`, the
  * legacy matcher fields) is refused by name rather than guessed.
  */
-export function ruleNotificationSettings(rule: alerting.Rule, policy: alerting.NotificationPolicy, folderTitle: string): alerting.NotificationSettings {
+export function ruleNotificationSettings(
+  rule: alerting.Rule,
+  policy: alerting.NotificationPolicy,
+  folderTitle: string,
+): alerting.NotificationSettings {
   const labels: Record<string, string> = { ...(rule.labels ?? {}), alertname: rule.title, grafana_folder: folderTitle };
   const route = routeOf(policy, labels, rule.uid ?? rule.title);
   const inherited = route.path.reduce<Partial<alerting.NotificationPolicy>>(
@@ -41,7 +45,11 @@ export function ruleNotificationSettings(rule: alerting.Rule, policy: alerting.N
   return settings;
 }
 
-function routeOf(policy: alerting.NotificationPolicy, labels: Record<string, string>, rule: string): { path: alerting.NotificationPolicy[] } {
+function routeOf(
+  policy: alerting.NotificationPolicy,
+  labels: Record<string, string>,
+  rule: string,
+): { path: alerting.NotificationPolicy[] } {
   const path = [policy];
   let node = policy;
   for (;;) {

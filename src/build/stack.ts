@@ -55,7 +55,11 @@ function groupRules(cfg: Config, rules: alerting.Rule[]): alerting.RuleGroup[] {
  * A broken datasource still raises tickets through the ticket rules reading it (metrics-absent,
  * logs-absent, saturation, metric ingestion), whose errors go where they notify.
  */
-function attachRoutesAndKeepPagesOffDatasourceErrors(cfg: Config, rules: alerting.Rule[], policy: alerting.NotificationPolicy): alerting.Rule[] {
+function attachRoutesAndKeepPagesOffDatasourceErrors(
+  cfg: Config,
+  rules: alerting.Rule[],
+  policy: alerting.NotificationPolicy,
+): alerting.Rule[] {
   if (cfg.deployment.routingMode !== "rule-settings") return rules;
   return rules.map((r) => {
     if (r.record) return r;

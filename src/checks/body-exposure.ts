@@ -50,7 +50,8 @@ function templateRefersTo(template: string, labels: Iterable<string>): string[] 
 /** Labels a parser stage adds when it extracts everything (json, logfmt, unpack without parameters). */
 function extractAll(state: PipelineState, stage: string): void {
   if (state.line === "raw") BODY_FIELDS.forEach((f) => state.tainted.add(f));
-  if (state.line === "body") state.problems.push(`\`${stage}\` extracts every field of a body; extract only ${SAFE_BODY_FIELDS.join(", ")}`);
+  if (state.line === "body")
+    state.problems.push(`\`${stage}\` extracts every field of a body; extract only ${SAFE_BODY_FIELDS.join(", ")}`);
 }
 
 /** A labelled extraction `name="expression"` from the current line. */
@@ -130,8 +131,7 @@ function applyStage(q: string, stage: SyntaxNode, state: PipelineState): void {
         const [dst, src] = [m.firstChild, m.lastChild];
         if (!dst || !src || dst === src) continue;
         const value = src.name === "String" ? unquote(text(q, src)) : text(q, src);
-        const copiesBody =
-          templateRefersTo(value, state.tainted).length > 0 || (state.line !== "clean" && /__line__/.test(value));
+        const copiesBody = templateRefersTo(value, state.tainted).length > 0 || (state.line !== "clean" && /__line__/.test(value));
         if (copiesBody) state.tainted.add(text(q, dst));
         else state.tainted.delete(text(q, dst));
       }
@@ -195,7 +195,11 @@ function analyse(q: string, n: SyntaxNode): Result {
       return grouping ? grouped(q, grouping, inner) : inner;
     }
     case "VectorAggregationExpr": {
-      const inner = merge(children(n).filter((c) => c.name === "MetricExpr" || c.name === "Expr").map((c) => analyse(q, c)));
+      const inner = merge(
+        children(n)
+          .filter((c) => c.name === "MetricExpr" || c.name === "Expr")
+          .map((c) => analyse(q, c)),
+      );
       const op = n.getChild("VectorOp")?.firstChild?.name ?? "";
       return PRESERVING_OPS.has(op) ? inner : grouped(q, n.getChild("Grouping"), inner);
     }
@@ -221,5 +225,8 @@ export function bodyExposure(query: string): string[] {
   const q = expandGrafanaMacros(query);
   const result = analyse(q, syntaxTree("logql", q).topNode);
   const labels = [...result.labels].sort();
-  return [...new Set(result.problems), ...(labels.length ? [`returns label(s) ${labels.join(", ")} holding raw bodies: drop them or keep only the needed labels`] : [])];
+  return [
+    ...new Set(result.problems),
+    ...(labels.length ? [`returns label(s) ${labels.join(", ")} holding raw bodies: drop them or keep only the needed labels`] : []),
+  ];
 }

@@ -68,7 +68,8 @@ export function alertLinkProblems(rules: alerting.Rule[], dashboards: dashboard.
     if (uid === undefined && panelId === undefined) return [];
     const d = dashboards.find((x) => x.uid === uid);
     if (!d) return [`alert ${r.uid}: links dashboard ${uid}, which the stack does not define`];
-    if (!(d.panels ?? []).some((p) => String(p.id) === panelId)) return [`alert ${r.uid}: links panel ${panelId}, which dashboard ${uid} does not have`];
+    if (!(d.panels ?? []).some((p) => String(p.id) === panelId))
+      return [`alert ${r.uid}: links panel ${panelId}, which dashboard ${uid} does not have`];
     return [];
   });
 }

@@ -43,7 +43,6 @@ export const FOREIGN_METRICS: ReadonlyArray<{ pattern: RegExp; why: string }> = 
 
 const GRAFANA_VARIABLE = /^\$(\{[A-Za-z_][A-Za-z0-9_]*(:[A-Za-z]+)?\}|[A-Za-z_][A-Za-z0-9_]*)$/;
 
-
 /** Top-level alternatives of a regex: split on `|` outside groups and character classes. */
 function alternatives(pattern: string): string[] {
   const parts: string[] = [];
@@ -128,7 +127,11 @@ function regexProblems(q: ParsedQuery, matchers: LabelMatch[]): string[] {
     .filter((m) => m.op === "=~" || m.op === "!~")
     .flatMap((m) => {
       const wildcard = unboundedWildcard(m.value);
-      return wildcard ? [`unbounded regex: ${q.textOf(m.node)} starts or ends with ${wildcard}; label matchers are anchored, so it scans every value of the label and matches more than meant: bound it with literal text or list exact values`] : [];
+      return wildcard
+        ? [
+            `unbounded regex: ${q.textOf(m.node)} starts or ends with ${wildcard}; label matchers are anchored, so it scans every value of the label and matches more than meant: bound it with literal text or list exact values`,
+          ]
+        : [];
     });
 }
 
@@ -170,7 +173,10 @@ function logqlProblems(q: ParsedQuery, t: Telemetry, dashboard: boolean): string
     if (f.op === "|~" || f.op === "!~") {
       for (const v of f.values) {
         const wildcard = unboundedWildcard(v);
-        if (wildcard) problems.push(`unbounded regex: line filter ${q.textOf(f.node)} starts or ends with ${wildcard}; a line filter matches anywhere in the line, so the wildcard only adds backtracking: drop it`);
+        if (wildcard)
+          problems.push(
+            `unbounded regex: line filter ${q.textOf(f.node)} starts or ends with ${wildcard}; a line filter matches anywhere in the line, so the wildcard only adds backtracking: drop it`,
+          );
       }
     }
   }
@@ -186,9 +192,14 @@ function logqlProblems(q: ParsedQuery, t: Telemetry, dashboard: boolean): string
   }
 
   for (const selector of q.nodes("Selector")) {
-    const matchers = q.nodes("Matcher").filter((m) => within(selector, m)).map((m) => logqlMatcher(q, m));
+    const matchers = q
+      .nodes("Matcher")
+      .filter((m) => within(selector, m))
+      .map((m) => logqlMatcher(q, m));
     if (!carriesService(matchers, t.logs.sourceLabel, t.source, dashboard)) {
-      problems.push(`stream selector ${q.textOf(selector)} lacks the service label ${t.logs.sourceLabel}="${t.source}"${dashboard ? " (or a dashboard variable)" : ""}`);
+      problems.push(
+        `stream selector ${q.textOf(selector)} lacks the service label ${t.logs.sourceLabel}="${t.source}"${dashboard ? " (or a dashboard variable)" : ""}`,
+      );
     }
   }
 
@@ -216,7 +227,9 @@ function promqlProblems(q: ParsedQuery, t: Telemetry, dashboard: boolean): strin
     const metric = metricNameOf(q, selector, matchers);
     if (FOREIGN_METRICS.some((f) => f.pattern.test(metric))) continue;
     if (!carriesService(matchers, t.metricSourceLabel, t.source, dashboard)) {
-      problems.push(`vector selector ${q.textOf(selector)} lacks the service label ${t.metricSourceLabel}="${t.source}"${dashboard ? " (or a dashboard variable)" : ""}`);
+      problems.push(
+        `vector selector ${q.textOf(selector)} lacks the service label ${t.metricSourceLabel}="${t.source}"${dashboard ? " (or a dashboard variable)" : ""}`,
+      );
     }
   }
   return [...problems, ...regexProblems(q, allMatchers)];
@@ -237,7 +250,9 @@ export function ruleLintProblems(rule: alerting.Rule): string[] {
   if (rule.record) return [];
   const problems: string[] = [];
   if (rule.labels?.severity === "page" && durationSeconds(rule.for || "0s") === 0) {
-    problems.push(`alert ${rule.uid}: severity=page with for: ${JSON.stringify(rule.for ?? "")} pages on a single evaluation; set a pending period`);
+    problems.push(
+      `alert ${rule.uid}: severity=page with for: ${JSON.stringify(rule.for ?? "")} pages on a single evaluation; set a pending period`,
+    );
   }
   if (!rule.annotations?.runbook_url?.trim()) {
     problems.push(`alert ${rule.uid}: has no runbook_url annotation; on-call needs to know what to do`);

@@ -40,14 +40,22 @@ export function logqlRuleCosts(stack: StackDefinition, cfg: Config): LogqlRuleCo
 }
 
 export function logqlReadFactor(stack: StackDefinition, cfg: Config): number {
-  return Number(logqlRuleCosts(stack, cfg).reduce((sum, c) => sum + c.factor, 0).toFixed(2));
+  return Number(
+    logqlRuleCosts(stack, cfg)
+      .reduce((sum, c) => sum + c.factor, 0)
+      .toFixed(2),
+  );
 }
 
 export function logqlCostProblems(stack: StackDefinition, cfg: Config): string[] {
   const factor = logqlReadFactor(stack, cfg);
   if (factor < LOGQL_READ_BUDGET) return [];
-  const rules = logqlRuleCosts(stack, cfg).map((c) => `${c.uid} ${c.factor}x`).join(", ");
-  return [`LogQL rules: together they read ${factor}x the service's log volume, over the ${LOGQL_READ_BUDGET}x budget (${rules}); lengthen intervals or shorten ranges`];
+  const rules = logqlRuleCosts(stack, cfg)
+    .map((c) => `${c.uid} ${c.factor}x`)
+    .join(", ");
+  return [
+    `LogQL rules: together they read ${factor}x the service's log volume, over the ${LOGQL_READ_BUDGET}x budget (${rules}); lengthen intervals or shorten ranges`,
+  ];
 }
 
 /** One line for the render output. */

@@ -72,9 +72,7 @@ export function stackQueries(stack: StackDefinition, cfg: Config): QueryRef[] {
 
 /** LogQL queries that could return a raw request/response body, as a log line or a label. */
 export function bodyExposingQueries(queries: QueryRef[]): string[] {
-  return queries
-    .filter((q) => q.language === "logql")
-    .flatMap((q) => bodyExposure(q.expr).map((why) => `${q.where}: ${why}: ${q.expr}`));
+  return queries.filter((q) => q.language === "logql").flatMap((q) => bodyExposure(q.expr).map((why) => `${q.where}: ${why}: ${q.expr}`));
 }
 
 export function unparseableQueries(queries: QueryRef[]): string[] {

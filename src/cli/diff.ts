@@ -53,16 +53,24 @@ export const DIFF = defineCommand({
     "stack-file": {
       type: "string",
       argument: "FILE",
-      explanation: "The stack both sides are rendered from (each ref from its own version of the file), whose config and credentials are compared.",
+      explanation:
+        "The stack both sides are rendered from (each ref from its own version of the file), whose config and credentials are compared.",
       example: "npm run diff -- origin/main --stack-file Pulumi.staging.example.yaml",
       shownDefault: "Pulumi.example.yaml",
     },
-    format: { type: "string", default: "text", argument: "text|markdown", explanation: "The report's format (markdown for a PR comment).", example: "npm run diff -- origin/main --format markdown" },
+    format: {
+      type: "string",
+      default: "text",
+      argument: "text|markdown",
+      explanation: "The report's format (markdown for a PR comment).",
+      example: "npm run diff -- origin/main --format markdown",
+    },
     scenario: {
       type: "string",
       multiple: true,
       argument: "NAME",
-      explanation: "Replay only this scenario of the library (repeatable; names in docs/replay-scenarios.md): a quicker look while iterating. The pull-request workflow replays them all.",
+      explanation:
+        "Replay only this scenario of the library (repeatable; names in docs/replay-scenarios.md): a quicker look while iterating. The pull-request workflow replays them all.",
       example: "npm run diff -- origin/main --scenario factory-5xx --scenario process-crash",
     },
     "no-replay": {
@@ -92,7 +100,11 @@ function refChecked(ref: string): string {
 }
 
 /** The provisioning files and dashboards a ref's definitions render from a stack file's text. */
-export function renderedFilesAt(ref: string, stackText = readFileSync(EXAMPLE_STACK_FILE, "utf8"), stackName = "Pulumi.example.yaml"): Map<string, string> {
+export function renderedFilesAt(
+  ref: string,
+  stackText = readFileSync(EXAMPLE_STACK_FILE, "utf8"),
+  stackName = "Pulumi.example.yaml",
+): Map<string, string> {
   return compared(renderedFilesAtRef(refChecked(ref), stackText, stackName));
 }
 
@@ -131,7 +143,8 @@ export function diffArgs(
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or markdown (got "${values.format}")`, USAGE);
   const known = SCENARIOS.map((s) => s.name);
   const unknown = (values.scenario ?? []).find((name) => !known.includes(name));
-  if (unknown !== undefined) throw new UsageError(`--scenario: no scenario "${unknown.slice(0, 100)}" in the library (${known.join(", ")})`, USAGE);
+  if (unknown !== undefined)
+    throw new UsageError(`--scenario: no scenario "${unknown.slice(0, 100)}" in the library (${known.join(", ")})`, USAGE);
   return {
     ref: positionals[0],
     ...(values.to !== undefined ? { to: values.to } : {}),
@@ -178,7 +191,10 @@ async function replaySection(
 export async function runDiff(argv: string[], cwd = REPO_ROOT): Promise<string> {
   const { ref, to, stackFile, format, replay, scenarios } = diffArgs(argv, cwd);
   const before = refSide(ref, stackFile);
-  const after: Side = to === undefined ? { stackText: readFileSync(stackFile, "utf8"), files: renderedFilesOfWorkingTree(stackFile) } : refSide(to, stackFile);
+  const after: Side =
+    to === undefined
+      ? { stackText: readFileSync(stackFile, "utf8"), files: renderedFilesOfWorkingTree(stackFile) }
+      : refSide(to, stackFile);
   const sections = [
     ...behaviourDiff(reviewSnapshot(before.files), reviewSnapshot(after.files)),
     { title: "Stack configuration", changes: configChanges(before.stackText, after.stackText) },
@@ -186,7 +202,9 @@ export async function runDiff(argv: string[], cwd = REPO_ROOT): Promise<string> 
   ];
   const shown = relative(cwd, stackFile) || stackFile;
   const target = to === undefined ? `working tree (${shown})` : to;
-  const replayed = replay ? await replaySection({ ...before, label: ref }, { ...after, label: to ?? "working tree" }, shown, format, scenarios) : "";
+  const replayed = replay
+    ? await replaySection({ ...before, label: ref }, { ...after, label: to ?? "working tree" }, shown, format, scenarios)
+    : "";
   if (format === "markdown")
     return `${formatMarkdown(sections, `Behaviour diff: \`${ref}\` → ${to === undefined ? `working tree (\`${shown}\`)` : `\`${to}\``}`)}${replayed ? `\n${replayed}` : ""}`;
   return `Behaviour: ${ref} -> ${target}\n${formatText(sections)}${replayed}`;

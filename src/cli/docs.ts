@@ -7,9 +7,15 @@ import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, t
 
 export const DOCS = defineCommand({
   usage: "usage: npm run docs [-- --check]",
-  about: "Rewrites the generated tables of docs/: the configuration reference (from the schema) and the alert catalogue\n(from the built example stack).",
+  about:
+    "Rewrites the generated tables of docs/: the configuration reference (from the schema) and the alert catalogue\n(from the built example stack).",
   options: {
-    check: { type: "boolean", default: false, explanation: "Write nothing; fail when a generated table is stale (CI).", example: "npm run docs -- --check" },
+    check: {
+      type: "boolean",
+      default: false,
+      explanation: "Write nothing; fail when a generated table is stale (CI).",
+      example: "npm run docs -- --check",
+    },
   },
 });
 

@@ -25,9 +25,19 @@ interface Row {
 }
 
 function table(rows: Row[]): string {
-  const cells = [["engine", "version", "status", "seconds", "path"], ...rows.map((r) => [r.engine.name, r.engine.version, r.status, r.seconds.toFixed(1), r.path])];
+  const cells = [
+    ["engine", "version", "status", "seconds", "path"],
+    ...rows.map((r) => [r.engine.name, r.engine.version, r.status, r.seconds.toFixed(1), r.path]),
+  ];
   const widths = cells[0].map((_, i) => Math.max(...cells.map((c) => c[i].length)));
-  return cells.map((c) => c.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+  return cells
+    .map((c) =>
+      c
+        .map((v, i) => v.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 function main(argv: string[]): void {
@@ -40,7 +50,12 @@ function main(argv: string[]): void {
     const found = locate(engine);
     const seconds = () => (Date.now() - started) / 1000;
     if ("path" in found) {
-      rows.push({ engine, status: found.from === "cache" ? "reused" : `from ${found.from === "env" ? engine.env : "system"}`, path: found.path, seconds: seconds() });
+      rows.push({
+        engine,
+        status: found.from === "cache" ? "reused" : `from ${found.from === "env" ? engine.env : "system"}`,
+        path: found.path,
+        seconds: seconds(),
+      });
       continue;
     }
     const s = engine.source;

@@ -12,10 +12,20 @@ import { redact } from "../config/secret";
 
 /** The compiler's `file:line:column: ERROR: message` line of a failure to load, or the error's first line. */
 export function loadFailureLine(error: unknown): string {
-  const text = error instanceof Error ? `${error.message}\n${(error as { errors?: Array<{ text?: string; location?: { file?: string; line?: number; column?: number } }> }).errors?.map((e) => `${e.location?.file}:${e.location?.line}:${e.location?.column}: ERROR: ${e.text}`).join("\n") ?? ""}` : String(error);
+  const text =
+    error instanceof Error
+      ? `${error.message}\n${(error as { errors?: Array<{ text?: string; location?: { file?: string; line?: number; column?: number } }> }).errors?.map((e) => `${e.location?.file}:${e.location?.line}:${e.location?.column}: ERROR: ${e.text}`).join("\n") ?? ""}`
+      : String(error);
   const located = text.split("\n").find((l) => /:\d+:\d+: ERROR: /.test(l));
   const line = located ?? text.split("\n").find((l) => l.trim() !== "") ?? "unknown error";
-  return redact(line.replace(`${REPO_ROOT}/`, "").replace(/^(\S+?):(\d+):(\d+): ERROR: /, (_, f: string, l: string, c: string) => `${relative(REPO_ROOT, f).startsWith("..") ? f : relative(REPO_ROOT, f)}:${l}:${c}: `)).slice(0, 500);
+  return redact(
+    line
+      .replace(`${REPO_ROOT}/`, "")
+      .replace(
+        /^(\S+?):(\d+):(\d+): ERROR: /,
+        (_, f: string, l: string, c: string) => `${relative(REPO_ROOT, f).startsWith("..") ? f : relative(REPO_ROOT, f)}:${l}:${c}: `,
+      ),
+  ).slice(0, 500);
 }
 
 const main = require.main?.filename ?? "";

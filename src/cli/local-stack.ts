@@ -46,7 +46,11 @@ async function main(argv: string[]): Promise<void> {
     const dir = join(root, "docker", "provisioning");
     writeFileSync(join(dir, PROVISIONING_PATHS.datasources), datasourcesYaml(cfg, DOCKER_URLS));
     writeFileSync(join(dir, PROVISIONING_PATHS.dashboards), dashboardsYaml(cfg, DOCKER_DASHBOARDS_DIR));
-    console.log(`local-stack: wrote ${Object.values(PROVISIONING_PATHS).map((p) => `docker/provisioning/${p}`).join(", ")}`);
+    console.log(
+      `local-stack: wrote ${Object.values(PROVISIONING_PATHS)
+        .map((p) => `docker/provisioning/${p}`)
+        .join(", ")}`,
+    );
     return;
   }
   const bins = requireEngines(engines(root), ["loki", "prometheus"]);
@@ -74,7 +78,14 @@ async function main(argv: string[]): Promise<void> {
     ];
     if (process.env.GRAFANA_BIN && process.env.GRAFANA_HOME) {
       console.error("local-stack: starting grafana");
-      const grafana = await startGrafana(process.env.GRAFANA_BIN, process.env.GRAFANA_HOME, dir, cfg, { loki: loki.url, prometheus: prometheus.url }, join(root, "rendered", "dashboards"));
+      const grafana = await startGrafana(
+        process.env.GRAFANA_BIN,
+        process.env.GRAFANA_HOME,
+        dir,
+        cfg,
+        { loki: loki.url, prometheus: prometheus.url },
+        join(root, "rendered", "dashboards"),
+      );
       stops.push(grafana.stop);
       // The token is a credential: written to a file only its owner reads, never printed.
       const tokenFile = join(dir, "grafana-token");

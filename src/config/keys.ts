@@ -67,7 +67,10 @@ export type SecretKey = (typeof SECRET_KEYS)[number];
 const PULUMI_NAMESPACE = "pulumi";
 
 /** Every full key that must hold a Pulumi secret. */
-export const CREDENTIAL_KEYS: readonly string[] = [...SECRET_KEYS.map((k) => `${PROJECT}:${k}`), ...PROVIDER_SECRET_KEYS.map((k) => `grafana:${k}`)];
+export const CREDENTIAL_KEYS: readonly string[] = [
+  ...SECRET_KEYS.map((k) => `${PROJECT}:${k}`),
+  ...PROVIDER_SECRET_KEYS.map((k) => `grafana:${k}`),
+];
 
 /** One line per key outside this project's, the provider's and Pulumi's key space. */
 export function unknownKeyProblems(raw: Record<string, unknown>, projectKeys: readonly string[]): string[] {
@@ -78,7 +81,8 @@ export function unknownKeyProblems(raw: Record<string, unknown>, projectKeys: re
     if (ns === PROJECT) {
       if (!projectKeys.includes(name)) problems.push(`${key}: unknown key (check its spelling against docs/configuration.md)`);
     } else if (ns === "grafana") {
-      if (!(PROVIDER_KEYS as readonly string[]).includes(name)) problems.push(`${key}: not a key of the grafana provider (keys: ${PROVIDER_KEYS.join(", ")})`);
+      if (!(PROVIDER_KEYS as readonly string[]).includes(name))
+        problems.push(`${key}: not a key of the grafana provider (keys: ${PROVIDER_KEYS.join(", ")})`);
     } else if (ns !== PULUMI_NAMESPACE) {
       problems.push(`${key}: unknown namespace ${JSON.stringify(ns)} (expected ${PROJECT}:, grafana: or pulumi:)`);
     }
@@ -105,7 +109,9 @@ export interface SecretSource {
 export function secretConfigKeys(raw: Record<string, unknown>, source: SecretSource | undefined): string[] {
   if (!source) return [];
   return Object.keys(raw)
-    .filter((k) => k.startsWith(`${PROJECT}:`) && !(SECRET_KEYS as readonly string[]).includes(k.slice(PROJECT.length + 1)) && source.isSecret(k))
+    .filter(
+      (k) => k.startsWith(`${PROJECT}:`) && !(SECRET_KEYS as readonly string[]).includes(k.slice(PROJECT.length + 1)) && source.isSecret(k),
+    )
     .map((k) => k.slice(PROJECT.length + 1))
     .sort();
 }

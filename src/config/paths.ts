@@ -7,7 +7,20 @@ export const RENDERED_DIR = join(REPO_ROOT, "rendered");
 export const EXAMPLE_STACK_FILE = join(REPO_ROOT, "Pulumi.example.yaml");
 
 /** Folders of the repository that hold its sources: no command writes into them. */
-export const SOURCE_DIRS = [".git", ".github", "alerts", "contact-points", "dashboards", "docs", "node_modules", "recording-rules", "runbooks", "scripts", "src", "test"] as const;
+export const SOURCE_DIRS = [
+  ".git",
+  ".github",
+  "alerts",
+  "contact-points",
+  "dashboards",
+  "docs",
+  "node_modules",
+  "recording-rules",
+  "runbooks",
+  "scripts",
+  "src",
+  "test",
+] as const;
 
 /**
  * The strict file-name grammar of every name that becomes a file name (health check job, uids,
@@ -22,7 +35,10 @@ export const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
  */
 export function safeFileName(name: string): string {
   if (SAFE_FILE_NAME.test(name)) return name;
-  const kept = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 80);
+  const kept = name
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^[^A-Za-z0-9]+/, "")
+    .slice(0, 80);
   const digest = createHash("sha256").update(name).digest("hex").slice(0, 12);
   return kept ? `${kept}-${digest}` : digest;
 }
@@ -58,7 +74,12 @@ export type OutputOwner = "render" | "replay";
  */
 export function outputFolderProblem(dir: string, flag: string, owner: OutputOwner): string | undefined {
   // Linux's NAME_MAX and PATH_MAX: refused here, naming the flag, rather than as ENAMETOOLONG later.
-  if (resolve(dir).split(sep).some((part) => Buffer.byteLength(part) > 255)) return `${flag}: a folder name in it is longer than 255 bytes, more than the file system allows`;
+  if (
+    resolve(dir)
+      .split(sep)
+      .some((part) => Buffer.byteLength(part) > 255)
+  )
+    return `${flag}: a folder name in it is longer than 255 bytes, more than the file system allows`;
   if (Buffer.byteLength(resolve(dir)) > 4000) return `${flag}: the path is longer than 4000 bytes, more than the file system allows`;
   if (resolve(dir).includes("\0")) return `${flag}: the path contains a NUL character`;
   const path = realPath(dir);
@@ -69,7 +90,9 @@ export function outputFolderProblem(dir: string, flag: string, owner: OutputOwne
   for (const source of SOURCE_DIRS) {
     if (inside(path, join(root, source))) return `${flag}: ${path} is inside the source folder ${source}/; expected a folder of its own`;
   }
-  if (owner === "render" && inside(path, rendered) && path !== rendered) return `${flag}: ${path} is inside rendered/, render's own output; expected rendered/ itself or a folder outside it`;
-  if (owner !== "render" && inside(path, rendered)) return `${flag}: ${path} is render's output folder rendered/ or inside it; expected a folder of its own`;
+  if (owner === "render" && inside(path, rendered) && path !== rendered)
+    return `${flag}: ${path} is inside rendered/, render's own output; expected rendered/ itself or a folder outside it`;
+  if (owner !== "render" && inside(path, rendered))
+    return `${flag}: ${path} is render's output folder rendered/ or inside it; expected a folder of its own`;
   return undefined;
 }

@@ -42,7 +42,7 @@ function descriptionOf(schema: Schema): string | undefined {
 
 function objectShape(schema: Schema): Record<string, Schema> | undefined {
   const object = layers(schema).find((l) => typeOf(l) === "object");
-  return object ? ((object._zod.def as unknown as { shape: Record<string, Schema> }).shape) : undefined;
+  return object ? (object._zod.def as unknown as { shape: Record<string, Schema> }).shape : undefined;
 }
 
 function defaultOf(schema: Schema): string | undefined {

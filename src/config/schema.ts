@@ -1,16 +1,51 @@
 import { z } from "zod";
 import { InvalidDefinitionError } from "./errors";
 import { ENCRYPTED_PLACEHOLDER, ENCRYPTED_URL_STANDIN, redact, Secret } from "./secret";
-import { GRAFANA_URL_KEY, plaintextCredentialProblems, PROJECT, SECRET_KEYS, type SecretKey, type SecretSource, unknownKeyProblems } from "./keys";
+import {
+  GRAFANA_URL_KEY,
+  plaintextCredentialProblems,
+  PROJECT,
+  SECRET_KEYS,
+  type SecretKey,
+  type SecretSource,
+  unknownKeyProblems,
+} from "./keys";
 import { parseDuration } from "./durations";
 import { coversAllTime, type RangeKind, rangeProblem } from "./time-intervals";
-import { httpUrl, labelName, labelValue, literal, metricName, NUMBER_MESSAGE, numeric, pendingPeriod, re2Regex, templateFreeUrl, uid, window, hasUserinfo, invisibleCharacter, timeZoneProblem } from "./values";
+import {
+  httpUrl,
+  labelName,
+  labelValue,
+  literal,
+  metricName,
+  NUMBER_MESSAGE,
+  numeric,
+  pendingPeriod,
+  re2Regex,
+  templateFreeUrl,
+  uid,
+  window,
+  hasUserinfo,
+  invisibleCharacter,
+  timeZoneProblem,
+} from "./values";
 
 const threshold = numeric(z.number().nonnegative("expected a number >= 0"));
 /** A percent gauge (cpu_percent, memory_percent) is 0-100: a threshold of 0 always fires, 100 or more never. */
-const percentOfGauge = numeric(z.number().gt(0, "expected a percentage above 0 and below 100 (the gauge reads 0-100)").lt(100, "expected a percentage above 0 and below 100 (the gauge reads 0-100)"));
+const percentOfGauge = numeric(
+  z
+    .number()
+    .gt(0, "expected a percentage above 0 and below 100 (the gauge reads 0-100)")
+    .lt(100, "expected a percentage above 0 and below 100 (the gauge reads 0-100)"),
+);
 /** A count of failed orders in one window: at least 1 (0 is always met), at most what a window can hold. */
-const failureCount = numeric(z.number().int("expected a whole number of failed orders").min(1, "expected at least 1 failed order").max(10_000, "expected at most 10000 failed orders in one window (more can never fire for this service)"));
+const failureCount = numeric(
+  z
+    .number()
+    .int("expected a whole number of failed orders")
+    .min(1, "expected at least 1 failed order")
+    .max(10_000, "expected at most 10000 failed orders in one window (more can never fire for this service)"),
+);
 const ratio = numeric(z.number().min(0, "expected a ratio between 0 and 1").max(1, "expected a ratio between 0 and 1"));
 /** A URL deployed in plain text (annotations, check target): `user:password@` in it would be a leaked credential. */
 const plainUrl = templateFreeUrl.refine(
@@ -41,12 +76,16 @@ export const telemetrySchema = z.strictObject({
       sourceLabel: labelName.default("component").describe("Loki stream label carrying `telemetry.source` (`source` in some deployments)"),
       typeLabel: labelName.default("type").describe("stream label carrying the log line's type"),
       httpType: labelValue.default("http").describe("value of the type label on HTTP request lines (`http-req` in some deployments)"),
-      factoryType: labelValue.default("factory").describe("value of the type label on the lines logging each call to the pizza factory (read by `pizza-factory-failing`)"),
+      factoryType: labelValue
+        .default("factory")
+        .describe("value of the type label on the lines logging each call to the pizza factory (read by `pizza-factory-failing`)"),
       metricSendErrors: z
         .array(literal)
         .min(1, "expected at least one pattern")
         .default(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"])
-        .describe("literal texts of the lines logged when the service fails to ship its metrics; regex-escaped and OR-ed into one line filter"),
+        .describe(
+          "literal texts of the lines logged when the service fails to ship its metrics; regex-escaped and OR-ed into one line filter",
+        ),
       levelLabel: labelName.default("level").describe("stream label carrying the log level (`info`, `warn`, `error`)"),
       errorLevel: labelValue.default("error").describe("value of the level label on error lines"),
     })
@@ -55,9 +94,13 @@ export const telemetrySchema = z.strictObject({
     .strictObject({
       requests: metricName.default("requests_total").describe("request counter (`http_requests_total` in some deployments)"),
       pizzasSold: metricName.default("pizzas_sold_total").describe("pizzas sold counter"),
-      orderFailures: metricName.default("pizza_creation_failures_total").describe("failed pizza creations counter (read by `pizza-order-failures`)"),
+      orderFailures: metricName
+        .default("pizza_creation_failures_total")
+        .describe("failed pizza creations counter (read by `pizza-order-failures`)"),
       revenue: metricName.default("pizza_revenue_USD_total").describe("revenue counter"),
-      factoryLatency: metricName.default("pizza_creation_latency_milliseconds").describe("factory latency gauge (read by `pizza-factory-latency`)"),
+      factoryLatency: metricName
+        .default("pizza_creation_latency_milliseconds")
+        .describe("factory latency gauge (read by `pizza-factory-latency`)"),
       requestLatency: metricName.default("request_latency_milliseconds").describe("request latency gauge"),
       cpu: metricName.default("cpu_percent").describe("CPU gauge (`cpu_usage_percent` in some deployments)"),
       memory: metricName.default("memory_percent").describe("memory gauge (`memory_usage_percent` in some deployments)"),
@@ -69,9 +112,13 @@ export const telemetrySchema = z.strictObject({
     .strictObject({
       orderRequests: metricName.default("pizza:order_requests:count1m").describe("recorded series: `POST /api/order` lines per minute"),
       orderFailures: metricName.default("pizza:order_failures:count1m").describe("recorded series: of those, answered 5xx"),
-      orderServerErrors: metricName.default("pizza:order_server_errors:count1m").describe("recorded series: of those, answered 500 by the service itself (not the proxy's 502/503/504)"),
+      orderServerErrors: metricName
+        .default("pizza:order_server_errors:count1m")
+        .describe("recorded series: of those, answered 500 by the service itself (not the proxy's 502/503/504)"),
       httpRequests: metricName.default("pizza:http_requests:count1m").describe("recorded series: all HTTP request lines per minute"),
-      metricSendFailures: metricName.default("pizza:metric_send_failures:count1m").describe("recorded series: lines matching `telemetry.logs.metricSendErrors` per minute"),
+      metricSendFailures: metricName
+        .default("pizza:metric_send_failures:count1m")
+        .describe("recorded series: lines matching `telemetry.logs.metricSendErrors` per minute"),
     })
     .prefault({}),
 });
@@ -108,7 +155,9 @@ const thresholdsSchema = z.strictObject({
     .describe("`pizza-logs-absent`: no request log line recorded for `window` while the metrics show traffic"),
   metricIngestion: z
     .strictObject({
-      count: threshold.default(20).describe("`pizza-metric-ingestion-failure` fires on more than this many metric-shipping error lines in `window`"),
+      count: threshold
+        .default(20)
+        .describe("`pizza-metric-ingestion-failure` fires on more than this many metric-shipping error lines in `window`"),
       // Why 15m: alerts/metric-ingestion-failure.ts.
       window: window.default("15m"),
       pendingPeriod: pendingPeriod.default("0s"),
@@ -125,7 +174,9 @@ const thresholdsSchema = z.strictObject({
     .describe("`pizza-metrics-absent`: the request metric has no sample for `window` while the logs show traffic"),
   availability: z
     .strictObject({
-      successRatio: ratio.default(0.5).describe("`pizza-api-availability` fires when fewer probe locations than this share passed their latest check"),
+      successRatio: ratio
+        .default(0.5)
+        .describe("`pizza-api-availability` fires when fewer probe locations than this share passed their latest check"),
       /** How far back a location's latest result is looked up: above the probe frequency. */
       window: window.default("2m"),
       // Longer than any location stays failed after a restart of under a minute (one failed probe
@@ -142,12 +193,24 @@ const thresholdsSchema = z.strictObject({
     })
     .prefault({})
     .describe("`pizza-api-traffic-absent`, the fallback without Synthetic Monitoring: no HTTP log line in `window`"),
-  cpu: z.strictObject({ percent: percentOfGauge.default(80).describe("`pizza-cpu-saturation` fires above this CPU percent"), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
-  memory: z.strictObject({ percent: percentOfGauge.default(85).describe("`pizza-memory-saturation` fires above this memory percent"), pendingPeriod: pendingPeriod.default("5m") }).prefault({}),
+  cpu: z
+    .strictObject({
+      percent: percentOfGauge.default(80).describe("`pizza-cpu-saturation` fires above this CPU percent"),
+      pendingPeriod: pendingPeriod.default("5m"),
+    })
+    .prefault({}),
+  memory: z
+    .strictObject({
+      percent: percentOfGauge.default(85).describe("`pizza-memory-saturation` fires above this memory percent"),
+      pendingPeriod: pendingPeriod.default("5m"),
+    })
+    .prefault({}),
   factoryLatency: z
     .strictObject({
       /** The factory answers in under a second when healthy; throttling chaos holds it 30 s+. */
-      milliseconds: numeric(z.number().gt(0, "expected a latency above 0 ms (at 0 every order pages)").max(3_600_000, "expected at most 3600000 ms (an hour)"))
+      milliseconds: numeric(
+        z.number().gt(0, "expected a latency above 0 ms (at 0 every order pages)").max(3_600_000, "expected at most 3600000 ms (an hour)"),
+      )
         .default(10000)
         .describe("`pizza-factory-latency` pages above this latency (an order completes within 10 s)"),
       pendingPeriod: pendingPeriod.default("2m"),
@@ -169,7 +232,9 @@ const thresholdsSchema = z.strictObject({
 const burnRate = (description: string, factor: number, longWindow: string, shortWindow: string, pending: string) =>
   z
     .strictObject({
-      factor: numeric(z.number().gt(0, "expected a burn factor above 0")).default(factor).describe("how many times faster than sustainable the error budget burns"),
+      factor: numeric(z.number().gt(0, "expected a burn factor above 0"))
+        .default(factor)
+        .describe("how many times faster than sustainable the error budget burns"),
       longWindow: window.default(longWindow).describe("the burn rate's long window"),
       shortWindow: window.default(shortWindow).describe("the short window that must still burn (shorter than `longWindow`)"),
       pendingPeriod: pendingPeriod.default(pending),
@@ -187,7 +252,9 @@ const sloSchema = z.strictObject({
   )
     .default(99.9)
     .describe("order success SLO over 30 days: share of `POST /api/order` not answered 5xx"),
-  minFailures: failureCount.default(2).describe("a burn alert needs at least this many failed orders in its short window (low-traffic guard)"),
+  minFailures: failureCount
+    .default(2)
+    .describe("a burn alert needs at least this many failed orders in its short window (low-traffic guard)"),
   // 1h/5m x14.4 (SRE workbook); 7m pending outlasts the 5m short window after a 45 s restart
   // (which keeps it burning ~6 minutes), so restarts never page; pizza-order-failures pages first.
   fastBurn: burnRate("`pizza-order-slo-fast-burn`, a page (backstop of `pizza-order-failures`)", 14.4, "1h", "5m", "7m"),
@@ -196,7 +263,12 @@ const sloSchema = z.strictObject({
 
 /** The service's health endpoint, probed by Grafana Synthetic Monitoring from outside. */
 const syntheticMonitoringSchema = z.strictObject({
-  enabled: z.boolean().default(true).describe("declare the Synthetic Monitoring health check (needs `grafana:smAccessToken`); false: `pizza-api-traffic-absent` replaces `pizza-api-availability`"),
+  enabled: z
+    .boolean()
+    .default(true)
+    .describe(
+      "declare the Synthetic Monitoring health check (needs `grafana:smAccessToken`); false: `pizza-api-traffic-absent` replaces `pizza-api-availability`",
+    ),
   /** GET target; `GET /` answers {"message":"welcome to JWT Pizza","version":...}. Required when enabled. */
   url: plainUrl.optional().describe("health check target, e.g. `https://pizza-service.example.com/`; required when `enabled`"),
   job: labelValue.default("pizza-api-health").describe("the check's job name: the `job` label of its `probe_success` series"),
@@ -206,9 +278,15 @@ const syntheticMonitoringSchema = z.strictObject({
     .refine((ps) => new Set(ps).size === ps.length, "expected each probe once (a duplicate probe is one location counted twice)")
     .default(["Atlanta", "Frankfurt", "Singapore"])
     .describe("public probe names, resolved to ids by the provider's `getProbes` at deploy time"),
-  frequencySeconds: numeric(z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds")).default(60).describe("how often the check runs"),
-  timeoutSeconds: numeric(z.number().int().min(1, "expected 1 to 180 seconds").max(180, "expected 1 to 180 seconds")).default(10).describe("the check's timeout, at most `frequencySeconds`"),
-  bodyRegex: re2Regex.default("welcome to JWT Pizza").describe("the check fails unless the response body matches this RE2 regular expression"),
+  frequencySeconds: numeric(z.number().int().min(1, "expected 1 to 3600 seconds").max(3600, "expected 1 to 3600 seconds"))
+    .default(60)
+    .describe("how often the check runs"),
+  timeoutSeconds: numeric(z.number().int().min(1, "expected 1 to 180 seconds").max(180, "expected 1 to 180 seconds"))
+    .default(10)
+    .describe("the check's timeout, at most `frequencySeconds`"),
+  bodyRegex: re2Regex
+    .default("welcome to JWT Pizza")
+    .describe("the check fails unless the response body matches this RE2 regular expression"),
 });
 
 /** Rule groups whose evaluation interval may differ from `alerting.evaluationIntervalSeconds`. */
@@ -216,23 +294,34 @@ export const ALERT_GROUPS = ["orders", "errors", "slo", "availability", "telemet
 export type AlertGroup = (typeof ALERT_GROUPS)[number];
 /** Grafana's scheduler ticks every 10 s and rejects a group interval that is not a multiple of it. */
 const intervalSeconds = numeric(
-  z.number().int().min(10, { message: "expected at least 10 seconds", abort: true }).multipleOf(10, "expected a multiple of 10 seconds (Grafana's scheduler interval)"),
+  z
+    .number()
+    .int()
+    .min(10, { message: "expected at least 10 seconds", abort: true })
+    .multipleOf(10, "expected a multiple of 10 seconds (Grafana's scheduler interval)"),
 );
 const email = z.email({ error: "expected an email address" });
 /** Datasource uids Grafana reserves: the built-in Grafana datasource (uid grafana, legacy id -100) and server-side expressions. */
-const datasourceUid = uid.refine((u) => !["grafana", "-100", "__expr__", "__mixed__", "__dashboard__"].includes(u), "is reserved by Grafana for a built-in datasource; expected the uid of your Loki or Prometheus datasource");
+const datasourceUid = uid.refine(
+  (u) => !["grafana", "-100", "__expr__", "__mixed__", "__dashboard__"].includes(u),
+  "is reserved by Grafana for a built-in datasource; expected the uid of your Loki or Prometheus datasource",
+);
 
 const contactsSchema = z.strictObject({
   teamEmail: email.describe("default receiver: whatever no other route takes; the team channel without Slack"),
   onCall: z
     .enum(["webhook", "pagerduty", "grafana-oncall", "none"], { error: 'expected "webhook", "pagerduty", "grafana-oncall" or "none"' })
-    .describe("how pages reach on-call: `webhook` or `pagerduty` (credential in the matching secret key), `grafana-oncall` (see [Escalation](routing.md#escalation-grafana-oncall)), or `none` (staging: no on-call contact point, pages go to the team channel)"),
+    .describe(
+      "how pages reach on-call: `webhook` or `pagerduty` (credential in the matching secret key), `grafana-oncall` (see [Escalation](routing.md#escalation-grafana-oncall)), or `none` (staging: no on-call contact point, pages go to the team channel)",
+    ),
   slackChannel: z
     .string()
     .regex(/^[#@]?[a-z0-9][a-z0-9._-]{0,79}$/, "expected a Slack channel such as #pizza-alerts")
     .optional()
     .describe("Slack channel of the team channel; needs `slackWebhookUrl`"),
-  observabilityEmail: email.optional().describe("observability ticket channel (telemetry trouble, failing queries); without it those go to the team channel"),
+  observabilityEmail: email
+    .optional()
+    .describe("observability ticket channel (telemetry trouble, failing queries); without it those go to the team channel"),
 });
 
 const HHMM = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
@@ -256,7 +345,9 @@ const timeIntervalFields = z.strictObject({
   /** Times of day, start inclusive, end exclusive. */
   times: z
     .array(
-      z.strictObject({ start: hhmm, end: hhmm }).refine((t) => !HHMM.test(t.start) || !HHMM.test(t.end) || t.start < t.end, { message: "start must be before end", path: ["end"] }),
+      z
+        .strictObject({ start: hhmm, end: hhmm })
+        .refine((t) => !HHMM.test(t.start) || !HHMM.test(t.end) || t.start < t.end, { message: "start must be before end", path: ["end"] }),
     )
     .optional(),
   weekdays: ranges("weekday").optional(),
@@ -320,9 +411,13 @@ const onCallUsernames = z
   .refine((us) => new Set(us).size === us.length, "expected each username once");
 
 const escalationSchema = z.strictObject({
-  users: onCallUsernames.default([]).describe("Grafana OnCall usernames paged first; required (non-empty) when `contacts.onCall` is `grafana-oncall`"),
+  users: onCallUsernames
+    .default([])
+    .describe("Grafana OnCall usernames paged first; required (non-empty) when `contacts.onCall` is `grafana-oncall`"),
   enabled: z.boolean().default(false).describe("page `escalateTo` too when a page is still unacknowledged after `afterMinutes`"),
-  afterMinutes: numeric(z.number().int().min(1, "expected at least 1 minute").max(1440, "expected at most 1440 minutes")).default(15).describe("minutes before the second page"),
+  afterMinutes: numeric(z.number().int().min(1, "expected at least 1 minute").max(1440, "expected at most 1440 minutes"))
+    .default(15)
+    .describe("minutes before the second page"),
   escalateTo: onCallUsernames.default([]).describe("OnCall usernames of the second page; required (non-empty) when `enabled`"),
 });
 
@@ -334,10 +429,19 @@ const escalationSchema = z.strictObject({
 export const ROUTING_MODES = ["rule-settings", "policy-tree"] as const;
 
 const deploymentSchema = z.strictObject({
-  routingMode: z.enum(ROUTING_MODES, { error: `expected one of ${ROUTING_MODES.join(", ")}` }).default("rule-settings").describe("`rule-settings`: each alert rule carries its route as notification settings, the org's notification policy tree is never touched (shared orgs); `policy-tree`: the stack owns the org's one policy tree (a dedicated org only). See [What `pulumi up` changes](deploying.md#what-pulumi-up-changes-in-your-grafana-org)"),
-  protect: z.boolean({ error: "expected true or false" }).default(true).describe("Pulumi `protect` on what holds state or history: the folder, rule groups, dashboards and the OnCall integration; `false` before a `pulumi destroy` or a folder/group rename"),
+  routingMode: z
+    .enum(ROUTING_MODES, { error: `expected one of ${ROUTING_MODES.join(", ")}` })
+    .default("rule-settings")
+    .describe(
+      "`rule-settings`: each alert rule carries its route as notification settings, the org's notification policy tree is never touched (shared orgs); `policy-tree`: the stack owns the org's one policy tree (a dedicated org only). See [What `pulumi up` changes](deploying.md#what-pulumi-up-changes-in-your-grafana-org)",
+    ),
+  protect: z
+    .boolean({ error: "expected true or false" })
+    .default(true)
+    .describe(
+      "Pulumi `protect` on what holds state or history: the folder, rule groups, dashboards and the OnCall integration; `false` before a `pulumi destroy` or a folder/group rename",
+    ),
 });
-
 
 const NAMESPACED_KEYS = [
   "folder",
@@ -358,12 +462,17 @@ export const configSchema = z
   .strictObject({
     grafanaUrl: httpUrl
       .refine((u) => !hasUserinfo(u), "must not carry credentials; set the token with `pulumi config set --secret grafana:auth`")
-      .describe("the Grafana Cloud stack (the provider's own key; `grafana:auth` is its secret token); a URL carrying `user:password@` is rejected, and never echoed"),
+      .describe(
+        "the Grafana Cloud stack (the provider's own key; `grafana:auth` is its secret token); a URL carrying `user:password@` is rejected, and never echoed",
+      ),
     folder: z
       .strictObject({
         // Grafana's root folder is "general"; "sharedwithme" is the virtual folder of shared dashboards.
         uid: uid
-          .refine((u) => !["general", "sharedwithme"].includes(u.toLowerCase()), "is reserved by Grafana (the General folder, Shared with me); choose another uid")
+          .refine(
+            (u) => !["general", "sharedwithme"].includes(u.toLowerCase()),
+            "is reserved by Grafana (the General folder, Shared with me); choose another uid",
+          )
           .default("jwt-pizza-service")
           .describe("uid of the folder holding every rule group and dashboard"),
         title: z
@@ -386,7 +495,9 @@ export const configSchema = z
       runbookBaseUrl: plainUrl
         .refine((u) => !/[?#]/.test(u), "expected a URL without a query string or fragment: the runbook path <uid>.md is appended to it")
         .describe("where `runbooks/` is browsable: `runbook_url` of an alert is `<runbookBaseUrl>/<alert uid>.md`"),
-      evaluationIntervalSeconds: intervalSeconds.default(60).describe("rule group evaluation interval, a multiple of 10 s; `recording` always runs every 60 s"),
+      evaluationIntervalSeconds: intervalSeconds
+        .default(60)
+        .describe("rule group evaluation interval, a multiple of 10 s; `recording` always runs every 60 s"),
       /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
       groupEvaluationIntervalSeconds: z
         .strictObject({
@@ -413,19 +524,34 @@ export const configSchema = z
     escalation: escalationSchema.prefault({}),
     deployment: deploymentSchema.prefault({}),
     onCallWebhookUrl: secretUrl.optional().describe("on-call webhook URL; required when `contacts.onCall` is `webhook`"),
-    pagerDutyIntegrationKey: secret.optional().describe("PagerDuty Events v2 integration key; required when `contacts.onCall` is `pagerduty`"),
-    slackWebhookUrl: secretUrl.optional().describe("Slack incoming webhook of the team channel; without it there is no Slack contact point and the team channel is the team email"),
-    heartbeatUrl: secretUrl.describe("dead-man's-switch URL the always-firing watchdog calls every 5 minutes (set its period above that, e.g. 15m)"),
+    pagerDutyIntegrationKey: secret
+      .optional()
+      .describe("PagerDuty Events v2 integration key; required when `contacts.onCall` is `pagerduty`"),
+    slackWebhookUrl: secretUrl
+      .optional()
+      .describe(
+        "Slack incoming webhook of the team channel; without it there is no Slack contact point and the team channel is the team email",
+      ),
+    heartbeatUrl: secretUrl.describe(
+      "dead-man's-switch URL the always-firing watchdog calls every 5 minutes (set its period above that, e.g. 15m)",
+    ),
   })
   .superRefine((c, ctx) => {
     feasibilityIssues(c).forEach((issue) => ctx.addIssue({ code: "custom", ...issue }));
     if (c.syntheticMonitoring.enabled && !c.syntheticMonitoring.url) {
-      ctx.addIssue({ code: "custom", path: ["syntheticMonitoring", "url"], message: "the health check needs a URL when syntheticMonitoring.enabled is true" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["syntheticMonitoring", "url"],
+        message: "the health check needs a URL when syntheticMonitoring.enabled is true",
+      });
     }
     if (c.syntheticMonitoring.timeoutSeconds > c.syntheticMonitoring.frequencySeconds) {
       ctx.addIssue({ code: "custom", path: ["syntheticMonitoring", "timeoutSeconds"], message: "expected at most frequencySeconds" });
     }
-    const onCallSecret: Partial<Record<Config["contacts"]["onCall"], SecretKey>> = { webhook: "onCallWebhookUrl", pagerduty: "pagerDutyIntegrationKey" };
+    const onCallSecret: Partial<Record<Config["contacts"]["onCall"], SecretKey>> = {
+      webhook: "onCallWebhookUrl",
+      pagerduty: "pagerDutyIntegrationKey",
+    };
     const needed = onCallSecret[c.contacts.onCall];
     if (needed && !c[needed]) {
       ctx.addIssue({ code: "custom", path: [needed], message: `is required when contacts.onCall is "${c.contacts.onCall}"` });
@@ -435,16 +561,28 @@ export const configSchema = z
     }
     const oncall = c.contacts.onCall === "grafana-oncall";
     if (oncall && c.escalation.users.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["escalation", "users"], message: 'expected at least one OnCall username when contacts.onCall is "grafana-oncall"' });
+      ctx.addIssue({
+        code: "custom",
+        path: ["escalation", "users"],
+        message: 'expected at least one OnCall username when contacts.onCall is "grafana-oncall"',
+      });
     }
     if (c.escalation.enabled && !oncall) {
       ctx.addIssue({ code: "custom", path: ["escalation", "enabled"], message: 'escalation needs contacts.onCall "grafana-oncall"' });
     }
     if (!oncall && c.escalation.users.length > 0) {
-      ctx.addIssue({ code: "custom", path: ["escalation", "users"], message: `are only paged with contacts.onCall "grafana-oncall" (it is "${c.contacts.onCall}"); remove them or switch on-call to Grafana OnCall` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["escalation", "users"],
+        message: `are only paged with contacts.onCall "grafana-oncall" (it is "${c.contacts.onCall}"); remove them or switch on-call to Grafana OnCall`,
+      });
     }
     if (c.escalation.enabled && c.escalation.escalateTo.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["escalation", "escalateTo"], message: "expected at least one OnCall username when escalation.enabled is true" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["escalation", "escalateTo"],
+        message: "expected at least one OnCall username when escalation.enabled is true",
+      });
     }
   });
 
@@ -461,7 +599,10 @@ function feasibilityIssues(c: Config): Array<{ path: PropertyKey[]; message: str
     // The error ratio is at most 1, so the burn rate (ratio / budget) never exceeds 1 / budget
     // (compared in percent, with a margin for 100 - 99.9 not being exactly 0.1 in binary).
     if (typeof factor === "number" && factor > 0 && factor * budgetPercent >= 100 * (1 - 1e-9)) {
-      issues.push({ path: ["slo", burn, "factor"], message: `can never fire: ${factor} x the ${+(budget * 100).toPrecision(6)}% error budget is 100% or more of orders failing; expected below ${+(1 / budget).toPrecision(6)}` });
+      issues.push({
+        path: ["slo", burn, "factor"],
+        message: `can never fire: ${factor} x the ${+(budget * 100).toPrecision(6)}% error budget is 100% or more of orders failing; expected below ${+(1 / budget).toPrecision(6)}`,
+      });
     }
     const long = parseDuration(longWindow);
     const short = parseDuration(shortWindow);
@@ -472,11 +613,17 @@ function feasibilityIssues(c: Config): Array<{ path: PropertyKey[]; message: str
   const fast = parseDuration(c.thresholds.orderFailures.fastWindow);
   const slow = parseDuration(c.thresholds.orderFailures.slowWindow);
   if (fast.ok && slow.ok && fast.milliseconds >= slow.milliseconds) {
-    issues.push({ path: ["thresholds", "orderFailures", "fastWindow"], message: `expected shorter than slowWindow (${c.thresholds.orderFailures.slowWindow}): the fast window pages first at normal traffic` });
+    issues.push({
+      path: ["thresholds", "orderFailures", "fastWindow"],
+      message: `expected shorter than slowWindow (${c.thresholds.orderFailures.slowWindow}): the fast window pages first at normal traffic`,
+    });
   }
   // The availability alert fires while the success ratio is below successRatio: never below 0.
   if (c.thresholds.availability.successRatio === 0) {
-    issues.push({ path: ["thresholds", "availability", "successRatio"], message: "can never fire: the success ratio is never below 0; expected above 0" });
+    issues.push({
+      path: ["thresholds", "availability", "successRatio"],
+      message: "can never fire: the success ratio is never below 0; expected above 0",
+    });
   }
   return issues;
 }
@@ -518,11 +665,15 @@ function invisibleProblems(value: unknown, path: PropertyKey[]): Array<{ key: st
   if (typeof value === "string") {
     const found = invisibleCharacter(value);
     if (!found) return [];
-    const what = found === "U+000A" || found === "U+000D" ? `a line break (${found}); expected a single line without newlines` : `the control or invisible character ${found}; expected visible text`;
+    const what =
+      found === "U+000A" || found === "U+000D"
+        ? `a line break (${found}); expected a single line without newlines`
+        : `the control or invisible character ${found}; expected visible text`;
     return [{ key: configKey(path), line: `${configKey(path)}: contains ${what}` }];
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => invisibleProblems(v, [...path, i]));
-  if (value !== null && typeof value === "object" && !(value instanceof Secret)) return Object.entries(value).flatMap(([k, v]) => invisibleProblems(v, [...path, k]));
+  if (value !== null && typeof value === "object" && !(value instanceof Secret))
+    return Object.entries(value).flatMap(([k, v]) => invisibleProblems(v, [...path, k]));
   return [];
 }
 
@@ -536,16 +687,31 @@ const SECRET_URL_PATHS = new Set([`${PROJECT}:syntheticMonitoring.url`, `${PROJE
  */
 function nestedSecretProblems(input: Record<string, unknown>, secrets: SecretSource | undefined): Array<{ key: string; line: string }> {
   const problems: Array<{ key: string; line: string }> = [];
-  const visit = (value: unknown, path: PropertyKey[], parent: Record<PropertyKey, unknown> | unknown[] | undefined, key: PropertyKey | undefined) => {
+  const visit = (
+    value: unknown,
+    path: PropertyKey[],
+    parent: Record<PropertyKey, unknown> | unknown[] | undefined,
+    key: PropertyKey | undefined,
+  ) => {
     if (value === ENCRYPTED_PLACEHOLDER && path.length > 1) {
       const full = configKey(path);
-      if (secrets?.decrypted) problems.push({ key: full, line: `${full}: holds the text ${JSON.stringify(ENCRYPTED_PLACEHOLDER)}, render's stand-in for ciphertext, not a value` });
-      else if (SECRET_URL_PATHS.has(full) && parent && key !== undefined) (parent as Record<PropertyKey, unknown>)[key] = ENCRYPTED_URL_STANDIN;
-      else problems.push({ key: full, line: `${full}: is stored as a Pulumi secret, which render cannot decrypt; only ${[...SECRET_URL_PATHS].join(", ")} and the credential keys render from a secret: store this value in plain text` });
+      if (secrets?.decrypted)
+        problems.push({
+          key: full,
+          line: `${full}: holds the text ${JSON.stringify(ENCRYPTED_PLACEHOLDER)}, render's stand-in for ciphertext, not a value`,
+        });
+      else if (SECRET_URL_PATHS.has(full) && parent && key !== undefined)
+        (parent as Record<PropertyKey, unknown>)[key] = ENCRYPTED_URL_STANDIN;
+      else
+        problems.push({
+          key: full,
+          line: `${full}: is stored as a Pulumi secret, which render cannot decrypt; only ${[...SECRET_URL_PATHS].join(", ")} and the credential keys render from a secret: store this value in plain text`,
+        });
       return;
     }
     if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i], value, i));
-    else if (value !== null && typeof value === "object" && !(value instanceof Secret)) Object.entries(value).forEach(([k, v]) => visit(v, [...path, k], value as Record<PropertyKey, unknown>, k));
+    else if (value !== null && typeof value === "object" && !(value instanceof Secret))
+      Object.entries(value).forEach(([k, v]) => visit(v, [...path, k], value as Record<PropertyKey, unknown>, k));
   };
   for (const [k, v] of Object.entries(input)) if (!(SECRET_KEYS as readonly string[]).includes(k)) visit(v, [k], undefined, undefined);
   return problems;
@@ -555,10 +721,18 @@ function nestedSecretProblems(input: Record<string, unknown>, secrets: SecretSou
 function credentialProblems(value: unknown, path: PropertyKey[]): Array<{ key: string; line: string }> {
   if (path.length === 1 && (SECRET_KEYS as readonly PropertyKey[]).includes(path[0])) return [];
   if (typeof value === "string") {
-    return redact(value) !== value ? [{ key: configKey(path), line: `${configKey(path)}: contains URL credentials (user:password@); it is deployed in plain text, so keep credentials in the secret keys` }] : [];
+    return redact(value) !== value
+      ? [
+          {
+            key: configKey(path),
+            line: `${configKey(path)}: contains URL credentials (user:password@); it is deployed in plain text, so keep credentials in the secret keys`,
+          },
+        ]
+      : [];
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => credentialProblems(v, [...path, i]));
-  if (value !== null && typeof value === "object" && !(value instanceof Secret)) return Object.entries(value).flatMap(([k, v]) => credentialProblems(v, [...path, k]));
+  if (value !== null && typeof value === "object" && !(value instanceof Secret))
+    return Object.entries(value).flatMap(([k, v]) => credentialProblems(v, [...path, k]));
   return [];
 }
 
@@ -593,11 +767,19 @@ export function parseConfig(raw: Record<string, unknown>, secrets?: SecretSource
   const invisible = invisibleProblems(input, []);
   const named = new Set([...invisible, ...nested].map((p) => p.key));
   // One line per key: its first problem (a value refused by its grammar is not also reported for its length).
-  const issues = result.success ? [] : result.error.issues.filter((i) => !named.has(configKey(i.path)) && (named.add(configKey(i.path)), true));
+  const issues = result.success
+    ? []
+    : result.error.issues.filter((i) => !named.has(configKey(i.path)) && (named.add(configKey(i.path)), true));
   for (const i of issues) if (i.code === "unrecognized_keys") i.keys.forEach((k) => named.add(configKey([...i.path, k])));
   // Credentials anywhere else than a secret key would be deployed and rendered in plain text.
   const credentials = credentialProblems(input, []).filter((p) => !named.has(p.key));
-  const problems = [...keyProblems, ...nested.map((p) => p.line), ...invisible.map((p) => p.line), ...issues.flatMap((i) => describeIssue(input, i)), ...credentials.map((p) => p.line)];
+  const problems = [
+    ...keyProblems,
+    ...nested.map((p) => p.line),
+    ...invisible.map((p) => p.line),
+    ...issues.flatMap((i) => describeIssue(input, i)),
+    ...credentials.map((p) => p.line),
+  ];
   if (problems.length > 0 || !result.success) throw new InvalidDefinitionError("stack configuration", problems);
   return result.data;
 }

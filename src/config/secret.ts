@@ -71,7 +71,12 @@ export function redact(text: string, secrets: ReadonlyArray<Secret | string> = [
   for (const s of secrets) {
     const value = typeof s === "string" ? s : s.reveal();
     if (value.length < 4) continue;
-    for (const form of new Set([value, encodeURIComponent(value), Buffer.from(value).toString("base64"), JSON.stringify(value).slice(1, -1)])) {
+    for (const form of new Set([
+      value,
+      encodeURIComponent(value),
+      Buffer.from(value).toString("base64"),
+      JSON.stringify(value).slice(1, -1),
+    ])) {
       out = out.split(form).join(REDACTED);
     }
   }

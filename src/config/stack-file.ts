@@ -8,7 +8,13 @@ import { readYaml11TopLevel, YamlReadError } from "./yaml11";
 export const MAX_STACK_FILE_BYTES = 1024 * 1024;
 
 function isSecure(value: unknown): value is { secure: string } {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as { secure?: unknown }).secure === "string";
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { secure?: unknown }).secure === "string"
+  );
 }
 
 /** Replaces each nested `secure:` value with ENCRYPTED_PLACEHOLDER, recording its dotted path. */
@@ -60,7 +66,16 @@ export function readStackText(path: string): string {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(path, code === "ENOENT" ? "no such file" : code === "EACCES" ? "cannot be read (permission denied)" : code === "ENAMETOOLONG" ? "file name too long" : `cannot be read (${code ?? "error"})`);
+    return fail(
+      path,
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EACCES"
+          ? "cannot be read (permission denied)"
+          : code === "ENAMETOOLONG"
+            ? "file name too long"
+            : `cannot be read (${code ?? "error"})`,
+    );
   }
   try {
     const stat = fstatSync(fd);
@@ -92,7 +107,8 @@ export function parseStack(text: string, path: string): StackFile {
   const doc = read.root;
   if (doc !== null && (typeof doc !== "object" || Array.isArray(doc))) fail(path, "expected a map with a config: key");
   const rawConfig = (doc as { config?: unknown } | null)?.config ?? {};
-  if (rawConfig === null || typeof rawConfig !== "object" || Array.isArray(rawConfig)) fail(`${path}: config`, "expected a map of config keys");
+  if (rawConfig === null || typeof rawConfig !== "object" || Array.isArray(rawConfig))
+    fail(`${path}: config`, "expected a map of config keys");
   const config: Record<string, unknown> = {};
   const secure = new Set<string>();
   const nested: string[] = [];

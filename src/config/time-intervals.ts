@@ -8,7 +8,20 @@ import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 
 /** Alertmanager numbers weekdays from sunday = 0. */
 export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
-export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"] as const;
+export const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+] as const;
 
 export type RangeKind = "weekday" | "dayOfMonth" | "month" | "year";
 export interface Range {
@@ -60,7 +73,10 @@ function boundText(kind: RangeKind, n: number): string {
   return String(n);
 }
 
-export function rangeText(kind: RangeKind, r: alerting.WeekdayRange | alerting.DayOfMonthRange | alerting.MonthRange | alerting.YearRange): string {
+export function rangeText(
+  kind: RangeKind,
+  r: alerting.WeekdayRange | alerting.DayOfMonthRange | alerting.MonthRange | alerting.YearRange,
+): string {
   const begin = r.begin ?? 0;
   const end = r.end ?? begin;
   return begin === end ? boundText(kind, begin) : `${boundText(kind, begin)}:${boundText(kind, end)}`;
@@ -117,7 +133,9 @@ export function coversAllTime(t: IntervalText): boolean {
   if (set.length === 0) return true;
   if (t.years && t.years.length > 0) return false;
   if (t.times && t.times.length > 0) {
-    const spans = t.times.filter((x) => /^\d\d:\d\d$/.test(x?.start ?? "") && /^\d\d:\d\d$/.test(x?.end ?? "")).map((x) => ({ begin: minutes(x.start), end: minutes(x.end) - 1 }));
+    const spans = t.times
+      .filter((x) => /^\d\d:\d\d$/.test(x?.start ?? "") && /^\d\d:\d\d$/.test(x?.end ?? ""))
+      .map((x) => ({ begin: minutes(x.start), end: minutes(x.end) - 1 }));
     if (!coversAll(spans, 0, 24 * 60 - 1)) return false;
   }
   if (t.weekdays && t.weekdays.length > 0 && !coversAll(covered("weekday", t.weekdays), 0, 6)) return false;
@@ -126,7 +144,8 @@ export function coversAllTime(t: IntervalText): boolean {
     const days = covered("dayOfMonth", t.daysOfMonth);
     for (let length = 28; length <= 31; length++) {
       for (let d = 1; d <= length; d++) {
-        if (!days.some((r) => (r.begin > 0 ? r.begin <= d && d <= r.end : r.begin <= d - length - 1 && d - length - 1 <= r.end))) return false;
+        if (!days.some((r) => (r.begin > 0 ? r.begin <= d && d <= r.end : r.begin <= d - length - 1 && d - length - 1 <= r.end)))
+          return false;
       }
     }
   }

@@ -35,19 +35,19 @@ function durationSchema(zero: "allowed" | "rejected") {
         : r.milliseconds % 1000 !== 0
           ? "expected whole seconds (Grafana reads rule windows and pending periods in whole seconds), such as 1s or 90s"
           : r.milliseconds > MAX_WINDOW_MS
-          ? `expected at most ${MAX_WINDOW} (Loki's default max_query_length is 721h)`
-          : undefined;
+            ? `expected at most ${MAX_WINDOW} (Loki's default max_query_length is 721h)`
+            : undefined;
     if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
   });
 }
 /** A query's look-back window: longer than zero. */
 export const window = durationSchema("rejected").describe("look-back window of the query, longer than 0");
 /** A rule's pending period (`for`): zero means "fire on the first evaluation". */
-export const pendingPeriod = durationSchema("allowed").describe("how long the condition must hold before the alert fires (`0s`: at the first evaluation)");
+export const pendingPeriod = durationSchema("allowed").describe(
+  "how long the condition must hold before the alert fires (`0s`: at the first evaluation)",
+);
 
-export const uid = z
-  .string()
-  .regex(/^[a-zA-Z0-9_-]{1,40}$/, "expected a Grafana uid: 1-40 letters, digits, '-' or '_'");
+export const uid = z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, "expected a Grafana uid: 1-40 letters, digits, '-' or '_'");
 
 /** Prometheus' and Loki's label name grammar; names starting with `__` are reserved for internal use. */
 export const labelName = z
@@ -72,7 +72,10 @@ const TEMPLATE = /\{\{|\}\}/;
  */
 /** Grafana expands its variables (`$__range`, `${var}`, `[[var]]`) in queries, Loki's included. */
 const GRAFANA_VARIABLE = /\$__|\$\{|\[\[/;
-const NO_VARIABLE = [(v: string) => !GRAFANA_VARIABLE.test(v), "must not contain $__, ${ or [[: Grafana expands its variables in the queries this text reaches"] as const;
+const NO_VARIABLE = [
+  (v: string) => !GRAFANA_VARIABLE.test(v),
+  "must not contain $__, ${ or [[: Grafana expands its variables in the queries this text reaches",
+] as const;
 
 export const labelValue = z
   .string()
@@ -84,7 +87,10 @@ export const labelValue = z
   .refine(...NO_VARIABLE);
 
 /** Text quoted in alert annotations, which Grafana expands as Go templates. */
-const NO_TEMPLATE = [(v: string) => !TEMPLATE.test(v), "must not contain {{ or }}: it is quoted in alert descriptions, which Grafana expands as templates"] as const;
+const NO_TEMPLATE = [
+  (v: string) => !TEMPLATE.test(v),
+  "must not contain {{ or }}: it is quoted in alert descriptions, which Grafana expands as templates",
+] as const;
 
 /** A literal log text; it is regex-escaped where a query needs it, so it cannot widen into `.*`. */
 export const literal = z
@@ -107,7 +113,11 @@ export const re2Regex = z
     try {
       RE2JS.compile(ctx.value);
     } catch (e) {
-      ctx.issues.push({ code: "custom", message: `expected a regular expression Go's RE2 accepts: ${(e as Error).message}`, input: ctx.value });
+      ctx.issues.push({
+        code: "custom",
+        message: `expected a regular expression Go's RE2 accepts: ${(e as Error).message}`,
+        input: ctx.value,
+      });
     }
   })
   .refine(...NO_TEMPLATE);
@@ -148,8 +158,10 @@ export function timeZoneProblem(tz: string): string | undefined {
     return "expected an IANA time zone such as Europe/Berlin";
   }
   if (canonical === tz) return undefined;
-  if (canonical.toLowerCase() === tz.toLowerCase()) return `expected the IANA name exactly as spelt, ${canonical} (Alertmanager reads time zones case-sensitively)`;
+  if (canonical.toLowerCase() === tz.toLowerCase())
+    return `expected the IANA name exactly as spelt, ${canonical} (Alertmanager reads time zones case-sensitively)`;
   // An alias (US/Eastern, Etc/UTC): each part is spelt with a capital or a digit first in the tz database.
-  if (!/^[A-Z][A-Za-z0-9_+-]*(\/[A-Z0-9][A-Za-z0-9_+-]*)*$/.test(tz)) return `expected the IANA name exactly as spelt, such as ${canonical}`;
+  if (!/^[A-Z][A-Za-z0-9_+-]*(\/[A-Z0-9][A-Za-z0-9_+-]*)*$/.test(tz))
+    return `expected the IANA name exactly as spelt, such as ${canonical}`;
   return undefined;
 }

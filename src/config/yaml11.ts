@@ -14,7 +14,11 @@ import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, type Node, 
 
 /** A problem reading YAML: a position and a reason, never the source text (it may hold a credential). */
 export class YamlReadError extends Error {
-  constructor(readonly line: number | undefined, readonly column: number | undefined, readonly reason: string) {
+  constructor(
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    readonly reason: string,
+  ) {
     super(`${line !== undefined ? `line ${line}, column ${column}: ` : ""}${reason}`);
     this.name = "YamlReadError";
   }
@@ -226,7 +230,9 @@ export function readYaml11TopLevel(text: string): { root: unknown; topLevelText:
   }
   const reader = new Reader(doc, lineOf);
   const root = reader.value(doc.contents);
-  const configNode = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && reader.keyText(p.key as Node, 0) === "config")?.value : undefined;
+  const configNode = isMap(doc.contents)
+    ? doc.contents.items.find((p) => isScalar(p.key) && reader.keyText(p.key as Node, 0) === "config")?.value
+    : undefined;
   const config = isAlias(configNode) ? (configNode as Alias).resolve(doc) : configNode;
   const texts = new Map<string, string>();
   if (isMap(config)) {

@@ -69,7 +69,8 @@ function checked(name: string, op: string, value: string): LabelMatcher {
 function legacyMatchers(m: unknown): LabelMatcher[] {
   if (typeof m === "string") {
     let text = m.trim();
-    if (text.startsWith("{") !== text.endsWith("}")) throw new Error(`notification policy: cannot read matcher ${JSON.stringify(m)}: unbalanced braces`);
+    if (text.startsWith("{") !== text.endsWith("}"))
+      throw new Error(`notification policy: cannot read matcher ${JSON.stringify(m)}: unbalanced braces`);
     if (text.startsWith("{")) text = text.slice(1, -1);
     return splitMatchers(text, m).map((one) => {
       const parsed = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*(.*?)\s*$/.exec(one);

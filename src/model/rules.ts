@@ -44,15 +44,13 @@ export function promQuery(refId: string, datasourceUid: string, expr: string, lo
 
 /** Threshold expression `input <op> value`: the rule's condition. */
 export function threshold(refId: string, input: string, op: ThresholdOp, value: number): QueryBuilder {
-  return new QueryBuilder(refId)
-    .datasourceUid(EXPRESSION_DATASOURCE)
-    .model(
-      new TypeThresholdBuilder()
-        .datasource({ type: EXPRESSION_DATASOURCE, uid: EXPRESSION_DATASOURCE })
-        .expression(input)
-        .conditions([{ evaluator: { type: op, params: [value] } }])
-        .refId(refId),
-    );
+  return new QueryBuilder(refId).datasourceUid(EXPRESSION_DATASOURCE).model(
+    new TypeThresholdBuilder()
+      .datasource({ type: EXPRESSION_DATASOURCE, uid: EXPRESSION_DATASOURCE })
+      .expression(input)
+      .conditions([{ evaluator: { type: op, params: [value] } }])
+      .refId(refId),
+  );
 }
 
 export interface AlertSpec {

@@ -66,7 +66,8 @@ export function orderFailuresExpr(cfg: Config): string {
   const { minFailures, failureRatio, fastWindow, slowWindow } = cfg.thresholds.orderFailures;
   const t = cfg.telemetry;
   const failed = (w: string) => `sum(increase(${metricSeries(t, "orderFailures")}[${w}]))`;
-  const orders = (w: string) => `sum(increase(${metricSeries(t, "requests", [["endpoint", `[${ORDER_ENDPOINT.method}] ${ORDER_ENDPOINT.path}`]])}[${w}]))`;
+  const orders = (w: string) =>
+    `sum(increase(${metricSeries(t, "requests", [["endpoint", `[${ORDER_ENDPOINT.method}] ${ORDER_ENDPOINT.path}`]])}[${w}]))`;
   const failing = (w: string) => `(${failed(w)} >= ${minFailures} and on() (${failed(w)} / ${orders(w)}) >= ${failureRatio})`;
   // The same from the logs' recorded counts of orders the service answered 500: failures before
   // the factory call (its database) that its failure counter never counts. A minute late (recorded

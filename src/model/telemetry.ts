@@ -86,7 +86,10 @@ export function recordedSeriesLabels(t: Telemetry): Record<string, string> {
 export const SM_PROBE_SUCCESS = "probe_success";
 
 export function probeSuccessSeries(job: string, instance: string): string {
-  return `${SM_PROBE_SUCCESS}{${matchers([["job", job], ["instance", instance]])}}`;
+  return `${SM_PROBE_SUCCESS}{${matchers([
+    ["job", job],
+    ["instance", instance],
+  ])}}`;
 }
 
 /** Field of the HTTP log line holding the response body: a JSON *string*, which can hold JWTs. */
@@ -122,8 +125,7 @@ export const SUPPORT_URL_LABEL = "support_url";
  * each part bounded and restricted to URL-safe characters: only a text of that shape ever becomes a
  * label, never the body around it (which can hold the factory's order JWT).
  */
-const SUPPORT_LINK_REGEX =
-  `"(?:${SUPPORT_LINK_FIELDS.join("|")})":"(?P<${SUPPORT_URL_LABEL}>https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?/api/support/[A-Za-z0-9_-]{1,128}/report/[A-Za-z0-9_-]{1,128})"`;
+const SUPPORT_LINK_REGEX = `"(?:${SUPPORT_LINK_FIELDS.join("|")})":"(?P<${SUPPORT_URL_LABEL}>https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?/api/support/[A-Za-z0-9_-]{1,128}/report/[A-Za-z0-9_-]{1,128})"`;
 
 /** The service's lines logging each call to the pizza factory (its answer's status and body). */
 export function factoryLogStream(t: Telemetry): string {

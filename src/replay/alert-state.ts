@@ -38,8 +38,7 @@ export const DATASOURCE_ERROR = "DatasourceError";
  * An empty `series` is Grafana's NoData (the query returned nothing).
  */
 export type Evaluation =
-  | { atSeconds: number; series: Array<{ labels: Labels; condition: boolean }> }
-  | { atSeconds: number; error: string };
+  { atSeconds: number; series: Array<{ labels: Labels; condition: boolean }> } | { atSeconds: number; error: string };
 
 export interface RuleSettings {
   title: string;
@@ -89,7 +88,6 @@ interface Instance {
   /** datasource_uid and ref_id, added to the instance's labels while it is in Error. */
   errorLabels?: Labels;
 }
-
 
 const FIRING: ReadonlySet<InstanceState> = new Set(["Alerting", "Recovering", "NoData", "Error"]);
 
@@ -168,13 +166,19 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
         const inst = instance({}, at);
         inst.errorLabels = dsLabels;
         if (inst.state !== "Error") set(inst, "Error", at);
-      } else applyToAll(dsLabels, at, (inst) => (mode === "Alerting" ? alerting(inst, at) : mode === "OK" ? normal(inst, at) : keepLast(inst, at)));
+      } else
+        applyToAll(dsLabels, at, (inst) =>
+          mode === "Alerting" ? alerting(inst, at) : mode === "OK" ? normal(inst, at) : keepLast(inst, at),
+        );
     } else if (ev.series.length === 0) {
       const mode = rule.noDataState;
       if (mode === "NoData") {
         const inst = instance(dsLabels, at);
         if (inst.state !== "NoData") set(inst, "NoData", at);
-      } else applyToAll(dsLabels, at, (inst) => (mode === "Alerting" ? alerting(inst, at) : mode === "OK" ? normal(inst, at) : keepLast(inst, at)));
+      } else
+        applyToAll(dsLabels, at, (inst) =>
+          mode === "Alerting" ? alerting(inst, at) : mode === "OK" ? normal(inst, at) : keepLast(inst, at),
+        );
     } else {
       for (const s of ev.series) {
         const inst = instance(s.labels, at);
@@ -202,7 +206,12 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
         inst.episode = undefined;
       }
       if (firing && !inst.episode) {
-        const labels: Labels = { ...inst.labels, ...(inst.state === "Error" ? inst.errorLabels : {}), ...(rule.labels ?? {}), alertname: name };
+        const labels: Labels = {
+          ...inst.labels,
+          ...(inst.state === "Error" ? inst.errorLabels : {}),
+          ...(rule.labels ?? {}),
+          alertname: name,
+        };
         if (name !== rule.title) labels.rulename = rule.title;
         inst.episode = { alertname: name, labels, startSeconds: at };
         episodes.push(inst.episode);
@@ -217,7 +226,6 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
   }
   return { timeline, episodes: episodes.sort((a, b) => a.startSeconds - b.startSeconds) };
 }
-
 
 export interface Notification {
   atSeconds: number;
@@ -301,7 +309,8 @@ export function notifications(episodes: Episode[], timing: RouteTiming, untilSec
   const retention = opts.resolvedRetentionSeconds ?? RESOLVED_RETENTION_SECONDS;
   const out: Notification[] = [];
   const sorted = [...episodes].sort((a, b) => a.startSeconds - b.startSeconds);
-  const names = (ids: Set<string>, pick: Episode[]) => [...new Set(pick.filter((e) => ids.has(identity(e))).map((e) => e.alertname))].sort();
+  const names = (ids: Set<string>, pick: Episode[]) =>
+    [...new Set(pick.filter((e) => ids.has(identity(e))).map((e) => e.alertname))].sort();
   let entry: LogEntry | undefined;
   let next: Episode | undefined = sorted[0];
   while (next && next.startSeconds <= untilSeconds) {
@@ -312,7 +321,9 @@ export function notifications(episodes: Episode[], timing: RouteTiming, untilSec
       const firingEps = arrived.filter((e) => e.endSeconds === undefined || e.endSeconds > tick);
       const firing = new Set(firingEps.map(identity));
       // Resolved alerts the group still holds: Grafana re-sends them during the retention.
-      const resolvedEps = arrived.filter((e) => e.endSeconds !== undefined && e.endSeconds <= tick && tick < e.endSeconds + retention && !firing.has(identity(e)));
+      const resolvedEps = arrived.filter(
+        (e) => e.endSeconds !== undefined && e.endSeconds <= tick && tick < e.endSeconds + retention && !firing.has(identity(e)),
+      );
       const resolved = new Set(resolvedEps.map(identity));
       if (firing.size === 0 && resolved.size === 0) {
         removedAt = tick;

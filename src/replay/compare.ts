@@ -70,7 +70,6 @@ function signature(r: FixtureReplay, v: FixtureVerdict): string {
   return JSON.stringify({ ...rest, ...counts(r) });
 }
 
-
 function outcomes(results: FixtureReplay[], verdicts: FixtureVerdict[]): Map<string, ScenarioOutcome> {
   const rows = scenarioRows(results, verdicts);
   return new Map(
@@ -115,7 +114,10 @@ export async function compareReplays(before: ReplaySide, after: ReplaySide, fixt
       before: x,
       after: y,
       fixture: a.results[k].fixture.name,
-      timelines: { before: mermaidTimeline(a.results[k], `before (${before.label})`), after: mermaidTimeline(b.results[k], `after (${after.label})`) },
+      timelines: {
+        before: mermaidTimeline(a.results[k], `before (${before.label})`),
+        after: mermaidTimeline(b.results[k], `after (${after.label})`),
+      },
     });
   }
   return { scenarios, fixtures: fixtures.length, changed, identical: false, seconds: (Date.now() - started) / 1000 };
@@ -139,7 +141,14 @@ export function formatReplayComparison(c: ReplayComparison, format: TableFormat)
     lines.push(
       ...renderTable(
         format,
-        ["scenario", "pages per incident", "time to notify", "episodes (max per alert)", "notifications firing / resolved / muted", "result"],
+        [
+          "scenario",
+          "pages per incident",
+          "time to notify",
+          "episodes (max per alert)",
+          "notifications firing / resolved / muted",
+          "result",
+        ],
         c.changed.map(({ scenario, before: x, after: y }) => [
           scenario,
           cell(String(x.pages), String(y.pages)),
@@ -157,6 +166,9 @@ export function formatReplayComparison(c: ReplayComparison, format: TableFormat)
       }
     }
   }
-  lines.push(...(format === "markdown" && c.changed.length > 0 ? [""] : []), `${unchanged === 0 ? "No" : unchanged} scenario${unchanged === 1 ? "" : "s"} unchanged.`);
+  lines.push(
+    ...(format === "markdown" && c.changed.length > 0 ? [""] : []),
+    `${unchanged === 0 ? "No" : unchanged} scenario${unchanged === 1 ? "" : "s"} unchanged.`,
+  );
   return `${lines.join("\n")}\n`;
 }

@@ -31,7 +31,10 @@ export function expectationChecks(r: FixtureReplay, input: TestFileInput): Alert
       checks.push({
         evalSeconds: first,
         alertname: a.uid,
-        expAlerts: got.map((g) => ({ labels: Object.fromEntries(Object.entries(g.labels).filter(([k]) => k !== "alertname")), annotations: g.annotations })),
+        expAlerts: got.map((g) => ({
+          labels: Object.fromEntries(Object.entries(g.labels).filter(([k]) => k !== "alertname")),
+          annotations: g.annotations,
+        })),
       });
     }
   }
@@ -109,7 +112,9 @@ export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
       .map((n) => {
         const sent = n.notifications.filter(firing);
         const first = sent.find((x) => x.atSeconds >= from) ?? sent[0];
-        const resolved = n.notifications.find((x) => x.kind !== "muted" && x.atSeconds > first.atSeconds && x.resolved.includes(n.alertname));
+        const resolved = n.notifications.find(
+          (x) => x.kind !== "muted" && x.atSeconds > first.atSeconds && x.resolved.includes(n.alertname),
+        );
         return {
           alert: n.alertname === a.title ? a.uid : `${a.uid} (${n.alertname})`,
           severity: a.severity,
@@ -123,7 +128,16 @@ export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
   );
   const isWatched = (uid: string) => watched.some((a) => a.uid === uid);
   const pagerGroups = r.groups.filter((g) => g.receiver === pager && g.members.some((m) => isWatched(m.uid)));
-  const pageNotes = pagerGroups.flatMap((g) => g.notifications.filter(firing).map((x) => ({ uid: g.members.filter((m) => x.alertnames.includes(m.alertname)).map((m) => m.uid).join(", "), at: x.atSeconds, opens: x.opensIncident === true })));
+  const pageNotes = pagerGroups.flatMap((g) =>
+    g.notifications.filter(firing).map((x) => ({
+      uid: g.members
+        .filter((m) => x.alertnames.includes(m.alertname))
+        .map((m) => m.uid)
+        .join(", "),
+      at: x.atSeconds,
+      opens: x.opensIncident === true,
+    })),
+  );
   const after = (xs: number[]) => xs.filter((t) => t >= from).sort((a, b) => a - b)[0];
   const pageAt = f.incident ? after(pageNotes.map((p) => p.at)) : undefined;
   const watchedGroups = r.groups.filter((g) => g.members.some((m) => isWatched(m.uid)));
@@ -132,30 +146,47 @@ export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
   const failures: string[] = [];
   const e = f.expect ?? {};
   if (e.pageWithinSeconds !== undefined && (pageAt === undefined || pageAt - from > e.pageWithinSeconds)) {
-    failures.push(`pageWithinSeconds ${e.pageWithinSeconds}: ${pageAt === undefined ? "on-call was never notified" : `on-call notified after ${pageAt - from} s`}`);
+    failures.push(
+      `pageWithinSeconds ${e.pageWithinSeconds}: ${pageAt === undefined ? "on-call was never notified" : `on-call notified after ${pageAt - from} s`}`,
+    );
   }
   if (e.detectWithinSeconds !== undefined && (detectAt === undefined || detectAt - from > e.detectWithinSeconds)) {
-    failures.push(`detectWithinSeconds ${e.detectWithinSeconds}: ${detectAt === undefined ? "no alert notified" : `first notification after ${detectAt - from} s`}`);
+    failures.push(
+      `detectWithinSeconds ${e.detectWithinSeconds}: ${detectAt === undefined ? "no alert notified" : `first notification after ${detectAt - from} s`}`,
+    );
   }
-  if (e.noPage && pageNotes.length > 0) failures.push(`noPage: on-call notified by ${[...new Set(pageNotes.map((p) => p.uid))].join(", ")} at ${formatOffset(pageNotes[0].at)}`);
+  if (e.noPage && pageNotes.length > 0)
+    failures.push(
+      `noPage: on-call notified by ${[...new Set(pageNotes.map((p) => p.uid))].join(", ")} at ${formatOffset(pageNotes[0].at)}`,
+    );
   if (e.quiet) {
     const fired = watched.filter((a) => a.episodes.length > 0).map((a) => a.uid);
     if (fired.length > 0) failures.push(`quiet: ${fired.join(", ")} fired`);
   }
   const maxEpisodes = Math.max(0, ...alerts.map((a) => a.episodes));
   if (e.maxEpisodes !== undefined && maxEpisodes > e.maxEpisodes) {
-    failures.push(`maxEpisodes ${e.maxEpisodes}: ${alerts.filter((a) => a.episodes > e.maxEpisodes!).map((a) => `${a.alert} notified ${a.episodes} times`).join(", ")}`);
+    failures.push(
+      `maxEpisodes ${e.maxEpisodes}: ${alerts
+        .filter((a) => a.episodes > e.maxEpisodes!)
+        .map((a) => `${a.alert} notified ${a.episodes} times`)
+        .join(", ")}`,
+    );
   }
   if (e.maxPages !== undefined && pageIncidents > e.maxPages) {
     const opened = pageNotes.filter((p) => p.opens && p.at >= from);
-    failures.push(`maxPages ${e.maxPages}: on-call incidents opened ${pageIncidents} times (${opened.map((p) => `${p.uid} at ${formatOffset(p.at)}`).join(", ")})`);
+    failures.push(
+      `maxPages ${e.maxPages}: on-call incidents opened ${pageIncidents} times (${opened.map((p) => `${p.uid} at ${formatOffset(p.at)}`).join(", ")})`,
+    );
   }
-  if (f.incident && (f.incident.pageWorthy || e.detectWithinSeconds !== undefined) && detectAt === undefined) failures.push("incident NOT DETECTED: no alert notified after it started");
+  if (f.incident && (f.incident.pageWorthy || e.detectWithinSeconds !== undefined) && detectAt === undefined)
+    failures.push("incident NOT DETECTED: no alert notified after it started");
   const known = new Set(r.alerts.map((a) => a.uid));
-  for (const uid of [...(e.notifies ?? []), ...(e.silent ?? [])].filter((u) => !known.has(u))) failures.push(`${uid}: no such alert in the stack`);
+  for (const uid of [...(e.notifies ?? []), ...(e.silent ?? [])].filter((u) => !known.has(u)))
+    failures.push(`${uid}: no such alert in the stack`);
   // The alert itself, not its DatasourceError/NoData: those blame the datasource, not a cause.
   const notified = (uid: string) => alerts.find((a) => a.alert === uid);
-  for (const uid of (e.notifies ?? []).filter((u) => known.has(u) && !((notified(u)?.timeToNotifySeconds ?? -1) >= 0))) failures.push(`notifies: ${uid} never notified after the incident started`);
+  for (const uid of (e.notifies ?? []).filter((u) => known.has(u) && !((notified(u)?.timeToNotifySeconds ?? -1) >= 0)))
+    failures.push(`notifies: ${uid} never notified after the incident started`);
   for (const uid of (e.silent ?? []).filter((u) => known.has(u) && notified(u))) failures.push(`silent: ${uid} notified`);
   const pageWanted = (t: number) => f.incident?.pageWorthy === true && t >= f.incident.startSeconds;
   const unwanted = pageNotes.filter((p) => !pageWanted(p.at));

@@ -32,7 +32,12 @@ function queryOf(rule: alerting.Rule, refId: string) {
 export const RECORDING_VISIBILITY_LAG_SECONDS = 10;
 
 /** The series Grafana's Loki recording rules write to Prometheus during a fixture. */
-export function replayRecordingRules(rules: alerting.Rule[], fixture: Fixture, intervalSeconds: number, queryFailsAt: (seconds: number) => boolean = () => false): Series[] {
+export function replayRecordingRules(
+  rules: alerting.Rule[],
+  fixture: Fixture,
+  intervalSeconds: number,
+  queryFailsAt: (seconds: number) => boolean = () => false,
+): Series[] {
   const steps = fixture.durationSeconds / fixture.sampleIntervalSeconds;
   const out = new Map<string, Series>();
   for (const rule of rules) {
@@ -67,7 +72,12 @@ function logqlCondition(rule: alerting.Rule) {
  * A LogQL alert's evaluations over a fixture, for the alert state machine (alert-state.ts): per
  * evaluation, each series of A and whether B holds for it (no series: NoData), or the query error.
  */
-export function logqlEvaluations(rule: alerting.Rule, fixture: Fixture, intervalSeconds: number, queryFailsAt: (seconds: number) => boolean = () => false): Evaluation[] {
+export function logqlEvaluations(
+  rule: alerting.Rule,
+  fixture: Fixture,
+  intervalSeconds: number,
+  queryFailsAt: (seconds: number) => boolean = () => false,
+): Evaluation[] {
   const { query, holds } = logqlCondition(rule);
   return evaluationTimes(fixture, intervalSeconds).map((at) =>
     queryFailsAt(at)
@@ -75,4 +85,3 @@ export function logqlEvaluations(rule: alerting.Rule, fixture: Fixture, interval
       : { atSeconds: at, series: query(fixture.logs, at * 1000).map((s) => ({ labels: s.labels, condition: holds(s.value) })) },
   );
 }
-

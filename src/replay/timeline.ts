@@ -9,7 +9,10 @@ import type { FixtureReplay } from "./run";
 
 /** Task names may not hold the gantt grammar's separators (`:` starts the task data, `#`/`;` comments). */
 function text(s: string): string {
-  return s.replace(/[:#;%]/g, " ").replace(/\s+/g, " ").trim();
+  return s
+    .replace(/[:#;%]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function task(name: string, tags: string[], start: number, end: number | string): string {
@@ -19,14 +22,20 @@ function task(name: string, tags: string[], start: number, end: number | string)
 /** `side` names a version in the title (the review diff draws both sides of a change). */
 export function mermaidTimeline(r: FixtureReplay, side?: string): string {
   const f = r.fixture;
-  const lines = ["gantt", `    title ${text(`${f.name}${side ? ` ${side}` : ""} - alerts and notifications`)}`, "    dateFormat X", "    axisFormat %M.%S"];
+  const lines = [
+    "gantt",
+    `    title ${text(`${f.name}${side ? ` ${side}` : ""} - alerts and notifications`)}`,
+    "    dateFormat X",
+    "    axisFormat %M.%S",
+  ];
   if (f.incident) {
     lines.push("    section incident", task(f.incident.what, ["crit"], f.incident.startSeconds, f.incident.endSeconds));
   }
   for (const a of r.alerts.filter((x) => x.category !== "watchdog" && (x.episodes.length > 0 || x.pendingSpans.length > 0))) {
     lines.push(`    section ${text(a.uid)}`);
     for (const p of a.pendingSpans) lines.push(task("pending", [], p.startSeconds, p.endSeconds ?? f.durationSeconds));
-    for (const e of a.episodes) lines.push(task(e.alertname === a.title ? "firing" : e.alertname, ["active"], e.startSeconds, e.endSeconds ?? f.durationSeconds));
+    for (const e of a.episodes)
+      lines.push(task(e.alertname === a.title ? "firing" : e.alertname, ["active"], e.startSeconds, e.endSeconds ?? f.durationSeconds));
   }
   const byReceiver = new Map<string, string[]>();
   for (const g of r.groups.filter((x) => x.members.some((m) => r.alerts.find((a) => a.uid === m.uid)?.category !== "watchdog"))) {

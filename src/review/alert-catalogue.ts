@@ -69,7 +69,10 @@ export function alertCatalogueTable(entries: CatalogueEntry[] = alertCatalogue()
         a.labels.category ?? "",
         a.route,
         `[runbook](../runbooks/${a.uid}.md)`,
-      ].join(" | ").replace(/^/, "| ").replace(/$/, " |"),
+      ]
+        .join(" | ")
+        .replace(/^/, "| ")
+        .replace(/$/, " |"),
     );
   }
   return `${lines.join("\n")}\n`;

@@ -105,7 +105,6 @@ interface ProvisioningDocument {
   muteTimes?: Array<{ name: string; time_intervals?: ProvisionedTimeInterval[] }>;
 }
 
-
 function lookbackOf(q: ProvisionedQuery): string {
   const { from = 0, to = 0 } = q.relativeTimeRange ?? {};
   return to === 0 ? formatDuration(from) : `${formatDuration(from)} to ${formatDuration(to)} ago`;
@@ -151,7 +150,9 @@ function summarise(group: ProvisionedGroup, rule: ProvisionedRule): AlertSummary
     folder: group.folder,
     interval: group.interval ?? "",
     queries: datasourceQueries(rule),
-    lookback: Object.fromEntries((rule.data ?? []).filter((q) => q.datasourceUid !== EXPRESSION_DATASOURCE).map((q) => [q.refId, lookbackOf(q)])),
+    lookback: Object.fromEntries(
+      (rule.data ?? []).filter((q) => q.datasourceUid !== EXPRESSION_DATASOURCE).map((q) => [q.refId, lookbackOf(q)]),
+    ),
     annotations: { ...(rule.annotations ?? {}) },
     threshold: describeCondition(rule),
     pending: rule.for || "0s",
@@ -171,7 +172,8 @@ function summarise(group: ProvisionedGroup, rule: ProvisionedRule): AlertSummary
  */
 function objects<T>(file: string, field: string, value: T[] | undefined | null): T[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => v === null || typeof v !== "object" || Array.isArray(v))) throw new Error(`${file}: ${field} is not a list of objects`);
+  if (!Array.isArray(value) || value.some((v) => v === null || typeof v !== "object" || Array.isArray(v)))
+    throw new Error(`${file}: ${field} is not a list of objects`);
   return value;
 }
 
@@ -191,14 +193,26 @@ export function readAlertingSnapshot(files: Iterable<[string, string]>): Alertin
     } catch (e) {
       throw new Error(`${name}: not valid YAML (${e instanceof Error ? e.message.split("\n")[0] : e})`);
     }
-    if (doc !== null && (typeof doc !== "object" || Array.isArray(doc))) throw new Error(`${name}: not a provisioning file (expected a map at the top)`);
-    for (const group of objects(name, "groups", doc?.groups)) alerts.push(...objects(name, `groups ${group.name ?? ""} rules`, group.rules).map((r) => summarise(group, r)));
+    if (doc !== null && (typeof doc !== "object" || Array.isArray(doc)))
+      throw new Error(`${name}: not a provisioning file (expected a map at the top)`);
+    for (const group of objects(name, "groups", doc?.groups))
+      alerts.push(...objects(name, `groups ${group.name ?? ""} rules`, group.rules).map((r) => summarise(group, r)));
     for (const cp of objects(name, "contactPoints", doc?.contactPoints)) {
       for (const r of objects(name, `contactPoints ${cp.name ?? ""} receivers`, cp.receivers)) {
-        contactPoints.push({ name: cp.name, uid: r.uid ?? "", type: r.type ?? "", settings: { ...(r.settings ?? {}) }, disableResolveMessage: r.disableResolveMessage ?? false });
+        contactPoints.push({
+          name: cp.name,
+          uid: r.uid ?? "",
+          type: r.type ?? "",
+          settings: { ...(r.settings ?? {}) },
+          disableResolveMessage: r.disableResolveMessage ?? false,
+        });
       }
     }
-    for (const t of objects(name, "muteTimes", doc?.muteTimes)) muteTimings.push({ name: t.name, intervals: objects(name, `muteTimes ${t.name ?? ""} time_intervals`, t.time_intervals).map(describeInterval) });
+    for (const t of objects(name, "muteTimes", doc?.muteTimes))
+      muteTimings.push({
+        name: t.name,
+        intervals: objects(name, `muteTimes ${t.name ?? ""} time_intervals`, t.time_intervals).map(describeInterval),
+      });
     const policies = objects(name, "policies", doc?.policies);
     if (policies.length) {
       const { orgId: _orgId, ...tree } = policies[0] as alerting.NotificationPolicy & { orgId?: number };

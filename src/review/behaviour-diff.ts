@@ -82,11 +82,16 @@ function addedSummary(alert: AlertSummary, policy: alerting.NotificationPolicy |
 }
 
 /** Objects matched by key before and after: added, removed, or changed (when `fields` finds differences). */
-function keyed<T>(before: T[], after: T[], key: (t: T) => string, describe: {
-  subject: (t: T) => string;
-  added: (t: T) => string | undefined;
-  fields: (a: T, b: T) => FieldChange[];
-}): Change[] {
+function keyed<T>(
+  before: T[],
+  after: T[],
+  key: (t: T) => string,
+  describe: {
+    subject: (t: T) => string;
+    added: (t: T) => string | undefined;
+    fields: (a: T, b: T) => FieldChange[];
+  },
+): Change[] {
   const a = new Map(before.map((t) => [key(t), t]));
   const b = new Map(after.map((t) => [key(t), t]));
   const keys = [...new Set([...a.keys(), ...b.keys()])].sort();

@@ -37,6 +37,12 @@ export function configChanges(before: string, after: string): Change[] {
     const [x, y] = [a.get(key), b.get(key)];
     if (x === y) return [];
     const subject = `config ${key}`;
-    return [{ mark: x === undefined ? "+" : y === undefined ? "-" : "~", subject, fields: [{ field: "value", before: x ?? "(default)", after: y ?? "(default)" }] }];
+    return [
+      {
+        mark: x === undefined ? "+" : y === undefined ? "-" : "~",
+        subject,
+        fields: [{ field: "value", before: x ?? "(default)", after: y ?? "(default)" }],
+      },
+    ];
   });
 }

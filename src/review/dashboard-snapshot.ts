@@ -41,7 +41,9 @@ function summarisePanel(p: PanelJson): PanelSummary {
     id: p.id ?? 0,
     title: p.title ?? "",
     type: p.type ?? "",
-    queries: Object.fromEntries((p.targets ?? []).map((t, i) => [t.refId ?? String(i), typeof t.expr === "string" ? t.expr : JSON.stringify(t)])),
+    queries: Object.fromEntries(
+      (p.targets ?? []).map((t, i) => [t.refId ?? String(i), typeof t.expr === "string" ? t.expr : JSON.stringify(t)]),
+    ),
     thresholds: describeThresholds(p.fieldConfig?.defaults?.thresholds),
     unit: p.fieldConfig?.defaults?.unit ?? "",
   };
@@ -60,8 +62,11 @@ export function readDashboardSnapshot(files: Iterable<[string, string]>): Dashbo
       throw new Error(`${name}: not valid JSON${at ? ` (at character ${at[1]})` : ""}`);
     }
     if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw new Error(`${name}: not a dashboard (expected a JSON object)`);
-    if (doc.panels !== undefined && (!Array.isArray(doc.panels) || doc.panels.some((p) => p === null || typeof p !== "object"))) throw new Error(`${name}: panels is not a list of objects`);
-    const panels = flatten(doc.panels ?? []).map(summarisePanel).sort((a, b) => a.id - b.id);
+    if (doc.panels !== undefined && (!Array.isArray(doc.panels) || doc.panels.some((p) => p === null || typeof p !== "object")))
+      throw new Error(`${name}: panels is not a list of objects`);
+    const panels = flatten(doc.panels ?? [])
+      .map(summarisePanel)
+      .sort((a, b) => a.id - b.id);
     dashboards.push({ uid: doc.uid ?? name, title: doc.title ?? "", panels });
   }
   return dashboards.sort((a, b) => a.uid.localeCompare(b.uid));

@@ -67,5 +67,7 @@ export function ruleRoutes(
   const groupBy = [...new Set(["alertname", "grafana_folder", ...(settings?.group_by ?? [])])];
   const timing = timingOf(settings ?? {}, policy ? timingOf(policy, GRAFANA_DEFAULTS) : GRAFANA_DEFAULTS);
   const muteTimeIntervals = settings?.mute_time_intervals ?? [];
-  return [{ id: `settings:${JSON.stringify([receiver, groupBy, timing, muteTimeIntervals])}`, receiver, groupBy, timing, muteTimeIntervals }];
+  return [
+    { id: `settings:${JSON.stringify([receiver, groupBy, timing, muteTimeIntervals])}`, receiver, groupBy, timing, muteTimeIntervals },
+  ];
 }

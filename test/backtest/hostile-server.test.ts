@@ -31,7 +31,9 @@ describe("a hostile datasource", () => {
   it("a server that accepts and never answers: the request times out, naming the timeout", async () => {
     const url = await serve(() => {});
     const client = datasourceClient({ url, auth: new Secret(TOKEN) }, { timeoutMs: 200, maxAttempts: 2, sleep: async () => {} });
-    expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(/gave up after 2 attempts \(no answer within 0\.2 s \(the request timeout; --request-timeout raises it\)\)/);
+    expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(
+      /gave up after 2 attempts \(no answer within 0\.2 s \(the request timeout; --request-timeout raises it\)\)/,
+    );
   });
 
   it("a server that sends headers and stalls the body: the same timeout", async () => {
@@ -50,7 +52,9 @@ describe("a hostile datasource", () => {
     });
     const slept: number[] = [];
     const client = datasourceClient({ url, auth: new Secret(TOKEN) }, { sleep: async (ms) => void slept.push(ms) });
-    expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(/asked to retry after 999999 s, more than the 60 s limit on Retry-After/);
+    expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(
+      /asked to retry after 999999 s, more than the 60 s limit on Retry-After/,
+    );
     expect(slept).toEqual([]);
   });
 
@@ -60,7 +64,10 @@ describe("a hostile datasource", () => {
       res.end();
     });
     const slept: number[] = [];
-    const client = datasourceClient({ url, auth: new Secret(TOKEN) }, { maxAttempts: 50, backoffMs: 1000, maxRetryTotalMs: 10_000, sleep: async (ms) => void slept.push(ms) });
+    const client = datasourceClient(
+      { url, auth: new Secret(TOKEN) },
+      { maxAttempts: 50, backoffMs: 1000, maxRetryTotalMs: 10_000, sleep: async (ms) => void slept.push(ms) },
+    );
     expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(/retrying would wait more than 10 s in all, the limit per request/);
     expect(slept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_000);
   });
@@ -78,7 +85,9 @@ describe("a hostile datasource", () => {
       push();
     });
     const client = datasourceClient({ url, auth: new Secret(TOKEN) }, { maxAnswerBytes: 1024 * 1024 });
-    expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(/answer larger than 1 MiB \(the answer size limit\); shorten the window with --from\/--to or raise it with --max-answer-mib/);
+    expect(await failure(client.get(DS, "/api/v1/series", {}))).toMatch(
+      /answer larger than 1 MiB \(the answer size limit\); shorten the window with --from\/--to or raise it with --max-answer-mib/,
+    );
   });
 
   it("an answer declaring a huge Content-Length is refused before reading", async () => {
@@ -93,10 +102,17 @@ describe("a hostile datasource", () => {
   it("an error body echoing the bearer token and a URL with credentials is redacted", async () => {
     const url = await serve((req, res) => {
       res.writeHead(400, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: "error", error: `bad request with ${req.headers.authorization} from https://admin:S3CRET@grafana.example.net` }));
+      res.end(
+        JSON.stringify({
+          status: "error",
+          error: `bad request with ${req.headers.authorization} from https://admin:S3CRET@grafana.example.net`,
+        }),
+      );
     });
     const message = await failure(datasourceClient({ url, auth: new Secret(TOKEN) }).get(DS, "/api/v1/series", {}));
-    expect(message).toMatch(/HTTP 400 .*\n {2}server said: bad request with Bearer \[REDACTED\] from https:\/\/\[REDACTED\]@grafana\.example\.net/);
+    expect(message).toMatch(
+      /HTTP 400 .*\n {2}server said: bad request with Bearer \[REDACTED\] from https:\/\/\[REDACTED\]@grafana\.example\.net/,
+    );
     expect(message).not.toContain("S3CRET");
   });
 

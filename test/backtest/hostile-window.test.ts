@@ -27,7 +27,9 @@ describe("--from and --to", () => {
 
   it("now-520w is refused naming the limit and the flag that raises it", () => {
     const args = backtestArgs(["--from", "now-520w", "--to", "now"], NOW);
-    expect(windowProblem({ from: args.from, to: args.to })).toMatch(/^--from\/--to: the window is 3640d, longer than the limit of 31d .*raise the limit with --max-window 3640d$/);
+    expect(windowProblem({ from: args.from, to: args.to })).toMatch(
+      /^--from\/--to: the window is 3640d, longer than the limit of 31d .*raise the limit with --max-window 3640d$/,
+    );
   });
 
   it("a window within --max-window is fine", () => {
@@ -41,6 +43,8 @@ describe("--from and --to", () => {
   });
 
   it("runBacktest refuses the window before it reads the stack or sends a request", async () => {
-    await expect(runBacktest({ window: { from: 0, to: 520 * 7 * 86400 }, stackFile: EXAMPLE_STACK_FILE, format: "text" })).rejects.toThrow(/--from\/--to: the window is/);
+    await expect(runBacktest({ window: { from: 0, to: 520 * 7 * 86400 }, stackFile: EXAMPLE_STACK_FILE, format: "text" })).rejects.toThrow(
+      /--from\/--to: the window is/,
+    );
   });
 });

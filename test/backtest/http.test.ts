@@ -24,7 +24,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "pizza-backtest-http-"));
   // One sample a second for 4 hours: a 1 s query_range over it has 14,401 points, above Prometheus' 11,000.
   const values = Array.from({ length: HOURS * 3600 + 1 }, (_, i) => i);
-  prometheus = await startPrometheus(createBlocks(openMetrics([{ series: { metric: "backtest_counter", labels: { job: "t" }, values }, startSeconds: START, stepSeconds: 1 }]), dir), dir);
+  prometheus = await startPrometheus(
+    createBlocks(
+      openMetrics([{ series: { metric: "backtest_counter", labels: { job: "t" }, values }, startSeconds: START, stepSeconds: 1 }]),
+      dir,
+    ),
+    dir,
+  );
 }, 60_000);
 afterAll(async () => {
   for (const p of proxies) await p.stop();
@@ -33,7 +39,12 @@ afterAll(async () => {
 });
 
 async function proxy(failFirst?: { status: number; count: number; retryAfterSeconds?: number }) {
-  const p = await startGrafanaProxy({ token: TOKEN, prometheus: { uid: PROM.uid, url: prometheus.url }, loki: { uid: "grafanacloud-logs", fixtures: [] }, failFirst });
+  const p = await startGrafanaProxy({
+    token: TOKEN,
+    prometheus: { uid: PROM.uid, url: prometheus.url },
+    loki: { uid: "grafanacloud-logs", fixtures: [] },
+    failFirst,
+  });
   proxies.push(p);
   return p;
 }
@@ -54,14 +65,18 @@ describe("datasource client", () => {
     expect(series.values.get(START + 11_000)).toBe(11_000);
     expect(p.requests.filter((r) => r.includes("/api/v1/query_range"))).toHaveLength(2);
     // Without chunking the same server refuses the query.
-    const whole = await fetch(`${prometheus.url}/api/v1/query_range?query=backtest_counter&start=${START}&end=${START + HOURS * 3600}&step=1`);
+    const whole = await fetch(
+      `${prometheus.url}/api/v1/query_range?query=backtest_counter&start=${START}&end=${START + HOURS * 3600}&step=1`,
+    );
     expect(whole.status).toBe(400);
     expect(await whole.text()).toMatch(/exceeded maximum resolution of 11,000 points/);
   });
 
   it("cuts Loki ranges to max_query_length too", () => {
     expect(chunkRange(0, 60 * 86400, 60, 11_000, 721 * 3600)).toHaveLength(Math.ceil((60 * 86400 + 60) / (11_000 * 60)));
-    expect(rangeChunks({ ds: { kind: "Loki", uid: "l" }, expr: "x", start: 0, end: 40 * 86400, step: 300 }).map((c) => c.end - c.start)).toEqual([721 * 3600, 40 * 86400 - 721 * 3600 - 300]);
+    expect(
+      rangeChunks({ ds: { kind: "Loki", uid: "l" }, expr: "x", start: 0, end: 40 * 86400, step: 300 }).map((c) => c.end - c.start),
+    ).toEqual([721 * 3600, 40 * 86400 - 721 * 3600 - 300]);
   });
 
   it("retries 429 and 5xx with growing backoff, honouring Retry-After, then succeeds", async () => {
@@ -84,7 +99,9 @@ describe("datasource client", () => {
   it("gives up after a bounded number of attempts, naming the datasource", async () => {
     const p = await proxy({ status: 503, count: 100 });
     const client = datasourceClient({ url: p.url, auth: new Secret(TOKEN) }, { maxAttempts: 3, ...noSleep });
-    await expect(client.get(PROM, "/api/v1/query", { query: "1" })).rejects.toThrow(/Prometheus datasource grafanacloud-prom: gave up after 3 attempts \(HTTP 503\)/);
+    await expect(client.get(PROM, "/api/v1/query", { query: "1" })).rejects.toThrow(
+      /Prometheus datasource grafanacloud-prom: gave up after 3 attempts \(HTTP 503\)/,
+    );
     expect(p.requests).toHaveLength(3);
   });
 
@@ -127,7 +144,16 @@ describe("datasource client", () => {
     try {
       // Loki's recorded answers are served by the stand-in itself (the Prometheus ones would count its upstream fetches too).
       const loki: Datasource = { kind: "Loki", uid: "grafanacloud-logs" };
-      await Promise.all(Array.from({ length: 6 }, (_, i) => client.get(loki, "/loki/api/v1/query_range", { query: `sum(count_over_time({job="${i}"}[1m]))`, start: new Date(START * 1000).toISOString(), end: new Date((START + 60) * 1000).toISOString(), step: "60" })));
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          client.get(loki, "/loki/api/v1/query_range", {
+            query: `sum(count_over_time({job="${i}"}[1m]))`,
+            start: new Date(START * 1000).toISOString(),
+            end: new Date((START + 60) * 1000).toISOString(),
+            step: "60",
+          }),
+        ),
+      );
     } finally {
       globalThis.fetch = realFetch;
     }

@@ -40,12 +40,18 @@ describe("notifications of backtested episodes", () => {
     return {
       entry: entry(uid),
       evaluatedBy: "Prometheus",
-      evaluations: Array.from({ length: 120 }, (_, i) => ({ at: from + i * 30, series: [{ labels: {}, value: 20, holds: i >= 2 && i < 2 + holdMinutes * 2 }] })),
+      evaluations: Array.from({ length: 120 }, (_, i) => ({
+        at: from + i * 30,
+        series: [{ labels: {}, value: 20, holds: i >= 2 && i < 2 + holdMinutes * 2 }],
+      })),
     };
   }
 
   it("pages on-call after the pending period and the rule's own group_wait", () => {
-    const r = backtestFromEvaluations(catalogue, [burning("pizza-order-slo-fast-burn", "2026-09-21T12:00:00Z", 11)], { from: at("2026-09-21T12:00:00Z"), to: at("2026-09-21T13:00:00Z") });
+    const r = backtestFromEvaluations(catalogue, [burning("pizza-order-slo-fast-burn", "2026-09-21T12:00:00Z", 11)], {
+      from: at("2026-09-21T12:00:00Z"),
+      to: at("2026-09-21T13:00:00Z"),
+    });
     const a = r.alerts[0];
     // Condition true from 12:01:00; `for: 7m` -> Alerting at 12:08:00; the rule's notification settings: pizza-on-call, group_wait 10s.
     expect(a.firstFiring).toBe(at("2026-09-21T12:08:00Z"));
@@ -58,12 +64,18 @@ describe("notifications of backtested episodes", () => {
   it("sends the page during the chaos-testing window but mutes the ticket, and says so", () => {
     // Tuesday 14:00 CEST: chaos-testing mutes the rules routed to the team channel (routes: [ticket]), never pages.
     const window = { from: at("2026-09-22T12:00:00Z"), to: at("2026-09-22T13:00:00Z") };
-    const r = backtestFromEvaluations(catalogue, [burning("pizza-order-slo-fast-burn", "2026-09-22T12:00:00Z", 11), burning("pizza-order-slo-slow-burn", "2026-09-22T12:00:00Z", 11)], window);
+    const r = backtestFromEvaluations(
+      catalogue,
+      [burning("pizza-order-slo-fast-burn", "2026-09-22T12:00:00Z", 11), burning("pizza-order-slo-slow-burn", "2026-09-22T12:00:00Z", 11)],
+      window,
+    );
     const [fast, slow] = r.alerts;
     expect(fast.notifications.map((n) => [n.receiver, n.mutedBy])).toEqual([["pizza-on-call", undefined]]);
     expect(fast.pages).toBe(1);
     // `for: 5m` -> Alerting at 12:06:00; group_wait 1m: 12:07:00, inside the window.
-    expect(slow.notifications.map((n) => [n.atSeconds, n.receiver, n.mutedBy])).toEqual([[at("2026-09-22T12:07:00Z"), "pizza-team-slack", "chaos-testing"]]);
+    expect(slow.notifications.map((n) => [n.atSeconds, n.receiver, n.mutedBy])).toEqual([
+      [at("2026-09-22T12:07:00Z"), "pizza-team-slack", "chaos-testing"],
+    ]);
     const report = formatBacktest(r, "text");
     expect(report).toMatch(/pizza-order-slo-fast-burn\s+page\s+120\s+1\s+0\/0\s+1 \(pizza-on-call 1\)\s+1/);
     expect(report).toMatch(/pizza-order-slo-slow-burn\s+ticket\s+120\s+1\s+0\/0\s+0 \+ 1 muted\s+0/);
@@ -72,7 +84,10 @@ describe("notifications of backtested episodes", () => {
 
   it("sends at the first flush after the mute window what the window held back (a muted flush writes no notification-log entry: Alertmanager notify.go TimeMuteStage)", () => {
     // chaos-testing ends 14:00 UTC (16:00 CEST). `for: 5m` -> Alerting 13:56; group_wait 1m: 13:57 muted; next tick 14:07 sends.
-    const r = backtestFromEvaluations(catalogue, [burning("pizza-order-slo-slow-burn", "2026-09-22T13:50:00Z", 40)], { from: at("2026-09-22T13:50:00Z"), to: at("2026-09-22T14:50:00Z") });
+    const r = backtestFromEvaluations(catalogue, [burning("pizza-order-slo-slow-burn", "2026-09-22T13:50:00Z", 40)], {
+      from: at("2026-09-22T13:50:00Z"),
+      to: at("2026-09-22T14:50:00Z"),
+    });
     expect(r.alerts[0].notifications.map((n) => [n.atSeconds, n.kind, n.mutedBy])).toEqual([
       [at("2026-09-22T13:57:00Z"), "muted", "chaos-testing"],
       [at("2026-09-22T14:07:00Z"), "new", undefined],
@@ -82,10 +97,20 @@ describe("notifications of backtested episodes", () => {
   it("routes by the policy tree when a rule has no notification settings (policy-tree mode)", () => {
     const { notification_settings: _own, ...rule } = entry("pizza-order-slo-slow-burn").rule;
     const treeOnly = { ...catalogue, rules: [{ ...entry("pizza-order-slo-slow-burn"), rule }] };
-    const monday = backtestFromEvaluations(treeOnly, [{ ...burning("pizza-order-slo-slow-burn", "2026-09-21T12:00:00Z", 11), entry: treeOnly.rules[0] }], { from: at("2026-09-21T12:00:00Z"), to: at("2026-09-21T13:00:00Z") });
+    const monday = backtestFromEvaluations(
+      treeOnly,
+      [{ ...burning("pizza-order-slo-slow-burn", "2026-09-21T12:00:00Z", 11), entry: treeOnly.rules[0] }],
+      { from: at("2026-09-21T12:00:00Z"), to: at("2026-09-21T13:00:00Z") },
+    );
     // The tree's severity=~ticket|warning route: pizza-team-slack, group_wait 1m, with the chaos-testing mute timing of that route.
-    expect(monday.alerts[0].notifications.map((n) => [n.atSeconds, n.receiver, n.mutedBy])).toEqual([[at("2026-09-21T12:07:00Z"), "pizza-team-slack", undefined]]);
-    const tuesday = backtestFromEvaluations(treeOnly, [{ ...burning("pizza-order-slo-slow-burn", "2026-09-22T12:00:00Z", 11), entry: treeOnly.rules[0] }], { from: at("2026-09-22T12:00:00Z"), to: at("2026-09-22T13:00:00Z") });
+    expect(monday.alerts[0].notifications.map((n) => [n.atSeconds, n.receiver, n.mutedBy])).toEqual([
+      [at("2026-09-21T12:07:00Z"), "pizza-team-slack", undefined],
+    ]);
+    const tuesday = backtestFromEvaluations(
+      treeOnly,
+      [{ ...burning("pizza-order-slo-slow-burn", "2026-09-22T12:00:00Z", 11), entry: treeOnly.rules[0] }],
+      { from: at("2026-09-22T12:00:00Z"), to: at("2026-09-22T13:00:00Z") },
+    );
     expect(tuesday.alerts[0].notifications.map((n) => [n.receiver, n.mutedBy])).toEqual([["pizza-team-slack", "chaos-testing"]]);
   });
 });
@@ -93,9 +118,18 @@ describe("notifications of backtested episodes", () => {
 describe("paused rules", () => {
   it("are reported, never evaluated", async () => {
     const catalogue = committedCatalogueAtRef("HEAD");
-    const paused = { ...catalogue, rules: catalogue.rules.filter((r) => r.rule.uid === "pizza-watchdog").map((r) => ({ ...r, rule: { ...r.rule, isPaused: true } })) };
+    const paused = {
+      ...catalogue,
+      rules: catalogue.rules.filter((r) => r.rule.uid === "pizza-watchdog").map((r) => ({ ...r, rule: { ...r.rule, isPaused: true } })),
+    };
     const client = { requests: 0, get: () => Promise.reject(new Error("a paused rule must not be queried")) };
-    const [r] = await evaluateCatalogue(paused, { client, datasources: { loki: "grafanacloud-logs", prometheus: "grafanacloud-prom" }, window: { from: 0, to: 3600 }, computeRecorded: new Set(), dir: "/nonexistent" });
+    const [r] = await evaluateCatalogue(paused, {
+      client,
+      datasources: { loki: "grafanacloud-logs", prometheus: "grafanacloud-prom" },
+      window: { from: 0, to: 3600 },
+      computeRecorded: new Set(),
+      dir: "/nonexistent",
+    });
     expect(r.evaluatedBy).toBe("paused (not evaluated)");
     expect(r.evaluations).toEqual([]);
   });

@@ -33,7 +33,15 @@ const CASES: Array<[name: string, interval: WireTimeInterval, contains: string[]
     "timeIntervalTestCases[3] negative days of month, last 3 days of each month",
     { days_of_month: ["-3:-1"] },
     ["31 Jan 20 15:04 +0000", "30 Jan 20 15:04 +0000", "29 Jan 20 15:04 +0000", "30 Jun 20 00:00 +0000", "29 Feb 20 23:05 +0000"],
-    ["03 May 18 15:04 +0000", "27 Jan 20 15:04 +0000", "03 Apr 20 23:59 +0000", "04 Jun 20 23:59 +0000", "06 Apr 19 23:59 +0000", "07 Apr 20 00:00 +0000", "01 Mar 20 00:00 +0000"],
+    [
+      "03 May 18 15:04 +0000",
+      "27 Jan 20 15:04 +0000",
+      "03 Apr 20 23:59 +0000",
+      "04 Jun 20 23:59 +0000",
+      "06 Apr 19 23:59 +0000",
+      "07 Apr 20 00:00 +0000",
+      "01 Mar 20 00:00 +0000",
+    ],
   ],
   [
     "timeIntervalTestCases[4] out of bound days are clamped to month boundaries",
@@ -49,17 +57,33 @@ const CASES: Array<[name: string, interval: WireTimeInterval, contains: string[]
   ],
   [
     "timeIntervalTestCases[6] alternative time zone during daylight saving time",
-    { times: [{ start_time: "09:00", end_time: "17:00" }], weekdays: ["monday:friday"], months: ["november"], location: "Australia/Sydney" },
+    {
+      times: [{ start_time: "09:00", end_time: "17:00" }],
+      weekdays: ["monday:friday"],
+      months: ["november"],
+      location: "Australia/Sydney",
+    },
     ["01 Nov 21 09:00 +1100", "31 Oct 21 22:00 +0000"],
     ["31 Oct 21 21:00 +0000"],
   ],
   [
     "completeTestCases[0] weekdays, times, days of month, years, months together",
-    { weekdays: ["monday:wednesday", "saturday", "sunday"], times: [{ start_time: "13:00", end_time: "15:00" }], days_of_month: ["1", "10", "20:-1"], years: ["2020:2023"], months: ["january:march"] },
+    {
+      weekdays: ["monday:wednesday", "saturday", "sunday"],
+      times: [{ start_time: "13:00", end_time: "15:00" }],
+      days_of_month: ["1", "10", "20:-1"],
+      years: ["2020:2023"],
+      months: ["january:march"],
+    },
     ["10 Jan 21 13:00 +0000", "30 Jan 21 14:24 +0000"],
     ["09 Jan 21 13:00 +0000", "20 Jan 21 12:59 +0000", "02 Feb 21 13:00 +0000"],
   ],
-  ["completeTestCases[1] broken clamping: 30:31 of February excludes the 28th", { days_of_month: ["30:31"], years: ["2020:2023"], months: ["february"] }, [], ["28 Feb 21 13:00 +0000"]],
+  [
+    "completeTestCases[1] broken clamping: 30:31 of February excludes the 28th",
+    { days_of_month: ["30:31"], years: ["2020:2023"], months: ["february"] },
+    [],
+    ["28 Feb 21 13:00 +0000"],
+  ],
 ];
 
 describe("Alertmanager timeinterval/timeinterval_test.go ContainsTime", () => {

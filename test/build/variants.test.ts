@@ -41,7 +41,10 @@ const VARIANTS: Variant[] = [
   { name: "example (webhook)", overrides: {}, pager: "webhook", slack: true, healthCheck: true, escalationSteps: 0, golden: false },
   {
     name: "pagerduty",
-    overrides: { "pizza-observability:contacts": { ...CONTACTS, onCall: "pagerduty" }, "pizza-observability:pagerDutyIntegrationKey": PAGERDUTY_SECRET },
+    overrides: {
+      "pizza-observability:contacts": { ...CONTACTS, onCall: "pagerduty" },
+      "pizza-observability:pagerDutyIntegrationKey": PAGERDUTY_SECRET,
+    },
     pager: "pagerduty",
     slack: true,
     healthCheck: true,
@@ -62,7 +65,10 @@ const VARIANTS: Variant[] = [
   },
   {
     name: "no-slack",
-    overrides: { "pizza-observability:contacts": { ...CONTACTS, slackChannel: undefined, onCall: "webhook" }, "pizza-observability:slackWebhookUrl": undefined },
+    overrides: {
+      "pizza-observability:contacts": { ...CONTACTS, slackChannel: undefined, onCall: "webhook" },
+      "pizza-observability:slackWebhookUrl": undefined,
+    },
     pager: "webhook",
     slack: false,
     healthCheck: true,
@@ -124,7 +130,9 @@ describe.each(VARIANTS)("stack variant $name", (v) => {
     await settled();
     const count = (type: string) => mocked.registered.filter((r) => r.type === type).length;
     // One ContactPoint resource per contact point name, holding each of its integrations.
-    expect(count("grafana:alerting/contactPoint:ContactPoint")).toBe(new Set(checkedStack(parseConfig(rawOf(v))).contactPoints.map((c) => c.name)).size);
+    expect(count("grafana:alerting/contactPoint:ContactPoint")).toBe(
+      new Set(checkedStack(parseConfig(rawOf(v))).contactPoints.map((c) => c.name)).size,
+    );
     expect(count("grafana:syntheticMonitoring/check:Check")).toBe(v.healthCheck ? 1 : 0);
     expect(count("grafana:onCall/escalation:Escalation")).toBe(v.escalationSteps);
   });
@@ -143,7 +151,10 @@ describe.each(VARIANTS.filter((v) => v.golden))("stack variant $name", (v) => {
     }
     expect(listFiles(dir), `golden files of ${v.name} (UPDATE_GOLDEN=1 npx vitest run test/build)`).toEqual([...golden.keys()].sort());
     for (const [path, content] of golden) {
-      expect(readFileSync(join(dir, path), "utf8") === content, `test/build/golden/${v.name}/${path} is stale (UPDATE_GOLDEN=1 npx vitest run test/build)`).toBe(true);
+      expect(
+        readFileSync(join(dir, path), "utf8") === content,
+        `test/build/golden/${v.name}/${path} is stale (UPDATE_GOLDEN=1 npx vitest run test/build)`,
+      ).toBe(true);
     }
   });
 });

@@ -19,7 +19,10 @@ describe("bodyExposure: queries that cannot return a raw body", () => {
       `${http}${withResponseMessage(["statusCode", "path"])} | line_format "{{.statusCode}} {{.path}} {{.message}}" | keep statusCode, path, message`,
     ],
     ["formats lines after dropping body labels", `${http} | json | drop reqBody, resBody | line_format "{{.path}}"`],
-    ["counts factory failures by the support link's shape only", factoryFailuresBySupportLink(parseConfig(exampleConfig()).telemetry, "2m")],
+    [
+      "counts factory failures by the support link's shape only",
+      factoryFailuresBySupportLink(parseConfig(exampleConfig()).telemetry, "2m"),
+    ],
   ])("%s", (_why, query) => {
     expect(bodyExposure(query)).toEqual([]);
   });
@@ -63,15 +66,22 @@ describe("bodyExposure: queries that could return a raw body", () => {
   });
 
   it("a regexp capture is a body unless it admits only short runs of URL-safe characters", () => {
-    expect(isBoundedUrlSafe("https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?/api/support/[A-Za-z0-9_-]{1,128}/report/[A-Za-z0-9_-]{1,128}")).toBe(true);
+    expect(
+      isBoundedUrlSafe("https://[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?/api/support/[A-Za-z0-9_-]{1,128}/report/[A-Za-z0-9_-]{1,128}"),
+    ).toBe(true);
     expect(isBoundedUrlSafe("[a-f0-9]{8}")).toBe(true);
     // Unbounded, any character, a negated class, or quotes and braces: a body fits.
-    for (const regex of ["[A-Za-z0-9]+", "https://.{1,10}", "[^/]{1,10}", '[A-Za-z"{}]{1,10}', "[a-z]{1,}", "[a-z]*", "a|b"]) expect(isBoundedUrlSafe(regex), regex).toBe(false);
+    for (const regex of ["[A-Za-z0-9]+", "https://.{1,10}", "[^/]{1,10}", '[A-Za-z"{}]{1,10}', "[a-z]{1,}", "[a-z]*", "a|b"])
+      expect(isBoundedUrlSafe(regex), regex).toBe(false);
     const body = `${http} | json resBody="resBody" | line_format "{{.resBody}}"`;
-    expect(bodyExposure(`sum by (link) (count_over_time(${body} | regexp "\\"reportUrl\\":\\"(?P<link>[A-Za-z0-9:/._-]{1,300})\\"" | drop resBody [5m]))`)).toEqual([]);
-    expect(bodyExposure(`sum by (link) (count_over_time(${body} | regexp "\\"reportUrl\\":\\"(?P<link>[^\\"]{1,300})\\"" | drop resBody [5m]))`)).toEqual([
-      "returns label(s) link holding raw bodies: drop them or keep only the needed labels",
-    ]);
+    expect(
+      bodyExposure(
+        `sum by (link) (count_over_time(${body} | regexp "\\"reportUrl\\":\\"(?P<link>[A-Za-z0-9:/._-]{1,300})\\"" | drop resBody [5m]))`,
+      ),
+    ).toEqual([]);
+    expect(
+      bodyExposure(`sum by (link) (count_over_time(${body} | regexp "\\"reportUrl\\":\\"(?P<link>[^\\"]{1,300})\\"" | drop resBody [5m]))`),
+    ).toEqual(["returns label(s) link holding raw bodies: drop them or keep only the needed labels"]);
   });
 
   it("allows only a body's message out of its content: a token is a body", () => {

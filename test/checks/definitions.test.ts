@@ -19,7 +19,10 @@ describe("definitionProblems (what checkedStack refuses)", () => {
     const broken = {
       ...stack,
       ruleGroups: [{ ...group, rules: [{ ...first, condition: "Z" }, { ...rules[0], uid: first.uid }, ...rules.slice(1)] }, ...groups],
-      notificationPolicy: { ...stack.notificationPolicy, routes: [...(stack.notificationPolicy.routes ?? []), { receiver: "nobody", mute_time_intervals: ["never-declared"] }] },
+      notificationPolicy: {
+        ...stack.notificationPolicy,
+        routes: [...(stack.notificationPolicy.routes ?? []), { receiver: "nobody", mute_time_intervals: ["never-declared"] }],
+      },
     };
     expect(definitionProblems(broken, cfg)).toEqual([
       `alert uid ${first.uid}: used by more than one rule`,
@@ -38,7 +41,9 @@ describe("definitionProblems (what checkedStack refuses)", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InvalidDefinitionError);
-    expect((error as InvalidDefinitionError).problems).toEqual([expect.stringMatching(/^alert pizza-order-slo-fast-burn: severity=page with for: "0s"/)]);
+    expect((error as InvalidDefinitionError).problems).toEqual([
+      expect.stringMatching(/^alert pizza-order-slo-fast-burn: severity=page with for: "0s"/),
+    ]);
   });
 });
 
@@ -62,7 +67,9 @@ describe("contact point credentials (settings named url, key, token, password)",
   });
 
   it("accepts the example's credentials, which all come from secret keys of the stack config", () => {
-    const credentials = stack.contactPoints.flatMap((c) => Object.entries(c.settings ?? {}).filter(([k]) => /url|key|token|password/i.test(k)));
+    const credentials = stack.contactPoints.flatMap((c) =>
+      Object.entries(c.settings ?? {}).filter(([k]) => /url|key|token|password/i.test(k)),
+    );
     expect(credentials.length).toBeGreaterThan(1);
     expect(definitionProblems(stack, cfg)).toEqual([]);
   });

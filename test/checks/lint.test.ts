@@ -46,8 +46,12 @@ describe("query lint", () => {
 
   describe("| json or | logfmt with no line filter before it", () => {
     it("flags a parser with no line filter, or only filters after it, or only negative ones before it", () => {
-      expect(alertQuery("logql", `count_over_time(${STREAM} | json [5m])`)).toEqual([expect.stringContaining("| json with no line filter before it")]);
-      expect(alertQuery("logql", `${STREAM} | logfmt | level="error"`)).toEqual([expect.stringContaining("| logfmt with no line filter before it")]);
+      expect(alertQuery("logql", `count_over_time(${STREAM} | json [5m])`)).toEqual([
+        expect.stringContaining("| json with no line filter before it"),
+      ]);
+      expect(alertQuery("logql", `${STREAM} | logfmt | level="error"`)).toEqual([
+        expect.stringContaining("| logfmt with no line filter before it"),
+      ]);
       expect(alertQuery("logql", `${STREAM} | json |= "x"`)).toEqual([expect.stringContaining("| json with no line filter")]);
       expect(alertQuery("logql", `${STREAM} != "debug" | json`)).toEqual([expect.stringContaining("| json with no line filter")]);
       expect(alertQuery("logql", `${STREAM} |~ "^.*$" | json`)).toEqual([
@@ -57,7 +61,10 @@ describe("query lint", () => {
     });
 
     it("judges each pipeline on its own", () => {
-      const problems = alertQuery("logql", `sum(count_over_time(${STREAM} |= "a" | json [1m])) / sum(count_over_time(${STREAM} | json [1m]))`);
+      const problems = alertQuery(
+        "logql",
+        `sum(count_over_time(${STREAM} |= "a" | json [1m])) / sum(count_over_time(${STREAM} | json [1m]))`,
+      );
       expect(problems).toEqual([expect.stringContaining("| json with no line filter")]);
     });
 
@@ -83,7 +90,9 @@ describe("query lint", () => {
       expect(alertQuery("promql", "sum(rate(requests_total[5m]))")).toEqual([
         'alert a1 query A: vector selector requests_total lacks the service label source="jwt-pizza-service"',
       ]);
-      expect(alertQuery("promql", `${SERIES} / cpu_percent{component="jwt-pizza-service"}`)).toEqual([expect.stringContaining("vector selector cpu_percent{")]);
+      expect(alertQuery("promql", `${SERIES} / cpu_percent{component="jwt-pizza-service"}`)).toEqual([
+        expect.stringContaining("vector selector cpu_percent{"),
+      ]);
       expect(alertQuery("promql", '{__name__="cpu_percent"}')).toEqual([expect.stringContaining("lacks the service label")]);
       expect(alertQuery("promql", 'absent(requests_total{job="x"})')).toEqual([expect.stringContaining("lacks the service label")]);
     });
@@ -124,10 +133,16 @@ describe("query lint", () => {
       expect(alertQuery("logql", `{component="jwt-pizza-service", type=~".*http"} |= "x"`)).toEqual([
         expect.stringContaining('alert a1 query A: unbounded regex: type=~".*http" starts or ends with .*'),
       ]);
-      expect(alertQuery("logql", `${STREAM} |= "x" | json path="path" | path=~"/api/order.*"`)).toEqual([expect.stringContaining("unbounded regex: path=~")]);
-      expect(alertQuery("logql", `${STREAM} |~ "Failed.*"`)).toEqual([expect.stringContaining('unbounded regex: line filter |~ "Failed.*"')]);
+      expect(alertQuery("logql", `${STREAM} |= "x" | json path="path" | path=~"/api/order.*"`)).toEqual([
+        expect.stringContaining("unbounded regex: path=~"),
+      ]);
+      expect(alertQuery("logql", `${STREAM} |~ "Failed.*"`)).toEqual([
+        expect.stringContaining('unbounded regex: line filter |~ "Failed.*"'),
+      ]);
       expect(alertQuery("logql", `${STREAM} !~ ".+debug"`)).toEqual([expect.stringContaining("unbounded regex: line filter !~")]);
-      expect(alertQuery("promql", 'requests_total{source="jwt-pizza-service", path!~".+"}')).toEqual([expect.stringContaining('unbounded regex: path!~".+"')]);
+      expect(alertQuery("promql", 'requests_total{source="jwt-pizza-service", path!~".+"}')).toEqual([
+        expect.stringContaining('unbounded regex: path!~".+"'),
+      ]);
     });
 
     it("passes bounded regexes", () => {
@@ -179,7 +194,9 @@ describe("rule lint", () => {
   });
 
   it("flags an alerting rule without a runbook_url, and passes one with it", () => {
-    expect(ruleLintProblems(rule({ annotations: { summary: "x" } }))).toEqual(["alert r1: has no runbook_url annotation; on-call needs to know what to do"]);
+    expect(ruleLintProblems(rule({ annotations: { summary: "x" } }))).toEqual([
+      "alert r1: has no runbook_url annotation; on-call needs to know what to do",
+    ]);
     expect(ruleLintProblems(rule({ annotations: { runbook_url: " " } }))).toEqual([expect.stringContaining("no runbook_url")]);
     expect(ruleLintProblems(rule({}))).toEqual([]);
   });
@@ -197,7 +214,9 @@ describe("the whole stack", () => {
 
   it("lints clean with another deployment's telemetry contract", () => {
     const other = parseConfig(
-      exampleConfig({ "pizza-observability:telemetry": { metricSourceLabel: "service", logs: { sourceLabel: "source", httpType: "http-req" } } }),
+      exampleConfig({
+        "pizza-observability:telemetry": { metricSourceLabel: "service", logs: { sourceLabel: "source", httpType: "http-req" } },
+      }),
     );
     expect(lintProblems(checkedStack(other), other)).toEqual([]);
   });
@@ -220,7 +239,9 @@ describe("the whole stack", () => {
     const target = (panel.targets ?? [])[0];
     const brokenDashboard = {
       ...dashboard,
-      panels: (dashboard.panels ?? []).map((p) => (p === panel ? { ...panel, targets: [{ ...target, expr: `sum(count_over_time({component="$source"} |= "" | json [1m]))` }] } : p)),
+      panels: (dashboard.panels ?? []).map((p) =>
+        p === panel ? { ...panel, targets: [{ ...target, expr: `sum(count_over_time({component="$source"} |= "" | json [1m]))` }] } : p,
+      ),
     };
     const brokenPanel = { ...stack, dashboards: stack.dashboards.map((d) => (d === dashboard ? brokenDashboard : d)) };
     expect(definitionProblems(brokenPanel as unknown as typeof stack, cfg)).toEqual([

@@ -16,8 +16,15 @@ describe("every query of the stack", () => {
   });
 
   it("includes the targets of logs, stat, gauge and mixed panels", () => {
-    for (const where of ['panel 8 "Recent failed orders" target A', 'panel 5 "CPU now" target A', 'panel 3 "Last metric sample" target A']) {
-      expect(queries.some((q) => q.where.endsWith(where)), where).toBe(true);
+    for (const where of [
+      'panel 8 "Recent failed orders" target A',
+      'panel 5 "CPU now" target A',
+      'panel 3 "Last metric sample" target A',
+    ]) {
+      expect(
+        queries.some((q) => q.where.endsWith(where)),
+        where,
+      ).toBe(true);
     }
     const mixed = queries.filter((q) => q.where.includes('"Requests per minute: logs vs metrics"'));
     expect(mixed.map((q) => q.language)).toEqual(["logql", "promql"]);
@@ -26,7 +33,10 @@ describe("every query of the stack", () => {
   it("stops the stack when a panel could show raw bodies", () => {
     const stack = checkedStack(cfg);
     const orders = stack.dashboards.find((d) => d.uid === "pizza-orders")!;
-    const rawLines = { ...orders, panels: [{ ...orders.panels!.find((p) => p.type !== "row")!, targets: [{ refId: "A", expr: '{component="$source", type="http"}' }] }] };
+    const rawLines = {
+      ...orders,
+      panels: [{ ...orders.panels!.find((p) => p.type !== "row")!, targets: [{ refId: "A", expr: '{component="$source", type="http"}' }] }],
+    };
     const problems = definitionProblems({ ...stack, dashboards: [rawLines as typeof orders] }, cfg);
     expect(problems.some((p) => p.includes("target A: returns raw log lines"))).toBe(true);
   });
@@ -40,13 +50,15 @@ describe("grammar check", () => {
   it("catches broken LogQL and PromQL", () => {
     expect(syntaxErrors("logql", 'sum(count_over_time({a="b"} | json [5m])')).not.toEqual([]);
     expect(syntaxErrors("promql", "sum(rate(requests_total[5m])")).not.toEqual([]);
-    expect(
-      unparseableQueries([{ where: "alert x query A", language: "promql", expr: "rate(x[5m]" }]),
-    ).toEqual(["alert x query A: promql does not parse at offset 10: rate(x[5m]"]);
+    expect(unparseableQueries([{ where: "alert x query A", language: "promql", expr: "rate(x[5m]" }])).toEqual([
+      "alert x query A: promql does not parse at offset 10: rate(x[5m]",
+    ]);
   });
 
   it("accepts the incident's original query and Grafana's interval macros", () => {
-    expect(syntaxErrors("logql", 'sum(count_over_time({source="jwt-pizza-service"} |= "" | json | statusCode >= 500 [5m])) > 0')).toEqual([]);
+    expect(syntaxErrors("logql", 'sum(count_over_time({source="jwt-pizza-service"} |= "" | json | statusCode >= 500 [5m])) > 0')).toEqual(
+      [],
+    );
     expect(syntaxErrors("promql", 'sum(rate(requests_total{source="$source"}[$__rate_interval]))')).toEqual([]);
   });
 });

@@ -35,10 +35,14 @@ function diffHere(args: string[], cwd = REPO_ROOT) {
 }
 
 function git(cwd: string, args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=diff test", "-c", "user.email=diff-test@example.com", "-c", "commit.gpgsign=false", ...args], {
-    cwd,
-    encoding: "utf8",
-  });
+  return execFileSync(
+    "git",
+    ["-c", "user.name=diff test", "-c", "user.email=diff-test@example.com", "-c", "commit.gpgsign=false", ...args],
+    {
+      cwd,
+      encoding: "utf8",
+    },
+  );
 }
 
 /**
@@ -112,7 +116,9 @@ describe("npm run diff -- <git-ref>", () => {
 
   it("runs against HEAD of this repository, printing what the in-process comparison finds", async () => {
     const { code, stdout } = await diffHere(["HEAD", "--no-replay"]);
-    const expected = formatText(behaviourDiff(reviewSnapshot(renderedFilesAt("HEAD")), reviewSnapshot(renderedFilesOfWorkingTree(EXAMPLE_STACK_FILE))));
+    const expected = formatText(
+      behaviourDiff(reviewSnapshot(renderedFilesAt("HEAD")), reviewSnapshot(renderedFilesOfWorkingTree(EXAMPLE_STACK_FILE))),
+    );
     expect(code).toBe(0);
     expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n${expected}`);
   });
@@ -122,7 +128,10 @@ describe("npm run diff -- <git-ref>", () => {
     const file = join(dir, "rendered/alerting/rule-group-errors.yaml");
     const rendered = readFileSync(file, "utf8");
     // Rules carry their route as notification settings (routingMode rule-settings): send this one elsewhere.
-    const direct = rendered.replace(/(\n\s+title: JWT Pizza API answering 5xx\n[\s\S]*?\n\s+notification_settings:\n\s+receiver: )pizza-team-slack\n/, "$1pizza-heartbeat\n");
+    const direct = rendered.replace(
+      /(\n\s+title: JWT Pizza API answering 5xx\n[\s\S]*?\n\s+notification_settings:\n\s+receiver: )pizza-team-slack\n/,
+      "$1pizza-heartbeat\n",
+    );
     expect(direct).not.toBe(rendered);
     writeFileSync(file, direct);
     git(dir, ["commit", "--quiet", "--no-verify", "-am", "route pizza-order-5xx to its own contact point"]);
@@ -136,7 +145,10 @@ describe("npm run diff -- <git-ref>", () => {
     const example = readFileSync(join(dir, "Pulumi.example.yaml"), "utf8");
     const pagerDuty = example
       .replace(/onCall: webhook #/, "onCall: pagerduty #")
-      .replace(/ {2}# pizza-observability:pagerDutyIntegrationKey:\n {2}# {3}secure: v1:\.\.\./, "  pizza-observability:pagerDutyIntegrationKey:\n    secure: v1:EXAMPLE-ciphertext-of-the-pagerduty-key");
+      .replace(
+        / {2}# pizza-observability:pagerDutyIntegrationKey:\n {2}# {3}secure: v1:\.\.\./,
+        "  pizza-observability:pagerDutyIntegrationKey:\n    secure: v1:EXAMPLE-ciphertext-of-the-pagerduty-key",
+      );
     expect(pagerDuty).toContain("pizza-observability:pagerDutyIntegrationKey:\n    secure:");
     writeFileSync(join(dir, "Pulumi.example.yaml"), pagerDuty);
     const { code, stdout } = diffCli(dir, ["HEAD"]);
@@ -198,7 +210,9 @@ describe("npm run diff -- <git-ref>", () => {
     writeFileSync(file, reset);
     const { code, stdout } = diffCli(dir, ["HEAD", "--no-replay"]);
     expect(code).toBe(0);
-    expect(stdout).toBe("Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n~ credential pizza-observability:heartbeatUrl\n    value: (not shown) -> changed (not shown)\n");
+    expect(stdout).toBe(
+      "Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n~ credential pizza-observability:heartbeatUrl\n    value: (not shown) -> changed (not shown)\n",
+    );
   });
 
   it("compares two refs with --to, reading both sides from their committed rendered/", () => {
@@ -220,12 +234,26 @@ describe("npm run diff -- <git-ref>", () => {
     writeFileSync(file, delayed);
     git(dir, ["commit", "--quiet", "--no-verify", "-am", "order-failure page pending 3m10s"]);
     // Two scenarios, not the library: the CLI's wiring; compareReplays is tested on the whole library in test/replay/compare.test.ts.
-    const { code, stdout, stderr } = diffCli(dir, ["HEAD~1", "--to", "HEAD", "--format", "markdown", "--scenario", "factory-5xx", "--scenario", "normal-hour"]);
+    const { code, stdout, stderr } = diffCli(dir, [
+      "HEAD~1",
+      "--to",
+      "HEAD",
+      "--format",
+      "markdown",
+      "--scenario",
+      "factory-5xx",
+      "--scenario",
+      "normal-hour",
+    ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const replay = stdout.slice(stdout.indexOf("### Incident replay"));
-    expect(replay).toMatch(/^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): 1 of 2 scenarios \(7 fixtures with phases and seeds\) change\.\n/);
-    expect(replay).toMatch(/\n\| factory-5xx \| 1 \| page \+40s median, \+60s worst \(6 phases\) → page \+\d+s median, \+\d+s worst \(6 phases\) \|/);
+    expect(replay).toMatch(
+      /^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): 1 of 2 scenarios \(7 fixtures with phases and seeds\) change\.\n/,
+    );
+    expect(replay).toMatch(
+      /\n\| factory-5xx \| 1 \| page \+40s median, \+60s worst \(6 phases\) → page \+\d+s median, \+\d+s worst \(6 phases\) \|/,
+    );
     expect(replay).toMatch(/\n1 scenario unchanged\.\n$/);
     const parse = await ganttParser();
     const blocks = mermaidBlocks(replay);

@@ -25,14 +25,21 @@ describe("a definition that does not compile", () => {
     const dir = copyOfCheckout();
     const file = join(dir, "alerts", "watchdog.ts");
     writeFileSync(file, readFileSync(file, "utf8").replace("export default function", "const = ;\nexport default function"));
-    const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "src/cli/render.ts", "--out", join(dir, "out")], { cwd: dir, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "src/cli/render.ts", "--out", join(dir, "out")], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     expect(run.status).toBe(2);
-    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^render: cannot load the definitions: alerts\/watchdog\.ts:\d+:\d+: Expected identifier but found "="$/)]);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^render: cannot load the definitions: alerts\/watchdog\.ts:\d+:\d+: Expected identifier but found "="$/),
+    ]);
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
   it("reads the compiler's located line out of its error, redacted", () => {
-    const error = Object.assign(new Error("Transform failed with 1 error:\n/x/alerts/a.ts:3:7: ERROR: Unexpected \"}\""), { name: "TransformError" });
+    const error = Object.assign(new Error('Transform failed with 1 error:\n/x/alerts/a.ts:3:7: ERROR: Unexpected "}"'), {
+      name: "TransformError",
+    });
     expect(loadFailureLine(error)).toBe('/x/alerts/a.ts:3:7: Unexpected "}"');
     expect(loadFailureLine(new Error("Cannot find module 'https://bot:S3CRET@example.com/x'"))).not.toContain("S3CRET");
   });

@@ -6,7 +6,13 @@ import { EXAMPLE_STACK_FILE } from "../../src/config/paths";
 import { parseConfig } from "../../src/config/schema";
 import { readStack } from "../../src/config/stack-file";
 import { engines, GRAFANA_RELEASE, LOKI_VERSION } from "../../src/cli/engines/pins";
-import { dashboardsYaml, datasourcesYaml, DOCKER_DASHBOARDS_DIR, DOCKER_URLS, PROVISIONING_PATHS } from "../../src/cli/local-stack/grafana-files";
+import {
+  dashboardsYaml,
+  datasourcesYaml,
+  DOCKER_DASHBOARDS_DIR,
+  DOCKER_URLS,
+  PROVISIONING_PATHS,
+} from "../../src/cli/local-stack/grafana-files";
 
 const ROOT = resolve(__dirname, "../..");
 const { config, secrets } = readStack(EXAMPLE_STACK_FILE);
@@ -26,7 +32,9 @@ describe("docker/compose.yaml and the binary launcher provision Grafana alike", 
   });
 
   it("holds the launcher's dashboards provider, pointing where compose mounts rendered/dashboards", () => {
-    expect(readFileSync(join(ROOT, "docker", "provisioning", PROVISIONING_PATHS.dashboards), "utf8")).toBe(dashboardsYaml(cfg, DASHBOARDS_IN_CONTAINER));
+    expect(readFileSync(join(ROOT, "docker", "provisioning", PROVISIONING_PATHS.dashboards), "utf8")).toBe(
+      dashboardsYaml(cfg, DASHBOARDS_IN_CONTAINER),
+    );
     expect(compose.services.grafana.volumes).toContain(`../rendered/dashboards:${DASHBOARDS_IN_CONTAINER}:ro`);
   });
 

@@ -20,7 +20,13 @@ describe("stack config", () => {
     expect(cfg.grafanaUrl).toBe("https://jwtpizza.grafana.net");
     expect(cfg.datasources).toEqual({ loki: "grafanacloud-logs", prometheus: "grafanacloud-prom" });
     expect(cfg.telemetry.source).toBe("jwt-pizza-service");
-    expect(cfg.telemetry.logs).toEqual({ sourceLabel: "component", typeLabel: "type", httpType: "http", factoryType: "factory", levelLabel: "level", errorLevel: "error",
+    expect(cfg.telemetry.logs).toEqual({
+      sourceLabel: "component",
+      typeLabel: "type",
+      httpType: "http",
+      factoryType: "factory",
+      levelLabel: "level",
+      errorLevel: "error",
       metricSendErrors: ["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"],
     });
     expect(cfg.telemetry.metrics.activeUsers).toBe("active_users_ratio");
@@ -60,7 +66,11 @@ describe("stack config", () => {
   it("names the key of every bad alert catalogue setting", () => {
     const problems = problemsOf(
       exampleConfig({
-        "pizza-observability:thresholds": { cpu: { percent: -1 }, availability: { successRatio: 1.5 }, metricsAbsent: { window: "2 minutes" } },
+        "pizza-observability:thresholds": {
+          cpu: { percent: -1 },
+          availability: { successRatio: 1.5 },
+          metricsAbsent: { window: "2 minutes" },
+        },
         "pizza-observability:slo": { objectivePercent: 100, fastBurn: { factor: -14.4 } },
         "pizza-observability:telemetry": { logs: { metricSendErrors: [] }, recorded: { orderFailures: "pizza order failures" } },
         "pizza-observability:alerting": { runbookBaseUrl: "https://example.com/runbooks", groupEvaluationIntervalSeconds: { slo: 5 } },
@@ -76,17 +86,27 @@ describe("stack config", () => {
       "pizza-observability:thresholds.cpu.percent",
       "pizza-observability:thresholds.metricsAbsent.window",
     ]);
-    expect(problems).toContain("pizza-observability:thresholds.cpu.percent: expected a percentage above 0 and below 100 (the gauge reads 0-100) (got -1)");
+    expect(problems).toContain(
+      "pizza-observability:thresholds.cpu.percent: expected a percentage above 0 and below 100 (the gauge reads 0-100) (got -1)",
+    );
   });
 
   it("requires the health check's URL while Synthetic Monitoring is enabled, and rejects a bad probe setting", () => {
     expect(problemsOf(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: true } }))).toEqual([
       "pizza-observability:syntheticMonitoring.url: is required (the health check needs a URL when syntheticMonitoring.enabled is true)",
     ]);
-    expect(parseConfig(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } })).syntheticMonitoring.url).toBeUndefined();
+    expect(
+      parseConfig(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } })).syntheticMonitoring.url,
+    ).toBeUndefined();
     const problems = problemsOf(
       exampleConfig({
-        "pizza-observability:syntheticMonitoring": { url: "ftp://x", probes: ["New York"], bodyRegex: "welcome(", frequencySeconds: 5000, typo: 1 },
+        "pizza-observability:syntheticMonitoring": {
+          url: "ftp://x",
+          probes: ["New York"],
+          bodyRegex: "welcome(",
+          frequencySeconds: 5000,
+          typo: 1,
+        },
       }),
     );
     expect(problems.map((p) => p.split(": ")[0]).sort()).toEqual([
@@ -117,9 +137,7 @@ describe("stack config", () => {
   });
 
   it("names the key of a bad URL and shows the bad value", () => {
-    expect(problemsOf(exampleConfig({ "grafana:url": "not a url" }))).toEqual([
-      'grafana:url: expected an http(s) URL (got "not a url")',
-    ]);
+    expect(problemsOf(exampleConfig({ "grafana:url": "not a url" }))).toEqual(['grafana:url: expected an http(s) URL (got "not a url")']);
   });
 
   it("names the key of a negative threshold", () => {
@@ -162,9 +180,9 @@ describe("stack config", () => {
   });
 
   it("requires the credential of the chosen on-call integration", () => {
-    expect(
-      problemsOf(exampleConfig({ "pizza-observability:contacts": { teamEmail: "team@example.com", onCall: "pagerduty" } })),
-    ).toEqual(['pizza-observability:pagerDutyIntegrationKey: is required (is required when contacts.onCall is "pagerduty")']);
+    expect(problemsOf(exampleConfig({ "pizza-observability:contacts": { teamEmail: "team@example.com", onCall: "pagerduty" } }))).toEqual([
+      'pizza-observability:pagerDutyIntegrationKey: is required (is required when contacts.onCall is "pagerduty")',
+    ]);
     const cfg = parseConfig(
       exampleConfig({
         "pizza-observability:contacts": { teamEmail: "team@example.com", onCall: "pagerduty" },
@@ -205,7 +223,9 @@ describe("routing config", () => {
     const raw = exampleConfig(contacts({ slackChannel: "#pizza" }));
     delete raw["pizza-observability:slackWebhookUrl"];
     expect(problemsOf(raw)).toEqual(["pizza-observability:slackWebhookUrl: is required (is required when contacts.slackChannel is set)"]);
-    expect(problemsOf(exampleConfig(contacts({ slackChannel: "pizza alerts" })))[0]).toMatch(/^pizza-observability:contacts\.slackChannel: expected a Slack channel/);
+    expect(problemsOf(exampleConfig(contacts({ slackChannel: "pizza alerts" })))[0]).toMatch(
+      /^pizza-observability:contacts\.slackChannel: expected a Slack channel/,
+    );
     expect(problemsOf(exampleConfig(contacts({ observabilityEmail: "nope" })))).toEqual([
       'pizza-observability:contacts.observabilityEmail: expected an email address (got "nope")',
     ]);
@@ -224,7 +244,10 @@ describe("routing config", () => {
         mute({
           intervals: [
             {
-              times: [{ start: "9:00", end: "25:00" }, { start: "16:00", end: "14:00" }],
+              times: [
+                { start: "9:00", end: "25:00" },
+                { start: "16:00", end: "14:00" },
+              ],
               weekdays: ["friday:monday", "funday"],
               daysOfMonth: ["-1:5"],
               months: ["13"],
@@ -268,7 +291,10 @@ describe("routing config", () => {
       "pizza-observability:escalation.escalateTo: is required (expected at least one OnCall username when escalation.enabled is true)",
     ]);
     const cfg = parseConfig(
-      exampleConfig({ ...contacts({ onCall: "grafana-oncall" }), "pizza-observability:escalation": { users: ["alice"], enabled: true, escalateTo: ["bob"] } }),
+      exampleConfig({
+        ...contacts({ onCall: "grafana-oncall" }),
+        "pizza-observability:escalation": { users: ["alice"], enabled: true, escalateTo: ["bob"] },
+      }),
     );
     expect(cfg.escalation).toEqual({ users: ["alice"], enabled: true, afterMinutes: 15, escalateTo: ["bob"] });
   });
@@ -298,7 +324,13 @@ describe("values as `pulumi config set --path` stores them", () => {
 
 describe("values Grafana or the provider would reject halfway through `pulumi up`", () => {
   it("rejects a rule group interval that is not a multiple of Grafana's 10 s scheduler tick", () => {
-    expect(problemsOf(exampleConfig({ "pizza-observability:alerting": { runbookBaseUrl: "https://example.com/rb", groupEvaluationIntervalSeconds: { orders: 15 } } }))).toEqual([
+    expect(
+      problemsOf(
+        exampleConfig({
+          "pizza-observability:alerting": { runbookBaseUrl: "https://example.com/rb", groupEvaluationIntervalSeconds: { orders: 15 } },
+        }),
+      ),
+    ).toEqual([
       "pizza-observability:alerting.groupEvaluationIntervalSeconds.orders: expected a multiple of 10 seconds (Grafana's scheduler interval) (got 15)",
     ]);
   });

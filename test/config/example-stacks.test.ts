@@ -55,22 +55,27 @@ describe("the staging stack (thresholds are promoted unchanged)", () => {
   const staging = parseConfig(readStack(join(REPO_ROOT, "Pulumi.staging.example.yaml")).config);
   const example = parseConfig(readStack(join(REPO_ROOT, "Pulumi.example.yaml")).config);
 
-  it.each(["thresholds", "slo", "telemetry", "alerting", "escalation"] as const)("takes %s from the schema's defaults, as the example stack does", (key) => {
-    const defaults = configSchema.shape[key].safeParse(undefined);
-    if (key === "alerting") {
-      // runbookBaseUrl is required; everything else of alerting is a default.
-      expect(staging.alerting).toEqual(configSchema.shape.alerting.parse({ runbookBaseUrl: staging.alerting.runbookBaseUrl }));
-      expect(example.alerting).toEqual(configSchema.shape.alerting.parse({ runbookBaseUrl: example.alerting.runbookBaseUrl }));
-      return;
-    }
-    expect(defaults.success).toBe(true);
-    expect(staging[key]).toEqual(defaults.data);
-    expect(example[key]).toEqual(defaults.data);
-  });
+  it.each(["thresholds", "slo", "telemetry", "alerting", "escalation"] as const)(
+    "takes %s from the schema's defaults, as the example stack does",
+    (key) => {
+      const defaults = configSchema.shape[key].safeParse(undefined);
+      if (key === "alerting") {
+        // runbookBaseUrl is required; everything else of alerting is a default.
+        expect(staging.alerting).toEqual(configSchema.shape.alerting.parse({ runbookBaseUrl: staging.alerting.runbookBaseUrl }));
+        expect(example.alerting).toEqual(configSchema.shape.alerting.parse({ runbookBaseUrl: example.alerting.runbookBaseUrl }));
+        return;
+      }
+      expect(defaults.success).toBe(true);
+      expect(staging[key]).toEqual(defaults.data);
+      expect(example[key]).toEqual(defaults.data);
+    },
+  );
 
   it("renders every alert with the example's queries, thresholds, pending periods and intervals", () => {
     const alertsOf = (file: string) =>
-      readAlertingSnapshot([...renderArtifacts(readStack(join(REPO_ROOT, file)).config)].filter(([p]) => p.startsWith("alerting/"))).alerts.map((a) => ({
+      readAlertingSnapshot(
+        [...renderArtifacts(readStack(join(REPO_ROOT, file)).config)].filter(([p]) => p.startsWith("alerting/")),
+      ).alerts.map((a) => ({
         uid: a.uid,
         queries: a.queries,
         threshold: a.threshold,
@@ -80,7 +85,10 @@ describe("the staging stack (thresholds are promoted unchanged)", () => {
       }));
     // The health check's target is the staging service: the availability query names it.
     const sameTarget = (alerts: ReturnType<typeof alertsOf>) =>
-      alerts.map((a) => ({ ...a, queries: JSON.parse(JSON.stringify(a.queries).replace(/pizza-service(\.staging)?\.example\.com/g, "SERVICE")) }));
+      alerts.map((a) => ({
+        ...a,
+        queries: JSON.parse(JSON.stringify(a.queries).replace(/pizza-service(\.staging)?\.example\.com/g, "SERVICE")),
+      }));
     expect(sameTarget(alertsOf("Pulumi.staging.example.yaml"))).toEqual(sameTarget(alertsOf("Pulumi.example.yaml")));
   });
 });

@@ -23,7 +23,13 @@ const linkToSrc = () => {
 const OUTPUT_FOLDERS: Array<[string, () => string, string, "render" | "replay", RegExp]> = [
   ["render --out / is refused", () => "/", "--out", "render", /file system root/],
   ["render --out at the repository root is refused", () => REPO_ROOT, "--out", "render", /repository root/],
-  ["render --out at the folder holding the repository is refused", () => dirname(REPO_ROOT), "--out", "render", /repository root or holds it/],
+  [
+    "render --out at the folder holding the repository is refused",
+    () => dirname(REPO_ROOT),
+    "--out",
+    "render",
+    /repository root or holds it/,
+  ],
   ["render --out src is refused", () => R("src"), "--out", "render", /source folder src\//],
   ["render --out inside src is refused", () => R("src/cli/out"), "--out", "render", /source folder src\//],
   ["render --out test/fixtures is refused", () => R("test/fixtures"), "--out", "render", /source folder test\//],
@@ -34,7 +40,13 @@ const OUTPUT_FOLDERS: Array<[string, () => string, string, "render" | "replay", 
   ["render --out .git is refused", () => R(".git"), "--out", "render", /source folder \.git\//],
   ["render --out .github/workflows is refused", () => R(".github/workflows"), "--out", "render", /source folder \.github\//],
   ["render --out rendered/alerting is refused", () => join(RENDERED_DIR, "alerting"), "--out", "render", /inside rendered\//],
-  ["render --out rendered/alerting/nested is refused", () => join(RENDERED_DIR, "alerting", "nested"), "--out", "render", /inside rendered\//],
+  [
+    "render --out rendered/alerting/nested is refused",
+    () => join(RENDERED_DIR, "alerting", "nested"),
+    "--out",
+    "render",
+    /inside rendered\//,
+  ],
   ["render --out through a symbolic link into src is refused", linkToSrc, "--out", "render", /source folder src\//],
   ["replay --export rendered is refused", () => RENDERED_DIR, "--export", "replay", /render's output folder/],
   ["replay --export inside rendered is refused", () => join(RENDERED_DIR, "fixtures"), "--export", "replay", /render's output folder/],
@@ -43,8 +55,20 @@ const OUTPUT_FOLDERS: Array<[string, () => string, string, "render" | "replay", 
   ["replay --export at the repository root is refused", () => REPO_ROOT, "--export", "replay", /repository root/],
   ["replay --keep src is refused", () => R("src"), "--keep", "replay", /source folder src\//],
   ["replay --keep test is refused", () => R("test"), "--keep", "replay", /source folder test\//],
-  ["render --out with a folder name over 255 bytes is refused", () => join(tmpdir(), "a".repeat(300), "out"), "--out", "render", /longer than 255 bytes/],
-  ["replay --export with a path over 4000 bytes is refused", () => join(tmpdir(), ...Array.from({ length: 40 }, () => "b".repeat(120))), "--export", "replay", /longer than 4000 bytes/],
+  [
+    "render --out with a folder name over 255 bytes is refused",
+    () => join(tmpdir(), "a".repeat(300), "out"),
+    "--out",
+    "render",
+    /longer than 255 bytes/,
+  ],
+  [
+    "replay --export with a path over 4000 bytes is refused",
+    () => join(tmpdir(), ...Array.from({ length: 40 }, () => "b".repeat(120))),
+    "--export",
+    "replay",
+    /longer than 4000 bytes/,
+  ],
   ["replay --keep with a NUL is refused", () => join(tmpdir(), "a\u0000b"), "--keep", "replay", /NUL/],
   ["replay --keep rendered/prometheus is refused", () => join(RENDERED_DIR, "prometheus"), "--keep", "replay", /render's output folder/],
 ];
@@ -78,7 +102,9 @@ describe("replay --export never overwrites a file it did not write", () => {
     const dir = mkdtempSync(join(tmpdir(), "export-"));
     const mine = join(dir, `${fixtures[0].name}.json`);
     writeFileSync(mine, "my own notes\n");
-    expect(() => writeFixtureFiles(fixtures, dir)).toThrow(new RegExp(`--export: .*${fixtures[0].name}\\.json exists and was not written by an earlier export`));
+    expect(() => writeFixtureFiles(fixtures, dir)).toThrow(
+      new RegExp(`--export: .*${fixtures[0].name}\\.json exists and was not written by an earlier export`),
+    );
     expect(readFileSync(mine, "utf8")).toBe("my own notes\n");
     expect(existsSync(join(dir, `${fixtures[1].name}.json`))).toBe(false);
   });
@@ -100,7 +126,9 @@ describe("replay --export never overwrites a file it did not write", () => {
 
   it("a fixture whose name is not a file name is refused naming it", () => {
     const dir = mkdtempSync(join(tmpdir(), "export-"));
-    expect(() => writeFixtureFiles([{ ...fixtures[0], name: "../escape" }], dir)).toThrow(/--export: fixture name "\.\.\/escape" is not a safe file name/);
+    expect(() => writeFixtureFiles([{ ...fixtures[0], name: "../escape" }], dir)).toThrow(
+      /--export: fixture name "\.\.\/escape" is not a safe file name/,
+    );
     expect(existsSync(join(dirname(dir), "escape.json"))).toBe(false);
   });
 });

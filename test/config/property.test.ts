@@ -83,11 +83,16 @@ const value: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.constantFrom("start", "end", "weekdays", "times", "name", "x"), hostileText, { maxKeys: 2 }),
 );
 
-type Mutation = { kind: "set"; path: string[]; value: unknown } | { kind: "delete"; path: string[] } | { kind: "add"; key: string; value: unknown };
+type Mutation =
+  { kind: "set"; path: string[]; value: unknown } | { kind: "delete"; path: string[] } | { kind: "add"; key: string; value: unknown };
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("set" as const), path: fc.constantFrom(...PATHS), value }),
   fc.record({ kind: fc.constant("delete" as const), path: fc.constantFrom(...PATHS) }),
-  fc.record({ kind: fc.constant("add" as const), key: fc.constantFrom("pizza-observability:extra", "grafana:auth", "pizza-observability:heartbeatUrl", "aws:region"), value }),
+  fc.record({
+    kind: fc.constant("add" as const),
+    key: fc.constantFrom("pizza-observability:extra", "grafana:auth", "pizza-observability:heartbeatUrl", "aws:region"),
+    value,
+  }),
 );
 
 function apply(config: Json, m: Mutation): void {
@@ -203,11 +208,27 @@ describe("property: mutated stack files through render", () => {
 
 describe("property: mutated incident files", () => {
   const base = JSON.parse(fixtureJson(stackFixtures(parseConfig(exampleConfig()), [0]).find((f) => f.name === "factory-5xx")!)) as Json;
-  const FIELDS = ["name", "title", "durationSeconds", "sampleIntervalSeconds", "incident", "logs", "series", "queryErrors", "expect", "extra"];
+  const FIELDS = [
+    "name",
+    "title",
+    "durationSeconds",
+    "sampleIntervalSeconds",
+    "incident",
+    "logs",
+    "series",
+    "queryErrors",
+    "expect",
+    "extra",
+  ];
   const fieldValue = fc.oneof(
     value,
     fc.constantFrom(1e9, -60, 86400 * 8, 2.5),
-    fc.record({ startSeconds: fc.integer({ min: -10, max: 5000 }), endSeconds: fc.integer({ min: -10, max: 5000 }), what: fc.constant("x"), pageWorthy: fc.boolean() }),
+    fc.record({
+      startSeconds: fc.integer({ min: -10, max: 5000 }),
+      endSeconds: fc.integer({ min: -10, max: 5000 }),
+      what: fc.constant("x"),
+      pageWorthy: fc.boolean(),
+    }),
     fc.record({ noPage: fc.boolean(), pageWithinSeconds: fc.integer({ min: 0, max: 600 }) }),
     fc.constant([{ datasource: "loki", startSeconds: 600, endSeconds: 300 }]),
     fc.constant([{ metric: "x", labels: { "bad-name": "v" }, values: [] }]),

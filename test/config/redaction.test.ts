@@ -44,7 +44,8 @@ describe("redact", () => {
   });
 
   it("leaves text without credentials as it was", () => {
-    for (const text of ["https://grafana.example.net/d/x?from=now-1h", "pizza-team@example.com", "expected a duration such as 5m", "a: b"]) expect(redact(text)).toBe(text);
+    for (const text of ["https://grafana.example.net/d/x?from=now-1h", "pizza-team@example.com", "expected a duration such as 5m", "a: b"])
+      expect(redact(text)).toBe(text);
   });
 
   it("removes a known secret in plain, percent-encoded and base64 form", () => {

@@ -16,7 +16,9 @@ describe("the staging stack example (nothing pages)", () => {
   const snapshot = readAlertingSnapshot([...files].filter(([path]) => path.startsWith("alerting/")));
 
   it("renders and passes the checks, with the same alerts as the example stack", () => {
-    const example = readAlertingSnapshot([...renderArtifacts(readStackFile(join(REPO_ROOT, "Pulumi.example.yaml")))].filter(([p]) => p.startsWith("alerting/")));
+    const example = readAlertingSnapshot(
+      [...renderArtifacts(readStackFile(join(REPO_ROOT, "Pulumi.example.yaml")))].filter(([p]) => p.startsWith("alerting/")),
+    );
     expect(snapshot.alerts.map((a) => a.uid)).toEqual(example.alerts.map((a) => a.uid));
     expect(snapshot.alerts.filter((a) => a.labels.severity === "page").length).toBeGreaterThan(0);
   });
@@ -35,7 +37,11 @@ describe("the staging stack example (nothing pages)", () => {
 
   it("amtool agrees: a page reaches the team email in staging", () => {
     const config = renderAlertmanagerConfig(readStackFile(STAGING));
-    const run = routesTo(config, { severity: "page", alertname: "JWT Pizza API unavailable", category: "availability" }, TEAM_EMAIL_RECEIVER);
+    const run = routesTo(
+      config,
+      { severity: "page", alertname: "JWT Pizza API unavailable", category: "availability" },
+      TEAM_EMAIL_RECEIVER,
+    );
     expect(run.status, run.output).toBe(0);
   });
 });

@@ -114,7 +114,20 @@ const REFUSED: Array<[string, string, RegExp]> = [
   ["a merge of a scalar is refused", "x:\n  <<: 1", /map merge requires map/],
   ["an alias before its anchor is refused", "v: *nope", /anchor/],
   ["an unclosed flow list is refused", "v: [1,", /invalid YAML/],
-  ["a billion laughs of aliases is refused", ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n"), /excessive aliasing/],
+  [
+    "a billion laughs of aliases is refused",
+    [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(", ")}]`,
+      ),
+    ].join("\n"),
+    /excessive aliasing/,
+  ],
 ];
 
 describe("YAML the Go reader refuses", () => {
@@ -130,7 +143,10 @@ function example(): string {
 
 describe("stack files read as `pulumi up` reads them", () => {
   it("timeoutSeconds: 010 is 8 seconds, as deployed", () => {
-    const text = example().replace("  pizza-observability:syntheticMonitoring:\n", "  pizza-observability:syntheticMonitoring:\n    timeoutSeconds: 010\n");
+    const text = example().replace(
+      "  pizza-observability:syntheticMonitoring:\n",
+      "  pizza-observability:syntheticMonitoring:\n    timeoutSeconds: 010\n",
+    );
     expect(text).toContain("timeoutSeconds: 010");
     const cfg = parseConfig(parseStack(text, "Pulumi.x.yaml").config);
     expect(cfg.syntheticMonitoring.timeoutSeconds).toBe(8);
@@ -171,7 +187,9 @@ describe("stack files read as `pulumi up` reads them", () => {
   });
 
   it("an infinity inside an object is refused naming the key (Pulumi cannot JSON-encode it)", () => {
-    expect(() => parseStack("config:\n  pizza-observability:slo:\n    minFailures: .inf\n", "s.yaml")).toThrow(/pizza-observability:slo\.minFailures: NaN or an infinity/);
+    expect(() => parseStack("config:\n  pizza-observability:slo:\n    minFailures: .inf\n", "s.yaml")).toThrow(
+      /pizza-observability:slo\.minFailures: NaN or an infinity/,
+    );
   });
 
   it("a named pipe as the stack file is refused, not read", () => {

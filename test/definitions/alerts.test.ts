@@ -64,10 +64,14 @@ describe("order 5xx alert (the factory incident)", () => {
   it("carries the labels routing relies on and annotations on-call reads", () => {
     expect(rule.uid).toBe("pizza-order-5xx");
     expect(rule.labels).toEqual({ severity: "warning", team: "pizza", service: "jwt-pizza-service", category: "errors" });
-    expect(Object.keys(rule.annotations ?? {}).sort()).toEqual(["__dashboardUid__", "__panelId__", "description", "runbook_url", "summary"]);
-    expect(rule.annotations?.runbook_url).toBe(
-      "https://github.com/jwt-pizza/pizza-observability/blob/main/runbooks/pizza-order-5xx.md",
-    );
+    expect(Object.keys(rule.annotations ?? {}).sort()).toEqual([
+      "__dashboardUid__",
+      "__panelId__",
+      "description",
+      "runbook_url",
+      "summary",
+    ]);
+    expect(rule.annotations?.runbook_url).toBe("https://github.com/jwt-pizza/pizza-observability/blob/main/runbooks/pizza-order-5xx.md");
   });
 });
 
@@ -75,7 +79,9 @@ describe("alert dashboard links", () => {
   it("links the 5xx alert to the orders dashboard's 5xx panel", () => {
     const rule = order5xx(cfg).build();
     expect(rule.annotations).toMatchObject({ __dashboardUid__: "pizza-orders", __panelId__: String(ORDERS_PANELS.http5xx) });
-    const panel = checkedStack(cfg).dashboards.find((d) => d.uid === "pizza-orders")?.panels?.find((p) => p.id === ORDERS_PANELS.http5xx);
+    const panel = checkedStack(cfg)
+      .dashboards.find((d) => d.uid === "pizza-orders")
+      ?.panels?.find((p) => p.id === ORDERS_PANELS.http5xx);
     expect(panel?.title).toBe("HTTP 5xx by endpoint");
   });
 
@@ -104,7 +110,9 @@ describe("alert dashboard links", () => {
   it("rejects a link to a panel no dashboard has", () => {
     const rule = { ...order5xx(cfg).build(), annotations: { __dashboardUid__: "pizza-orders", __panelId__: "999" } };
     const dashboards = checkedStack(cfg).dashboards;
-    expect(alertLinkProblems([rule], dashboards)).toEqual(["alert pizza-order-5xx: links panel 999, which dashboard pizza-orders does not have"]);
+    expect(alertLinkProblems([rule], dashboards)).toEqual([
+      "alert pizza-order-5xx: links panel 999, which dashboard pizza-orders does not have",
+    ]);
     expect(alertLinkProblems([{ ...rule, annotations: { __dashboardUid__: "nope", __panelId__: "1" } }], dashboards)).toEqual([
       "alert pizza-order-5xx: links dashboard nope, which the stack does not define",
     ]);
@@ -113,7 +121,9 @@ describe("alert dashboard links", () => {
 });
 
 describe("every alert of the stack", () => {
-  const rules = checkedStack(cfg).ruleGroups.flatMap((g) => g.rules ?? []).filter((r) => !r.record);
+  const rules = checkedStack(cfg)
+    .ruleGroups.flatMap((g) => g.rules ?? [])
+    .filter((r) => !r.record);
 
   it("has a runbook in runbooks/ named by its uid, the fallback alerts included", () => {
     const all = alertDefinitions.map((define) => define(cfg).build());

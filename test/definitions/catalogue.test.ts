@@ -31,7 +31,13 @@ describe("PromQL alerts", () => {
       source: "pizza-dev",
       metricSourceLabel: "service",
       metrics: { cpu: "cpu_usage_percent", memory: "memory_usage_percent", factoryLatency: "latency_ms", requests: "http_requests_total" },
-      recorded: { orderFailures: "pz:fail:count1m", orderRequests: "pz:req:count1m", httpRequests: "pz:http:count1m", metricSendFailures: "pz:send:count1m", orderServerErrors: "pz:err:count1m" },
+      recorded: {
+        orderFailures: "pz:fail:count1m",
+        orderRequests: "pz:req:count1m",
+        httpRequests: "pz:http:count1m",
+        metricSendFailures: "pz:send:count1m",
+        orderServerErrors: "pz:err:count1m",
+      },
     });
     expect(exprA(cpuSaturation(other).build())).toBe('max(cpu_usage_percent{service="pizza-dev"})');
     expect(exprA(memorySaturation(other).build())).toBe('max(memory_usage_percent{service="pizza-dev"})');
@@ -45,14 +51,18 @@ describe("PromQL alerts", () => {
     expect(exprA(logsAbsent(other).build())).toBe(
       'absent_over_time(pz:http:count1m{service="pizza-dev"}[90s]) and on() (sum(increase(http_requests_total{service="pizza-dev"}[90s])) > 0)',
     );
-    expect(exprA(orderFailures(other).build())).toContain('increase(http_requests_total{service="pizza-dev", endpoint="[POST] /api/order"}[1m])');
+    expect(exprA(orderFailures(other).build())).toContain(
+      'increase(http_requests_total{service="pizza-dev", endpoint="[POST] /api/order"}[1m])',
+    );
     expect(fast).toContain('pz:req:count1m{service="pizza-dev"}[5m]');
     expect(fast).not.toContain("pizza:");
   });
 
   it("take thresholds and pending periods from config", () => {
     const tuned = parseConfig(
-      exampleConfig({ "pizza-observability:thresholds": { cpu: { percent: 95, pendingPeriod: "10m" }, metricIngestion: { count: 5, window: "3m" } } }),
+      exampleConfig({
+        "pizza-observability:thresholds": { cpu: { percent: 95, pendingPeriod: "10m" }, metricIngestion: { count: 5, window: "3m" } },
+      }),
     );
     const cpu = cpuSaturation(tuned).build();
     expect(cpu.for).toBe("10m");
@@ -94,7 +104,9 @@ describe("order SLO burn-rate alerts", () => {
   });
 
   it("follow the configured objective and windows", () => {
-    const tuned = parseConfig(exampleConfig({ "pizza-observability:slo": { objectivePercent: 99.5, fastBurn: { longWindow: "2h", factor: 10 } } }));
+    const tuned = parseConfig(
+      exampleConfig({ "pizza-observability:slo": { objectivePercent: 99.5, fastBurn: { longWindow: "2h", factor: 10 } } }),
+    );
     const fast = sloFastBurn(tuned).build();
     expect(exprA(fast)).toContain("/ 0.005");
     expect(exprA(fast)).toContain("[2h]");

@@ -61,7 +61,13 @@ describe("the stack's dashboards", () => {
 
   it.each(EXPECTED)("%s shows alert state annotations (Grafana's built-in Annotations & Alerts)", (uid) => {
     expect(byUid(uid).annotations?.list).toEqual([
-      expect.objectContaining({ name: "Annotations & Alerts", builtIn: 1, type: "dashboard", enable: true, datasource: { type: "grafana", uid: "-- Grafana --" } }),
+      expect.objectContaining({
+        name: "Annotations & Alerts",
+        builtIn: 1,
+        type: "dashboard",
+        enable: true,
+        datasource: { type: "grafana", uid: "-- Grafana --" },
+      }),
     ]);
   });
 
@@ -98,7 +104,9 @@ describe("dashboardProblems", () => {
       expect.arrayContaining([
         'dashboard pizza-orders panel "Orders per minute: succeeded vs failed": has no explicit id',
         `dashboard pizza-orders: panel id ${(rest[0] as dashboard.Panel).id} is used by more than one panel`,
-        expect.stringMatching(/^dashboard pizza-orders panel \? "Orders per minute: succeeded vs failed" overlaps panel \d+ "Order failure ratio \(5m\)"$/),
+        expect.stringMatching(
+          /^dashboard pizza-orders panel \? "Orders per minute: succeeded vs failed" overlaps panel \d+ "Order failure ratio \(5m\)"$/,
+        ),
         "dashboard pizza-orders: lacks the source variable",
         expect.stringMatching(/target Z: has no Loki or Prometheus query/),
       ]),
@@ -127,7 +135,9 @@ describe("orders dashboard", () => {
   });
 
   it("splits 5xx by endpoint from the logs", () => {
-    expect(exprs(panel("pizza-orders", ORDERS_PANELS.http5xx))[0]).toMatch(/^sum by \(method, path\) \(count_over_time\(\{component="\$source", type="http"\}/);
+    expect(exprs(panel("pizza-orders", ORDERS_PANELS.http5xx))[0]).toMatch(
+      /^sum by \(method, path\) \(count_over_time\(\{component="\$source", type="http"\}/,
+    );
   });
 });
 
@@ -142,7 +152,9 @@ describe("factory dashboard", () => {
   it("counts support links without showing them", () => {
     const p = panel("pizza-factory", FACTORY_PANELS.supportLinks);
     expect(p.type).toBe("stat");
-    expect(exprs(p)[0]).toMatch(/^sum\(count_over_time\(\{component="\$source"\} \|= "followLinkToEndChaos" or "reportUrl" \[\$__range\]\)\)$/);
+    expect(exprs(p)[0]).toMatch(
+      /^sum\(count_over_time\(\{component="\$source"\} \|= "followLinkToEndChaos" or "reportUrl" \[\$__range\]\)\)$/,
+    );
   });
 
   it("counts failure messages of error-level lines by message only", () => {
@@ -154,7 +166,12 @@ describe("factory dashboard", () => {
 describe("telemetry dashboard", () => {
   it("counts metric-shipping failures per error pattern, and in total", () => {
     const targets = panel("pizza-telemetry", TELEMETRY_PANELS.metricShippingFailures).targets as Array<{ legendFormat?: string }>;
-    expect(targets.map((t) => t.legendFormat)).toEqual(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT", "any shipping error"]);
+    expect(targets.map((t) => t.legendFormat)).toEqual([
+      "Failed to send metric",
+      "ECONNRESET",
+      "UND_ERR_CONNECT_TIMEOUT",
+      "any shipping error",
+    ]);
   });
 
   it("measures metrics freshness as time since the last requests sample", () => {

@@ -38,7 +38,9 @@ function expectedReceiver(a: { uid: string; severity: string; category: string }
   if (a.category === "telemetry") return { full: "pizza-observability-tickets", emailOnly: "pizza-team-email" };
   if (a.severity === "page") return { full: "pizza-on-call", emailOnly: "pizza-on-call" };
   if (a.severity === "ticket" || a.severity === "warning") return { full: "pizza-team-slack", emailOnly: "pizza-team-email" };
-  throw new Error(`alert ${a.uid}: the routing plan has no case for severity="${a.severity}", category="${a.category}"; give it a severity of page, ticket or warning, or add its case to the plan`);
+  throw new Error(
+    `alert ${a.uid}: the routing plan has no case for severity="${a.severity}", category="${a.category}"; give it a severity of page, ticket or warning, or add its case to the plan`,
+  );
 }
 
 /** Every label a Grafana-managed alert of this stack carries. */
@@ -107,11 +109,17 @@ describe("rendered/alertmanager/alertmanager.yml (amtool)", () => {
       expect(run.status, run.output).toBe(0);
     }
     // The check itself can fail: the same labels are not the pager.
-    expect(routesTo(RENDERED_CONFIG, { ...labelsOf(alert("pizza-api-availability")), alertname: "DatasourceError" }, "pizza-on-call").status).not.toBe(0);
+    expect(
+      routesTo(RENDERED_CONFIG, { ...labelsOf(alert("pizza-api-availability")), alertname: "DatasourceError" }, "pizza-on-call").status,
+    ).not.toBe(0);
   });
 
   it("never pages telemetry trouble, even when its severity says page", () => {
-    const run = routesTo(RENDERED_CONFIG, labelsOf({ title: "Metric ingestion failing", severity: "page", category: "telemetry" }), "pizza-observability-tickets");
+    const run = routesTo(
+      RENDERED_CONFIG,
+      labelsOf({ title: "Metric ingestion failing", severity: "page", category: "telemetry" }),
+      "pizza-observability-tickets",
+    );
     expect(run.status, run.output).toBe(0);
   });
 

@@ -54,7 +54,12 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
   const dir = repositoryCopy();
 
   it("has the four checklists", () => {
-    expect(GUIDE.match(/^## .+$/gm)).toEqual(["## Change a threshold", "## Add an alert", "## Add a contact point", "## Add a dashboard panel"]);
+    expect(GUIDE.match(/^## .+$/gm)).toEqual([
+      "## Change a threshold",
+      "## Add an alert",
+      "## Add a contact point",
+      "## Add a dashboard panel",
+    ]);
   });
 
   it("changes a threshold for every stack with one edit of the schema's default", () => {
@@ -74,17 +79,30 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
         .replace('severity: "page"', 'severity: "ticket"'),
     );
     edit(dir, "alerts/index.ts", (t) =>
-      t.replace('import watchdog from "./watchdog";', 'import requestLatency from "./request-latency";\nimport watchdog from "./watchdog";').replace("  factoryLatency,\n", "  factoryLatency,\n  requestLatency,\n"),
+      t
+        .replace(
+          'import watchdog from "./watchdog";',
+          'import requestLatency from "./request-latency";\nimport watchdog from "./watchdog";',
+        )
+        .replace("  factoryLatency,\n", "  factoryLatency,\n  requestLatency,\n"),
     );
     expect(GUIDE).toContain("`cp runbooks/pizza-factory-latency.md runbooks/<uid>.md`");
-    writeFileSync(join(dir, "runbooks", "pizza-request-latency.md"), readFileSync(join(dir, "runbooks", "pizza-factory-latency.md"), "utf8").replace(/factory-latency/g, "request-latency"));
+    writeFileSync(
+      join(dir, "runbooks", "pizza-request-latency.md"),
+      readFileSync(join(dir, "runbooks", "pizza-factory-latency.md"), "utf8").replace(/factory-latency/g, "request-latency"),
+    );
   });
 
   it("adds a contact point: a secret key, a definition taking its credential from it, listed, the secret set", () => {
     expect(GUIDE).toContain("the name to `SECRET_KEYS` in [`src/config/keys.ts`]");
-    edit(dir, "src/config/keys.ts", (t) => t.replace('"slackWebhookUrl", "heartbeatUrl"] as const;', '"slackWebhookUrl", "heartbeatUrl", "teamWebhookUrl"] as const;'));
+    edit(dir, "src/config/keys.ts", (t) =>
+      t.replace('"slackWebhookUrl", "heartbeatUrl"] as const;', '"slackWebhookUrl", "heartbeatUrl", "teamWebhookUrl"] as const;'),
+    );
     edit(dir, "src/config/schema.ts", (t) =>
-      t.replace("    heartbeatUrl: secretUrl", '    teamWebhookUrl: secretUrl.optional().describe("chat webhook of the team channel, beside Slack or the team email"),\n    heartbeatUrl: secretUrl'),
+      t.replace(
+        "    heartbeatUrl: secretUrl",
+        '    teamWebhookUrl: secretUrl.optional().describe("chat webhook of the team channel, beside Slack or the team email"),\n    heartbeatUrl: secretUrl',
+      ),
     );
     expect(GUIDE).toContain("`cp contact-points/team-slack.ts contact-points/<name>.ts`");
     writeFileSync(
@@ -96,18 +114,32 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
         .replace(".name(TEAM_SLACK_RECEIVER)", ".name(routingTargets(cfg).teamChannel)")
         .replace('.uid("pizza-team-slack")', '.uid("pizza-team-webhook")')
         .replace('.type("slack")', '.type("webhook")')
-        .replace("{ url: cfg.slackWebhookUrl, recipient: cfg.contacts.slackChannel, title: TITLE, text: MESSAGE }", '{ url: cfg.teamWebhookUrl, httpMethod: "POST", title: TITLE, message: MESSAGE }'),
+        .replace(
+          "{ url: cfg.slackWebhookUrl, recipient: cfg.contacts.slackChannel, title: TITLE, text: MESSAGE }",
+          '{ url: cfg.teamWebhookUrl, httpMethod: "POST", title: TITLE, message: MESSAGE }',
+        ),
     );
     edit(dir, "contact-points/index.ts", (t) =>
-      t.replace('import teamSlack from "./team-slack";', 'import teamSlack from "./team-slack";\nimport teamWebhook from "./team-webhook";').replace("teamSlack, teamEmail", "teamSlack, teamWebhook, teamEmail"),
+      t
+        .replace(
+          'import teamSlack from "./team-slack";',
+          'import teamSlack from "./team-slack";\nimport teamWebhook from "./team-webhook";',
+        )
+        .replace("teamSlack, teamEmail", "teamSlack, teamWebhook, teamEmail"),
     );
     // `pulumi config set --secret teamWebhookUrl ...` writes the ciphertext into the stack file.
-    edit(dir, "Pulumi.example.yaml", (t) => `${t}  pizza-observability:teamWebhookUrl:\n    secure: v1:EXAMPLE-ciphertext-of-the-team-webhook-url\n`);
+    edit(
+      dir,
+      "Pulumi.example.yaml",
+      (t) => `${t}  pizza-observability:teamWebhookUrl:\n    secure: v1:EXAMPLE-ciphertext-of-the-team-webhook-url\n`,
+    );
   });
 
   it("adds a dashboard panel: a new id, the panel beside its neighbours, placed in its dashboard", () => {
     expect(GUIDE).toContain("Give it a new id in [`dashboards/panel-ids.ts`]");
-    edit(dir, "dashboards/panel-ids.ts", (t) => t.replace("  causeRow: 13,\n} as const;", "  causeRow: 13,\n  pizzasPerMinute: 14,\n} as const;"));
+    edit(dir, "dashboards/panel-ids.ts", (t) =>
+      t.replace("  causeRow: 13,\n} as const;", "  causeRow: 13,\n  pizzasPerMinute: 14,\n} as const;"),
+    );
     edit(dir, "dashboards/panels/factory.ts", (t) =>
       t
         .replace(
@@ -125,9 +157,14 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
             "  const latency = new timeseries.PanelBuilder()",
           ].join("\n"),
         )
-        .replace("errorsPerMinute, failureRatio, latency,", "errorsPerMinute, failureRatio, pizzasPerMinute, latency,"),
+        .replace("    failureRatio,\n    latency,\n", "    failureRatio,\n    pizzasPerMinute,\n    latency,\n"),
     );
-    edit(dir, "dashboards/factory.ts", (t) => t.replace("    .withPanel(factory.failureRatio)\n", "    .withPanel(factory.failureRatio)\n    .withPanel(factory.pizzasPerMinute.span(24))\n"));
+    edit(dir, "dashboards/factory.ts", (t) =>
+      t.replace(
+        "    .withPanel(factory.failureRatio)\n",
+        "    .withPanel(factory.failureRatio)\n    .withPanel(factory.pizzasPerMinute.span(24))\n",
+      ),
+    );
   });
 
   it("renders and regenerates the docs with what the four recipes changed", () => {
@@ -143,11 +180,16 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
 
     const latency = parse(readFileSync(join(dir, "rendered/alerting/rule-group-latency.yaml"), "utf8"));
     expect(latency.groups[0].rules.map((r: { uid: string }) => r.uid)).toEqual(["pizza-factory-latency", "pizza-request-latency"]);
-    expect(readFileSync(join(dir, "docs/alerts.md"), "utf8")).toContain("| `pizza-request-latency` (latency, every 60s) | `max(request_latency_milliseconds{");
+    expect(readFileSync(join(dir, "docs/alerts.md"), "utf8")).toContain(
+      "| `pizza-request-latency` (latency, every 60s) | `max(request_latency_milliseconds{",
+    );
 
     const contactPoints = parse(readFileSync(join(dir, "rendered/alerting/contact-points.yaml"), "utf8"));
     const team = contactPoints.contactPoints.find((c: { name: string }) => c.name === "pizza-team-slack");
-    expect(team.receivers.map((r: { uid: string; type: string }) => `${r.uid}/${r.type}`)).toEqual(["pizza-team-slack/slack", "pizza-team-webhook/webhook"]);
+    expect(team.receivers.map((r: { uid: string; type: string }) => `${r.uid}/${r.type}`)).toEqual([
+      "pizza-team-slack/slack",
+      "pizza-team-webhook/webhook",
+    ]);
     expect(team.receivers[1].settings.url).toBe("[REDACTED]");
     expect(readFileSync(join(dir, "docs/configuration.md"), "utf8")).toContain("| `teamWebhookUrl` (secret) |");
 
@@ -163,7 +205,9 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
       const render = npmRun(dir, "render");
       // Invalid input exits 2, as every CLI's refusals do.
       expect(render.code).toBe(2);
-      expect(render.output).toContain("contact point pizza-team-slack: setting url is written in the definition; a credential must come from a Pulumi secret");
+      expect(render.output).toContain(
+        "contact point pizza-team-slack: setting url is written in the definition; a credential must come from a Pulumi secret",
+      );
       expect(render.output).not.toContain("literal-token");
     } finally {
       writeFileSync(file, recipe);
@@ -181,7 +225,11 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
       "test/review/generated-docs.test.ts",
       "test/emit/files/rendered.test.ts",
     ];
-    const run = spawnSync(process.execPath, [join(dir, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=dot", ...tests], { cwd: dir, encoding: "utf8", env: cleanEnv() });
+    const run = spawnSync(process.execPath, [join(dir, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=dot", ...tests], {
+      cwd: dir,
+      encoding: "utf8",
+      env: cleanEnv(),
+    });
     const output = `${run.stdout}${run.stderr}`;
     expect(run.status, output.slice(-4000)).toBe(0);
     expect(output).toMatch(new RegExp(`Test Files\\s+.*${tests.length} passed`));

@@ -23,8 +23,16 @@ describe("docs/routing.md's routing table", () => {
   it("states the grouping and the group_wait / group_interval / repeat_interval each route of the tree has", () => {
     const tree = notificationPolicy(cfg).build();
     const expected = [
-      ...routes(cfg).map((r) => ({ key: r.key, groupBy: r.groupBy.join(", "), timing: `${r.timing.groupWait} / ${r.timing.groupInterval} / ${r.timing.repeatInterval}` })),
-      { key: "(root)", groupBy: (tree.group_by ?? []).join(", "), timing: `${tree.group_wait} / ${tree.group_interval} / ${tree.repeat_interval}` },
+      ...routes(cfg).map((r) => ({
+        key: r.key,
+        groupBy: r.groupBy.join(", "),
+        timing: `${r.timing.groupWait} / ${r.timing.groupInterval} / ${r.timing.repeatInterval}`,
+      })),
+      {
+        key: "(root)",
+        groupBy: (tree.group_by ?? []).join(", "),
+        timing: `${tree.group_wait} / ${tree.group_interval} / ${tree.repeat_interval}`,
+      },
     ];
     expect(documentedRoutes()).toEqual(expected);
   });

@@ -26,10 +26,22 @@ describe("npm run local-stack's parts, started for real", () => {
   it("records a notification's path, status and alert names, and keeps no body", async () => {
     const sink = await startWebhookSink();
     try {
-      const payload = { status: "firing", alerts: [{ status: "firing", labels: { alertname: "pizza-order-failures" }, annotations: { description: "jwt eyJhbGciOi.S3CRET" } }] };
+      const payload = {
+        status: "firing",
+        alerts: [
+          { status: "firing", labels: { alertname: "pizza-order-failures" }, annotations: { description: "jwt eyJhbGciOi.S3CRET" } },
+        ],
+      };
       const r = await fetch(`${sink.url}/pizza-on-call`, { method: "POST", body: JSON.stringify(payload) });
       expect(r.status).toBe(200);
-      expect(sink.notifications).toEqual([{ at: expect.any(Number), path: "/pizza-on-call", status: "firing", alerts: [{ alertname: "pizza-order-failures", status: "firing" }] }]);
+      expect(sink.notifications).toEqual([
+        {
+          at: expect.any(Number),
+          path: "/pizza-on-call",
+          status: "firing",
+          alerts: [{ alertname: "pizza-order-failures", status: "firing" }],
+        },
+      ]);
       const listed = await (await fetch(`${sink.url}/notifications`)).text();
       expect(listed).not.toContain("S3CRET");
       expect((await fetch(`${sink.url}/x`, { method: "POST", body: "not json" })).status).toBe(400);

@@ -19,7 +19,10 @@ let loki: Loki;
 const ROOT = resolve(__dirname, "../..");
 
 /** Shifts a case whose times count from 0 to just before now: Loki keeps recent lines in its ingester. */
-function shifted(c: Omit<DifferentialCase, "lines" | "times"> & { lines: DifferentialCase["lines"]; times: number[] }, base: number): DifferentialCase {
+function shifted(
+  c: Omit<DifferentialCase, "lines" | "times"> & { lines: DifferentialCase["lines"]; times: number[] },
+  base: number,
+): DifferentialCase {
   return { ...c, lines: c.lines.map((l) => ({ ...l, ts: l.ts + base })), times: c.times.map((t) => t + base) };
 }
 
@@ -34,11 +37,15 @@ async function run(prefix: string, cases: DifferentialCase[]): Promise<Array<{ c
   const groups = new Map<string, DifferentialCase>();
   for (const c of cases) if (c.group !== undefined && !groups.has(c.group)) groups.set(c.group, c);
   await mapLimit([...groups], 2, ([group, c]) => loki.push(`${prefix}-${group}`, c.lines));
-  const verdicts = await mapLimit(cases, 4, (c, i) => (c.group !== undefined ? compare(loki, `${prefix}-${c.group}`, c, true) : compare(loki, `${prefix}-${i}`, c)));
+  const verdicts = await mapLimit(cases, 4, (c, i) =>
+    c.group !== undefined ? compare(loki, `${prefix}-${c.group}`, c, true) : compare(loki, `${prefix}-${i}`, c),
+  );
   const results = cases.map((c, i) => ({ c, v: verdicts[i] }));
   const count = (s: Verdict["status"]) => results.filter((r) => r.v.status === s).length;
   const instants = results.filter((r) => r.v.status !== "refused").reduce((n, r) => n + r.c.times.length, 0);
-  console.log(`${prefix}: ${cases.length} queries, ${instants} instants compared: ${count("agree")} agree, ${count("refused")} refused by name, ${count("disagree")} disagree`);
+  console.log(
+    `${prefix}: ${cases.length} queries, ${instants} instants compared: ${count("agree")} agree, ${count("refused")} refused by name, ${count("disagree")} disagree`,
+  );
   return results;
 }
 
@@ -60,20 +67,28 @@ describe("LogQL: the replay's evaluator and the real Loki agree", () => {
     const byName = new Map<string, EvalCase>(all.map((c) => [`${c.file}:${c.line}`, c]));
     const cases = all.map((c) => ({ name: `${c.file}:${c.line}`, query: c.query, lines: c.logs, times: c.times }));
     const base = baseFor(cases);
-    const results = await run("loki-cases", cases.map((c) => shifted(c, base)));
+    const results = await run(
+      "loki-cases",
+      cases.map((c) => shifted(c, base)),
+    );
     expect(results.filter((r) => r.v.status === "agree").length).toBeGreaterThan(cases.length / 2);
     // The cases come from Loki's main branch (65e30f84, after 3.7.6), which Grafana Cloud runs;
     // where the pinned release answers otherwise and the replay answers what that test file
     // expects, the difference is Loki's, between versions, not the replay's.
     const versionDifferences = results.filter((r) => r.v.status === "disagree" && runCase(byName.get(r.c.name)!).status === "pass");
-    console.log(`loki-cases: ${versionDifferences.length} cases where Loki 3.7.6 differs from its main-branch test file and the replay follows the test file`);
+    console.log(
+      `loki-cases: ${versionDifferences.length} cases where Loki 3.7.6 differs from its main-branch test file and the replay follows the test file`,
+    );
     expect(disagreements(results.filter((r) => !versionDifferences.includes(r)))).toEqual([]);
   }, 900_000);
 
   it("on every LogQL query the stack renders, over the scenario library's logs", async () => {
     const cases = stackQueryCases();
     const base = baseFor(cases);
-    const results = await run("stack", cases.map((c) => shifted(c, base)));
+    const results = await run(
+      "stack",
+      cases.map((c) => shifted(c, base)),
+    );
     expect(results.filter((r) => r.v.status === "agree").length).toBeGreaterThan(0);
     expect(disagreements(results)).toEqual([]);
   }, 900_000);
@@ -81,7 +96,10 @@ describe("LogQL: the replay's evaluator and the real Loki agree", () => {
   it("on generated pipelines over hostile lines", async () => {
     const cases = generatedCases(20261204, 300);
     const base = baseFor(cases);
-    const results = await run("generated", cases.map((c) => shifted(c, base)));
+    const results = await run(
+      "generated",
+      cases.map((c) => shifted(c, base)),
+    );
     expect(results.filter((r) => r.v.status === "agree").length).toBeGreaterThan(cases.length / 2);
     expect(disagreements(results)).toEqual([]);
   }, 900_000);

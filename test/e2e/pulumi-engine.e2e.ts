@@ -19,9 +19,9 @@ const CANARIES: Record<string, string> = {
   "pizza-observability:onCallWebhookUrl": "http://127.0.0.1:9/CANARY-e2e-oncall-webhook",
   "pizza-observability:heartbeatUrl": "http://127.0.0.1:9/CANARY-e2e-heartbeat",
 };
-const lockedProvider = (JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> }).packages[
-  "node_modules/@pulumiverse/grafana"
-].version;
+const lockedProvider = (
+  JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> }
+).packages["node_modules/@pulumiverse/grafana"].version;
 
 let ws: PulumiWorkspace;
 const printed = (r: PulumiRun) => `${r.stdout}\n${r.stderr}`;
@@ -37,7 +37,8 @@ beforeAll(async () => {
   const bins = requireEngines(engines(ROOT), ["pulumi", "pulumi-language-nodejs"]);
   ws = pulumiWorkspace(ROOT, "Pulumi.e2e.yaml", bins);
   await ok(ws.run(["stack", "init", "e2e"]), "pulumi stack init");
-  for (const [key, value] of Object.entries(CANARIES)) await ok(ws.run(["config", "set", "--secret", key, value, "--stack", "e2e"]), `pulumi config set --secret ${key}`);
+  for (const [key, value] of Object.entries(CANARIES))
+    await ok(ws.run(["config", "set", "--secret", key, value, "--stack", "e2e"]), `pulumi config set --secret ${key}`);
 }, 300_000);
 
 afterAll(() => ws?.dispose());
@@ -52,16 +53,24 @@ describe("the program in the real Pulumi engine", () => {
     expect(text).toContain("pizza:observability:ServiceObservability");
     // Pulumi names a default provider after its version: default_2_38_0.
     expect(text).toContain(`pulumi:providers:grafana::default_${lockedProvider.replaceAll(".", "_")}`);
-    expect(text, "the engine was asked for another provider version").not.toMatch(new RegExp(`providers:grafana::default_(?!${lockedProvider.replaceAll(".", "_")})\\d`));
+    expect(text, "the engine was asked for another provider version").not.toMatch(
+      new RegExp(`providers:grafana::default_(?!${lockedProvider.replaceAll(".", "_")})\\d`),
+    );
     expect(hasCanary(text), "a canary credential was printed").toBe(false);
   });
 
   it("stops invalid config before any resource, one line per problem naming the key, no stack trace", async () => {
-    await ok(ws.run(["config", "set", "--path", "--stack", "e2e", "--", "pizza-observability:thresholds.cpu.percent", "-5"]), "pulumi config set");
+    await ok(
+      ws.run(["config", "set", "--path", "--stack", "e2e", "--", "pizza-observability:thresholds.cpu.percent", "-5"]),
+      "pulumi config set",
+    );
     await ok(ws.run(["config", "set", "--path", "pizza-observability:datasources.loki", "", "--stack", "e2e"]), "pulumi config set");
     const preview = await ws.run(["preview", "--stack", "e2e"]);
     await ok(ws.run(["config", "rm", "--path", "pizza-observability:thresholds.cpu", "--stack", "e2e"]), "pulumi config rm");
-    await ok(ws.run(["config", "set", "--path", "pizza-observability:datasources.loki", "e2e-loki", "--stack", "e2e"]), "pulumi config set");
+    await ok(
+      ws.run(["config", "set", "--path", "pizza-observability:datasources.loki", "e2e-loki", "--stack", "e2e"]),
+      "pulumi config set",
+    );
     const text = printed(preview);
     expect(preview.code).not.toBe(0);
     expect(text).toContain("Invalid stack configuration");

@@ -14,8 +14,20 @@ import { policyRoutes } from "../../src/review/route-timing";
 const D = { groupWaitSeconds: 30, groupIntervalSeconds: 300, repeatIntervalSeconds: 4 * 3600 };
 type Want = [receiver: string, groupBy: string[], groupWaitSeconds: number, groupIntervalSeconds?: number, repeatIntervalSeconds?: number];
 const opts = (policy: alerting.NotificationPolicy, labels: Record<string, string>): Want[] =>
-  policyRoutes(policy, labels).map((r) => [r.receiver, r.groupBy, r.timing.groupWaitSeconds, r.timing.groupIntervalSeconds, r.timing.repeatIntervalSeconds]);
-const w = (receiver: string, groupBy: string[], gw = D.groupWaitSeconds, gi = D.groupIntervalSeconds, ri = D.repeatIntervalSeconds): Want => [receiver, groupBy, gw, gi, ri];
+  policyRoutes(policy, labels).map((r) => [
+    r.receiver,
+    r.groupBy,
+    r.timing.groupWaitSeconds,
+    r.timing.groupIntervalSeconds,
+    r.timing.repeatIntervalSeconds,
+  ]);
+const w = (
+  receiver: string,
+  groupBy: string[],
+  gw = D.groupWaitSeconds,
+  gi = D.groupIntervalSeconds,
+  ri = D.repeatIntervalSeconds,
+): Want => [receiver, groupBy, gw, gi, ri];
 
 /** The trees of the three tests differ only in how matchers are written. */
 const TREES: Record<string, string> = {
@@ -156,20 +168,32 @@ routes:
     expect(policyRoutes(tree, { env: "parent" })[0].groupBy).toEqual(["..."]);
     const child1: alerting.NotificationPolicy = { routes: [{ ...tree.routes![0], match: {}, routes: [{ match: { env: "child1" } }] }] };
     expect(policyRoutes(child1, { env: "child1" })[0].groupBy).toEqual(["..."]);
-    const child2: alerting.NotificationPolicy = { routes: [{ ...tree.routes![0], match: {}, routes: [{ match: { env: "child2" }, group_by: ["foo"] }] }] };
+    const child2: alerting.NotificationPolicy = {
+      routes: [{ ...tree.routes![0], match: {}, routes: [{ match: { env: "child2" }, group_by: ["foo"] }] }],
+    };
     expect(policyRoutes(child2, { env: "child2" })[0].groupBy).toEqual(["foo"]);
   });
 
   it("an empty group_by: [] inherits the parent's, as an unset one does (dispatch/route.go NewRoute: only a non-empty group_by replaces the parent's)", () => {
-    const tree: alerting.NotificationPolicy = { receiver: "r", group_by: ["grafana_folder", "severity"], routes: [{ receiver: "c", object_matchers: [["a", "=", "1"]], group_by: [] }] };
+    const tree: alerting.NotificationPolicy = {
+      receiver: "r",
+      group_by: ["grafana_folder", "severity"],
+      routes: [{ receiver: "c", object_matchers: [["a", "=", "1"]], group_by: [] }],
+    };
     expect(policyRoutes(tree, { a: "1" }).map((r) => [r.receiver, r.groupBy])).toEqual([["c", ["grafana_folder", "severity"]]]);
   });
 
   it("brace-form matcher strings: several matchers in one string, quoted commas, trailing comma (pkg/labels/parse.go ParseMatchers)", () => {
-    const tree: alerting.NotificationPolicy = { receiver: "def", routes: [{ receiver: "x", matchers: ['{owner="team-A", msg=~"a,b", }'] as unknown as alerting.Matchers }] };
+    const tree: alerting.NotificationPolicy = {
+      receiver: "def",
+      routes: [{ receiver: "x", matchers: ['{owner="team-A", msg=~"a,b", }'] as unknown as alerting.Matchers }],
+    };
     expect(policyRoutes(tree, { owner: "team-A", msg: "a,b" }).map((r) => r.receiver)).toEqual(["x"]);
     expect(policyRoutes(tree, { owner: "team-A", msg: "a" }).map((r) => r.receiver)).toEqual(["def"]);
-    const unbalanced: alerting.NotificationPolicy = { receiver: "def", routes: [{ receiver: "x", matchers: ['{owner="team-A"'] as unknown as alerting.Matchers }] };
+    const unbalanced: alerting.NotificationPolicy = {
+      receiver: "def",
+      routes: [{ receiver: "x", matchers: ['{owner="team-A"'] as unknown as alerting.Matchers }],
+    };
     expect(() => policyRoutes(unbalanced, { owner: "team-A" })).toThrow(/unbalanced braces/);
   });
 });

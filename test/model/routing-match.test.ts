@@ -28,7 +28,9 @@ const tree: alerting.NotificationPolicy = {
 
 describe("receiversFor", () => {
   it("delivers to the root when no child matches", () => {
-    expect(receiversFor({ receiver: "root", routes: [{ receiver: "a", object_matchers: [["a", "=", "1"]] }] }, { b: "1" })).toEqual(["root"]);
+    expect(receiversFor({ receiver: "root", routes: [{ receiver: "a", object_matchers: [["a", "=", "1"]] }] }, { b: "1" })).toEqual([
+      "root",
+    ]);
     expect(receiversFor({ receiver: "root" }, {})).toEqual(["root"]);
   });
 
@@ -89,7 +91,15 @@ describe("receiversFor", () => {
   it("requires every matcher of a route", () => {
     const policy: alerting.NotificationPolicy = {
       receiver: "root",
-      routes: [{ receiver: "both", object_matchers: [["a", "=", "1"], ["b", "=~", "2|3"]] }],
+      routes: [
+        {
+          receiver: "both",
+          object_matchers: [
+            ["a", "=", "1"],
+            ["b", "=~", "2|3"],
+          ],
+        },
+      ],
     };
     expect(receiversFor(policy, { a: "1", b: "3" })).toEqual(["both"]);
     expect(receiversFor(policy, { a: "1", b: "4" })).toEqual(["root"]);
@@ -111,7 +121,9 @@ describe("receiversFor", () => {
   });
 
   it("rejects an operator Alertmanager does not know", () => {
-    expect(() => receiversFor({ receiver: "r", routes: [{ object_matchers: [["a", "==", "1"]] }] }, {})).toThrow(/unknown matcher operator "=="/);
+    expect(() => receiversFor({ receiver: "r", routes: [{ object_matchers: [["a", "==", "1"]] }] }, {})).toThrow(
+      /unknown matcher operator "=="/,
+    );
   });
 
   describe("on the stack's policy tree", () => {
@@ -156,17 +168,29 @@ describe("receiversFor agrees with amtool (Alertmanager's own router)", () => {
     ["pizza, x=w", tree, { team: "pizza", x: "w" }],
     ["apizza", tree, { team: "apizza" }],
     ["no labels", tree, { a: "b" }],
-    ["stack: page", notificationPolicy(parseConfig(exampleConfig())).build(), { alertname: "JWT Pizza API answering 5xx", severity: "page" }],
-    ["stack: DatasourceError", notificationPolicy(parseConfig(exampleConfig())).build(), { alertname: "DatasourceError", severity: "page" }],
+    [
+      "stack: page",
+      notificationPolicy(parseConfig(exampleConfig())).build(),
+      { alertname: "JWT Pizza API answering 5xx", severity: "page" },
+    ],
+    [
+      "stack: DatasourceError",
+      notificationPolicy(parseConfig(exampleConfig())).build(),
+      { alertname: "DatasourceError", severity: "page" },
+    ],
   ];
 
   it.each(cases)("%s", (name, policy, labels) => {
     const file = join(dir, `${name.replace(/\W+/g, "-")}.yml`);
     writeFileSync(file, alertmanagerConfig(policy));
-    const out = execFileSync("amtool", ["config", "routes", "test", `--config.file=${file}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const out = execFileSync(
+      "amtool",
+      ["config", "routes", "test", `--config.file=${file}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)],
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     expect(receiversFor(policy, labels)).toEqual(out.trim().split(","));
   });
 });

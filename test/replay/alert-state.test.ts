@@ -1,11 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { needsUpdate, notifications, notificationSummary, replayStates, type Evaluation, type RuleSettings } from "../../src/replay/alert-state";
+import {
+  needsUpdate,
+  notifications,
+  notificationSummary,
+  replayStates,
+  type Evaluation,
+  type RuleSettings,
+} from "../../src/replay/alert-state";
 
 /**
  * Cases ported from grafana/grafana pkg/services/ngalert/state (manager_test.go TestProcessEvalResults,
  * state_test.go resultKeepLast/resultNormal tables): the same input sequences, the states Grafana expects.
  */
-const base: RuleSettings = { title: "test_title", labels: { severity: "page" }, forSeconds: 0, noDataState: "NoData", execErrState: "Error", datasourceUid: "ds-1", refId: "A" };
+const base: RuleSettings = {
+  title: "test_title",
+  labels: { severity: "page" },
+  forSeconds: 0,
+  noDataState: "NoData",
+  execErrState: "Error",
+  datasourceUid: "ds-1",
+  refId: "A",
+};
 const S = { labels: { instance: "a" } };
 const at = (t: number, condition: boolean): Evaluation => ({ atSeconds: t, series: [{ ...S, condition }] });
 const noData = (t: number): Evaluation => ({ atSeconds: t, series: [] });
@@ -29,15 +44,38 @@ describe("Grafana alert state machine", () => {
   it("keep_firing_for: alerting -> recovering -> normal after keepFiringFor; true again while recovering is alerting without pending", () => {
     const rule = { ...base, forSeconds: 20, keepFiringForSeconds: 20 };
     const evals = [at(10, true), at(20, true), at(30, true), at(40, false), at(50, true), at(60, false), at(70, false), at(80, false)];
-    expect(statesOf(rule, evals)).toEqual(["Pending", "Pending", "Alerting", "Recovering", "Alerting", "Recovering", "Recovering", "Normal"]);
+    expect(statesOf(rule, evals)).toEqual([
+      "Pending",
+      "Pending",
+      "Alerting",
+      "Recovering",
+      "Alerting",
+      "Recovering",
+      "Recovering",
+      "Normal",
+    ]);
     const { episodes } = replayStates(rule, evals);
-    expect(episodes).toEqual([{ alertname: "test_title", labels: { instance: "a", severity: "page", alertname: "test_title" }, startSeconds: 30, endSeconds: 80 }]);
+    expect(episodes).toEqual([
+      { alertname: "test_title", labels: { instance: "a", severity: "page", alertname: "test_title" }, startSeconds: 30, endSeconds: 80 },
+    ]);
   });
 
   it("noDataState NoData: a DatasourceNoData alert (rulename, datasource_uid, ref_id) at once, resolved after one evaluation with data (manager.go processMissingSeriesStates: NoData/Error resolve after 1 missing evaluation)", () => {
-    const r = replayStates({ ...base, forSeconds: 60 }, [at(10, false), noData(20), noData(30), at(40, false), at(50, false), at(60, false)]);
+    const r = replayStates({ ...base, forSeconds: 60 }, [
+      at(10, false),
+      noData(20),
+      noData(30),
+      at(40, false),
+      at(50, false),
+      at(60, false),
+    ]);
     expect(r.episodes).toEqual([
-      { alertname: "DatasourceNoData", labels: { datasource_uid: "ds-1", ref_id: "A", severity: "page", alertname: "DatasourceNoData", rulename: "test_title" }, startSeconds: 20, endSeconds: 40 },
+      {
+        alertname: "DatasourceNoData",
+        labels: { datasource_uid: "ds-1", ref_id: "A", severity: "page", alertname: "DatasourceNoData", rulename: "test_title" },
+        startSeconds: 20,
+        endSeconds: 40,
+      },
     ]);
     // missing_series_evals_to_resolve does not delay it.
     expect(replayStates({ ...base, missingSeriesEvalsToResolve: 5 }, [noData(20), at(30, false)]).episodes[0].endSeconds).toBe(30);
@@ -62,15 +100,29 @@ describe("Grafana alert state machine", () => {
 
   it("noDataState OK resolves alerting instances; KeepLast keeps them alerting (and a pending one keeps waiting)", () => {
     expect(statesOf({ ...base, noDataState: "OK" }, [at(10, true), noData(20)])).toEqual(["Alerting", "Normal"]);
-    expect(statesOf({ ...base, noDataState: "KeepLast" }, [at(10, true), noData(20), noData(30)])).toEqual(["Alerting", "Alerting", "Alerting"]);
-    expect(statesOf({ ...base, forSeconds: 30, noDataState: "KeepLast" }, [at(10, true), noData(20), noData(40)])).toEqual(["Pending", "Pending", "Alerting"]);
+    expect(statesOf({ ...base, noDataState: "KeepLast" }, [at(10, true), noData(20), noData(30)])).toEqual([
+      "Alerting",
+      "Alerting",
+      "Alerting",
+    ]);
+    expect(statesOf({ ...base, forSeconds: 30, noDataState: "KeepLast" }, [at(10, true), noData(20), noData(40)])).toEqual([
+      "Pending",
+      "Pending",
+      "Alerting",
+    ]);
   });
 
   it("execErrState Error raises DatasourceError; Alerting pends like a true condition; OK stays normal", () => {
     const r = replayStates(base, [at(10, false), error(20), at(30, false), at(40, false)]);
     // Resolved at the first evaluation without the error (one missing evaluation), not after two.
-    expect(r.episodes.map((e) => [e.alertname, e.labels.rulename, e.labels.datasource_uid, e.startSeconds, e.endSeconds])).toEqual([["DatasourceError", "test_title", "ds-1", 20, 30]]);
-    expect(statesOf({ ...base, forSeconds: 10, execErrState: "Alerting" }, [at(10, false), error(20), error(30)])).toEqual(["Normal", "Pending", "Alerting"]);
+    expect(r.episodes.map((e) => [e.alertname, e.labels.rulename, e.labels.datasource_uid, e.startSeconds, e.endSeconds])).toEqual([
+      ["DatasourceError", "test_title", "ds-1", 20, 30],
+    ]);
+    expect(statesOf({ ...base, forSeconds: 10, execErrState: "Alerting" }, [at(10, false), error(20), error(30)])).toEqual([
+      "Normal",
+      "Pending",
+      "Alerting",
+    ]);
     expect(replayStates({ ...base, execErrState: "OK" }, [at(10, false), error(20)]).episodes).toEqual([]);
   });
 
@@ -91,7 +143,11 @@ const ids = (...xs: number[]) => new Set(xs.map(String));
 describe("Alertmanager notify.go DedupStage.needsUpdate (notify_test.go TestDedupStageNeedsUpdate, all 11 cases)", () => {
   // now = 1000 s; repeat 10 min; `resolve` is the receiver's send_resolved. Expected: whether it sends.
   const now = 1000;
-  const entry = (firing: number[], resolved: number[], agoSeconds: number | "zero") => ({ firing: ids(...firing), resolved: ids(...resolved), atSeconds: agoSeconds === "zero" ? -1e12 : now - agoSeconds });
+  const entry = (firing: number[], resolved: number[], agoSeconds: number | "zero") => ({
+    firing: ids(...firing),
+    resolved: ids(...resolved),
+    atSeconds: agoSeconds === "zero" ? -1e12 : now - agoSeconds,
+  });
   const cases: Array<[string, ReturnType<typeof entry> | undefined, Set<string>, Set<string>, number, boolean, boolean]> = [
     ["No matching nflog entry should update", undefined, ids(2, 3, 4), ids(), 0, false, true],
     ["No matching nflog entry shouldn't update if no alert fires", undefined, ids(), ids(2, 3, 4), 0, false, false],
@@ -99,8 +155,24 @@ describe("Alertmanager notify.go DedupStage.needsUpdate (notify_test.go TestDedu
     ["Zero timestamp in the nflog entry should always update", entry([1, 2, 3], [], "zero"), ids(1, 2, 3), ids(), 0, false, true],
     ["Identical sets of alerts shouldn't update before repeat_interval", entry([1, 2, 3], [], 540), ids(1, 2, 3), ids(), 600, false, false],
     ["Identical sets of alerts should update after repeat_interval", entry([1, 2, 3], [], 660), ids(1, 2, 3), ids(), 600, false, true],
-    ["Different sets of resolved alerts without firing alerts shouldn't update after repeat_interval", entry([], [1, 2, 3], 660), ids(), ids(3, 4, 5), 600, true, false],
-    ["Different sets of resolved alerts shouldn't update when resolve is false", entry([1, 2], [3], 540), ids(1), ids(2, 3), 600, false, false],
+    [
+      "Different sets of resolved alerts without firing alerts shouldn't update after repeat_interval",
+      entry([], [1, 2, 3], 660),
+      ids(),
+      ids(3, 4, 5),
+      600,
+      true,
+      false,
+    ],
+    [
+      "Different sets of resolved alerts shouldn't update when resolve is false",
+      entry([1, 2], [3], 540),
+      ids(1),
+      ids(2, 3),
+      600,
+      false,
+      false,
+    ],
     ["Different sets of resolved alerts should update when resolve is true", entry([1, 2], [3], 540), ids(1), ids(2, 3), 600, true, true],
     ["Empty set of firing alerts should update when resolve is false", entry([1, 2], [3], 540), ids(), ids(1, 2, 3), 600, false, true],
     ["Empty set of firing alerts should update when resolve is true", entry([1, 2], [3], 540), ids(), ids(1, 2, 3), 600, true, true],
@@ -124,27 +196,52 @@ describe("Alertmanager aggregation group timing (dispatch.go aggrGroup with noti
   it("a new group notifies after group_wait; a repeat lands on the first group_interval tick after repeat_interval has strictly passed (13th tick, not 12th)", () => {
     const n = notifications([ep(100)], timing, 8000);
     // 110 + 12 * 300 = 3710 is exactly repeat_interval after the send: not strictly older, so 4010.
-    expect(sent(n)).toEqual([[110, "new"], [110 + 13 * 300, "repeat"], [110 + 26 * 300, "repeat"]]);
+    expect(sent(n)).toEqual([
+      [110, "new"],
+      [110 + 13 * 300, "repeat"],
+      [110 + 26 * 300, "repeat"],
+    ]);
     expect(notificationSummary(n, 80)).toEqual({ timeToNotifySeconds: 30, episodes: 1 });
   });
 
   it("an alert that resolves is announced resolved at the next group_interval tick (send_resolved), beside the firing notification", () => {
-    expect(sent(notifications([ep(100, 200)], timing, 1000))).toEqual([[110, "new"], [410, "resolved", ["x"]]]);
+    expect(sent(notifications([ep(100, 200)], timing, 1000))).toEqual([
+      [110, "new"],
+      [410, "resolved", ["x"]],
+    ]);
     // send_resolved false: everything resolved is still sent (so the log forgets the firing alerts).
-    expect(sent(notifications([ep(100, 200)], timing, 1000, { sendResolved: false }))).toEqual([[110, "new"], [410, "resolved", ["x"]]]);
+    expect(sent(notifications([ep(100, 200)], timing, 1000, { sendResolved: false }))).toEqual([
+      [110, "new"],
+      [410, "resolved", ["x"]],
+    ]);
   });
 
   it("two alerts in one group: the second joins at the next tick (no group_wait of its own); one resolving while the other fires is sent only with send_resolved", () => {
     const two = [ep(100, undefined, "a"), ep(150, 700, "b")];
-    expect(sent(notifications(two, timing, 1100))).toEqual([[110, "new"], [410, "new"], [710, "resolved", ["b"]]]);
-    expect(sent(notifications(two, timing, 1100, { sendResolved: false }))).toEqual([[110, "new"], [410, "new"]]);
+    expect(sent(notifications(two, timing, 1100))).toEqual([
+      [110, "new"],
+      [410, "new"],
+      [710, "resolved", ["b"]],
+    ]);
+    expect(sent(notifications(two, timing, 1100, { sendResolved: false }))).toEqual([
+      [110, "new"],
+      [410, "new"],
+    ]);
   });
 
   it("an alert firing again soon after resolving joins its existing group: Grafana re-sends the resolved alert for ResolvedRetention (15 min), so the group is not removed and no fresh group_wait applies", () => {
     // Resolved at 200 (notified at 410), fires again at 900: the group lives until 200 + 900 s -> next tick 1010.
-    expect(sent(notifications([ep(100, 200), ep(900)], timing, 1500))).toEqual([[110, "new"], [410, "resolved", ["x"]], [1010, "new"]]);
+    expect(sent(notifications([ep(100, 200), ep(900)], timing, 1500))).toEqual([
+      [110, "new"],
+      [410, "resolved", ["x"]],
+      [1010, "new"],
+    ]);
     // Fires again 20 min after resolving: the group was removed; a new one waits group_wait (2400 + 10).
-    expect(sent(notifications([ep(100, 200), ep(2400)], timing, 3000))).toEqual([[110, "new"], [410, "resolved", ["x"]], [2410, "new"]]);
+    expect(sent(notifications([ep(100, 200), ep(2400)], timing, 3000))).toEqual([
+      [110, "new"],
+      [410, "resolved", ["x"]],
+      [2410, "new"],
+    ]);
   });
 
   it("the same alert resolving and firing again between two flushes continues: the notification log still has it firing, nothing is sent", () => {
@@ -157,9 +254,20 @@ describe("Alertmanager aggregation group timing (dispatch.go aggrGroup with noti
 
   it("a flush while a mute timing is current sends nothing and logs nothing (notify.go TimeMuteStage): the first flush after the window sends", () => {
     const muted = (t: number) => t >= 100 && t < 700;
-    expect(sent(notifications([ep(100)], timing, 1000, { muted }))).toEqual([[110, "muted"], [410, "muted"], [710, "new"]]);
+    expect(sent(notifications([ep(100)], timing, 1000, { muted }))).toEqual([
+      [110, "muted"],
+      [410, "muted"],
+      [710, "new"],
+    ]);
     // The repeat counts from the last real send, not from a muted flush.
     const late = notifications([ep(100)], timing, 8000, { muted: (t) => t >= 3000 && t < 5000 });
-    expect(sent(late)).toEqual([[110, "new"], [4010, "muted"], [4310, "muted"], [4610, "muted"], [4910, "muted"], [5210, "repeat"]]);
+    expect(sent(late)).toEqual([
+      [110, "new"],
+      [4010, "muted"],
+      [4310, "muted"],
+      [4610, "muted"],
+      [4910, "muted"],
+      [5210, "repeat"],
+    ]);
   });
 });

@@ -44,7 +44,10 @@ describe("the incident replay of both sides of a change", () => {
     expect(blocks).toHaveLength(2);
     for (const b of blocks) expect(parse(b).filter(([k]) => k === "addTask").length).toBeGreaterThan(3);
     const title = (b: string) => parse(b).find(([k]) => k === "setDiagramTitle")?.[1][0];
-    expect(blocks.map(title)).toEqual(["factory-5xx before (origin/main) - alerts and notifications", "factory-5xx after (working tree) - alerts and notifications"]);
+    expect(blocks.map(title)).toEqual([
+      "factory-5xx before (origin/main) - alerts and notifications",
+      "factory-5xx after (working tree) - alerts and notifications",
+    ]);
     expect(formatReplayComparison(c, "text")).toMatch(/^ {2}factory-5xx +1 +page \+\d+s → page \+\d+s /m);
   }, 300_000);
 
@@ -61,6 +64,8 @@ describe("the incident replay of both sides of a change", () => {
     const c = await compareReplays(side("HEAD", stack()), side("working tree", reworded), fixtures);
     expect(c.identical).toBe(false);
     expect(c.changed).toEqual([]);
-    expect(formatReplayComparison(c, "markdown")).toMatch(/^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): 0 of 2 scenarios \(2 fixtures with phases and seeds\) change\.\n\n2 scenarios unchanged\.\n$/);
+    expect(formatReplayComparison(c, "markdown")).toMatch(
+      /^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): 0 of 2 scenarios \(2 fixtures with phases and seeds\) change\.\n\n2 scenarios unchanged\.\n$/,
+    );
   }, 300_000);
 });

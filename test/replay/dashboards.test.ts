@@ -20,10 +20,17 @@ const lokiTargets = stack.dashboards.flatMap((d) =>
   panelsOf(d).flatMap((p) =>
     (p.targets ?? [])
       .filter((t) => (t.datasource ?? p.datasource)?.type === "loki" && exprOf(t) !== undefined)
-      .map((t) => ({ where: `${d.uid} panel ${p.id} ${t.refId}`, dashboard: d.uid, panel: p.id, refId: t.refId, expr: interpolateVariables(exprOf(t)!, d) })),
+      .map((t) => ({
+        where: `${d.uid} panel ${p.id} ${t.refId}`,
+        dashboard: d.uid,
+        panel: p.id,
+        refId: t.refId,
+        expr: interpolateVariables(exprOf(t)!, d),
+      })),
   ),
 );
-const target = (panel: number, refId: string) => lokiTargets.find((t) => t.dashboard === ORDERS_DASHBOARD_UID && t.panel === panel && t.refId === refId)!.expr;
+const target = (panel: number, refId: string) =>
+  lokiTargets.find((t) => t.dashboard === ORDERS_DASHBOARD_UID && t.panel === panel && t.refId === refId)!.expr;
 const rule = (metric: string) => stack.ruleGroups.flatMap((g) => g.rules ?? []).find((r) => r.record?.metric === metric)!;
 const recordedExpr = (metric: string) => exprOf(rule(metric).data.find((d) => d.refId === rule(metric).record!.from)!.model)!;
 /** The single value of a `sum(...)` result at each step (no series = 0, as `or vector(0)` records it). */
@@ -37,14 +44,20 @@ describe("dashboard Loki queries replayed over the fixtures", () => {
   it("every metric query of a dashboard panel is evaluated (log panels are the only ones left out)", () => {
     expect(lokiTargets.length).toBeGreaterThan(5);
     const refused = lokiTargets.map((t) => [t.where, replayable(t.expr)] as const).filter(([, r]) => r !== true);
-    expect(refused.every(([, why]) => /a log \(non-metric\) query/.test(String(why))), JSON.stringify(refused)).toBe(true);
-    for (const f of fixtures) for (const t of lokiTargets.filter((x) => replayable(x.expr) === true)) expect(() => rangeQuery(t.expr, f, STEP), `${t.where} on ${f.name}`).not.toThrow();
+    expect(
+      refused.every(([, why]) => /a log \(non-metric\) query/.test(String(why))),
+      JSON.stringify(refused),
+    ).toBe(true);
+    for (const f of fixtures)
+      for (const t of lokiTargets.filter((x) => replayable(x.expr) === true))
+        expect(() => rangeQuery(t.expr, f, STEP), `${t.where} on ${f.name}`).not.toThrow();
   });
 
   // The burn alerts read the SLI as sum(sum_over_time(<failures>[w])) / sum(sum_over_time(<requests>[w])).
   const burn = stack.ruleGroups.flatMap((g) => g.rules ?? []).find((r) => /burn/.test(r.uid ?? ""))!;
   const burnExpr = exprOf(burn.data[0].model)!;
-  const [, failuresMetric, requestsMetric] = /sum\(sum_over_time\(([\w:]+)\{[^}]*\}\[[^\]]+\]\)\)\s*\/\s*sum\(sum_over_time\(([\w:]+)\{/.exec(burnExpr) ?? [];
+  const [, failuresMetric, requestsMetric] =
+    /sum\(sum_over_time\(([\w:]+)\{[^}]*\}\[[^\]]+\]\)\)\s*\/\s*sum\(sum_over_time\(([\w:]+)\{/.exec(burnExpr) ?? [];
 
   for (const f of fixtures) {
     describe(f.name, () => {

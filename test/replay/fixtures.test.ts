@@ -23,7 +23,9 @@ const inSeconds = (ts: number, from: number, to: number) => ts >= from * 1000 &&
 
 describe("incident fixtures", () => {
   it("are the scenario library, phased ones once per phase, seeded ones once per seed, identical on every build", () => {
-    expect(all.map((f) => f.name)).toEqual(SCENARIOS.flatMap((s) => (s.variantSeeds ?? [s.seed]).map((seed, i) => (i === 0 ? s.name : `${s.name}.seed${seed}`))));
+    expect(all.map((f) => f.name)).toEqual(
+      SCENARIOS.flatMap((s) => (s.variantSeeds ?? [s.seed]).map((seed, i) => (i === 0 ? s.name : `${s.name}.seed${seed}`))),
+    );
     expect(all.filter((f) => f.name.startsWith("partial-metric-send-failures")).length).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(stackFixtures(cfg, [0])) === JSON.stringify(all)).toBe(true);
     const phased = stackFixtures(cfg).filter((f) => f.name.startsWith("factory-5xx@"));
@@ -56,13 +58,26 @@ describe("incident fixtures", () => {
           JSON.stringify(Object.entries(l.labels).sort()) !== JSON.stringify(Object.entries(labels).sort())
         );
       });
-      expect(broken.map((l) => [l.labels, l.line]), f.name).toEqual([]);
-      expect(f.logs.every((l, i) => i === 0 || f.logs[i - 1].ts <= l.ts), `${f.name}: logs in time order`).toBe(true);
+      expect(
+        broken.map((l) => [l.labels, l.line]),
+        f.name,
+      ).toEqual([]);
+      expect(
+        f.logs.every((l, i) => i === 0 || f.logs[i - 1].ts <= l.ts),
+        `${f.name}: logs in time order`,
+      ).toBe(true);
     }
   });
 
   it("follow another deployment's telemetry contract", () => {
-    const other = parseConfig(exampleConfig({ "pizza-observability:telemetry": { logs: { sourceLabel: "source", httpType: "http-req" }, metrics: { requests: "http_requests_total" } } }));
+    const other = parseConfig(
+      exampleConfig({
+        "pizza-observability:telemetry": {
+          logs: { sourceLabel: "source", httpType: "http-req" },
+          metrics: { requests: "http_requests_total" },
+        },
+      }),
+    );
     const f = stackFixtures(other)[0];
     expect(f.logs[0].labels).toMatchObject({ source: "jwt-pizza-service", type: "http-req" });
     expect(f.series.some((s) => s.metric === "http_requests_total")).toBe(true);
@@ -81,14 +96,18 @@ describe("incident fixtures", () => {
 
   it("factory calls: one factory line per order that reached the factory, just before its HTTP line; a chaos test's answers carry one support link; a database failure never calls the factory", () => {
     const factoryLines = (f: Fixture) =>
-      f.logs.filter((l) => l.labels[t.logs.typeLabel] === t.logs.factoryType).map((l) => ({ ...l, json: JSON.parse(l.line) as { statusCode: number; resBody: string } }));
+      f.logs
+        .filter((l) => l.labels[t.logs.typeLabel] === t.logs.factoryType)
+        .map((l) => ({ ...l, json: JSON.parse(l.line) as { statusCode: number; resBody: string } }));
     const f = byName("factory-5xx");
     const orders = httpLines(f).filter((l) => l.json.method === "POST" && l.json.path === "/api/order");
     const calls = factoryLines(f);
     expect(calls.map((c) => c.ts + 1)).toEqual(orders.map((o) => o.ts));
     expect(calls.map((c) => c.json.statusCode)).toEqual(orders.map((o) => o.json.statusCode));
     const links = new Set(calls.filter((c) => c.json.statusCode === 500).map((c) => JSON.parse(c.json.resBody).reportUrl));
-    expect([...links]).toEqual([expect.stringMatching(/^https:\/\/pizza-factory\.cs329\.click\/api\/support\/fixture-key\/report\/[0-9a-f]+$/)]);
+    expect([...links]).toEqual([
+      expect.stringMatching(/^https:\/\/pizza-factory\.cs329\.click\/api\/support\/fixture-key\/report\/[0-9a-f]+$/),
+    ]);
     for (const c of calls.filter((x) => x.json.statusCode === 500)) expect(c.labels.level).toBe("error");
 
     const db = byName("order-database-failure");
@@ -114,7 +133,11 @@ describe("incident fixtures", () => {
     for (const s of f.series) {
       const outage = s.values.slice(Math.ceil(step(startSeconds)), step(end));
       if (s.metric === "probe_success") expect(outage.filter((v) => v === 1).length).toBeGreaterThanOrEqual(33);
-      else expect(outage.every((v) => v === undefined), `${s.metric} has samples during the outage`).toBe(true);
+      else
+        expect(
+          outage.every((v) => v === undefined),
+          `${s.metric} has samples during the outage`,
+        ).toBe(true);
     }
     const served = httpLines(f).filter((l) => l.json.method === "POST" && l.json.statusCode === 200 && inSeconds(l.ts, startSeconds, end));
     expect(served.length).toBeGreaterThan(100);
@@ -125,7 +148,8 @@ describe("incident fixtures", () => {
       const names = new Set(f.series.map((s) => s.metric));
       for (const m of Object.values(t.metrics)) expect(names.has(m), `${f.name} lacks ${m}`).toBe(true);
       for (const s of f.series.filter((x) => x.metric !== "probe_success")) expect(s.labels[t.metricSourceLabel]).toBe(t.source);
-      for (const s of f.series.filter((x) => x.metric === "probe_success")) expect(s.values.filter((v) => v !== undefined && v !== 1)).toEqual([]);
+      for (const s of f.series.filter((x) => x.metric === "probe_success"))
+        expect(s.values.filter((v) => v !== undefined && v !== 1)).toEqual([]);
     }
   });
 
@@ -167,8 +191,15 @@ describe("incident fixtures", () => {
     const f = byName("process-crash");
     const s = f.incident!.startSeconds;
     expect(f.logs.filter((l) => l.ts >= (s + 1) * 1000)).toEqual([]);
-    for (const x of f.series.filter((y) => y.metric !== "probe_success")) expect(x.values.slice(step(f, s) + 1).every((v) => v === undefined)).toBe(true);
-    for (const x of series(f, "probe_success")) expect(x.values.slice(step(f, s) + 7).filter((v) => v !== undefined).every((v) => v === 0)).toBe(true);
+    for (const x of f.series.filter((y) => y.metric !== "probe_success"))
+      expect(x.values.slice(step(f, s) + 1).every((v) => v === undefined)).toBe(true);
+    for (const x of series(f, "probe_success"))
+      expect(
+        x.values
+          .slice(step(f, s) + 7)
+          .filter((v) => v !== undefined)
+          .every((v) => v === 0),
+      ).toBe(true);
   });
 
   it("log-shipping outage: no line at all during it, metrics unaffected", () => {

@@ -14,22 +14,80 @@ import { exampleConfig } from "../support/stack";
 type Json = Record<string, any>;
 let baseJson: string | undefined;
 /** A fresh copy of the transient-500 fixture as an incident file (the scenario library is built once per file). */
-const base = (): Json => JSON.parse((baseJson ??= fixtureJson(stackFixtures(parseConfig(exampleConfig()), [0]).find((f) => f.name === "transient-500")!)));
+const base = (): Json =>
+  JSON.parse((baseJson ??= fixtureJson(stackFixtures(parseConfig(exampleConfig()), [0]).find((f) => f.name === "transient-500")!)));
 
 const CASES: Array<[string, (f: Json) => void, string, RegExp]> = [
-  ["durationSeconds 1e9 is refused naming the limit and the flag", (f) => (f.durationSeconds = 1e9), "durationSeconds", /at most 604800 seconds \(7 days\).*raise the limit with --max-incident-days 11575$/],
-  ["durationSeconds one over a week is refused", (f) => (f.durationSeconds = MAX_INCIDENT_SECONDS + 1), "durationSeconds", /at most 604800/],
-  ["a 1 s sample interval over a week is refused (too many samples)", (f) => { f.durationSeconds = MAX_INCIDENT_SECONDS; f.sampleIntervalSeconds = 1; f.series = []; f.logs = []; f.incident = undefined; f.expect = undefined; }, "sampleIntervalSeconds", /at most 100000 samples.*--max-incident-days/],
+  [
+    "durationSeconds 1e9 is refused naming the limit and the flag",
+    (f) => (f.durationSeconds = 1e9),
+    "durationSeconds",
+    /at most 604800 seconds \(7 days\).*raise the limit with --max-incident-days 11575$/,
+  ],
+  [
+    "durationSeconds one over a week is refused",
+    (f) => (f.durationSeconds = MAX_INCIDENT_SECONDS + 1),
+    "durationSeconds",
+    /at most 604800/,
+  ],
+  [
+    "a 1 s sample interval over a week is refused (too many samples)",
+    (f) => {
+      f.durationSeconds = MAX_INCIDENT_SECONDS;
+      f.sampleIntervalSeconds = 1;
+      f.series = [];
+      f.logs = [];
+      f.incident = undefined;
+      f.expect = undefined;
+    },
+    "sampleIntervalSeconds",
+    /at most 100000 samples.*--max-incident-days/,
+  ],
   ["a label name with a dash is refused", (f) => (f.series[0].labels = { "job-name": "x" }), "series[0].labels.job-name", /label name/],
-  ["a label name starting with a digit is refused", (f) => (f.logs[0].labels = { ...f.logs[0].labels, "1type": "x" }), "logs[0].labels.1type", /label name/],
+  [
+    "a label name starting with a digit is refused",
+    (f) => (f.logs[0].labels = { ...f.logs[0].labels, "1type": "x" }),
+    "logs[0].labels.1type",
+    /label name/,
+  ],
   ["a label name __name__ is refused", (f) => (f.series[0].labels = { __name__: "x" }), "series[0].labels.__name__", /reserved/],
   ["a label name with a dot is refused", (f) => (f.logs[0].labels = { "service.name": "x" }), "logs[0].labels.service.name", /label name/],
-  ["a label value of 2049 characters is refused", (f) => (f.series[0].labels = { job: "j".repeat(2049) }), "series[0].labels.job", /at most 2048/],
-  ["an incident starting after the file's end is refused", (f) => (f.incident = { what: "x", pageWorthy: false, startSeconds: f.durationSeconds + 10, endSeconds: f.durationSeconds + 20 }), "incident.startSeconds", /after the file's end/],
-  ["an incident ending after the file's end is refused", (f) => (f.incident = { what: "x", pageWorthy: false, startSeconds: 60, endSeconds: f.durationSeconds + 60 }), "incident.endSeconds", /ends after the file's end/],
-  ["an incident ending before it starts is refused", (f) => (f.incident = { what: "x", pageWorthy: false, startSeconds: 600, endSeconds: 300 }), "incident.endSeconds", /before startSeconds/],
-  ["a query error window ending before it starts is refused", (f) => (f.queryErrors = [{ datasource: "loki", startSeconds: 600, endSeconds: 300 }]), "queryErrors[0].endSeconds", /before startSeconds/],
-  ["a query error window after the file's end is refused", (f) => (f.queryErrors = [{ datasource: "prometheus", startSeconds: 60, endSeconds: f.durationSeconds + 1 }]), "queryErrors[0].endSeconds", /after durationSeconds/],
+  [
+    "a label value of 2049 characters is refused",
+    (f) => (f.series[0].labels = { job: "j".repeat(2049) }),
+    "series[0].labels.job",
+    /at most 2048/,
+  ],
+  [
+    "an incident starting after the file's end is refused",
+    (f) => (f.incident = { what: "x", pageWorthy: false, startSeconds: f.durationSeconds + 10, endSeconds: f.durationSeconds + 20 }),
+    "incident.startSeconds",
+    /after the file's end/,
+  ],
+  [
+    "an incident ending after the file's end is refused",
+    (f) => (f.incident = { what: "x", pageWorthy: false, startSeconds: 60, endSeconds: f.durationSeconds + 60 }),
+    "incident.endSeconds",
+    /ends after the file's end/,
+  ],
+  [
+    "an incident ending before it starts is refused",
+    (f) => (f.incident = { what: "x", pageWorthy: false, startSeconds: 600, endSeconds: 300 }),
+    "incident.endSeconds",
+    /before startSeconds/,
+  ],
+  [
+    "a query error window ending before it starts is refused",
+    (f) => (f.queryErrors = [{ datasource: "loki", startSeconds: 600, endSeconds: 300 }]),
+    "queryErrors[0].endSeconds",
+    /before startSeconds/,
+  ],
+  [
+    "a query error window after the file's end is refused",
+    (f) => (f.queryErrors = [{ datasource: "prometheus", startSeconds: 60, endSeconds: f.durationSeconds + 1 }]),
+    "queryErrors[0].endSeconds",
+    /after durationSeconds/,
+  ],
   ["noPage with pageWithinSeconds is refused", (f) => (f.expect = { noPage: true, pageWithinSeconds: 60 }), "expect.noPage", /contradict/],
   ["a name with a slash is refused", (f) => (f.name = "a/b"), "name", /letters, digits/],
   ["a negative sample interval is refused", (f) => (f.sampleIntervalSeconds = -10), "sampleIntervalSeconds", /./],
@@ -47,7 +105,10 @@ describe("hostile incident files", () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    const lines = message.split("\n").filter((l) => l.startsWith("  ")).map((l) => l.trim());
+    const lines = message
+      .split("\n")
+      .filter((l) => l.startsWith("  "))
+      .map((l) => l.trim());
     expect(message).toMatch(/^Invalid incident file incident\.json:/);
     expect(lines[0].slice(0, lines[0].indexOf(": "))).toBe(field);
     expect(lines[0]).toMatch(reason);
@@ -61,7 +122,9 @@ describe("hostile incident files", () => {
   });
 
   it("JSON that quotes a credential is reported by position only", () => {
-    expect(() => parseFixture('{"name": "https://bot:S3CRET@x", oops}', "incident.json")).toThrow(/^Invalid incident file incident\.json:\n {2}not JSON \(at character \d+\)$/);
+    expect(() => parseFixture('{"name": "https://bot:S3CRET@x", oops}', "incident.json")).toThrow(
+      /^Invalid incident file incident\.json:\n {2}not JSON \(at character \d+\)$/,
+    );
   });
 
   it("two files with the same name are refused, naming both", () => {
@@ -70,7 +133,9 @@ describe("hostile incident files", () => {
     const b = join(dir, "b.json");
     writeFileSync(a, JSON.stringify(base()));
     writeFileSync(b, JSON.stringify(base()));
-    expect(() => readFixtureFiles([a, b])).toThrow(new RegExp(`Invalid incident file .*b\\.json:\\n {2}name: "transient-500" is also the name of .*a\\.json`));
+    expect(() => readFixtureFiles([a, b])).toThrow(
+      new RegExp(`Invalid incident file .*b\\.json:\\n {2}name: "transient-500" is also the name of .*a\\.json`),
+    );
   });
 
   it("a named pipe is refused, not read", () => {

@@ -10,14 +10,25 @@ const http = { component: "jwt-pizza-service", level: "info", type: "http" };
 const line = (ts: number, statusCode: number, path = "/api/order", method = "POST"): LogLine => ({
   ts,
   labels: { ...http, level: statusCode >= 500 ? "error" : "info" },
-  line: JSON.stringify({ authorized: true, path, method, statusCode, reqBody: "{}", resBody: JSON.stringify({ message: statusCode >= 500 ? "Failed to fulfill order at factory" : "ok" }) }),
+  line: JSON.stringify({
+    authorized: true,
+    path,
+    method,
+    statusCode,
+    reqBody: "{}",
+    resBody: JSON.stringify({ message: statusCode >= 500 ? "Failed to fulfill order at factory" : "ok" }),
+  }),
 });
 const logs: LogLine[] = [
   line(1_000, 200),
   line(2_000, 500),
   line(3_000, 500, "/api/auth", "PUT"),
   line(61_000, 500),
-  { ts: 62_000, labels: { component: "jwt-pizza-service", level: "error", type: "unhandledError" }, line: JSON.stringify({ message: "Failed to send metric", code: "ECONNRESET" }) },
+  {
+    ts: 62_000,
+    labels: { component: "jwt-pizza-service", level: "error", type: "unhandledError" },
+    line: JSON.stringify({ message: "Failed to send metric", code: "ECONNRESET" }),
+  },
   { ts: 63_000, labels: { component: "other-service", level: "info", type: "http" }, line: JSON.stringify({ statusCode: 500 }) },
 ];
 const at = (q: string, ms: number) => compileLogQL(q)(logs, ms);
@@ -46,8 +57,13 @@ describe("LogQL replay evaluator", () => {
       { labels: { method: "PUT", path: "/api/auth" }, value: 1 },
     ]);
     const q = `sum by (path) (count_over_time(${httpLogStream(cfg.telemetry)} | json | __error__="" | statusCode >= 500 and method != "PUT" or path =~ "/api/a.*" [5m]))`;
-    expect(at(q, 70_000)).toEqual([{ labels: { path: "/api/order" }, value: 2 }, { labels: { path: "/api/auth" }, value: 1 }]);
-    expect(at(`sum(count_over_time(${httpLogStream(cfg.telemetry)} | json code="statusCode" | code == 200 [5m]))`, 70_000)).toEqual([{ labels: {}, value: 1 }]);
+    expect(at(q, 70_000)).toEqual([
+      { labels: { path: "/api/order" }, value: 2 },
+      { labels: { path: "/api/auth" }, value: 1 },
+    ]);
+    expect(at(`sum(count_over_time(${httpLogStream(cfg.telemetry)} | json code="statusCode" | code == 200 [5m]))`, 70_000)).toEqual([
+      { labels: {}, value: 1 },
+    ]);
   });
 
   it("compares vectors with scalars and falls back with or vector(0)", () => {

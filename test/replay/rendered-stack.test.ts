@@ -22,7 +22,10 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
 
 describe("a stack read back from its rendered provisioning files", () => {
-  it.each([["rule-settings", {}], ["policy-tree", OWNED_TREE]])("reads every rule group as it was written (%s mode)", (_, overrides) => {
+  it.each([
+    ["rule-settings", {}],
+    ["policy-tree", OWNED_TREE],
+  ])("reads every rule group as it was written (%s mode)", (_, overrides) => {
     const files = renderArtifacts(exampleConfig(overrides));
     const groups = [...files].filter(([path]) => path.startsWith("alerting/rule-group-"));
     expect(groups.length).toBeGreaterThanOrEqual(8);
@@ -43,17 +46,35 @@ describe("a stack read back from its rendered provisioning files", () => {
       title: g.title,
       interval: g.interval,
       // The file writes an expression's unset time range as { from: 0, to: 0 }, as Grafana reads it.
-      rules: (g.rules ?? []).map((r) => plain({ uid: r.uid, data: r.data.map((q) => ({ ...q, relativeTimeRange: q.relativeTimeRange ?? { from: 0, to: 0 } })), condition: r.record ? r.record.from : r.condition, for: r.record ? undefined : r.for, keep_firing_for: r.record ? undefined : r.keep_firing_for, noDataState: r.record ? undefined : r.noDataState, execErrState: r.record ? undefined : r.execErrState, labels: r.labels, notification_settings: r.record ? undefined : r.notification_settings, record: r.record })),
+      rules: (g.rules ?? []).map((r) =>
+        plain({
+          uid: r.uid,
+          data: r.data.map((q) => ({ ...q, relativeTimeRange: q.relativeTimeRange ?? { from: 0, to: 0 } })),
+          condition: r.record ? r.record.from : r.condition,
+          for: r.record ? undefined : r.for,
+          keep_firing_for: r.record ? undefined : r.keep_firing_for,
+          noDataState: r.record ? undefined : r.noDataState,
+          execErrState: r.record ? undefined : r.execErrState,
+          labels: r.labels,
+          notification_settings: r.record ? undefined : r.notification_settings,
+          record: r.record,
+        }),
+      ),
     });
     expect(read.ruleGroups.map(pick)).toEqual(built.ruleGroups.map(pick));
-    expect(read.ruleGroups.flatMap((g) => g.rules ?? []).filter((r) => r.keep_firing_for && r.keep_firing_for !== "0s").length).toBeGreaterThan(3);
+    expect(
+      read.ruleGroups.flatMap((g) => g.rules ?? []).filter((r) => r.keep_firing_for && r.keep_firing_for !== "0s").length,
+    ).toBeGreaterThan(3);
   });
 
   it("replays exactly as the built stack does (alerts, states, notification groups)", async () => {
     const cfg = parseConfig(exampleConfig());
-    const fixtures = stackFixtures(cfg, [0]).filter((f) => ["factory-5xx", "telemetry-outage", "loki-query-errors", "deploy-restart-logged"].includes(f.name));
+    const fixtures = stackFixtures(cfg, [0]).filter((f) =>
+      ["factory-5xx", "telemetry-outage", "loki-query-errors", "deploy-restart-logged"].includes(f.name),
+    );
     expect(fixtures).toHaveLength(4);
-    const outcome = (r: FixtureReplay) => plain({ alerts: r.alerts, groups: r.groups, detection: r.detection, falsePages: r.falsePages, observations: r.observations });
+    const outcome = (r: FixtureReplay) =>
+      plain({ alerts: r.alerts, groups: r.groups, detection: r.detection, falsePages: r.falsePages, observations: r.observations });
     const built = await replayStack({ stack: checkedStack(cfg), cfg, dir: tmp() }, fixtures);
     const read = await replayStack({ stack: stackOfRenderedFiles(renderArtifacts(exampleConfig()), "example"), cfg, dir: tmp() }, fixtures);
     expect(built.flatMap((r) => r.groups.flatMap((g) => g.notifications)).length).toBeGreaterThan(4);

@@ -169,22 +169,32 @@ describe("incident replay of the scenario library", () => {
     for (const name of ["factory-5xx", "factory-5xx-busy"]) {
       const factory = alertIn(byName(results, name), "pizza-factory-failing");
       expect(factory.severity, name).toBe("warning");
-      expect(factory.labels?.support_url, name).toMatch(/^https:\/\/pizza-factory\.cs329\.click\/api\/support\/fixture-key\/report\/[0-9a-f]+$/);
-      expect(v(name).alerts.map((a) => a.alert), name).toEqual(expect.arrayContaining(["pizza-order-failures", "pizza-factory-failing"]));
+      expect(factory.labels?.support_url, name).toMatch(
+        /^https:\/\/pizza-factory\.cs329\.click\/api\/support\/fixture-key\/report\/[0-9a-f]+$/,
+      );
+      expect(
+        v(name).alerts.map((a) => a.alert),
+        name,
+      ).toEqual(expect.arrayContaining(["pizza-order-failures", "pizza-factory-failing"]));
     }
     for (const name of ["factory-slowness", "process-crash", "order-database-failure", "busy-day-rare-500s", "transient-500"]) {
       expect(alertIn(byName(results, name), "pizza-factory-failing").episodes, name).toEqual([]);
     }
     // The database failure pages from the recorded 500s, the service's failure counter never moving.
-    expect(v("order-database-failure").alerts.find((a) => a.alert === "pizza-order-failures")?.timeToNotifySeconds).toBeLessThanOrEqual(120);
+    expect(v("order-database-failure").alerts.find((a) => a.alert === "pizza-order-failures")?.timeToNotifySeconds).toBeLessThanOrEqual(
+      120,
+    );
   });
 
   it("an expectation naming an alert the stack lacks, or one that notified where it must stay silent, fails the fixture", () => {
     const r = byName(results, "factory-5xx");
-    const check = (expect: FixtureReplay["fixture"]["expect"]) => verdict({ ...r, fixture: { ...r.fixture, expect } }, ON_CALL_RECEIVER).failures;
+    const check = (expect: FixtureReplay["fixture"]["expect"]) =>
+      verdict({ ...r, fixture: { ...r.fixture, expect } }, ON_CALL_RECEIVER).failures;
     expect(check({ notifies: ["pizza-no-such-alert"] })).toEqual(["pizza-no-such-alert: no such alert in the stack"]);
     expect(check({ silent: ["pizza-factory-failing"] })).toEqual(["silent: pizza-factory-failing notified"]);
-    expect(check({ notifies: ["pizza-factory-latency"] })).toEqual(["notifies: pizza-factory-latency never notified after the incident started"]);
+    expect(check({ notifies: ["pizza-factory-latency"] })).toEqual([
+      "notifies: pizza-factory-latency never notified after the incident started",
+    ]);
     expect(check({ notifies: ["pizza-factory-failing"], silent: ["pizza-factory-latency"] })).toEqual([]);
   });
 

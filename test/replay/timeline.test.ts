@@ -11,19 +11,50 @@ beforeAll(async () => {
 });
 
 const replay = {
-  fixture: { name: "factory-5xx", title: "t", durationSeconds: 2700, sampleIntervalSeconds: 10, incident: { startSeconds: 1220, endSeconds: 1400, what: "500 Failed: to fulfill # order; 100%", pageWorthy: true }, logs: [], series: [] },
+  fixture: {
+    name: "factory-5xx",
+    title: "t",
+    durationSeconds: 2700,
+    sampleIntervalSeconds: 10,
+    incident: { startSeconds: 1220, endSeconds: 1400, what: "500 Failed: to fulfill # order; 100%", pageWorthy: true },
+    logs: [],
+    series: [],
+  },
   alerts: [
     {
-      uid: "pizza-order-failures", title: "JWT Pizza orders failing", severity: "page", category: "errors", evaluatedBy: "promtool", firingSeconds: [1250], receivers: ["pizza-on-call"],
-      episodes: [{ alertname: "JWT Pizza orders failing", labels: {}, startSeconds: 1250, endSeconds: 1520 }, { alertname: "DatasourceError", labels: {}, startSeconds: 2000 }],
+      uid: "pizza-order-failures",
+      title: "JWT Pizza orders failing",
+      severity: "page",
+      category: "errors",
+      evaluatedBy: "promtool",
+      firingSeconds: [1250],
+      receivers: ["pizza-on-call"],
+      episodes: [
+        { alertname: "JWT Pizza orders failing", labels: {}, startSeconds: 1250, endSeconds: 1520 },
+        { alertname: "DatasourceError", labels: {}, startSeconds: 2000 },
+      ],
       pendingSpans: [{ startSeconds: 1240, endSeconds: 1250 }],
       notified: [],
     },
-    { uid: "pizza-watchdog", title: "w", severity: "none", category: "watchdog", evaluatedBy: "promtool", firingSeconds: [600], receivers: [], episodes: [{ alertname: "w", labels: {}, startSeconds: 600 }], pendingSpans: [], notified: [] },
+    {
+      uid: "pizza-watchdog",
+      title: "w",
+      severity: "none",
+      category: "watchdog",
+      evaluatedBy: "promtool",
+      firingSeconds: [600],
+      receivers: [],
+      episodes: [{ alertname: "w", labels: {}, startSeconds: 600 }],
+      pendingSpans: [],
+      notified: [],
+    },
   ],
   groups: [
     {
-      key: "k", receiver: "pizza-on-call", timing: { groupWaitSeconds: 10, groupIntervalSeconds: 300, repeatIntervalSeconds: 3600 }, groupLabels: {},
+      key: "k",
+      receiver: "pizza-on-call",
+      timing: { groupWaitSeconds: 10, groupIntervalSeconds: 300, repeatIntervalSeconds: 3600 },
+      groupLabels: {},
       members: [{ uid: "pizza-order-failures", alertname: "JWT Pizza orders failing" }],
       notifications: [
         { atSeconds: 1260, kind: "new", alertnames: ["JWT Pizza orders failing"], resolved: [], opensIncident: true },
@@ -32,13 +63,17 @@ const replay = {
       ],
     },
   ],
-  falsePages: [], promtoolInputs: [], observations: [],
+  falsePages: [],
+  promtoolInputs: [],
+  observations: [],
 } as unknown as FixtureReplay;
 
 describe("incident timeline as Mermaid (gantt)", () => {
   it("parses with mermaid's gantt grammar: incident window, pending and firing spans, every notification kind", () => {
     const text = mermaidTimeline(replay);
-    const tasks = parse(text).filter(([k]) => k === "addTask").map(([, a]) => `${String(a[0]).trim()} |${String(a[1]).replace(/^:/, "").trim()}`);
+    const tasks = parse(text)
+      .filter(([k]) => k === "addTask")
+      .map(([, a]) => `${String(a[0]).trim()} |${String(a[1]).replace(/^:/, "").trim()}`);
     expect(tasks).toEqual([
       "500 Failed to fulfill order 100 |crit, 1220, 1400",
       "pending |1240, 1250",
@@ -48,12 +83,21 @@ describe("incident timeline as Mermaid (gantt)", () => {
       "resolved JWT Pizza orders failing |milestone, 1560, 0s",
       "muted JWT Pizza orders failing |done, milestone, 1860, 0s",
     ]);
-    expect(parse(text).filter(([k]) => k === "addSection").map(([, a]) => a[0])).toEqual(["incident", "pizza-order-failures", "to pizza-on-call"]);
+    expect(
+      parse(text)
+        .filter(([k]) => k === "addSection")
+        .map(([, a]) => a[0]),
+    ).toEqual(["incident", "pizza-order-failures", "to pizza-on-call"]);
   });
 
   it("names the side of a change in its title (the review diff draws before and after)", () => {
-    const titles = (text: string) => parse(text).filter(([k]) => k === "setDiagramTitle").map(([, a]) => String(a[0]).trim());
-    expect(titles(mermaidTimeline(replay, "before (origin/main)"))).toEqual(["factory-5xx before (origin/main) - alerts and notifications"]);
+    const titles = (text: string) =>
+      parse(text)
+        .filter(([k]) => k === "setDiagramTitle")
+        .map(([, a]) => String(a[0]).trim());
+    expect(titles(mermaidTimeline(replay, "before (origin/main)"))).toEqual([
+      "factory-5xx before (origin/main) - alerts and notifications",
+    ]);
     expect(titles(mermaidTimeline(replay))).toEqual(["factory-5xx - alerts and notifications"]);
   });
 

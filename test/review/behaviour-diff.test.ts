@@ -103,7 +103,18 @@ describe("behaviour diff", () => {
   });
 
   it("routes with the alertname and grafana_folder labels Grafana adds", () => {
-    const byName: alerting.NotificationPolicy = { receiver: "root", routes: [{ receiver: "named", object_matchers: [["alertname", "=", cpu.title], ["grafana_folder", "=", cpu.folder]] }] };
+    const byName: alerting.NotificationPolicy = {
+      receiver: "root",
+      routes: [
+        {
+          receiver: "named",
+          object_matchers: [
+            ["alertname", "=", cpu.title],
+            ["grafana_folder", "=", cpu.folder],
+          ],
+        },
+      ],
+    };
     expect(routeOf(cpu, byName)).toBe("named");
     expect(routeOf(order5xx, byName)).toBe("root");
     expect(routeOf(order5xx, undefined)).toBe("(no notification policy)");
@@ -192,7 +203,9 @@ describe("routed labels in the diff", () => {
     const direct = { ...order5xx, receiver: "pizza-heartbeat" };
     expect(routeOf(direct, policy)).toBe("pizza-heartbeat");
     expect(routeOf(direct, undefined)).toBe("pizza-heartbeat");
-    expect(diff(snapshot([order5xx]), snapshot([direct]))).toBe("~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    route: pizza-on-call -> pizza-heartbeat\n");
+    expect(diff(snapshot([order5xx]), snapshot([direct]))).toBe(
+      "~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    route: pizza-on-call -> pizza-heartbeat\n",
+    );
   });
 
   it("reads notification_settings.receiver from a provisioning file", () => {
@@ -215,8 +228,16 @@ describe("routed labels in the diff", () => {
 
 describe("alert annotations and lookback in the diff", () => {
   it("shows a changed query lookback, summary and dashboard panel link", () => {
-    const before = { ...order5xx, lookback: { A: "5m" }, annotations: { summary: "5xx", __dashboardUid__: "pizza-orders", __panelId__: "5" } };
-    const after = { ...before, lookback: { A: "10m" }, annotations: { summary: "5xx on an endpoint", __dashboardUid__: "pizza-orders", __panelId__: "2" } };
+    const before = {
+      ...order5xx,
+      lookback: { A: "5m" },
+      annotations: { summary: "5xx", __dashboardUid__: "pizza-orders", __panelId__: "5" },
+    };
+    const after = {
+      ...before,
+      lookback: { A: "10m" },
+      annotations: { summary: "5xx on an endpoint", __dashboardUid__: "pizza-orders", __panelId__: "2" },
+    };
     expect(diff(snapshot([before]), snapshot([after]))).toBe(
       [
         "~ pizza-order-5xx (JWT Pizza API answering 5xx)",
@@ -231,7 +252,9 @@ describe("alert annotations and lookback in the diff", () => {
   });
 
   it("reads each query's lookback from its relative time range", () => {
-    const snap = readAlertingSnapshot([...renderArtifacts(readStackFile(EXAMPLE_STACK_FILE))].filter(([path]) => path.startsWith("alerting/")));
+    const snap = readAlertingSnapshot(
+      [...renderArtifacts(readStackFile(EXAMPLE_STACK_FILE))].filter(([path]) => path.startsWith("alerting/")),
+    );
     const alert = snap.alerts.find((a) => a.uid === "pizza-order-5xx");
     expect(alert?.lookback).toEqual({ A: "2m" });
     expect(alert?.annotations?.summary).toBeTruthy();

@@ -8,9 +8,12 @@ import { alertCatalogue, GENERATED_SECTIONS, generatedDocs } from "../../src/rev
 import { runDocs } from "../../src/cli/docs";
 
 describe("generated docs (npm run docs)", () => {
-  it.each(GENERATED_SECTIONS.map((s) => [s.name, s.file] as const))("keep the %s in %s as generated (run npm run docs when this fails)", (_name, file) => {
-    expect(readFileSync(file, "utf8")).toBe(generatedDocs().get(file));
-  });
+  it.each(GENERATED_SECTIONS.map((s) => [s.name, s.file] as const))(
+    "keep the %s in %s as generated (run npm run docs when this fails)",
+    (_name, file) => {
+      expect(readFileSync(file, "utf8")).toBe(generatedDocs().get(file));
+    },
+  );
 
   it("are up to date for npm run docs -- --check, which writes nothing", () => {
     expect(runDocs(["--check"])).toEqual(["Generated docs are up to date."]);
@@ -19,7 +22,9 @@ describe("generated docs (npm run docs)", () => {
   it("name the page and the missing markers when a page lost them", () => {
     const file = join(mkdtempSync(join(tmpdir(), "pizza-docs-")), "page.md");
     writeFileSync(file, "# A page without markers\n");
-    expect(() => generatedDocs([{ file, name: "alert catalogue", content: () => "" }])).toThrow(`${file}: no "<!-- generated: alert catalogue`);
+    expect(() => generatedDocs([{ file, name: "alert catalogue", content: () => "" }])).toThrow(
+      `${file}: no "<!-- generated: alert catalogue`,
+    );
   });
 });
 

@@ -12,7 +12,11 @@ const ALERTING: Array<[string, string, RegExp]> = [
   ["a number at the top", "42\n", /not a provisioning file/],
   ["contact points that are text", "contactPoints: nope\n", /contactPoints is not a list of objects/],
   ["a receiver that is null", "contactPoints:\n  - name: c\n    receivers: [null]\n", /contactPoints c receivers is not a list of objects/],
-  ["mute times with a null interval", "muteTimes:\n  - name: m\n    time_intervals: [null]\n", /muteTimes m time_intervals is not a list of objects/],
+  [
+    "mute times with a null interval",
+    "muteTimes:\n  - name: m\n    time_intervals: [null]\n",
+    /muteTimes m time_intervals is not a list of objects/,
+  ],
   ["policies that are a number", "policies: 3\n", /policies is not a list of objects/],
 ];
 

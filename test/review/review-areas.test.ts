@@ -17,7 +17,12 @@ describe("dashboards in the behaviour diff", () => {
   it("reads every panel of the rendered dashboards with its queries, thresholds and unit", () => {
     const orders = before.find((d) => d.uid === "pizza-orders");
     const ratio = orders?.panels.find((p) => p.id === 2);
-    expect(ratio).toMatchObject({ title: "Order failure ratio (5m)", type: "stat", unit: "percentunit", thresholds: "green; red from 0.001" });
+    expect(ratio).toMatchObject({
+      title: "Order failure ratio (5m)",
+      type: "stat",
+      unit: "percentunit",
+      thresholds: "green; red from 0.001",
+    });
     expect(ratio?.queries.A).toContain("count_over_time(");
     expect(dashboardChanges(before, readDashboardSnapshot(dashboardFiles()))).toEqual([]);
   });
@@ -38,12 +43,18 @@ describe("dashboards in the behaviour diff", () => {
     expect(lines[1]).toBe("    query A:");
     expect(lines[2]).toMatch(/^ {6}- .*\[5m\]/);
     expect(lines[3]).toMatch(/^ {6}\+ .*\[10m\]/);
-    expect(lines.slice(4)).toEqual(["    thresholds: green; red from 0.001 -> green; red from 0.01", "- dashboard pizza-orders panel 8 (Recent failed orders)", ""]);
+    expect(lines.slice(4)).toEqual([
+      "    thresholds: green; red from 0.001 -> green; red from 0.01",
+      "- dashboard pizza-orders panel 8 (Recent failed orders)",
+      "",
+    ]);
   });
 
   it("shows an added dashboard with its panel count", () => {
     const [first, ...rest] = before;
-    expect(dashboardChanges(rest, before)).toEqual([{ mark: "+", subject: `dashboard ${first.uid} (${first.title})`, summary: `${first.panels.length} panels`, fields: [] }]);
+    expect(dashboardChanges(rest, before)).toEqual([
+      { mark: "+", subject: `dashboard ${first.uid} (${first.title})`, summary: `${first.panels.length} panels`, fields: [] },
+    ]);
   });
 });
 
@@ -57,7 +68,10 @@ describe("routing tree in the behaviour diff", () => {
   };
 
   it("shows a route's new receiver and timing, recognised by its matchers", () => {
-    const after: alerting.NotificationPolicy = { ...tree, routes: [tree.routes![0], { ...tree.routes![1], receiver: "team", group_wait: "30s" }] };
+    const after: alerting.NotificationPolicy = {
+      ...tree,
+      routes: [tree.routes![0], { ...tree.routes![1], receiver: "team", group_wait: "30s" }],
+    };
     expect(formatText(section("Routing", routingChanges({ alerts: [], policy: tree }, { alerts: [], policy: after })))).toBe(
       ['~ route root > severity="page"', "    receiver: pager -> team", "    group wait: 10s -> 30s", ""].join("\n"),
     );
@@ -66,22 +80,39 @@ describe("routing tree in the behaviour diff", () => {
   it("shows a reordered route by its position: first match wins, so order is behaviour", () => {
     const swapped: alerting.NotificationPolicy = { ...tree, routes: [tree.routes![1], tree.routes![0]] };
     expect(formatText(section("Routing", routingChanges({ alerts: [], policy: tree }, { alerts: [], policy: swapped })))).toBe(
-      ['~ route root > category="telemetry"', "    position: root.1 -> root.2", '~ route root > severity="page"', "    position: root.2 -> root.1", ""].join("\n"),
+      [
+        '~ route root > category="telemetry"',
+        "    position: root.1 -> root.2",
+        '~ route root > severity="page"',
+        "    position: root.2 -> root.1",
+        "",
+      ].join("\n"),
     );
   });
 
   it("shows a removed route", () => {
     const after: alerting.NotificationPolicy = { ...tree, routes: [tree.routes![0]] };
-    expect(routingChanges({ alerts: [], policy: tree }, { alerts: [], policy: after })).toEqual([{ mark: "-", subject: 'route root > severity="page"', fields: [] }]);
+    expect(routingChanges({ alerts: [], policy: tree }, { alerts: [], policy: after })).toEqual([
+      { mark: "-", subject: 'route root > severity="page"', fields: [] },
+    ]);
   });
 });
 
 describe("contact points in the behaviour diff", () => {
   const email = { name: "team", uid: "team", type: "email", settings: { addresses: "a@example.com" }, disableResolveMessage: false };
-  const hook = { name: "pager", uid: "pager", type: "webhook", settings: { url: "[REDACTED]", httpMethod: "POST" }, disableResolveMessage: false };
+  const hook = {
+    name: "pager",
+    uid: "pager",
+    type: "webhook",
+    settings: { url: "[REDACTED]", httpMethod: "POST" },
+    disableResolveMessage: false,
+  };
 
   it("shows plain settings but never a credential, even one that is not redacted", () => {
-    const after = [{ ...email, settings: { addresses: "b@example.com" } }, { ...hook, settings: { url: "https://hooks.example.com/s3cr3t", httpMethod: "PUT" } }];
+    const after = [
+      { ...email, settings: { addresses: "b@example.com" } },
+      { ...hook, settings: { url: "https://hooks.example.com/s3cr3t", httpMethod: "PUT" } },
+    ];
     const text = formatText(section("Contact points", contactPointChanges([email, hook], after)));
     expect(text).toBe(
       [
@@ -100,11 +131,27 @@ describe("contact points in the behaviour diff", () => {
 describe("markdown form", () => {
   it("keeps a LogQL pipe inside its table cell and says when nothing changed", () => {
     const md = formatMarkdown(
-      [{ title: "Alerts", changes: [{ mark: "~", subject: "x (X)", fields: [{ field: "query A", before: '{a="b"} |= "c"', after: '{a="b"} |= "d"', block: true }] }] }],
+      [
+        {
+          title: "Alerts",
+          changes: [
+            { mark: "~", subject: "x (X)", fields: [{ field: "query A", before: '{a="b"} |= "c"', after: '{a="b"} |= "d"', block: true }] },
+          ],
+        },
+      ],
       "Behaviour diff",
     );
     expect(md).toBe(
-      ["## Behaviour diff", "", "### Alerts", "", "| | What | Before | After |", "|---|---|---|---|", '| **changed** x (X) | query A | `{a="b"} \\|= "c"` | `{a="b"} \\|= "d"` |', ""].join("\n"),
+      [
+        "## Behaviour diff",
+        "",
+        "### Alerts",
+        "",
+        "| | What | Before | After |",
+        "|---|---|---|---|",
+        '| **changed** x (X) | query A | `{a="b"} \\|= "c"` | `{a="b"} \\|= "d"` |',
+        "",
+      ].join("\n"),
     );
     expect(formatMarkdown([{ title: "Alerts", changes: [] }], "Behaviour diff")).toBe("## Behaviour diff\n\nNo behaviour changes.\n");
   });

@@ -30,7 +30,13 @@ export interface RunningProxy {
 }
 
 /** Loki's query_range answer for a metric query, recorded from the fixtures' log lines. */
-function recordedLokiResponse(query: InstantQuery, fixtures: ProxyOptions["loki"]["fixtures"], start: number, end: number, step: number): unknown {
+function recordedLokiResponse(
+  query: InstantQuery,
+  fixtures: ProxyOptions["loki"]["fixtures"],
+  start: number,
+  end: number,
+  step: number,
+): unknown {
   const series = new Map<string, { metric: Record<string, string>; values: Array<[number, string]> }>();
   for (let t = start; t <= end; t += step) {
     // The fixture whose time range holds t (log lines at fixture time (t - startSeconds)).
@@ -60,7 +66,12 @@ export async function startGrafanaProxy(opts: ProxyOptions): Promise<RunningProx
     if (req.headers.authorization !== `Bearer ${opts.token}`) return send(res, 401, { message: "Unauthorized" });
     if (failuresLeft > 0 && opts.failFirst) {
       failuresLeft--;
-      return send(res, opts.failFirst.status, { message: "rate limited" }, opts.failFirst.retryAfterSeconds ? { "Retry-After": String(opts.failFirst.retryAfterSeconds) } : {});
+      return send(
+        res,
+        opts.failFirst.status,
+        { message: "rate limited" },
+        opts.failFirst.retryAfterSeconds ? { "Retry-After": String(opts.failFirst.retryAfterSeconds) } : {},
+      );
     }
     const m = /^\/api\/datasources\/proxy\/uid\/([^/]+)(\/.*)$/.exec(url.pathname);
     if (!m) return send(res, 404, { message: "Not found" });
@@ -75,9 +86,11 @@ export async function startGrafanaProxy(opts: ProxyOptions): Promise<RunningProx
       // The backtest sends RFC 3339 times (Loki reads them in every version).
       const start = Date.parse(url.searchParams.get("start") ?? "") / 1000;
       const end = Date.parse(url.searchParams.get("end") ?? "") / 1000;
-      if (!Number.isFinite(start) || !Number.isFinite(end)) return send(res, 400, { status: "error", error: "could not parse 'start' or 'end' as RFC 3339" });
+      if (!Number.isFinite(start) || !Number.isFinite(end))
+        return send(res, 400, { status: "error", error: "could not parse 'start' or 'end' as RFC 3339" });
       const step = Number(url.searchParams.get("step"));
-      if ((end - start) / step + 1 > 11_000) return send(res, 400, { status: "error", error: "exceeded maximum resolution of 11,000 points per timeseries" });
+      if ((end - start) / step + 1 > 11_000)
+        return send(res, 400, { status: "error", error: "exceeded maximum resolution of 11,000 points per timeseries" });
       if (!compiled.has(q)) compiled.set(q, compileLogQL(q));
       return send(res, 200, recordedLokiResponse(compiled.get(q)!, opts.loki.fixtures, start, end, step));
     }

@@ -42,7 +42,8 @@ export function createBlocks(openMetricsText: string, dir: string): string {
   mkdirSync(data, { recursive: true });
   writeFileSync(file, openMetricsText);
   const r = spawnSync("promtool", ["tsdb", "create-blocks-from", "openmetrics", file, data], { encoding: "utf8" });
-  if (r.error || r.status !== 0) throw new Error(`promtool tsdb create-blocks-from openmetrics failed: ${r.error?.message ?? ""}${r.stdout}${r.stderr}`);
+  if (r.error || r.status !== 0)
+    throw new Error(`promtool tsdb create-blocks-from openmetrics failed: ${r.error?.message ?? ""}${r.stdout}${r.stderr}`);
   return data;
 }
 
@@ -52,7 +53,13 @@ export async function startPrometheus(dataDir: string, dir: string): Promise<Run
   writeFileSync(config, "global:\n  scrape_interval: 1m\nscrape_configs: []\n");
   const child: ChildProcess = spawn(
     PROMETHEUS,
-    [`--config.file=${config}`, `--storage.tsdb.path=${dataDir}`, `--web.listen-address=127.0.0.1:${port}`, "--storage.tsdb.retention.time=100y", "--log.level=warn"],
+    [
+      `--config.file=${config}`,
+      `--storage.tsdb.path=${dataDir}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      "--storage.tsdb.retention.time=100y",
+      "--log.level=warn",
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   let stderr = "";

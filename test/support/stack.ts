@@ -51,7 +51,10 @@ export function writeChangedExample(dir: string, change: (config: Record<string,
 
 /** The problem lines of a failed render's message: indented, between the heading and "Nothing was rendered". */
 export function problemLines(message: string): string[] {
-  return message.split("\n").filter((l) => l.startsWith("  ")).map((l) => l.trim());
+  return message
+    .split("\n")
+    .filter((l) => l.startsWith("  "))
+    .map((l) => l.trim());
 }
 
 /** Renders a stack file expected to fail: its message and problem lines. */

@@ -8,7 +8,9 @@ import { REPO_ROOT } from "../../src/config/paths";
 
 const WORKFLOWS = join(REPO_ROOT, ".github", "workflows");
 const VALIDATOR = join(REPO_ROOT, "node_modules", ".bin", "action-validator");
-const workflowFiles = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(WORKFLOWS, f));
+const workflowFiles = readdirSync(WORKFLOWS)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => join(WORKFLOWS, f));
 
 /** @action-validator/cli: the workflow JSON schema (SchemaStore's) plus its glob checks; exit 0 when valid. */
 function validate(file: string) {
@@ -44,14 +46,19 @@ describe("GitHub workflows", () => {
   it("action-validator rejects a broken workflow (so the check above can fail)", () => {
     const dir = mkdtempSync(join(tmpdir(), "workflow-"));
     const broken = join(dir, "broken.yml");
-    writeFileSync(broken, "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    permissions:\n      contents: reed\n    stepz:\n      - run: npm test\n");
+    writeFileSync(
+      broken,
+      "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    permissions:\n      contents: reed\n    stepz:\n      - run: npm test\n",
+    );
     const { status, output } = validate(broken);
     expect(status).not.toBe(0);
     expect(output).toContain("Additional property 'stepz' is not allowed");
   });
 
   it("pins every action to a full version or a commit SHA", () => {
-    const uses = workflows.flatMap(({ doc }) => Object.values(doc.jobs).flatMap((j) => (j.steps ?? []).flatMap((s) => (s.uses ? [s.uses] : []))));
+    const uses = workflows.flatMap(({ doc }) =>
+      Object.values(doc.jobs).flatMap((j) => (j.steps ?? []).flatMap((s) => (s.uses ? [s.uses] : []))),
+    );
     expect(uses.length).toBeGreaterThan(0);
     for (const u of uses) expect(u, u).toMatch(/^[\w.-]+\/[\w./-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/);
   });
@@ -84,7 +91,15 @@ describe("GitHub workflows", () => {
     const bin = join(dir, "bin");
     mkdirSync(bin);
     mkdirSync(join(dir, "comment"));
-    const report = ["## Incident replay", "", "### factory-5xx: the seed incident", "| alert | ... |", "", "promtool test rules: 126/126 passed", "1 of 42 fixtures FAILED: factory-5xx"];
+    const report = [
+      "## Incident replay",
+      "",
+      "### factory-5xx: the seed incident",
+      "| alert | ... |",
+      "",
+      "promtool test rules: 126/126 passed",
+      "1 of 42 fixtures FAILED: factory-5xx",
+    ];
     writeFileSync(join(bin, "npm"), `#!/bin/sh\nprintf '%s\\n' ${report.map((l) => `'${l}'`).join(" ")}\nexit 1\n`, { mode: 0o755 });
     const [output, summary] = [join(dir, "output"), join(dir, "summary")];
     const run = spawnSync("bash", ["-e", "-c", step?.run ?? ""], {
@@ -111,12 +126,19 @@ describe("GitHub workflows", () => {
     mkdirSync(bin);
     mkdirSync(tree);
     writeFileSync(join(bin, "npm"), '#!/bin/sh\necho "diff of $*"\n', { mode: 0o755 });
-    for (const f of ["Pulumi.yaml", "Pulumi.example.yaml", "Pulumi.staging.example.yaml", "Pulumi.prod.yaml"]) writeFileSync(join(tree, f), "config: {}\n");
-    const run = spawnSync("bash", ["-e", "-c", step?.run ?? ""], { cwd: tree, encoding: "utf8", env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BASE_REF: "main" } });
+    for (const f of ["Pulumi.yaml", "Pulumi.example.yaml", "Pulumi.staging.example.yaml", "Pulumi.prod.yaml"])
+      writeFileSync(join(tree, f), "config: {}\n");
+    const run = spawnSync("bash", ["-e", "-c", step?.run ?? ""], {
+      cwd: tree,
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BASE_REF: "main" },
+    });
     expect(run.status, run.stderr).toBe(0);
     const comment = readFileSync(join(tree, "comment", "1-diff.md"), "utf8");
     expect(comment.split("\n").filter(Boolean)).toEqual(
-      ["Pulumi.example.yaml", "Pulumi.prod.yaml", "Pulumi.staging.example.yaml"].map((f) => `diff of run --silent diff -- origin/main --stack-file ${f} --format markdown`),
+      ["Pulumi.example.yaml", "Pulumi.prod.yaml", "Pulumi.staging.example.yaml"].map(
+        (f) => `diff of run --silent diff -- origin/main --stack-file ${f} --format markdown`,
+      ),
     );
   });
 

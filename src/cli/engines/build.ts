@@ -17,14 +17,26 @@ function lastLine(text: string): string {
 
 function run(engine: Engine, step: string, cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): string {
   const r = spawnSync(cmd, args, { cwd, env, encoding: "utf8", maxBuffer: 64 << 20 });
-  if (r.error) throw new EngineBuildError(engine, step, (r.error as NodeJS.ErrnoException).code === "ENOENT" ? `${cmd} is not installed` : r.error.message);
+  if (r.error)
+    throw new EngineBuildError(
+      engine,
+      step,
+      (r.error as NodeJS.ErrnoException).code === "ENOENT" ? `${cmd} is not installed` : r.error.message,
+    );
   if (r.status !== 0) throw new EngineBuildError(engine, step, lastLine(r.stderr || r.stdout));
   return r.stdout;
 }
 
 /** The module's source folder in Go's (read-only) module cache, downloaded from the proxy. */
 function download(engine: Engine, module: string, version: string, env: NodeJS.ProcessEnv): string {
-  const out = run(engine, `go mod download ${module}@${version}`, "go", ["mod", "download", "-json", `${module}@${version}`], cacheDir(env), env);
+  const out = run(
+    engine,
+    `go mod download ${module}@${version}`,
+    "go",
+    ["mod", "download", "-json", `${module}@${version}`],
+    cacheDir(env),
+    env,
+  );
   const info = JSON.parse(out) as { Dir?: string; Error?: string };
   if (!info.Dir) throw new EngineBuildError(engine, `go mod download ${module}@${version}`, info.Error ?? "no Dir");
   return info.Dir;

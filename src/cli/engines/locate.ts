@@ -35,7 +35,8 @@ export function versionAnswer(path: string, engine: Engine): string {
 }
 
 function checked(engine: Engine, path: string, from: "env" | "cache" | "system"): Located {
-  if (!executable(path)) return { engine, missing: `${engine.name}: ${from === "env" ? `${engine.env}=${path}` : path} is not an executable file` };
+  if (!executable(path))
+    return { engine, missing: `${engine.name}: ${from === "env" ? `${engine.env}=${path}` : path} is not an executable file` };
   const answer = versionAnswer(path, engine);
   if (!answer.includes(engine.versionText)) {
     const first = answer.trim().split("\n")[0]?.slice(0, 120) || "nothing";

@@ -11,7 +11,14 @@ import { join, resolve } from "node:path";
 /** Where an engine's source comes from, and so whether `npm run engines` can build it here. */
 export type EngineSource =
   /** Go modules the Go module proxy serves: built here. `replaces` places a module at a path relative to the main one. */
-  | { kind: "go-proxy"; module: string; version: string; pkg: string; ldflags: string; replaces: Array<{ module: string; version: string; dir: string }> }
+  | {
+      kind: "go-proxy";
+      module: string;
+      version: string;
+      pkg: string;
+      ldflags: string;
+      replaces: Array<{ module: string; version: string; dir: string }>;
+    }
   /** A public repository the proxy does not serve: built from a checkout of `tag` by whoever has one, then reused. */
   | { kind: "repository"; repository: string; tag: string; pkg: string; refusal: string }
   /** A Debian package (.ci/run installs it). */

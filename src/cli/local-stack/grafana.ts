@@ -18,14 +18,24 @@ export interface Grafana {
   stop(): Promise<void>;
 }
 
-export async function startGrafana(binary: string, home: string, dir: string, cfg: Config, urls: EngineUrls, dashboardsDir: string): Promise<Grafana> {
+export async function startGrafana(
+  binary: string,
+  home: string,
+  dir: string,
+  cfg: Config,
+  urls: EngineUrls,
+  dashboardsDir: string,
+): Promise<Grafana> {
   const port = await freePort();
   const provisioning = join(dir, "provisioning");
   for (const rel of Object.values(PROVISIONING_PATHS)) mkdirSync(join(provisioning, rel, ".."), { recursive: true });
   for (const sub of ["alerting", "plugins", "notifiers"]) mkdirSync(join(provisioning, sub), { recursive: true });
   writeFileSync(join(provisioning, PROVISIONING_PATHS.datasources), datasourcesYaml(cfg, urls));
   writeFileSync(join(provisioning, PROVISIONING_PATHS.dashboards), dashboardsYaml(cfg, dashboardsDir));
-  writeFileSync(join(dir, "grafana.ini"), grafanaIni({ port, dataDir: join(dir, "data"), logsDir: join(dir, "logs"), provisioningDir: provisioning }));
+  writeFileSync(
+    join(dir, "grafana.ini"),
+    grafanaIni({ port, dataDir: join(dir, "data"), logsDir: join(dir, "logs"), provisioningDir: provisioning }),
+  );
   const password = randomBytes(12).toString("hex");
   let output = "";
   const child = spawn(binary, ["server", `--homepath=${home}`, `--config=${join(dir, "grafana.ini")}`], {
@@ -38,10 +48,24 @@ export async function startGrafana(binary: string, home: string, dir: string, cf
   // Its folder is the caller's (it holds the token file), so only the process is stopped here.
   const stop = () => stopProcess(child, undefined, 15_000);
   try {
-    await waitReady("grafana", `${url}/api/health`, () => child.exitCode, () => output, 120_000);
+    await waitReady(
+      "grafana",
+      `${url}/api/health`,
+      () => child.exitCode,
+      () => output,
+      120_000,
+    );
     const auth = { authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}`, "content-type": "application/json" };
-    const sa = (await (await fetch(`${url}/api/serviceaccounts`, { method: "POST", headers: auth, body: JSON.stringify({ name: "pizza-observability", role: "Admin" }) })).json()) as { id: number };
-    const tok = (await (await fetch(`${url}/api/serviceaccounts/${sa.id}/tokens`, { method: "POST", headers: auth, body: JSON.stringify({ name: "pulumi" }) })).json()) as { key: string };
+    const sa = (await (
+      await fetch(`${url}/api/serviceaccounts`, {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({ name: "pizza-observability", role: "Admin" }),
+      })
+    ).json()) as { id: number };
+    const tok = (await (
+      await fetch(`${url}/api/serviceaccounts/${sa.id}/tokens`, { method: "POST", headers: auth, body: JSON.stringify({ name: "pulumi" }) })
+    ).json()) as { key: string };
     return { url, token: tok.key, stop };
   } catch (e) {
     await stop();

@@ -15,7 +15,13 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `url` until it answers 2xx, the process exits, or `timeoutMs` passes. */
-export async function waitReady(name: string, url: string, exited: () => number | null, log: () => string, timeoutMs = 60_000): Promise<void> {
+export async function waitReady(
+  name: string,
+  url: string,
+  exited: () => number | null,
+  log: () => string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exited() !== null) throw new Error(`${name} exited with ${exited()}: ${log().slice(-2000)}`);

@@ -90,7 +90,10 @@ function sampleValue(text: string): number {
 }
 
 function streamsOf(lines: PushedLine[]) {
-  const byStream = new Map<string, { stream: Record<string, string>; values: Array<[string, string] | [string, string, Record<string, string>]> }>();
+  const byStream = new Map<
+    string,
+    { stream: Record<string, string>; values: Array<[string, string] | [string, string, Record<string, string>]> }
+  >();
   for (const l of lines) {
     const k = JSON.stringify(Object.entries(l.labels).sort(([a], [b]) => (a < b ? -1 : 1)));
     if (!byStream.has(k)) byStream.set(k, { stream: l.labels, values: [] });
@@ -111,7 +114,12 @@ export async function startLoki(binary: string): Promise<Loki> {
   const url = `http://127.0.0.1:${httpPort}`;
   const stop = () => stopProcess(child, dir);
   try {
-    await waitReady("loki", `${url}/ready`, () => child.exitCode, () => output);
+    await waitReady(
+      "loki",
+      `${url}/ready`,
+      () => child.exitCode,
+      () => output,
+    );
   } catch (e) {
     await stop();
     throw e;
@@ -133,14 +141,20 @@ export async function startLoki(binary: string): Promise<Loki> {
     },
     async instant(tenant, query, atMs) {
       const params = new URLSearchParams({ query, time: `${BigInt(Math.round(atMs)) * 1_000_000n}`, limit: "5000" });
-      const r = await fetch(`${url}/loki/api/v1/query?${params}`, { headers: { "x-scope-orgid": tenant }, signal: AbortSignal.timeout(60_000) });
+      const r = await fetch(`${url}/loki/api/v1/query?${params}`, {
+        headers: { "x-scope-orgid": tenant },
+        signal: AbortSignal.timeout(60_000),
+      });
       const text = await r.text();
       if (!r.ok) return { kind: "error", status: r.status, message: text.trim().slice(0, 500) };
       const body = JSON.parse(text) as { data: { resultType: string; result: unknown } };
       const { resultType, result } = body.data;
       if (resultType === "scalar") return { kind: "scalar", value: sampleValue((result as [number, string])[1]) };
       if (resultType === "vector") {
-        const samples = (result as Array<{ metric: Record<string, string>; value: [number, string] }>).map((s) => ({ labels: s.metric, value: sampleValue(s.value[1]) }));
+        const samples = (result as Array<{ metric: Record<string, string>; value: [number, string] }>).map((s) => ({
+          labels: s.metric,
+          value: sampleValue(s.value[1]),
+        }));
         return { kind: "vector", samples };
       }
       return { kind: "error", status: r.status, message: `not a metric answer: resultType ${resultType}` };

@@ -17,7 +17,12 @@ export async function startPrometheus(binary: string): Promise<Prometheus> {
   let output = "";
   const child = spawn(
     binary,
-    [`--config.file=${join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`, "--web.enable-remote-write-receiver"],
+    [
+      `--config.file=${join(dir, "prometheus.yml")}`,
+      `--storage.tsdb.path=${join(dir, "data")}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      "--web.enable-remote-write-receiver",
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout!.on("data", (d) => (output = (output + d).slice(-20_000)));
@@ -25,7 +30,12 @@ export async function startPrometheus(binary: string): Promise<Prometheus> {
   const url = `http://127.0.0.1:${port}`;
   const stop = () => stopProcess(child, dir);
   try {
-    await waitReady("prometheus", `${url}/-/ready`, () => child.exitCode, () => output);
+    await waitReady(
+      "prometheus",
+      `${url}/-/ready`,
+      () => child.exitCode,
+      () => output,
+    );
   } catch (e) {
     await stop();
     throw e;

@@ -50,7 +50,10 @@ export async function startWebhookSink(port = 0): Promise<WebhookSink> {
       return;
     }
     try {
-      const payload = JSON.parse(await body(req)) as { status?: string; alerts?: Array<{ status?: string; labels?: Record<string, string> }> };
+      const payload = JSON.parse(await body(req)) as {
+        status?: string;
+        alerts?: Array<{ status?: string; labels?: Record<string, string> }>;
+      };
       notifications.push({
         at: Date.now(),
         path: (req.url ?? "/").split("?")[0],

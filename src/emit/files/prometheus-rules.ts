@@ -59,7 +59,10 @@ function prometheusTemplate(rule: alerting.Rule, text: string): string {
 export function prometheusAlert(rule: alerting.Rule): PrometheusRule {
   const [a, b] = rule.data;
   if (rule.data.length !== 2 || rule.condition !== "B" || a?.refId !== "A" || b?.refId !== "B") {
-    throw new ExportError(rule, `expected data [A: PromQL, B: threshold on A] with condition B (got ${rule.data.map((q) => q.refId).join(", ")}, condition ${rule.condition})`);
+    throw new ExportError(
+      rule,
+      `expected data [A: PromQL, B: threshold on A] with condition B (got ${rule.data.map((q) => q.refId).join(", ")}, condition ${rule.condition})`,
+    );
   }
   const model = a.model as { instant?: boolean; range?: boolean };
   const expr = exprOf(a.model);

@@ -63,7 +63,13 @@ export interface RuleGroupDocumentGroup {
     uid?: string;
     title: string;
     condition: string;
-    data?: Array<{ refId: string; queryType?: string; relativeTimeRange?: { from: number; to: number }; datasourceUid: string; model: unknown }>;
+    data?: Array<{
+      refId: string;
+      queryType?: string;
+      relativeTimeRange?: { from: number; to: number };
+      datasourceUid: string;
+      model: unknown;
+    }>;
     noDataState?: alerting.Rule["noDataState"];
     execErrState?: alerting.Rule["execErrState"];
     for?: string;
@@ -107,7 +113,11 @@ export function ruleGroupOfDocument(g: RuleGroupDocumentGroup): alerting.RuleGro
         ...(r.labels && { labels: r.labels }),
         ...(r.notification_settings && { notification_settings: r.notification_settings }),
         ...(r.record && {
-          record: { metric: r.record.metric, from: r.record.from, ...(r.record.targetDatasourceUid !== undefined && { target_datasource_uid: r.record.targetDatasourceUid }) },
+          record: {
+            metric: r.record.metric,
+            from: r.record.from,
+            ...(r.record.targetDatasourceUid !== undefined && { target_datasource_uid: r.record.targetDatasourceUid }),
+          },
         }),
       };
       return rule;

@@ -52,7 +52,9 @@ export function committedRenderedFiles(ref: string): Map<string, string> {
 function filesUnder(dir: string, prefix = ""): Array<[string, string]> {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((e): Array<[string, string]> =>
-      e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [[`${prefix}${e.name}`, readFileSync(join(dir, e.name), "utf8")]],
+      e.isDirectory()
+        ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`)
+        : [[`${prefix}${e.name}`, readFileSync(join(dir, e.name), "utf8")]],
     )
     .sort(([a], [b]) => a.localeCompare(b));
 }
@@ -71,9 +73,15 @@ export function renderedFilesAtRef(ref: string, stackText: string, stackName: st
     const out = join(dir, "rendered");
     const stackFile = join(dir, "Pulumi.stack.yaml");
     writeFileSync(stackFile, stackText);
-    execFileSync("sh", ["-c", 'mkdir -p "$1" && git archive --format=tar "$2" | tar -x -C "$1"', "sh", tree, ref], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    execFileSync("sh", ["-c", 'mkdir -p "$1" && git archive --format=tar "$2" | tar -x -C "$1"', "sh", tree, ref], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     symlinkSync(join(REPO_ROOT, "node_modules"), join(tree, "node_modules"));
-    const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), "src/cli/render.ts", "--stack-file", stackFile, "--out", out], { cwd: tree, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), "src/cli/render.ts", "--stack-file", stackFile, "--out", out], {
+      cwd: tree,
+      encoding: "utf8",
+    });
     if (r.status !== 0) {
       const output = `${r.stdout}${r.stderr}`.split(stackFile).join(stackName).trim().slice(0, 2000);
       throw new Error(`cannot render ${ref}'s definitions from ${stackName}:\n${output}`);

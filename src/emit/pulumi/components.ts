@@ -104,19 +104,32 @@ export class Routing extends pulumi.ComponentResource {
     super(`${TYPE}:Routing`, name, {}, opts);
     const { stack, onCallLink } = args;
     const templates = stack.messageTemplates.map(
-      (t) => new grafana.alerting.MessageTemplate(`message-template-${t.name}`, { name: t.name, template: t.template ?? "", ...LOCKED_IN_UI }, child(this, FIXED_IDENTITY)),
+      (t) =>
+        new grafana.alerting.MessageTemplate(
+          `message-template-${t.name}`,
+          { name: t.name, template: t.template ?? "", ...LOCKED_IN_UI },
+          child(this, FIXED_IDENTITY),
+        ),
     );
     const names = [...new Set(stack.contactPoints.map((cp) => cp.name ?? ""))];
     const contactPoints = names.map(
       (name) =>
         new grafana.alerting.ContactPoint(
           `contact-point-${name}`,
-          { ...contactPointArgs(name, stack.contactPoints.filter((cp) => cp.name === name), onCallLink), ...LOCKED_IN_UI },
+          {
+            ...contactPointArgs(
+              name,
+              stack.contactPoints.filter((cp) => cp.name === name),
+              onCallLink,
+            ),
+            ...LOCKED_IN_UI,
+          },
           child(this, { ...FIXED_IDENTITY, dependsOn: templates }),
         ),
     );
     const muteTimings = stack.muteTimings.map(
-      (t) => new grafana.alerting.MuteTiming(`mute-timing-${t.name}`, { ...muteTimingArgs(t), ...LOCKED_IN_UI }, child(this, FIXED_IDENTITY)),
+      (t) =>
+        new grafana.alerting.MuteTiming(`mute-timing-${t.name}`, { ...muteTimingArgs(t), ...LOCKED_IN_UI }, child(this, FIXED_IDENTITY)),
     );
     this.targets = [...contactPoints, ...muteTimings];
     if (stack.deployment.routingMode === "policy-tree") {
@@ -143,17 +156,19 @@ export interface AlertRulesArgs {
 }
 
 export class AlertRules extends pulumi.ComponentResource {
-  constructor(
-    name: string,
-    args: AlertRulesArgs,
-    opts: pulumi.ComponentResourceOptions,
-  ) {
+  constructor(name: string, args: AlertRulesArgs, opts: pulumi.ComponentResourceOptions) {
     super(`${TYPE}:AlertRules`, name, {}, opts);
     const groups = args.ruleGroups.map(
       (group) =>
         new grafana.alerting.RuleGroup(
           `rule-group-${group.title}`,
-          { name: group.title, folderUid: args.folderUid, intervalSeconds: group.interval ?? 60, rules: secretWhen(args.secret, (group.rules ?? []).map(ruleArgs)), ...LOCKED_IN_UI },
+          {
+            name: group.title,
+            folderUid: args.folderUid,
+            intervalSeconds: group.interval ?? 60,
+            rules: secretWhen(args.secret, (group.rules ?? []).map(ruleArgs)),
+            ...LOCKED_IN_UI,
+          },
           // Protected: a rule's state and history go with it.
           child(this, { ...FIXED_IDENTITY, protect: args.protect, dependsOn: args.routingTargets }),
         ),
@@ -207,7 +222,13 @@ export class HealthCheck extends pulumi.ComponentResource {
     const { probeNames: _names, ...checkArgs } = args.check;
     const check = new grafana.syntheticmonitoring.Check(
       "health-check",
-      { ...checkArgs, target: secretWhen(args.secret, checkArgs.target), job: secretWhen(args.secret, checkArgs.job), settings: secretWhen(args.secret, checkArgs.settings) as pulumi.Input<grafana.types.input.syntheticMonitoring.CheckSettings>, probes: args.probeIds },
+      {
+        ...checkArgs,
+        target: secretWhen(args.secret, checkArgs.target),
+        job: secretWhen(args.secret, checkArgs.job),
+        settings: secretWhen(args.secret, checkArgs.settings) as pulumi.Input<grafana.types.input.syntheticMonitoring.CheckSettings>,
+        probes: args.probeIds,
+      },
       child(this),
     );
     this.registerOutputs({ checkId: check.id });
@@ -241,13 +262,27 @@ export class ServiceObservability extends pulumi.ComponentResource {
       child(this, { protect }),
     );
     const inside = { parent: this };
-    const onCall = stack.onCallEscalation && new OnCall("on-call", { escalation: stack.onCallEscalation, userIds: lookups.onCallUserIds, protect }, inside);
+    const onCall =
+      stack.onCallEscalation &&
+      new OnCall("on-call", { escalation: stack.onCallEscalation, userIds: lookups.onCallUserIds, protect }, inside);
     const routing = new Routing("routing", { stack, onCallLink: onCall?.link }, inside);
-    new AlertRules("alert-rules", { ruleGroups: stack.ruleGroups, folderUid: folder.uid, routingTargets: routing.targets, protect, secret: anySecret }, inside);
-    const dashboards = new Dashboards("dashboards", { dashboards: stack.dashboards, folderUid: folder.uid, protect, secret: anySecret }, inside);
+    new AlertRules(
+      "alert-rules",
+      { ruleGroups: stack.ruleGroups, folderUid: folder.uid, routingTargets: routing.targets, protect, secret: anySecret },
+      inside,
+    );
+    const dashboards = new Dashboards(
+      "dashboards",
+      { dashboards: stack.dashboards, folderUid: folder.uid, protect, secret: anySecret },
+      inside,
+    );
     if (stack.healthCheck) {
       if (!lookups.probeIds) throw new Error("the health check's probe ids were not looked up");
-      new HealthCheck("health-check", { check: stack.healthCheck, probeIds: lookups.probeIds, secret: secretKeys.includes("syntheticMonitoring") }, inside);
+      new HealthCheck(
+        "health-check",
+        { check: stack.healthCheck, probeIds: lookups.probeIds, secret: secretKeys.includes("syntheticMonitoring") },
+        inside,
+      );
     }
     this.outputs = { folderUid: folder.uid, dashboardUrls: dashboards.urls };
     this.registerOutputs({ ...this.outputs });

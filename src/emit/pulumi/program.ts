@@ -58,7 +58,10 @@ async function lookUp(stack: StackDefinition): Promise<Lookups> {
 function preflight(stack: StackDefinition): void {
   const needsLink = stack.contactPoints.filter((cp) => usesOnCallLink(cp.settings)).map((cp) => cp.name);
   if (needsLink.length > 0 && !stack.onCallEscalation) {
-    throw new InvalidDefinitionError("definitions", needsLink.map((name) => `contact point ${name}: posts to the Grafana OnCall integration, but none is declared`));
+    throw new InvalidDefinitionError(
+      "definitions",
+      needsLink.map((name) => `contact point ${name}: posts to the Grafana OnCall integration, but none is declared`),
+    );
   }
 }
 

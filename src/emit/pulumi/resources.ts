@@ -108,7 +108,11 @@ function integrationArgs(cp: alerting.ContactPoint, onCallLink?: pulumi.Output<s
 }
 
 /** Integrations sharing a name form one Grafana contact point. */
-export function contactPointArgs(name: string, integrations: alerting.ContactPoint[], onCallLink?: pulumi.Output<string>): grafana.alerting.ContactPointArgs {
+export function contactPointArgs(
+  name: string,
+  integrations: alerting.ContactPoint[],
+  onCallLink?: pulumi.Output<string>,
+): grafana.alerting.ContactPointArgs {
   const args: Record<string, unknown[]> = {};
   for (const cp of integrations) (args[INTEGRATION_FIELD[cp.type]] ??= []).push(integrationArgs(cp, onCallLink));
   return { name, ...args };

@@ -14,8 +14,23 @@ export type Compiled =
   | { kind: "scalar"; eval: (logs: readonly LogEntry[], atMs: number) => number }
   | { kind: "vector"; eval: (logs: readonly LogEntry[], atMs: number) => Sample[] };
 
-
-const PRECEDENCE: Record<string, number> = { Or: 1, And: 2, Unless: 2, Eql: 3, Neq: 3, Gtr: 3, Gte: 3, Lss: 3, Lte: 3, Add: 4, Sub: 4, Mul: 5, Div: 5, Mod: 5, Pow: 6 };
+const PRECEDENCE: Record<string, number> = {
+  Or: 1,
+  And: 2,
+  Unless: 2,
+  Eql: 3,
+  Neq: 3,
+  Gtr: 3,
+  Gte: 3,
+  Lss: 3,
+  Lte: 3,
+  Add: 4,
+  Sub: 4,
+  Mul: 5,
+  Div: 5,
+  Mod: 5,
+  Pow: 6,
+};
 const COMPARISONS: Record<string, (a: number, b: number) => boolean> = {
   Gtr: (a, b) => a > b,
   Gte: (a, b) => a >= b,
@@ -59,7 +74,8 @@ function modifier(node: SyntaxNode | null, ctx: Context): Modifier {
   if (!node) return m;
   for (const c of children(node)) {
     if (c.name === "Bool") m.bool = true;
-    else if (c.name === "OnOrIgnoringModifier") m.on = { on: c.getChild("On") !== null, labels: labelList(c.getChild("GroupingLabels"), ctx) };
+    else if (c.name === "OnOrIgnoringModifier")
+      m.on = { on: c.getChild("On") !== null, labels: labelList(c.getChild("GroupingLabels"), ctx) };
     else if (c.name === "GroupLeft" || c.name === "GroupRight") m.group = { side: c.name === "GroupLeft" ? "left" : "right", include: [] };
     else if (c.name === "GroupingLabels" && m.group) m.group.include = labelList(c, ctx);
   }
@@ -175,7 +191,10 @@ function apply(op: Operator, a: Compiled, b: Compiled, ctx: Context): Compiled {
       for (const s of one) {
         const sig = signature(s.labels);
         if (oneBySig.has(sig)) {
-          throw new LogQLInvalid(`found duplicate series on the ${card === "one-to-many" ? "left" : "right"} hand-side of the operation: many-to-many matching not allowed`, ctx.query);
+          throw new LogQLInvalid(
+            `found duplicate series on the ${card === "one-to-many" ? "left" : "right"} hand-side of the operation: many-to-many matching not allowed`,
+            ctx.query,
+          );
         }
         oneBySig.set(sig, s);
       }
@@ -195,9 +214,14 @@ function apply(op: Operator, a: Compiled, b: Compiled, ctx: Context): Compiled {
         const labels = resultLabels(s.labels, o.labels, m, card);
         const k = labelSetKey(labels);
         if (card === "one-to-one") {
-          if (seen.has(sig)) throw new LogQLInvalid("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)", ctx.query);
+          if (seen.has(sig))
+            throw new LogQLInvalid(
+              "multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)",
+              ctx.query,
+            );
           seen.set(sig, k);
-        } else if (seen.has(k)) throw new LogQLInvalid("multiple matches for labels: grouping labels must ensure unique matches", ctx.query);
+        } else if (seen.has(k))
+          throw new LogQLInvalid("multiple matches for labels: grouping labels must ensure unique matches", ctx.query);
         else seen.set(k, sig);
         out.push({ labels, value });
       }

@@ -47,7 +47,8 @@ export interface Context {
 
 export const shouldExtract = (h: Hints, name: string) => !h.required || h.required.includes(name);
 export const shouldExtractPrefix = (h: Hints, prefix: string) => !h.required || h.required.some((r) => r.startsWith(prefix));
-export const allExtracted = (h: Hints, e: Entry) => h.required !== undefined && h.required.length > 0 && h.required.every((r) => e.extracted.has(r));
+export const allExtracted = (h: Hints, e: Entry) =>
+  h.required !== undefined && h.required.length > 0 && h.required.every((r) => e.extracted.has(r));
 
 export function setError(e: Entry, error: string, details?: string): void {
   if (e.labels[ERROR] !== undefined) return;

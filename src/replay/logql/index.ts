@@ -44,5 +44,7 @@ export function compileLogQL(query: string): CompiledQuery {
   if (!metric) throw new LogQLUnsupported("a log (non-metric) query", query);
   const c = compileMetric(metric, context(query));
   if (c.kind === "vector") return Object.assign(c.eval, { resultType: "vector" as const });
-  return Object.assign((logs: Parameters<InstantQuery>[0], at: number) => [{ labels: {}, value: c.eval(logs, at) }], { resultType: "scalar" as const });
+  return Object.assign((logs: Parameters<InstantQuery>[0], at: number) => [{ labels: {}, value: c.eval(logs, at) }], {
+    resultType: "scalar" as const,
+  });
 }

@@ -9,9 +9,14 @@ import { LogQLUnsupported, type LogEntry } from "./errors";
 export function storedByLoki<T extends LogEntry>(lines: readonly T[]): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
-  const sorted = (labels: Record<string, string> = {}) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = (labels: Record<string, string> = {}) =>
+    JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   for (const l of [...lines].sort((a, b) => a.ts - b.ts)) {
-    if (l.line === "") throw new LogQLUnsupported(`an empty log line (at ${l.ts} ms in ${sorted(l.labels)}), which Loki stores or drops depending on its place in the push`, "ingestion");
+    if (l.line === "")
+      throw new LogQLUnsupported(
+        `an empty log line (at ${l.ts} ms in ${sorted(l.labels)}), which Loki stores or drops depending on its place in the push`,
+        "ingestion",
+      );
     const k = `${sorted(l.labels)}\u0000${l.ts}\u0000${l.line}\u0000${sorted(l.metadata)}`;
     if (seen.has(k)) continue;
     seen.add(k);

@@ -104,7 +104,8 @@ export function objectEach(s: string, visit: (key: string, value: JsonValue) => 
     // Loki's full `| json` parser reports a number, boolean or null the input ends inside (after
     // extracting what it read); a line that ends after a whole value is read without error.
     // Checked against Loki 3.7.6 by test/e2e/logql-differential.e2e.ts.
-    if (requireClose && end >= s.length && v.type !== "string" && v.type !== "object" && v.type !== "array") throw new JsonError("unterminated value");
+    if (requireClose && end >= s.length && v.type !== "string" && v.type !== "object" && v.type !== "array")
+      throw new JsonError("unterminated value");
     i = skipWs(s, end);
     if (s[i] === ",") i++;
     else if (i >= s.length) return;

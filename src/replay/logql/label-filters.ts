@@ -24,7 +24,13 @@ function durationLiteralSeconds(text: string): number | undefined {
   return m ? Number(m[1]) * { d: 86_400, w: 604_800, y: 31_536_000 }[m[2] as "d" | "w" | "y"] : goParseDurationSeconds(text);
 }
 
-function comparison(node: SyntaxNode, ctx: Context, parseLiteral: (t: string) => number | undefined, parseValue: (t: string) => number | undefined, what: string): LabelTest {
+function comparison(
+  node: SyntaxNode,
+  ctx: Context,
+  parseLiteral: (t: string) => number | undefined,
+  parseValue: (t: string) => number | undefined,
+  what: string,
+): LabelTest {
   const [id, op, lit] = children(node);
   const name = ctx.text(id);
   const cmp = NUMBER_OPS[op.name];

@@ -10,7 +10,6 @@ import { pipelineStages, requiredLabelNames } from "./pipeline";
 
 export type InstantQuery = (logs: readonly LogEntry[], atMs: number) => Sample[];
 
-
 /** First index of a line with ts > bound (lines are sorted by ts). */
 function after(logs: readonly LogEntry[], bound: number): number {
   let lo = 0;
@@ -83,7 +82,10 @@ export function quantile(q: number, values: number[]): number {
   return v[lower] * (1 - weight) + v[upper] * weight;
 }
 
-const RANGE_FUNCTIONS: Record<string, { unwrap: boolean | "optional"; fn: (values: number[], windowSeconds: number, param: number) => number }> = {
+const RANGE_FUNCTIONS: Record<
+  string,
+  { unwrap: boolean | "optional"; fn: (values: number[], windowSeconds: number, param: number) => number }
+> = {
   CountOverTime: { unwrap: false, fn: (v) => v.length },
   Rate: { unwrap: false, fn: (v, w) => v.length / w },
   BytesOverTime: { unwrap: false, fn: (v) => v.reduce((a, b) => a + b, 0) },
@@ -103,7 +105,16 @@ const RANGE_FUNCTIONS: Record<string, { unwrap: boolean | "optional"; fn: (value
   RateCounter: { unwrap: true, fn: () => NaN },
 };
 /** Range functions that take `by`/`without` (Loki rejects grouping on the others). */
-const GROUPABLE = new Set(["AvgOverTime", "MaxOverTime", "MinOverTime", "FirstOverTime", "LastOverTime", "StdvarOverTime", "StddevOverTime", "QuantileOverTime"]);
+const GROUPABLE = new Set([
+  "AvgOverTime",
+  "MaxOverTime",
+  "MinOverTime",
+  "FirstOverTime",
+  "LastOverTime",
+  "StdvarOverTime",
+  "StddevOverTime",
+  "QuantileOverTime",
+]);
 
 const utf8 = new TextEncoder();
 
@@ -152,7 +163,9 @@ function parserHints(range: SyntaxNode, g: Group, ctx: Context): Hints {
   const groups = g ? ("by" in g ? g.by : g.without) : [];
   const without = g !== undefined && "without" in g;
   const noLabels = g !== undefined && !without && groups.length === 0;
-  const hints = [...new Set([...requiredLabelNames(range, ctx), ...groups.flatMap((l) => (l.endsWith("_extracted") ? [l, l.slice(0, -10)] : [l]))])];
+  const hints = [
+    ...new Set([...requiredLabelNames(range, ctx), ...groups.flatMap((l) => (l.endsWith("_extracted") ? [l, l.slice(0, -10)] : [l]))]),
+  ];
   if (noLabels) return hints.length > 0 ? { noLabels: false, required: hints } : { noLabels: true };
   if (without || groups.length === 0) return { noLabels: false };
   return { noLabels: false, required: hints };
@@ -167,10 +180,13 @@ function rangeAggregation(node: SyntaxNode, ctx: Context, override: Group): Inst
   const unexpected = children(range).find((c) => !["Selector", "PipelineExpr", "Range", "UnwrapExpr", "OffsetExpr"].includes(c.name));
   if (unexpected) throw new LogQLUnsupported(`${unexpected.name} ${ctx.text(unexpected)}`, ctx.query);
   const unwrapNode = range.getChild("UnwrapExpr");
-  if (fn.unwrap === true && !unwrapNode) throw new LogQLInvalid(`invalid aggregation ${ctx.text(node.getChild("RangeOp")!)} without unwrap`, ctx.query);
-  if (!fn.unwrap && unwrapNode && opName !== "Rate") throw new LogQLInvalid(`invalid aggregation ${ctx.text(node.getChild("RangeOp")!)} with unwrap`, ctx.query);
+  if (fn.unwrap === true && !unwrapNode)
+    throw new LogQLInvalid(`invalid aggregation ${ctx.text(node.getChild("RangeOp")!)} without unwrap`, ctx.query);
+  if (!fn.unwrap && unwrapNode && opName !== "Rate")
+    throw new LogQLInvalid(`invalid aggregation ${ctx.text(node.getChild("RangeOp")!)} with unwrap`, ctx.query);
   const group = grouping(node.getChild("Grouping"), ctx);
-  if (group && !GROUPABLE.has(opName)) throw new LogQLInvalid(`grouping not allowed for ${ctx.text(node.getChild("RangeOp")!)} aggregation`, ctx.query);
+  if (group && !GROUPABLE.has(opName))
+    throw new LogQLInvalid(`grouping not allowed for ${ctx.text(node.getChild("RangeOp")!)} aggregation`, ctx.query);
   const matches = streamSelector(range.getChild("Selector")!, ctx);
   const pipeline = range.getChild("PipelineExpr");
   // Loki extracts no labels for absent_over_time (syntax/extractor.go: noLabels = true), so its
@@ -183,8 +199,9 @@ function rangeAggregation(node: SyntaxNode, ctx: Context, override: Group): Inst
   const offsetMs = offsetNode ? durationMs(ctx.text(offsetNode), ctx) : 0;
   const aggregate = opName === "Rate" && unwrap ? RANGE_FUNCTIONS.BytesRate.fn : fn.fn;
   const paramNode = node.getChild("Number");
-  const param = paramNode ? goParseFloat(ctx.text(paramNode)) ?? NaN : NaN;
-  if ((opName === "QuantileOverTime") !== (paramNode !== null)) throw new LogQLInvalid(`the parameter of ${ctx.text(node.getChild("RangeOp")!)}`, ctx.query);
+  const param = paramNode ? (goParseFloat(ctx.text(paramNode)) ?? NaN) : NaN;
+  if ((opName === "QuantileOverTime") !== (paramNode !== null))
+    throw new LogQLInvalid(`the parameter of ${ctx.text(node.getChild("RangeOp")!)}`, ctx.query);
   const absent = opName === "AbsentOverTime" ? absentLabels(range.getChild("Selector")!, ctx) : undefined;
   const bytes = opName === "BytesOverTime" || opName === "BytesRate";
   return (logs, atMsRaw) => {
@@ -220,7 +237,8 @@ function rangeAggregation(node: SyntaxNode, ctx: Context, override: Group): Inst
       series.set(k, s);
     }
     if (absent) return series.size === 0 ? [{ labels: absent, value: 1 }] : [];
-    if (opName === "RateCounter") return [...series.values()].map((s) => ({ labels: s.labels, value: counterRate(s.values, s.times, atMs - windowMs, atMs) }));
+    if (opName === "RateCounter")
+      return [...series.values()].map((s) => ({ labels: s.labels, value: counterRate(s.values, s.times, atMs - windowMs, atMs) }));
     return [...series.values()].map((s) => ({ labels: s.labels, value: aggregate(s.values, windowMs / 1000, param) }));
   };
 }
@@ -290,14 +308,17 @@ function vectorAggregation(node: SyntaxNode, ctx: Context): InstantQuery {
   const selecting = opName === "Topk" || opName === "Bottomk";
   const sorting = opName === "Sort" || opName === "Sort_Desc";
   const aggregate = AGGREGATIONS[opName];
-  if ((!aggregate && !selecting && !sorting) || !inner) throw new LogQLUnsupported(`the aggregation ${ctx.text(node.getChild("VectorOp") ?? node)}`, ctx.query);
+  if ((!aggregate && !selecting && !sorting) || !inner)
+    throw new LogQLUnsupported(`the aggregation ${ctx.text(node.getChild("VectorOp") ?? node)}`, ctx.query);
   const paramNode = node.getChild("Number");
-  if (selecting !== (paramNode !== null)) throw new LogQLInvalid(`parameter required for ${ctx.text(node.getChild("VectorOp")!)}`, ctx.query);
+  if (selecting !== (paramNode !== null))
+    throw new LogQLInvalid(`parameter required for ${ctx.text(node.getChild("VectorOp")!)}`, ctx.query);
   const k = paramNode ? Number(ctx.text(paramNode)) : 0;
   if (selecting && !Number.isInteger(k)) throw new LogQLInvalid(`invalid parameter ${ctx.text(paramNode!)}`, ctx.query);
   const group = grouping(node.getChild("Grouping"), ctx);
   const range = inner.getChild("RangeAggregationExpr");
-  const pushDown = opName === "Sum" && range !== null && INJECTABLE.has(range.getChild("RangeOp")?.firstChild?.name ?? "") && !range.getChild("Grouping");
+  const pushDown =
+    opName === "Sum" && range !== null && INJECTABLE.has(range.getChild("RangeOp")?.firstChild?.name ?? "") && !range.getChild("Grouping");
   const input = pushDown ? rangeAggregation(range, ctx, group ?? { by: [] }) : metricExpr(inner, ctx);
   if (sorting) return (logs, atMs) => [...input(logs, atMs)].sort(byValue(opName === "Sort_Desc"));
   return (logs, atMs) => {
@@ -316,7 +337,10 @@ function vectorAggregation(node: SyntaxNode, ctx: Context): InstantQuery {
         // Which of two equal samples at the cut Loki keeps follows its heap and series order, not
         // the values: refused rather than guessed (seen against Loki: test/e2e/logql-differential.e2e.ts).
         if (k > 0 && k < ranked.length && ranked[k - 1].value === ranked[k].value) {
-          throw new LogQLUnsupported(`${opName === "Topk" ? "topk" : "bottomk"} with a tie at its k-th place (Loki keeps either of the tied series)`, ctx.query);
+          throw new LogQLUnsupported(
+            `${opName === "Topk" ? "topk" : "bottomk"} with a tie at its k-th place (Loki keeps either of the tied series)`,
+            ctx.query,
+          );
         }
         return ranked.slice(0, Math.max(0, k));
       });

@@ -17,7 +17,7 @@ export function goParseFloat(text: string): number | undefined {
   return undefined;
 }
 
-const DURATION_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, "µs": 1e-6, "μs": 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+const DURATION_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, μs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 
 /** Go's time.ParseDuration, in seconds; undefined when Go errors (e.g. "1d", "5"). */
 export function goParseDurationSeconds(text: string): number | undefined {
@@ -41,13 +41,32 @@ export function goParseDurationSeconds(text: string): number | undefined {
 }
 
 const BYTE_UNITS: Record<string, number> = {
-  "": 1, b: 1,
-  k: 1e3, kb: 1e3, ki: 2 ** 10, kib: 2 ** 10,
-  m: 1e6, mb: 1e6, mi: 2 ** 20, mib: 2 ** 20,
-  g: 1e9, gb: 1e9, gi: 2 ** 30, gib: 2 ** 30,
-  t: 1e12, tb: 1e12, ti: 2 ** 40, tib: 2 ** 40,
-  p: 1e15, pb: 1e15, pi: 2 ** 50, pib: 2 ** 50,
-  e: 1e18, eb: 1e18, ei: 2 ** 60, eib: 2 ** 60,
+  "": 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  ki: 2 ** 10,
+  kib: 2 ** 10,
+  m: 1e6,
+  mb: 1e6,
+  mi: 2 ** 20,
+  mib: 2 ** 20,
+  g: 1e9,
+  gb: 1e9,
+  gi: 2 ** 30,
+  gib: 2 ** 30,
+  t: 1e12,
+  tb: 1e12,
+  ti: 2 ** 40,
+  tib: 2 ** 40,
+  p: 1e15,
+  pb: 1e15,
+  pi: 2 ** 50,
+  pib: 2 ** 50,
+  e: 1e18,
+  eb: 1e18,
+  ei: 2 ** 60,
+  eib: 2 ** 60,
 };
 
 /** go-humanize ParseBytes: "1.5KB", "2,048", "1KiB" (case-insensitive units), truncated to an integer. */

@@ -1,7 +1,19 @@
 import type { SyntaxNode } from "@lezer/common";
 import { unquote } from "../../checks/grammar";
 import { LogQLInvalid } from "./errors";
-import { allExtracted, children, parsedName, regex, sanitizeKey, setError, setParsed, shouldExtract, shouldExtractPrefix, type Context, type Stage } from "./entry";
+import {
+  allExtracted,
+  children,
+  parsedName,
+  regex,
+  sanitizeKey,
+  setError,
+  setParsed,
+  shouldExtract,
+  shouldExtractPrefix,
+  type Context,
+  type Stage,
+} from "./entry";
 import { JsonError, jsonPathValue, objectEach, parseJsonPath } from "./json";
 import { decodeLogfmt } from "./logfmt";
 import { PatternError, patternParser } from "./pattern";
@@ -42,23 +54,28 @@ export function jsonStage(node: SyntaxNode, ctx: Context): Stage {
     return (e) => {
       if (h.noLabels) return true;
       // `path`: the object keys above this one; blank keys add nothing to a nested name.
-      const nestedName = (path: string[]) => path.map((k) => k.trim()).filter((k) => k !== "").map((k, i) => sanitizeKey(k, i === 0)).join("_");
+      const nestedName = (path: string[]) =>
+        path
+          .map((k) => k.trim())
+          .filter((k) => k !== "")
+          .map((k, i) => sanitizeKey(k, i === 0))
+          .join("_");
       const walk = (text: string, path: string[]) => {
         objectEach(
           text,
           (k, v) => {
-          const keys = [...path, k];
-          if (v.type === "object") {
-            if (shouldExtractPrefix(h, nestedName(keys))) walk(v.text, keys);
-            return;
-          }
-          if (v.type !== "string" && v.type !== "number" && v.type !== "boolean") return;
-          const base = path.length === 0 ? sanitizeKey(k) : nestedName(keys);
-          if (path.length === 0 && base === "") return;
-          const name = parsedName(e, base);
-          if (!shouldExtract(h, name) || e.extracted.has(name)) return;
-          setParsed(e, name, v.text);
-          if (allExtracted(h, e)) throw new Done();
+            const keys = [...path, k];
+            if (v.type === "object") {
+              if (shouldExtractPrefix(h, nestedName(keys))) walk(v.text, keys);
+              return;
+            }
+            if (v.type !== "string" && v.type !== "number" && v.type !== "boolean") return;
+            const base = path.length === 0 ? sanitizeKey(k) : nestedName(keys);
+            if (path.length === 0 && base === "") return;
+            const name = parsedName(e, base);
+            if (!shouldExtract(h, name) || e.extracted.has(name)) return;
+            setParsed(e, name, v.text);
+            if (allExtracted(h, e)) throw new Done();
           },
           path.length === 0,
         );

@@ -32,7 +32,8 @@ export function patternParser(text: string): PatternParser {
   const names = e.filter(named).map((n) => (n as { capture: string }).capture);
   if (names.length === 0) throw new PatternError("at least one capture is required");
   if (new Set(names).size !== names.length) throw new PatternError("duplicate capture name: invalid expression");
-  for (let i = 0; i + 1 < e.length; i++) if ("capture" in e[i] && "capture" in e[i + 1]) throw new PatternError("found consecutive capture: invalid expression");
+  for (let i = 0; i + 1 < e.length; i++)
+    if ("capture" in e[i] && "capture" in e[i + 1]) throw new PatternError("found consecutive capture: invalid expression");
   return {
     names,
     matches: (line) => {
@@ -70,7 +71,8 @@ export function patternParser(text: string): PatternParser {
 /** The `|>` test of a whole line. */
 export function patternLineFilter(text: string): (line: string) => boolean {
   const e = parse(text);
-  for (let i = 0; i + 1 < e.length; i++) if ("capture" in e[i] && "capture" in e[i + 1]) throw new PatternError("found consecutive capture: invalid expression");
+  for (let i = 0; i + 1 < e.length; i++)
+    if ("capture" in e[i] && "capture" in e[i + 1]) throw new PatternError("found consecutive capture: invalid expression");
   if (e.some(named)) throw new PatternError("named captures are not allowed");
   return (line) => {
     if (line === "" || e.length === 0) return line === "" && e.length === 0;

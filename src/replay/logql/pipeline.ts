@@ -23,7 +23,8 @@ function lineFilter(node: SyntaxNode, ctx: Context, trailing: SyntaxNode[] = [])
   const op = node.getChild("Filter")?.firstChild?.name;
   const regexFilter = op === "PipeMatch" || op === "Nre";
   const patternFilter = op === "PipePattern" || op === "Npa";
-  if (op !== "PipeExact" && op !== "Neq" && !regexFilter && !patternFilter) throw new LogQLUnsupported(`the line filter ${ctx.text(node)}`, ctx.query);
+  if (op !== "PipeExact" && op !== "Neq" && !regexFilter && !patternFilter)
+    throw new LogQLUnsupported(`the line filter ${ctx.text(node)}`, ctx.query);
   // Each or operand inherits the filter's type; an ip("…") operand matches addresses (|= and != only).
   const operands: Array<(line: string) => boolean> = [];
   const collect = (n: SyntaxNode) => {
@@ -196,7 +197,11 @@ export function requiredLabelNames(node: SyntaxNode, ctx: Context): string[] {
   const names = new Set<string>();
   node.cursor().iterate((c) => {
     const n = c.node;
-    if (["Matcher", "NumberFilter", "DurationFilter", "BytesFilter"].includes(c.name) && n.parent?.name !== "Matchers" && !hasAncestor(n, ["DropLabel", "KeepLabel"])) {
+    if (
+      ["Matcher", "NumberFilter", "DurationFilter", "BytesFilter"].includes(c.name) &&
+      n.parent?.name !== "Matchers" &&
+      !hasAncestor(n, ["DropLabel", "KeepLabel"])
+    ) {
       const id = n.getChild("Identifier");
       if (id) names.add(ctx.text(id));
     } else if (c.name === "LineFormatExpr" || c.name === "LabelFormatMatcher") {
@@ -215,4 +220,3 @@ function hasAncestor(n: SyntaxNode, names: string[]): boolean {
   for (let p = n.parent; p; p = p.parent) if (names.includes(p.name)) return true;
   return false;
 }
-

@@ -18,7 +18,9 @@ export interface Regex {
 
 /** Go's template expansion: `$1`, `${1}`, `$name`, `${name}`, `$$`; an unknown group is "". */
 function expand(template: string, group: (name: string) => string): string {
-  return template.replace(/\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g, (_m, all: string, braced?: string, bare?: string) => (all === "$" ? "$" : group((braced ?? bare)!)));
+  return template.replace(/\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g, (_m, all: string, braced?: string, bare?: string) =>
+    all === "$" ? "$" : group((braced ?? bare)!),
+  );
 }
 
 export function compileRegex(pattern: string): Regex {
@@ -43,7 +45,13 @@ export function compileRegex(pattern: string): Regex {
       const m = anchored.matcher(text);
       if (!m.matches()) return undefined;
       return expand(template, (name) => {
-        const v = /^[0-9]+$/.test(name) ? (Number(name) <= m.groupCount() ? m.group(Number(name)) : null) : names.includes(name) ? m.group(name) : null;
+        const v = /^[0-9]+$/.test(name)
+          ? Number(name) <= m.groupCount()
+            ? m.group(Number(name))
+            : null
+          : names.includes(name)
+            ? m.group(name)
+            : null;
         return v ?? "";
       });
     },

@@ -46,9 +46,11 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
 
 /** Functions of Loki's template engine (pkg/logql/log/fmt.go and Go's builtins) this replay lacks. */
 const LOKI_FUNCTIONS = new Set(
-  ("Replace Trim TrimLeft TrimRight substr trunc indent nindent repeat trimAll int float64 add sub mul div addf subf mulf divf mod max min maxf minf ceil floor round fromJson " +
+  (
+    "Replace Trim TrimLeft TrimRight substr trunc indent nindent repeat trimAll int float64 add sub mul div addf subf mulf divf mod max min maxf minf ceil floor round fromJson " +
     "date toDate now unixEpoch unixEpochMillis unixEpochNanos unixToTime toDateInZone alignLeft alignRight regexReplaceAll regexReplaceAllLiteral count urlencode urldecode " +
-    "b64enc b64dec bytes duration duration_seconds print println index eq ne lt le gt ge and or not html js urlquery slice call __timestamp__").split(" "),
+    "b64enc b64dec bytes duration duration_seconds print println index eq ne lt le gt ge and or not html js urlquery slice call __timestamp__"
+  ).split(" "),
 );
 
 type Arg = (labels: Record<string, string>, line: string) => unknown;
@@ -121,7 +123,8 @@ export function compileTemplate(text: string): Template {
     }
     parts.push(literal);
     const tokens = tokenize(action);
-    if (tokens.some((t) => /^(if|range|with|define|template|block|end|else)$/.test(t))) throw new TemplateUnsupported(`the template action {{${action}}}`);
+    if (tokens.some((t) => /^(if|range|with|define|template|block|end|else)$/.test(t)))
+      throw new TemplateUnsupported(`the template action {{${action}}}`);
     let arg: Arg | undefined;
     let current: string[] = [];
     for (const t of [...tokens, "|"]) {

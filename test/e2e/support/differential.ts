@@ -37,7 +37,8 @@ function lokiSide(a: LokiAnswer): Side {
   return { kind: "samples", byKey: new Map(a.samples.map((s) => [key(s.labels), s.value])) };
 }
 
-const show = (s: Side) => (s.kind === "error" ? `error ${s.message.slice(0, 200)}` : [...s.byKey].map(([k, v]) => `${k}=${v}`).join(" ") || "(empty)");
+const show = (s: Side) =>
+  s.kind === "error" ? `error ${s.message.slice(0, 200)}` : [...s.byKey].map(([k, v]) => `${k}=${v}`).join(" ") || "(empty)";
 
 function agree(replay: Side, loki: Side): boolean {
   if (replay.kind === "error" || loki.kind === "error") return replay.kind === loki.kind;
@@ -57,7 +58,8 @@ export async function compare(loki: Loki, tenant: string, c: DifferentialCase, p
     if (e instanceof LogQLUnsupported) return { status: "refused", reason: e.message };
     if (!(e instanceof LogQLInvalid)) throw e;
     // The replay's refusal the conformance test names: the official grammar does not parse it.
-    if (/does not parse/.test(e.message)) return { status: "refused", reason: `the grammar (@grafana/lezer-logql) does not parse it: ${e.message}` };
+    if (/does not parse/.test(e.message))
+      return { status: "refused", reason: `the grammar (@grafana/lezer-logql) does not parse it: ${e.message}` };
     query = undefined;
   }
   if (!pushed) await loki.push(tenant, c.lines);
@@ -81,7 +83,8 @@ export async function compare(loki: Loki, tenant: string, c: DifferentialCase, p
       }
     }
     const real = lokiSide(await loki.instant(tenant, c.query, t));
-    if (!agree(replay, real)) return { status: "disagree", detail: `at ${new Date(t).toISOString()}: replay ${show(replay)}; loki ${show(real)}` };
+    if (!agree(replay, real))
+      return { status: "disagree", detail: `at ${new Date(t).toISOString()}: replay ${show(replay)}; loki ${show(real)}` };
   }
   return { status: "agree" };
 }

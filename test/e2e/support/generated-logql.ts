@@ -14,12 +14,19 @@ import type { PushedLine } from "../../../src/cli/local-stack/loki";
 type Pick = <T>(items: readonly T[]) => T;
 
 const LINES: Array<(pick: Pick, n: number) => string> = [
-  (pick, n) => JSON.stringify({ level: pick(["info", "warn", "error"]), status: pick([200, 201, 404, 500, 503]), path: pick(["/api/order", "/api/franchise"]), latency: n * 7 }),
+  (pick, n) =>
+    JSON.stringify({
+      level: pick(["info", "warn", "error"]),
+      status: pick([200, 201, 404, 500, 503]),
+      path: pick(["/api/order", "/api/franchise"]),
+      latency: n * 7,
+    }),
   (pick, n) => `{"level":"${pick(["info", "error"])}","status":"${pick(["200", "500", "5xx"])}","latency":"${n}.5"}`,
   (pick) => `{"level":"error","status":${pick([500, 502])},"nested":{"code":${pick([1, 2])},"msg":"a \\"quoted\\" text"}}`,
   () => `{"level":"info","status":20`,
   (pick) => `{"status":${pick([200, 500])},"status":${pick([201, 503])}}`,
-  (pick, n) => `level=${pick(["warn", "error", "info"])} status=${pick([200, 500, 503])} msg="order ${n} failed" duration=${pick(["1.5s", "250ms", "x"])} latency=${n}`,
+  (pick, n) =>
+    `level=${pick(["warn", "error", "info"])} status=${pick([200, 500, 503])} msg="order ${n} failed" duration=${pick(["1.5s", "250ms", "x"])} latency=${n}`,
   (pick) => `level=info msg=unterminated "quote status=${pick([200, 500])}`,
   (pick) => pick(["Failed to send metric", "ECONNRESET while pushing", "UND_ERR_CONNECT_TIMEOUT", "ok"]),
   (pick) => `ünïcödé ${pick(["α", "β"])} status=500`,
@@ -51,9 +58,18 @@ const STAGES = [
 ];
 
 const COUNTING = ["count_over_time", "rate", "bytes_over_time", "bytes_rate", "absent_over_time"];
-const UNWRAPPING = ["sum_over_time", "avg_over_time", "max_over_time", "min_over_time", "stddev_over_time", "quantile_over_time(0.9,", "first_over_time", "last_over_time"];
+const UNWRAPPING = [
+  "sum_over_time",
+  "avg_over_time",
+  "max_over_time",
+  "min_over_time",
+  "stddev_over_time",
+  "quantile_over_time(0.9,",
+  "first_over_time",
+  "last_over_time",
+];
 const PARSE_FOR_UNWRAP = ["| json", "| logfmt", `| json status="status"`];
-const UNWRAP = ["| unwrap status", "| unwrap latency", "| unwrap duration(duration)", "| unwrap status | __error__ = \"\""];
+const UNWRAP = ["| unwrap status", "| unwrap latency", "| unwrap duration(duration)", '| unwrap status | __error__ = ""'];
 const WINDOWS = ["30s", "1m", "5m"];
 const OUTER = ["", "sum", "sum by (level)", "count", "max by (type)", "min without (job)", "avg", "topk(2,", "sort_desc("];
 
@@ -66,7 +82,11 @@ function lines(random: () => number, pick: Pick): PushedLine[] {
     const labels: Record<string, string> = { job: "pizza", type: pick(["http", "factory", "http"]) };
     if (random() < 0.3) labels.level = pick(["error", "info"]);
     if (random() < 0.1) labels.odd_value = pick(["with space", 'a"quote', "ünï"]);
-    out.push({ ts: Math.floor(random() * 300) * 1000 + Math.floor(random() * 1000), labels, line: i === empty ? "" : pick(LINES)(pick, i) });
+    out.push({
+      ts: Math.floor(random() * 300) * 1000 + Math.floor(random() * 1000),
+      labels,
+      line: i === empty ? "" : pick(LINES)(pick, i),
+    });
   }
   return out;
 }
@@ -93,5 +113,10 @@ function query(random: () => number, pick: Pick): string {
 export function generatedCases(seed: number, count: number): DifferentialCase[] {
   const random = seededRandom(seed);
   const pick: Pick = (items) => items[Math.floor(random() * items.length)];
-  return Array.from({ length: count }, (_, i) => ({ name: `generated seed ${seed} #${i}`, query: query(random, pick), lines: lines(random, pick), times: [60_000, 150_000, 300_000] }));
+  return Array.from({ length: count }, (_, i) => ({
+    name: `generated seed ${seed} #${i}`,
+    query: query(random, pick),
+    lines: lines(random, pick),
+    times: [60_000, 150_000, 300_000],
+  }));
 }

@@ -23,7 +23,17 @@ export interface PulumiWorkspace {
   dispose(): void;
 }
 
-const LINKED = ["src", "alerts", "dashboards", "contact-points", "recording-rules", "runbooks", "node_modules", "package.json", "tsconfig.json"];
+const LINKED = [
+  "src",
+  "alerts",
+  "dashboards",
+  "contact-points",
+  "recording-rules",
+  "runbooks",
+  "node_modules",
+  "package.json",
+  "tsconfig.json",
+];
 
 export function pulumiWorkspace(root: string, stackFile: string, binaries: Record<string, string>): PulumiWorkspace {
   const dir = mkdtempSync(join(tmpdir(), "pizza-pulumi-"));

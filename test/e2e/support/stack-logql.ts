@@ -30,7 +30,9 @@ export function stackLogQL(): Array<{ where: string; query: string }> {
       return ((p.targets ?? []) as Array<{ refId?: string; expr?: unknown; datasource?: { type?: string } }>).flatMap((t) => {
         const expr = exprOf(t);
         const type = (t.datasource ?? (p as { datasource?: { type?: string } }).datasource)?.type;
-        return type === "loki" && expr !== undefined ? [{ where: `dashboard ${d.uid} "${p.title}" ${t.refId}`, query: interpolateVariables(expr, d) }] : [];
+        return type === "loki" && expr !== undefined
+          ? [{ where: `dashboard ${d.uid} "${p.title}" ${t.refId}`, query: interpolateVariables(expr, d) }]
+          : [];
       });
     }),
   );

@@ -18,7 +18,10 @@ const template = messageTemplate(parseConfig(exampleConfig())).build().template 
  */
 function render(data: object): string {
   const dir = mkdtempSync(join(tmpdir(), "pizza-template-"));
-  writeFileSync(join(dir, "t.tmpl"), template.replaceAll(".PanelURL", ".Annotations.PanelURL").replaceAll(".DashboardURL", ".Annotations.DashboardURL"));
+  writeFileSync(
+    join(dir, "t.tmpl"),
+    template.replaceAll(".PanelURL", ".Annotations.PanelURL").replaceAll(".DashboardURL", ".Annotations.DashboardURL"),
+  );
   writeFileSync(join(dir, "data.json"), JSON.stringify(data));
   const run = amtool([
     "template",
@@ -32,7 +35,13 @@ function render(data: object): string {
 }
 
 function alert(status: "firing" | "resolved", labels: Record<string, string>, annotations: Record<string, string>) {
-  return { status, labels, annotations, startsAt: "2024-05-18T15:43:17Z", endsAt: status === "firing" ? "0001-01-01T00:00:00Z" : "2024-05-18T16:00:00Z" };
+  return {
+    status,
+    labels,
+    annotations,
+    startsAt: "2024-05-18T15:43:17Z",
+    endsAt: status === "firing" ? "0001-01-01T00:00:00Z" : "2024-05-18T16:00:00Z",
+  };
 }
 
 describe("message template", () => {
@@ -95,7 +104,11 @@ describe("message template", () => {
       receiver: "pizza-team-slack",
       status: "resolved",
       alerts: [
-        alert("resolved", { alertname: "Factory latency high", severity: "ticket", category: "latency", support_url: "https://factory.example.com/r/1" }, { summary: "Factory slow", DashboardURL: "https://g/d/x" }),
+        alert(
+          "resolved",
+          { alertname: "Factory latency high", severity: "ticket", category: "latency", support_url: "https://factory.example.com/r/1" },
+          { summary: "Factory slow", DashboardURL: "https://g/d/x" },
+        ),
         alert("resolved", { alertname: "CPU saturation", severity: "ticket", category: "saturation" }, {}),
       ],
       groupLabels: {},

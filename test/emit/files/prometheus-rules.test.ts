@@ -8,7 +8,13 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { alertRule, promQuery, threshold, type AlertSpec } from "../../../src/model/rules";
 import { parseConfig } from "../../../src/config/schema";
-import { ExportError, prometheusAlert, prometheusRuleFiles, prometheusRuleGroups, ruleKind } from "../../../src/emit/files/prometheus-rules";
+import {
+  ExportError,
+  prometheusAlert,
+  prometheusRuleFiles,
+  prometheusRuleGroups,
+  ruleKind,
+} from "../../../src/emit/files/prometheus-rules";
 import { RENDERED_DIR } from "../../../src/config/paths";
 import { listFiles } from "../../../src/emit/files/artifacts";
 import { promtool } from "../../../src/replay/promtool";
@@ -27,7 +33,10 @@ function promRule(overrides: Partial<AlertSpec> = {}): alerting.Rule {
     category: "saturation",
     summary: "CPU at {{ $values.A.Value }}% on {{ $labels.source }}",
     description: "d",
-    queries: [promQuery("A", cfg.datasources.prometheus, 'max(cpu_percent{source="jwt-pizza-service"})', 300), threshold("B", "A", "gt", 80)],
+    queries: [
+      promQuery("A", cfg.datasources.prometheus, 'max(cpu_percent{source="jwt-pizza-service"})', 300),
+      threshold("B", "A", "gt", 80),
+    ],
     condition: "B",
     pendingPeriod: "5m",
     noDataState: "OK",
@@ -53,26 +62,42 @@ describe("Prometheus export of PromQL alerts", () => {
   });
 
   it("fails loudly on a PromQL rule of another shape", () => {
-    const reduce = new QueryBuilder("B").datasourceUid("__expr__").model(new TypeReduceBuilder().expression("A").reducer("last").refId("B"));
+    const reduce = new QueryBuilder("B")
+      .datasourceUid("__expr__")
+      .model(new TypeReduceBuilder().expression("A").reducer("last").refId("B"));
     const bad: Array<[string, Partial<AlertSpec>]> = [
-      ["reduce before threshold", { queries: [promQuery("A", cfg.datasources.prometheus, "up", 60), reduce, threshold("C", "B", "gt", 1)], condition: "C" }],
+      [
+        "reduce before threshold",
+        { queries: [promQuery("A", cfg.datasources.prometheus, "up", 60), reduce, threshold("C", "B", "gt", 1)], condition: "C" },
+      ],
       ["condition on A", { condition: "A" }],
       ["noDataState Alerting", { noDataState: "Alerting" }],
       ["Grafana-only template", { summary: "{{ $values.B.Value }}" }],
-      ["Grafana macro", { queries: [promQuery("A", cfg.datasources.prometheus, "rate(x[$__rate_interval])", 60), threshold("B", "A", "gt", 1)] }],
+      [
+        "Grafana macro",
+        { queries: [promQuery("A", cfg.datasources.prometheus, "rate(x[$__rate_interval])", 60), threshold("B", "A", "gt", 1)] },
+      ],
     ];
     for (const [why, overrides] of bad) expect(() => prometheusAlert(promRule(overrides)), why).toThrow(ExportError);
     const mixed = promRule();
     mixed.data[1] = { ...mixed.data[1], datasourceUid: cfg.datasources.loki };
     expect(() => ruleKind(mixed, cfg)).toThrow(ExportError);
-    const withBadRule = { ...stack, ruleGroups: [...stack.ruleGroups, { title: "saturation", interval: 60, folderUid: "f", rules: [promRule({ condition: "A" })] }] };
+    const withBadRule = {
+      ...stack,
+      ruleGroups: [...stack.ruleGroups, { title: "saturation", interval: 60, folderUid: "f", rules: [promRule({ condition: "A" })] }],
+    };
     expect(() => prometheusRuleGroups(withBadRule, cfg)).toThrow(/test-cpu.*condition A/);
   });
 
   it("exports every PromQL alert of the stack and no LogQL one", () => {
     const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []);
     const exported = prometheusRuleGroups(stack, cfg).flatMap((g) => g.rules.map((r) => r.alert));
-    expect(exported.sort()).toEqual(rules.filter((r) => ruleKind(r, cfg) === "promql-alert").map((r) => r.uid).sort());
+    expect(exported.sort()).toEqual(
+      rules
+        .filter((r) => ruleKind(r, cfg) === "promql-alert")
+        .map((r) => r.uid)
+        .sort(),
+    );
     expect(exported).not.toContain("pizza-order-5xx");
   });
 
@@ -80,7 +105,11 @@ describe("Prometheus export of PromQL alerts", () => {
     const dir = mkdtempSync(join(tmpdir(), "prom-export-"));
     const sample = { ...stack, ruleGroups: [{ title: "saturation", interval: 60, folderUid: "f", rules: [promRule()] }] };
     const rendered = listFiles(join(RENDERED_DIR, "prometheus"));
-    expect(rendered).toEqual(prometheusRuleGroups(stack, cfg).map((g) => `${g.name}.rules.yml`).sort());
+    expect(rendered).toEqual(
+      prometheusRuleGroups(stack, cfg)
+        .map((g) => `${g.name}.rules.yml`)
+        .sort(),
+    );
     expect(rendered.length).toBeGreaterThanOrEqual(5);
     const files = [
       ...rendered.map((f) => join(RENDERED_DIR, "prometheus", f)),

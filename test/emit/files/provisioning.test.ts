@@ -16,8 +16,23 @@ import { ruleGroupDocument } from "../../../src/emit/files/provisioning";
  */
 const GROUP_KEYS = ["orgId", "name", "folder", "interval", "rules"];
 const RULE_KEYS = [
-  "uid", "title", "condition", "data", "dasboardUid", "dashboardUid", "panelId", "noDataState", "execErrState", "for",
-  "keepFiringFor", "missing_series_evals_to_resolve", "annotations", "labels", "isPaused", "notification_settings", "record",
+  "uid",
+  "title",
+  "condition",
+  "data",
+  "dasboardUid",
+  "dashboardUid",
+  "panelId",
+  "noDataState",
+  "execErrState",
+  "for",
+  "keepFiringFor",
+  "missing_series_evals_to_resolve",
+  "annotations",
+  "labels",
+  "isPaused",
+  "notification_settings",
+  "record",
 ];
 const QUERY_KEYS = ["refId", "queryType", "relativeTimeRange", "datasourceUid", "model"];
 const RECORD_KEYS = ["metric", "from", "targetDatasourceUid"];
@@ -47,7 +62,9 @@ interface FileGroup {
 function readerProblems(doc: { apiVersion: number; groups: FileGroup[] }): string[] {
   const problems: string[] = [];
   const unread = (where: string, obj: object, keys: string[]) =>
-    Object.keys(obj).filter((k) => !keys.includes(k)).forEach((k) => problems.push(`${where}: Grafana does not read key ${k}`));
+    Object.keys(obj)
+      .filter((k) => !keys.includes(k))
+      .forEach((k) => problems.push(`${where}: Grafana does not read key ${k}`));
   if (doc.apiVersion !== 1) problems.push(`apiVersion ${doc.apiVersion}`);
   for (const g of doc.groups) {
     unread(`group ${g.name}`, g, GROUP_KEYS);
@@ -112,11 +129,21 @@ describe("rule group provisioning files as Grafana reads them", () => {
   it("writes Grafana's recording-rule fixture (with-target-datasource.yml) as Grafana wrote it", () => {
     const [group] = JSON.parse(JSON.stringify(ruleGroupDocument(fixtureGroup("mimir-uid"), "my_folder"))).groups;
     const [rule] = group.rules;
-    expect({ name: group.name, folder: group.folder, interval: group.interval }).toEqual({ name: "recording_rules_group", folder: "my_folder", interval: "60s" });
+    expect({ name: group.name, folder: group.folder, interval: group.interval }).toEqual({
+      name: "recording_rules_group",
+      folder: "my_folder",
+      interval: "60s",
+    });
     expect(rule.condition).toBe("A");
     expect(rule.record).toEqual({ metric: "my_recorded_metric", from: "A", targetDatasourceUid: "mimir-uid" });
     expect(rule.data).toEqual([
-      { refId: "A", queryType: "", relativeTimeRange: { from: 600, to: 0 }, datasourceUid: "prometheus-uid", model: { expr: 'up{instance="localhost:9090"}', instant: true, intervalMs: 1000, maxDataPoints: 43200, refId: "A" } },
+      {
+        refId: "A",
+        queryType: "",
+        relativeTimeRange: { from: 600, to: 0 },
+        datasourceUid: "prometheus-uid",
+        model: { expr: 'up{instance="localhost:9090"}', instant: true, intervalMs: 1000, maxDataPoints: 43200, refId: "A" },
+      },
     ]);
     // Grafana clears these on recording rules; the file does not pretend they apply.
     expect(Object.keys(rule)).not.toEqual(expect.arrayContaining(["for"]));
@@ -143,7 +170,15 @@ describe("rule group provisioning files as Grafana reads them", () => {
       name: "g",
       folder: "f",
       interval: "1m",
-      rules: [{ uid: "r", title: "r", data: [{ refId: "A" }], keep_firing_for: "5m", record: { metric: "m", from: "A", target_datasource_uid: "x" } }],
+      rules: [
+        {
+          uid: "r",
+          title: "r",
+          data: [{ refId: "A" }],
+          keep_firing_for: "5m",
+          record: { metric: "m", from: "A", target_datasource_uid: "x" },
+        },
+      ],
     };
     expect(readerProblems({ apiVersion: 1, groups: [group] })).toEqual([
       "rule r: Grafana does not read key keep_firing_for",

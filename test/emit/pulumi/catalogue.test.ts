@@ -31,7 +31,11 @@ describe("the alert catalogue under Pulumi mocks", () => {
     const groups = [...new Set(BUILT.map((r) => r.group))].sort();
     expect(Object.keys(intervals).sort()).toEqual(groups);
     // Recorded series are counts per minute: their group runs every 60 s whatever the config says.
-    const configured = (g: string) => (g === "recording" ? 60 : (cfg.alerting.groupEvaluationIntervalSeconds as Record<string, number | undefined>)[g] ?? cfg.alerting.evaluationIntervalSeconds);
+    const configured = (g: string) =>
+      g === "recording"
+        ? 60
+        : ((cfg.alerting.groupEvaluationIntervalSeconds as Record<string, number | undefined>)[g] ??
+          cfg.alerting.evaluationIntervalSeconds);
     expect(intervals).toEqual(Object.fromEntries(groups.map((g) => [g, configured(g)])));
     expect(new Set(Object.values(intervals)).size, "the example's groups run at different intervals").toBeGreaterThan(1);
     for (const g of ruleGroups()) expect(g.inputs.folderUid).toBe("jwt-pizza-service");
@@ -68,7 +72,9 @@ describe("the alert catalogue under Pulumi mocks", () => {
         .filter((r) => !r.record)
         .map((r) => [r.uid, `${r.labels.severity}/${r.labels.category}`]),
     );
-    expect(declared).toEqual(Object.fromEntries(BUILT.filter((r) => !r.record).map((r) => [r.uid, `${r.labels?.severity}/${r.labels?.category}`])));
+    expect(declared).toEqual(
+      Object.fromEntries(BUILT.filter((r) => !r.record).map((r) => [r.uid, `${r.labels?.severity}/${r.labels?.category}`])),
+    );
     for (const [uid, labels] of Object.entries(declared)) expect(labels, uid).toMatch(/^(page|ticket|warning|none)\/[a-z]+$/);
   });
 

@@ -46,7 +46,12 @@ const DECLARED_AT_ROOT_BEFORE: Record<string, Array<[string, string]>> = {
 };
 
 const ONCALL = {
-  "pizza-observability:contacts": { teamEmail: "pizza-team@example.com", onCall: "grafana-oncall", slackChannel: "#pizza-alerts", observabilityEmail: "observability@example.com" },
+  "pizza-observability:contacts": {
+    teamEmail: "pizza-team@example.com",
+    onCall: "grafana-oncall",
+    slackChannel: "#pizza-alerts",
+    observabilityEmail: "observability@example.com",
+  },
   "pizza-observability:escalation": { users: ["alice"], enabled: true, afterMinutes: 10, escalateTo: ["bob"] },
 };
 
@@ -78,7 +83,8 @@ describe("the Pulumi components", () => {
     for (const c of components()) if (c !== service) expect(c.parentUrn, c.name).toBe(service.urn);
     const componentUrns = new Set(components().map((c) => c.urn));
     for (const r of grafanaResources()) expect(componentUrns.has(r.parentUrn), `${r.type} ${r.name}`).toBe(true);
-    const parentOf = (name: string) => mocked.options.find((o) => o.urn === grafanaResources().find((r) => r.name === name)!.parentUrn)!.type;
+    const parentOf = (name: string) =>
+      mocked.options.find((o) => o.urn === grafanaResources().find((r) => r.name === name)!.parentUrn)!.type;
     expect(parentOf("folder")).toBe("pizza:observability:ServiceObservability");
     expect(parentOf("rule-group-orders")).toBe("pizza:observability:AlertRules");
     expect(parentOf("contact-point-pizza-on-call")).toBe("pizza:observability:Routing");

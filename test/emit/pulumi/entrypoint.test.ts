@@ -9,9 +9,7 @@ import { containsSecret, exampleConfig } from "../../support/stack";
 async function runEntrypoint(config: Record<string, unknown>, secretKeys = CREDENTIAL_KEYS.filter((k) => k in config)) {
   await installMocks();
   // Pulumi hands every config value to the program as a string: objects as JSON text.
-  const asPulumiSetsIt = Object.fromEntries(
-    Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
-  );
+  const asPulumiSetsIt = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
   pulumi.runtime.setAllConfig(asPulumiSetsIt, secretKeys);
   vi.resetModules();
   try {
@@ -34,9 +32,7 @@ describe("src/index.ts", () => {
   });
 
   it("stops with a RunError naming the bad key, and declares nothing", async () => {
-    const { error, registered } = await runEntrypoint(
-      exampleConfig({ "pizza-observability:thresholds": { order5xx: { count: -5 } } }),
-    );
+    const { error, registered } = await runEntrypoint(exampleConfig({ "pizza-observability:thresholds": { order5xx: { count: -5 } } }));
     expect(error).toBeInstanceOf(pulumi.RunError);
     expect((error as Error).message).toContain("pizza-observability:thresholds.order5xx.count: expected a number >= 0 (got -5)");
     expect(containsSecret((error as Error).message)).toBe(false);
@@ -45,7 +41,10 @@ describe("src/index.ts", () => {
   });
 
   it("refuses a credential set without --secret, saying how to set it, without echoing it", async () => {
-    const { error, registered } = await runEntrypoint(exampleConfig(), ["pizza-observability:onCallWebhookUrl", "pizza-observability:slackWebhookUrl"]);
+    const { error, registered } = await runEntrypoint(exampleConfig(), [
+      "pizza-observability:onCallWebhookUrl",
+      "pizza-observability:slackWebhookUrl",
+    ]);
     expect(error).toBeInstanceOf(pulumi.RunError);
     expect((error as Error).message).toContain(
       "pizza-observability:heartbeatUrl: is stored in plaintext; set it with `pulumi config set --secret pizza-observability:heartbeatUrl <value>`",

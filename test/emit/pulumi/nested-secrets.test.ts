@@ -36,7 +36,13 @@ function plaintext(value: unknown, needle: string, path = ""): string[] {
 function stackFileWith(url: string): string {
   const dir = mkdtempSync(join(tmpdir(), "nested-secret-"));
   const file = join(dir, "Pulumi.nested.yaml");
-  writeFileSync(file, readFileSync(EXAMPLE_STACK_FILE, "utf8").replace("url: https://pizza-service.example.com/ # required when enabled", `url:\n      ${url}`));
+  writeFileSync(
+    file,
+    readFileSync(EXAMPLE_STACK_FILE, "utf8").replace(
+      "url: https://pizza-service.example.com/ # required when enabled",
+      `url:\n      ${url}`,
+    ),
+  );
   return file;
 }
 
@@ -55,7 +61,10 @@ describe("a nested Pulumi secret", () => {
 
   it("render refuses another key stored as a nested secret, naming it in one line", () => {
     const file = stackFileWith("https://pizza-service.example.com/").replace(/$/, "");
-    const text = readFileSync(file, "utf8").replace("  pizza-observability:syntheticMonitoring:\n", "  pizza-observability:syntheticMonitoring:\n    job:\n      secure: v1:S3CRET-job\n");
+    const text = readFileSync(file, "utf8").replace(
+      "  pizza-observability:syntheticMonitoring:\n",
+      "  pizza-observability:syntheticMonitoring:\n    job:\n      secure: v1:S3CRET-job\n",
+    );
     expect(text).toContain("S3CRET-job");
     writeFileSync(file, text);
     let message = "";
@@ -65,7 +74,9 @@ describe("a nested Pulumi secret", () => {
       message = (e as Error).message;
     }
     const lines = message.split("\n").filter((l) => l.startsWith("  "));
-    expect(lines).toEqual([`  ${SM}.job: is stored as a Pulumi secret, which render cannot decrypt; only pizza-observability:syntheticMonitoring.url, pizza-observability:alerting.runbookBaseUrl and the credential keys render from a secret: store this value in plain text`]);
+    expect(lines).toEqual([
+      `  ${SM}.job: is stored as a Pulumi secret, which render cannot decrypt; only pizza-observability:syntheticMonitoring.url, pizza-observability:alerting.runbookBaseUrl and the credential keys render from a secret: store this value in plain text`,
+    ]);
     expect(message).not.toContain("S3CRET");
   });
 

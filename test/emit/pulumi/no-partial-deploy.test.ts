@@ -19,7 +19,9 @@ async function failure(config: Record<string, unknown>): Promise<InvalidDefiniti
   throw new Error("expected the program to fail");
 }
 
-const probes = (names: string[]) => ({ "pizza-observability:syntheticMonitoring": { url: "https://pizza-service.example.com/", probes: names } });
+const probes = (names: string[]) => ({
+  "pizza-observability:syntheticMonitoring": { url: "https://pizza-service.example.com/", probes: names },
+});
 const oncall = (users: string[], escalateTo: string[]) => ({
   "pizza-observability:contacts": { teamEmail: "pizza-team@example.com", onCall: "grafana-oncall" },
   "pizza-observability:escalation": { users, enabled: true, escalateTo },
@@ -43,7 +45,12 @@ describe("nothing is declared when a data-source lookup fails", () => {
       "pizza-observability:escalation.users: no Grafana OnCall user named mallory",
       "pizza-observability:escalation.escalateTo: no Grafana OnCall user named trent",
     ]);
-    expect(mocked.calls.filter((c) => c.token === GET_ONCALL_USER).map((c) => c.inputs.username).sort()).toEqual(["alice", "mallory", "trent"]);
+    expect(
+      mocked.calls
+        .filter((c) => c.token === GET_ONCALL_USER)
+        .map((c) => c.inputs.username)
+        .sort(),
+    ).toEqual(["alice", "mallory", "trent"]);
     expect(mocked.registered).toEqual([]);
   });
 
@@ -60,7 +67,9 @@ describe("nothing is declared when a data-source lookup fails", () => {
 
   it("src/index.ts ends the run with one RunError saying nothing was deployed", async () => {
     pulumi.runtime.setAllConfig(
-      Object.fromEntries(Object.entries(exampleConfig(probes(["Atlantis"]))).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])),
+      Object.fromEntries(
+        Object.entries(exampleConfig(probes(["Atlantis"]))).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+      ),
       ["pizza-observability:onCallWebhookUrl", "pizza-observability:slackWebhookUrl", "pizza-observability:heartbeatUrl"],
     );
     vi.resetModules();

@@ -37,7 +37,8 @@ describe("routing mode rule-settings (the default): the org's notification polic
       expect([r.notificationSettings.contactPoint], r.uid).toEqual(receiversFor(plan, labels));
       // The route's group_by after the two Grafana forces first (docs/routing.md "Grouping").
       expect(r.notificationSettings.groupBies.slice(0, 2), r.uid).toEqual(["grafana_folder", "alertname"]);
-      if (r.labels.severity === "page" && r.labels.category !== "telemetry") expect(r.notificationSettings.groupBies, r.uid).toEqual(["grafana_folder", "alertname", "severity"]);
+      if (r.labels.severity === "page" && r.labels.category !== "telemetry")
+        expect(r.notificationSettings.groupBies, r.uid).toEqual(["grafana_folder", "alertname", "severity"]);
     }
     for (const r of rules().filter((r) => r.record)) expect(r.notificationSettings, r.uid).toBeUndefined();
   });
@@ -45,7 +46,11 @@ describe("routing mode rule-settings (the default): the org's notification polic
   it("carries each route's timings and mute timings onto its rules", async () => {
     await program(exampleConfig());
     await settled();
-    const settings = Object.fromEntries(rules().filter((r) => !r.record).map((r) => [r.uid, r.notificationSettings]));
+    const settings = Object.fromEntries(
+      rules()
+        .filter((r) => !r.record)
+        .map((r) => [r.uid, r.notificationSettings]),
+    );
     expect(settings["pizza-order-slo-fast-burn"]).toEqual({
       contactPoint: "pizza-on-call",
       // The page route's grafana_folder, severity; Grafana forces alertname in anyway (grafana #90488).
@@ -129,7 +134,13 @@ describe("protection and replacement", () => {
     await settled();
     expect(ofType("grafana:oss/folder:Folder")[0].inputs.preventDestroyIfNotEmpty).toBe(true);
     for (const d of ofType("grafana:oss/dashboard:Dashboard")) expect(d.inputs.overwrite, d.name).toBe(false);
-    for (const type of [RULE_GROUP, POLICY, "grafana:alerting/contactPoint:ContactPoint", "grafana:alerting/messageTemplate:MessageTemplate", "grafana:alerting/muteTiming:MuteTiming"]) {
+    for (const type of [
+      RULE_GROUP,
+      POLICY,
+      "grafana:alerting/contactPoint:ContactPoint",
+      "grafana:alerting/messageTemplate:MessageTemplate",
+      "grafana:alerting/muteTiming:MuteTiming",
+    ]) {
       for (const r of ofType(type)) expect(r.inputs.disableProvenance, r.name).toBe(false);
     }
   });
@@ -150,8 +161,12 @@ describe("deployment config", () => {
   });
 
   it("rejects an unknown mode, a non-boolean protect and unknown keys, naming each key", () => {
-    expect(problems({ routingMode: "tree" })).toEqual(['pizza-observability:deployment.routingMode: expected one of rule-settings, policy-tree (got "tree")']);
+    expect(problems({ routingMode: "tree" })).toEqual([
+      'pizza-observability:deployment.routingMode: expected one of rule-settings, policy-tree (got "tree")',
+    ]);
     expect(problems({ protect: "yes" })).toEqual(['pizza-observability:deployment.protect: expected true or false (got "yes")']);
-    expect(problems({ protected: false })).toEqual(["pizza-observability:deployment.protected: unknown key (check its spelling against docs/configuration.md)"]);
+    expect(problems({ protected: false })).toEqual([
+      "pizza-observability:deployment.protected: unknown key (check its spelling against docs/configuration.md)",
+    ]);
   });
 });

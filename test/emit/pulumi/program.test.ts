@@ -6,7 +6,6 @@ import { containsSecret, exampleConfig, OWNED_TREE, WEBHOOK_SECRET } from "../..
 
 beforeEach(installMocks);
 
-
 describe("the Pulumi program under mocks", () => {
   it("declares the folder, rule groups, contact points, policy, dashboard and health check, and exports their addresses", async () => {
     const outputs = await program(exampleConfig(OWNED_TREE));
@@ -18,7 +17,11 @@ describe("the Pulumi program under mocks", () => {
       "pizza-overview": "https://jwtpizza.grafana.net/d/pizza-overview",
       "pizza-telemetry": "https://jwtpizza.grafana.net/d/pizza-telemetry",
     });
-    expect(resources().map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+    expect(
+      resources()
+        .map((r) => `${r.type} ${r.name}`)
+        .sort(),
+    ).toEqual([
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-heartbeat",
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-observability-tickets",
       "grafana:alerting/contactPoint:ContactPoint contact-point-pizza-on-call",

@@ -1,10 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { program } from "../../../src/emit/pulumi/program";
-import { GET_ONCALL_USER, installMocks, mocked, ofType, ONCALL_LINK, SECRET_SIG, settled, type Registered } from "../../support/pulumi-mocks";
+import {
+  GET_ONCALL_USER,
+  installMocks,
+  mocked,
+  ofType,
+  ONCALL_LINK,
+  SECRET_SIG,
+  settled,
+  type Registered,
+} from "../../support/pulumi-mocks";
 import { exampleConfig, HEARTBEAT_SECRET, OWNED_TREE, SLACK_SECRET } from "../../support/stack";
 
 beforeEach(installMocks);
-
 
 function contactPoint(name: string): Registered | undefined {
   return ofType("grafana:alerting/contactPoint:ContactPoint").find((r) => r.name === `contact-point-${name}`);
@@ -35,15 +43,18 @@ describe("routing resources under Pulumi mocks", () => {
   });
 
   it("declares no Slack or observability contact point when they are not configured", async () => {
-    const raw = exampleConfig({ ...OWNED_TREE, "pizza-observability:contacts": { teamEmail: "pizza-team@example.com", onCall: "webhook" } });
+    const raw = exampleConfig({
+      ...OWNED_TREE,
+      "pizza-observability:contacts": { teamEmail: "pizza-team@example.com", onCall: "webhook" },
+    });
     delete raw["pizza-observability:slackWebhookUrl"];
     await program(raw);
     await settled();
-    expect(ofType("grafana:alerting/contactPoint:ContactPoint").map((r) => r.name).sort()).toEqual([
-      "contact-point-pizza-heartbeat",
-      "contact-point-pizza-on-call",
-      "contact-point-pizza-team-email",
-    ]);
+    expect(
+      ofType("grafana:alerting/contactPoint:ContactPoint")
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["contact-point-pizza-heartbeat", "contact-point-pizza-on-call", "contact-point-pizza-team-email"]);
     const [policy] = ofType("grafana:alerting/notificationPolicy:NotificationPolicy");
     expect(policy.inputs.policies.map((p: any) => p.contactPoint)).toEqual([
       "pizza-team-email",
@@ -124,10 +135,19 @@ describe("Grafana OnCall escalation under Pulumi mocks", () => {
     await program(oncall({ users: ["alice"] }));
     await settled();
     const [integration] = ofType("grafana:onCall/integration:Integration");
-    expect(integration.inputs).toMatchObject({ type: "grafana_alerting", defaultRoute: { escalationChainId: "oncall-escalation-chain-id" } });
+    expect(integration.inputs).toMatchObject({
+      type: "grafana_alerting",
+      defaultRoute: { escalationChainId: "oncall-escalation-chain-id" },
+    });
     const steps = ofType("grafana:onCall/escalation:Escalation");
     expect(steps.map((s) => s.inputs)).toEqual([
-      { escalationChainId: "oncall-escalation-chain-id", position: 0, type: "notify_persons", personsToNotifies: ["user-alice"], important: false },
+      {
+        escalationChainId: "oncall-escalation-chain-id",
+        position: 0,
+        type: "notify_persons",
+        personsToNotifies: ["user-alice"],
+        important: false,
+      },
     ]);
     const [pager] = unwrapSecret(contactPoint("pizza-on-call")!.inputs.oncalls);
     expect(pager.url === ONCALL_LINK).toBe(true);
@@ -138,11 +158,24 @@ describe("Grafana OnCall escalation under Pulumi mocks", () => {
     await program(oncall({ users: ["alice"], enabled: true, afterMinutes: 10, escalateTo: ["bob"] }));
     await settled();
     const steps = ofType("grafana:onCall/escalation:Escalation").map((s) => s.inputs);
-    expect(steps.map(({ position, type, duration, personsToNotifies, important }) => ({ position, type, duration, personsToNotifies, important }))).toEqual([
+    expect(
+      steps.map(({ position, type, duration, personsToNotifies, important }) => ({
+        position,
+        type,
+        duration,
+        personsToNotifies,
+        important,
+      })),
+    ).toEqual([
       { position: 0, type: "notify_persons", duration: undefined, personsToNotifies: ["user-alice"], important: false },
       { position: 1, type: "wait", duration: 600, personsToNotifies: undefined, important: undefined },
       { position: 2, type: "notify_persons", duration: undefined, personsToNotifies: ["user-bob"], important: true },
     ]);
-    expect(mocked.calls.filter((c) => c.token === GET_ONCALL_USER).map((c) => c.inputs.username).sort()).toEqual(["alice", "bob"]);
+    expect(
+      mocked.calls
+        .filter((c) => c.token === GET_ONCALL_USER)
+        .map((c) => c.inputs.username)
+        .sort(),
+    ).toEqual(["alice", "bob"]);
   });
 });

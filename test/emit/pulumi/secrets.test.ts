@@ -28,7 +28,13 @@ function secretCredentials(value: unknown): number {
 
 const VARIANTS: Array<[string, Record<string, unknown>]> = [
   ["webhook on-call, Slack, policy tree", OWNED_TREE],
-  ["PagerDuty", { "pizza-observability:contacts": { teamEmail: "pizza-team@example.com", onCall: "pagerduty" }, "pizza-observability:pagerDutyIntegrationKey": PAGERDUTY_SECRET }],
+  [
+    "PagerDuty",
+    {
+      "pizza-observability:contacts": { teamEmail: "pizza-team@example.com", onCall: "pagerduty" },
+      "pizza-observability:pagerDutyIntegrationKey": PAGERDUTY_SECRET,
+    },
+  ],
   [
     "Grafana OnCall with escalation",
     {
@@ -39,20 +45,23 @@ const VARIANTS: Array<[string, Record<string, unknown>]> = [
 ];
 
 describe("credentials under Pulumi mocks", () => {
-  it.each(VARIANTS)("%s: no resource input, stored output or stack output holds a credential outside a Pulumi secret", async (_, config) => {
-    const outputs = await program(exampleConfig(config));
-    await settled();
-    const custom = mocked.options.filter((o) => o.custom);
-    expect(custom.length).toBeGreaterThan(15);
-    const leaks = [
-      ...mocked.registered.flatMap((r) => plaintextCredentials(r.inputs).map((p) => `input ${r.name}${p}`)),
-      ...mocked.options.flatMap((o) => plaintextCredentials(o.outputs).map((p) => `output ${o.name}${p}`)),
-      ...plaintextCredentials({ folderUid: await valueOf(outputs.folderUid), dashboardUrls: await valueOf(outputs.dashboardUrls) }),
-    ];
-    expect(leaks).toEqual([]);
-    // The credentials are there, as secrets: the walk would have seen them in plaintext.
-    expect(secretCredentials(mocked.registered.map((r) => r.inputs))).toBeGreaterThanOrEqual(2);
-  });
+  it.each(VARIANTS)(
+    "%s: no resource input, stored output or stack output holds a credential outside a Pulumi secret",
+    async (_, config) => {
+      const outputs = await program(exampleConfig(config));
+      await settled();
+      const custom = mocked.options.filter((o) => o.custom);
+      expect(custom.length).toBeGreaterThan(15);
+      const leaks = [
+        ...mocked.registered.flatMap((r) => plaintextCredentials(r.inputs).map((p) => `input ${r.name}${p}`)),
+        ...mocked.options.flatMap((o) => plaintextCredentials(o.outputs).map((p) => `output ${o.name}${p}`)),
+        ...plaintextCredentials({ folderUid: await valueOf(outputs.folderUid), dashboardUrls: await valueOf(outputs.dashboardUrls) }),
+      ];
+      expect(leaks).toEqual([]);
+      // The credentials are there, as secrets: the walk would have seen them in plaintext.
+      expect(secretCredentials(mocked.registered.map((r) => r.inputs))).toBeGreaterThanOrEqual(2);
+    },
+  );
 
   it("marks the OnCall integration's link an additional secret output, so state stores it encrypted", async () => {
     await program(exampleConfig(VARIANTS[2][1]));

@@ -12,7 +12,9 @@ describe("the staging stack example under Pulumi mocks", () => {
   it("declares no on-call contact point and no OnCall resource, and its paging rules deliver to the team email", async () => {
     program({ ...readStackFile(join(REPO_ROOT, "Pulumi.staging.example.yaml")), "pizza-observability:heartbeatUrl": HEARTBEAT_SECRET });
     await settled();
-    const contactPoints = ofType("grafana:alerting/contactPoint:ContactPoint").map((r) => r.name).sort();
+    const contactPoints = ofType("grafana:alerting/contactPoint:ContactPoint")
+      .map((r) => r.name)
+      .sort();
     expect(contactPoints).toEqual(["contact-point-pizza-heartbeat", "contact-point-pizza-team-email"]);
     expect(mocked.registered.filter((r) => r.type.startsWith("grafana:onCall/"))).toEqual([]);
     // rule-settings routing (the default): each rule carries its route; pages reach the team email.

@@ -103,7 +103,16 @@ export function toEvalCase(c: LokiCase): EvalCase {
     times = [];
     for (let t = from; t <= to; t += step) times.push(t);
   } else times = [c.at!];
-  return { source: c.source, file: m[1], line: Number(m[2]), query: c.query, times, range: !!c.range, expected: c.expected, logs: expandStreams(c.streams) };
+  return {
+    source: c.source,
+    file: m[1],
+    line: Number(m[2]),
+    query: c.query,
+    times,
+    range: !!c.range,
+    expected: c.expected,
+    logs: expandStreams(c.streams),
+  };
 }
 
 export function loadAllCases(): EvalCase[] {

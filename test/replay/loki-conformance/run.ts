@@ -40,19 +40,24 @@ export function runCase(c: EvalCase): Outcome {
   } catch (err) {
     if (err instanceof LogQLUnsupported) return { status: "refused", reason: err.message };
     if (c.expected.kind !== "fail" && /does not parse/.test((err as Error).message)) {
-      return { status: "refused", reason: `the grammar (@grafana/lezer-logql) does not parse this query Loki accepts: ${(err as Error).message}` };
+      return {
+        status: "refused",
+        reason: `the grammar (@grafana/lezer-logql) does not parse this query Loki accepts: ${(err as Error).message}`,
+      };
     }
     if (c.expected.kind !== "fail") return { status: "fail", detail: `error ${(err as Error).message}` };
     const msg = (err as Error).message;
     // Loki's own error texts (parser wording) are not ours; its __error__ names are.
-    if (c.expected.msg && /Err$/.test(c.expected.msg) && !msg.includes(c.expected.msg)) return { status: "fail", detail: `failed with ${msg}, not ${c.expected.msg}` };
+    if (c.expected.msg && /Err$/.test(c.expected.msg) && !msg.includes(c.expected.msg))
+      return { status: "fail", detail: `failed with ${msg}, not ${c.expected.msg}` };
     return { status: "pass" };
   }
   const e = c.expected;
   if (e.kind === "fail") return { status: "fail", detail: `Loki fails this query; replay returned ${show(result)}` };
   if (e.kind === "scalar") {
     const v = result.get(key({}));
-    if (resultType !== "scalar" || result.size !== 1 || !v || !same(v[0], e.value)) return { status: "fail", detail: `want the scalar ${e.value}, got ${resultType} ${show(result)}` };
+    if (resultType !== "scalar" || result.size !== 1 || !v || !same(v[0], e.value))
+      return { status: "fail", detail: `want the scalar ${e.value}, got ${resultType} ${show(result)}` };
     return { status: "pass" };
   }
   const want = new Map<string, Array<number | undefined>>();
@@ -62,7 +67,8 @@ export function runCase(c: EvalCase): Outcome {
   if (want.size !== result.size) return { status: "fail", detail: `got ${got}, want ${wanted}` };
   for (const [k, points] of want) {
     const actual = result.get(k);
-    if (!actual || actual.length !== points.length || !points.every((p, i) => same(p, actual[i]))) return { status: "fail", detail: `got ${got}, want ${wanted}` };
+    if (!actual || actual.length !== points.length || !points.every((p, i) => same(p, actual[i])))
+      return { status: "fail", detail: `got ${got}, want ${wanted}` };
   }
   if (e.kind === "series" && e.ordered && JSON.stringify(firstOrder) !== JSON.stringify(e.series.map((s) => key(s.labels)))) {
     return { status: "fail", detail: `order ${firstOrder.join(" ")}` };
