@@ -6,7 +6,7 @@ import { contactPointDefinitions, escalation, messageTemplateDefinitions, muteTi
 import type { OnCallEscalation } from "../../contact-points/escalation";
 import { dashboardDefinitions } from "../../dashboards";
 import { recordingDefinitions } from "../../recording-rules";
-import { RECORDING_GROUP } from "../model/rules";
+import { RECORDING_GROUP, RECORDING_INTERVAL_SECONDS } from "../model/rules";
 import type { AlertGroup, Config } from "../config/schema";
 import { type HealthCheckDefinition, healthCheckDefinition } from "./health-check";
 import { ruleNotificationSettings } from "./rule-routing";
@@ -28,8 +28,6 @@ export interface StackDefinition {
   deployment: Config["deployment"];
 }
 
-/** Recorded series are counts over the last minute: their group must run exactly once a minute. */
-const RECORDING_INTERVAL_SECONDS = 60;
 
 export function groupIntervalSeconds(cfg: Config, group: string): number {
   if (group === RECORDING_GROUP) return RECORDING_INTERVAL_SECONDS;

@@ -126,6 +126,8 @@ export function promAlertRule(cfg: Config, spec: PromAlertSpec): RuleBuilder {
 }
 
 export const RECORDING_GROUP = "recording";
+/** The recording group runs every minute, whatever `alerting.evaluationIntervalSeconds` says: its series are per-minute counts. */
+export const RECORDING_INTERVAL_SECONDS = 60;
 
 export interface RecordingSpec {
   uid: string;

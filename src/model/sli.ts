@@ -1,6 +1,7 @@
 import type { Config, Telemetry } from "../config/schema";
 import { httpLogStream, metricSeries, recordedSeries, STATUS_5XX_LINE_FILTER } from "./telemetry";
 import { quote } from "./text";
+import { RECORDING_INTERVAL_SECONDS } from "./rules";
 
 /**
  * The order success SLI, defined once: a POST /api/order request line of the service's HTTP log
@@ -63,19 +64,30 @@ export function recordedFailureRatio(cfg: Config, window: string): string {
  * fast window or (low traffic) the slow one. A series while it holds, none otherwise.
  */
 export function orderFailuresExpr(cfg: Config): string {
+  return `${orderFailuresFromCounters(cfg)} or ${orderFailuresFromLogs(cfg)}`;
+}
+
+/** The condition from the service's own counters: pushed every 10 s, so it holds within a minute of a factory outage. */
+function orderFailuresFromCounters(cfg: Config): string {
   const { minFailures, failureRatio, fastWindow, slowWindow } = cfg.thresholds.orderFailures;
   const t = cfg.telemetry;
   const failed = (w: string) => `sum(increase(${metricSeries(t, "orderFailures")}[${w}]))`;
   const orders = (w: string) =>
     `sum(increase(${metricSeries(t, "requests", [["endpoint", `[${ORDER_ENDPOINT.method}] ${ORDER_ENDPOINT.path}`]])}[${w}]))`;
   const failing = (w: string) => `(${failed(w)} >= ${minFailures} and on() (${failed(w)} / ${orders(w)}) >= ${failureRatio})`;
+  return `${failing(fastWindow)} or ${failing(slowWindow)}`;
+}
+
+function orderFailuresFromLogs(cfg: Config): string {
+  const { minFailures, failureRatio, fastWindow, slowWindow } = cfg.thresholds.orderFailures;
+  const t = cfg.telemetry;
   // The same from the logs' recorded counts of orders the service answered 500: failures before
   // the factory call (its database) that its failure counter never counts. A minute late (recorded
   // once a minute), and blind to the proxy's 502/503 while it restarts.
   const recorded = (series: "orderServerErrors" | "orderRequests", w: string) => `sum(sum_over_time(${recordedSeries(t, series)}[${w}]))`;
   const failingInLogs = (w: string) =>
     `(${recorded("orderServerErrors", w)} >= ${minFailures} and on() (${recorded("orderServerErrors", w)} / ${recorded("orderRequests", w)}) >= ${failureRatio})`;
-  return `${failing(fastWindow)} or ${failing(slowWindow)} or ${failingInLogs(fastWindow)} or ${failingInLogs(slowWindow)}`;
+  return `${failingInLogs(fastWindow)} or ${failingInLogs(slowWindow)}`;
 }
 
 /**
@@ -85,5 +97,10 @@ export function orderFailuresExpr(cfg: Config): string {
  */
 export function orderFailuresHeldWithin(cfg: Config, window: string): string {
   const step = cfg.alerting.groupEvaluationIntervalSeconds.orders ?? cfg.alerting.evaluationIntervalSeconds;
-  return `max_over_time((${orderFailuresExpr(cfg)})[${window}:${step}s])`;
+  // The logs' half changes only when a recorded per-minute sample (written on the minute) enters or
+  // leaves its window, so a step of a minute sees every change: a sixth of the evaluations.
+  return (
+    `max_over_time((${orderFailuresFromCounters(cfg)})[${window}:${step}s])` +
+    ` or max_over_time((${orderFailuresFromLogs(cfg)})[${window}:${RECORDING_INTERVAL_SECONDS}s])`
+  );
 }
