@@ -28,7 +28,6 @@ export interface StackDefinition {
   deployment: Config["deployment"];
 }
 
-
 export function groupIntervalSeconds(cfg: Config, group: string): number {
   if (group === RECORDING_GROUP) return RECORDING_INTERVAL_SECONDS;
   return cfg.alerting.groupEvaluationIntervalSeconds[group as AlertGroup] ?? cfg.alerting.evaluationIntervalSeconds;
