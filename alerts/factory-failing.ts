@@ -1,7 +1,7 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { FACTORY_DASHBOARD_UID, FACTORY_PANELS } from "../dashboards/panel-ids";
 import { durationSeconds } from "../src/config/durations";
-import { alertRule, lokiQuery, threshold } from "../src/model/rules";
+import { lokiAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { factoryFailuresBySupportLink, SUPPORT_URL_LABEL } from "../src/model/telemetry";
 
@@ -16,7 +16,7 @@ import { factoryFailuresBySupportLink, SUPPORT_URL_LABEL } from "../src/model/te
  */
 export default function factoryFailing(cfg: Config): RuleBuilder {
   const { count, window, pendingPeriod } = cfg.thresholds.factoryFailures;
-  return alertRule(cfg, {
+  return lokiAlertRule(cfg, {
     uid: "pizza-factory-failing",
     title: "JWT Pizza factory failing",
     group: "errors",
@@ -27,11 +27,10 @@ export default function factoryFailing(cfg: Config): RuleBuilder {
       `More than ${count} calls from ${cfg.telemetry.source} to the pizza factory were answered 5xx in ${window}, read from its factory call lines ` +
       `(${cfg.telemetry.logs.typeLabel}="${cfg.telemetry.logs.factoryType}"). The factory is failing, not the service; orders fail until it recovers. ` +
       "A chaos test's support/report link, when the factory sent one, ends it.",
-    queries: [
-      lokiQuery("A", cfg.datasources.loki, factoryFailuresBySupportLink(cfg.telemetry, window), durationSeconds(window)),
-      threshold("B", "A", "gt", count),
-    ],
-    condition: "B",
+    expr: factoryFailuresBySupportLink(cfg.telemetry, window),
+    op: "gt",
+    value: count,
+    lookbackSeconds: durationSeconds(window),
     pendingPeriod,
     // Chaos and outages fail every call: a quiet minute inside one stays one notification.
     keepFiringFor: "2m",

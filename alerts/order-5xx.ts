@@ -1,7 +1,7 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../dashboards/panel-ids";
 import { durationSeconds } from "../src/config/durations";
-import { alertRule, lokiQuery, threshold } from "../src/model/rules";
+import { lokiAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { http5xxByEndpoint } from "../src/model/telemetry";
 
@@ -11,7 +11,7 @@ import { http5xxByEndpoint } from "../src/model/telemetry";
  */
 export default function order5xx(cfg: Config): RuleBuilder {
   const { count, window, pendingPeriod } = cfg.thresholds.order5xx;
-  return alertRule(cfg, {
+  return lokiAlertRule(cfg, {
     uid: "pizza-order-5xx",
     title: "JWT Pizza API answering 5xx",
     group: "errors",
@@ -21,11 +21,10 @@ export default function order5xx(cfg: Config): RuleBuilder {
     description:
       `More than ${count} HTTP 5xx responses in ${window} on one endpoint of ${cfg.telemetry.source}, read from its request logs. ` +
       'On POST /api/order this is usually the pizza factory failing ("Failed to fulfill order at factory"): customers cannot order.',
-    queries: [
-      lokiQuery("A", cfg.datasources.loki, http5xxByEndpoint(cfg.telemetry, window), durationSeconds(window)),
-      threshold("B", "A", "gt", count),
-    ],
-    condition: "B",
+    expr: http5xxByEndpoint(cfg.telemetry, window),
+    op: "gt",
+    value: count,
+    lookbackSeconds: durationSeconds(window),
     pendingPeriod,
     // 5xx at a low rate come and go within the window: 5m more keeps them one notification.
     keepFiringFor: "5m",

@@ -103,8 +103,8 @@ export function alertRule(cfg: Config, spec: AlertSpec): RuleBuilder {
   return spec.keepFiringFor && durationSeconds(spec.keepFiringFor) > 0 ? rule.keepFiringFor(spec.keepFiringFor) : rule;
 }
 
-export interface PromAlertSpec extends Omit<AlertSpec, "queries" | "condition"> {
-  /** Instant PromQL query A; the rule fires on `A <op> value` (threshold B). */
+export interface ThresholdAlertSpec extends Omit<AlertSpec, "queries" | "condition"> {
+  /** Instant query A (PromQL or LogQL); the rule fires on `A <op> value` (threshold B). */
   expr: string;
   op: ThresholdOp;
   value: number;
@@ -116,13 +116,18 @@ export interface PromAlertSpec extends Omit<AlertSpec, "queries" | "condition"> 
  * A PromQL alert in the catalogue's one shape, data = [A: instant PromQL, B: threshold on A],
  * condition B, so it exports mechanically to a Prometheus rule `A <op> value`.
  */
-export function promAlertRule(cfg: Config, spec: PromAlertSpec): RuleBuilder {
-  const { expr, op, value, lookbackSeconds, ...rest } = spec;
-  return alertRule(cfg, {
-    ...rest,
-    queries: [promQuery("A", cfg.datasources.prometheus, expr, lookbackSeconds), threshold("B", "A", op, value)],
-    condition: "B",
-  });
+export function promAlertRule(cfg: Config, spec: ThresholdAlertSpec): RuleBuilder {
+  return thresholdAlertRule(cfg, spec, promQuery("A", cfg.datasources.prometheus, spec.expr, spec.lookbackSeconds));
+}
+
+/** A LogQL alert in the one shape the replay's LogQL evaluator reads: [A: LogQL, B: threshold on A], condition B. */
+export function lokiAlertRule(cfg: Config, spec: ThresholdAlertSpec): RuleBuilder {
+  return thresholdAlertRule(cfg, spec, lokiQuery("A", cfg.datasources.loki, spec.expr, spec.lookbackSeconds));
+}
+
+function thresholdAlertRule(cfg: Config, spec: ThresholdAlertSpec, queryA: QueryBuilder): RuleBuilder {
+  const { expr: _expr, op, value, lookbackSeconds: _lookback, ...rest } = spec;
+  return alertRule(cfg, { ...rest, queries: [queryA, threshold("B", "A", op, value)], condition: "B" });
 }
 
 export const RECORDING_GROUP = "recording";
