@@ -67,27 +67,36 @@ export function orderFailuresExpr(cfg: Config): string {
   return `${orderFailuresFromCounters(cfg)} or ${orderFailuresFromLogs(cfg)}`;
 }
 
-/** The condition from the service's own counters: pushed every 10 s, so it holds within a minute of a factory outage. */
-function orderFailuresFromCounters(cfg: Config): string {
+/**
+ * At least `minFailures` failed orders and `failureRatio` of the window's orders failing, over the
+ * fast window or (low traffic) the slow one, from a pair of counts over a window.
+ */
+function failingOrders(cfg: Config, failed: (w: string) => string, orders: (w: string) => string): string {
   const { minFailures, failureRatio, fastWindow, slowWindow } = cfg.thresholds.orderFailures;
-  const t = cfg.telemetry;
-  const failed = (w: string) => `sum(increase(${metricSeries(t, "orderFailures")}[${w}]))`;
-  const orders = (w: string) =>
-    `sum(increase(${metricSeries(t, "requests", [["endpoint", `[${ORDER_ENDPOINT.method}] ${ORDER_ENDPOINT.path}`]])}[${w}]))`;
   const failing = (w: string) => `(${failed(w)} >= ${minFailures} and on() (${failed(w)} / ${orders(w)}) >= ${failureRatio})`;
   return `${failing(fastWindow)} or ${failing(slowWindow)}`;
 }
 
-function orderFailuresFromLogs(cfg: Config): string {
-  const { minFailures, failureRatio, fastWindow, slowWindow } = cfg.thresholds.orderFailures;
+/** The condition from the service's own counters: pushed every 10 s, so it holds within a minute of a factory outage. */
+function orderFailuresFromCounters(cfg: Config): string {
   const t = cfg.telemetry;
-  // The same from the logs' recorded counts of orders the service answered 500: failures before
-  // the factory call (its database) that its failure counter never counts. A minute late (recorded
-  // once a minute), and blind to the proxy's 502/503 while it restarts.
-  const recorded = (series: "orderServerErrors" | "orderRequests", w: string) => `sum(sum_over_time(${recordedSeries(t, series)}[${w}]))`;
-  const failingInLogs = (w: string) =>
-    `(${recorded("orderServerErrors", w)} >= ${minFailures} and on() (${recorded("orderServerErrors", w)} / ${recorded("orderRequests", w)}) >= ${failureRatio})`;
-  return `${failingInLogs(fastWindow)} or ${failingInLogs(slowWindow)}`;
+  const orderEndpoint = `[${ORDER_ENDPOINT.method}] ${ORDER_ENDPOINT.path}`;
+  return failingOrders(
+    cfg,
+    (w) => `sum(increase(${metricSeries(t, "orderFailures")}[${w}]))`,
+    (w) => `sum(increase(${metricSeries(t, "requests", [["endpoint", orderEndpoint]])}[${w}]))`,
+  );
+}
+
+/**
+ * The same from the logs' recorded counts of orders the service answered 500: failures before the
+ * factory call (its database) that its failure counter never counts. A minute late (recorded once a
+ * minute), and blind to the proxy's 502/503 while it restarts.
+ */
+function orderFailuresFromLogs(cfg: Config): string {
+  const recorded = (series: "orderServerErrors" | "orderRequests") => (w: string) =>
+    `sum(sum_over_time(${recordedSeries(cfg.telemetry, series)}[${w}]))`;
+  return failingOrders(cfg, recorded("orderServerErrors"), recorded("orderRequests"));
 }
 
 /**
