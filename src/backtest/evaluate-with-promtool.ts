@@ -4,7 +4,7 @@ import { stringify } from "yaml";
 import { parseQuery } from "../checks/grammar";
 import type { Fixture, Series } from "../replay/fixtures";
 import type { Labels } from "../replay/logql";
-import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY } from "../replay/promtool";
+import { annotatedValue, inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, VALUE_ANNOTATION } from "../replay/promtool";
 import { type Datasource, type DatasourceClient } from "./http";
 import { checkedMatrix } from "./range-query";
 
@@ -152,7 +152,7 @@ export async function promtoolConditionSeries(
     const group = {
       name,
       interval: `${interval}s`,
-      rules: alerts.map((a) => ({ alert: a.uid, expr: a.expr, annotations: { value: "{{ $value }}" } })),
+      rules: alerts.map((a) => ({ alert: a.uid, expr: a.expr, annotations: { ...VALUE_ANNOTATION } })),
     };
     writeFileSync(ruleFile, stringify({ groups: [group] }, { lineWidth: 0 }));
     const fixture: Fixture = {
@@ -186,7 +186,7 @@ export async function promtoolConditionSeries(
         base + m.evalSeconds,
         m.got.map((g) => {
           const { alertname: _alertname, ...labels } = g.labels;
-          return { labels, value: Number(g.annotations.value) };
+          return { labels, value: annotatedValue(g.annotations.value) };
         }),
       );
     }

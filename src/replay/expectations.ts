@@ -1,18 +1,32 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { AlertCheck, TestFileInput } from "./promtool";
-import { testFile } from "./promtool";
+import {
+  inParallel,
+  promtoolAsync,
+  PROMTOOL_CONCURRENCY,
+  reportedFirings,
+  testFile,
+  type AlertCheck,
+  type TestFileInput,
+} from "./promtool";
 import { warmUpSeconds, type FixtureReplay } from "./run";
 import type { Notification } from "./alert-state";
 import { formatOffset } from "../config/durations";
 
+/** What the cross-check asks promtool of one input: where each exported alert must be silent, and where it must first fire. */
+export interface ExpectationChecks {
+  silent: AlertCheck[];
+  /** One per alert the replay has firing, at its first firing (expAlerts empty: promtool's answer fills it). */
+  firstFirings: AlertCheck[];
+}
+
 /**
- * promtool tests pinning what the replay saw for the PromQL alerts of one promtool input: an alert
- * that never fires is checked silent at every evaluation; one that fires is checked silent at the
- * evaluation before it first fires and firing (labels and annotations as promtool reported them)
- * when it first fires; and a page must be silent at every evaluation where no page is wanted.
+ * The checks of the exported PromQL alerts of one promtool input against the replay: an alert that
+ * never fires is silent at every evaluation; one that fires is silent at the evaluation before it
+ * first fires and firing when it first fires; and a page is silent at every evaluation where no
+ * page is wanted.
  */
-export function expectationChecks(r: FixtureReplay, input: TestFileInput): AlertCheck[] {
+export function expectationChecks(r: FixtureReplay, input: TestFileInput): ExpectationChecks {
   const interval = input.evaluationIntervalSeconds;
   // Only from the warm-up on: before it the replay does not evaluate alerts (run.ts WARM_UP_SECONDS).
   const warm = warmUpSeconds(r.fixture);
@@ -20,36 +34,58 @@ export function expectationChecks(r: FixtureReplay, input: TestFileInput): Alert
   for (let t = interval; t <= r.fixture.durationSeconds; t += interval) if (t >= warm) times.push(t);
   const incident = r.fixture.incident;
   const pageWanted = (t: number) => incident?.pageWorthy === true && t >= incident.startSeconds;
-  const checks: AlertCheck[] = [];
+  const checks: ExpectationChecks = { silent: [], firstFirings: [] };
   for (const a of r.alerts.filter((x) => x.evaluatedBy === "promtool" && input.alertnames.includes(x.uid))) {
     const first = a.firingSeconds[0];
     const silentAt = new Set<number>(first === undefined ? times : times.filter((t) => t === first - interval));
     if (a.severity === "page") for (const t of times.filter((x) => !pageWanted(x) && !a.firingSeconds.includes(x))) silentAt.add(t);
-    for (const t of [...silentAt].sort((x, y) => x - y)) checks.push({ evalSeconds: t, alertname: a.uid, expAlerts: [] });
-    if (first !== undefined) {
-      const got = r.observations.find((m) => m.alertname === a.uid && m.evalSeconds === first)?.got ?? [];
-      checks.push({
-        evalSeconds: first,
-        alertname: a.uid,
-        expAlerts: got.map((g) => ({
-          labels: Object.fromEntries(Object.entries(g.labels).filter(([k]) => k !== "alertname")),
-          annotations: g.annotations,
-        })),
-      });
-    }
+    for (const t of [...silentAt].sort((x, y) => x - y)) checks.silent.push({ evalSeconds: t, alertname: a.uid, expAlerts: [] });
+    if (first !== undefined) checks.firstFirings.push({ evalSeconds: first, alertname: a.uid, expAlerts: [] });
   }
   return checks;
 }
 
-/** Writes the `promtool test rules` files of every fixture (one per evaluation interval) into `dir`. */
-export function writeExpectationTests(results: FixtureReplay[], dir: string): string[] {
-  return results.flatMap((r) =>
-    r.promtoolInputs.map((input) => {
-      const file = join(dir, `${r.fixture.name}-${input.evaluationIntervalSeconds}s.test.yml`);
-      writeFileSync(file, testFile(input, expectationChecks(r, input)));
-      return file;
-    }),
-  );
+/** One promtool test file of the cross-check: a fixture's exported rules of one evaluation interval. */
+export interface CrossCheck {
+  fixture: string;
+  file: string;
+  /** Where promtool and the replay disagree, one line each (none: they agree). */
+  problems: string[];
+}
+
+/**
+ * The state machine cross-checked by Prometheus itself: promtool runs the exported rules (with their
+ * own `for`) over every fixture and must find each PromQL alert silent and first firing where the
+ * replay does (`expectationChecks`). Each file is then left pinning what promtool saw fire (labels
+ * and annotations), so that `promtool test rules` passes on it as kept (`npm run replay -- --keep`).
+ */
+export async function crossCheckExported(results: FixtureReplay[], dir: string, concurrency = PROMTOOL_CONCURRENCY): Promise<CrossCheck[]> {
+  const jobs = results.flatMap((r) => r.promtoolInputs.map((input) => ({ r, input })));
+  return inParallel(jobs, concurrency, async ({ r, input }) => {
+    const file = join(dir, `${r.fixture.name}-${input.evaluationIntervalSeconds}s.test.yml`);
+    const { silent, firstFirings } = expectationChecks(r, input);
+    const byTime = (a: AlertCheck, b: AlertCheck) => a.alertname.localeCompare(b.alertname) || a.evalSeconds - b.evalSeconds;
+    writeFileSync(file, testFile(input, [...silent, ...firstFirings].sort(byTime)));
+    const fired = reportedFirings(file, await promtoolAsync(["test", "rules", file]));
+    const firedAt = (c: AlertCheck) => fired.find((m) => m.alertname === c.alertname && m.evalSeconds === c.evalSeconds);
+    const problems = [
+      ...silent
+        .filter(firedAt)
+        .map((c) => `promtool: ${c.alertname} fires at ${formatOffset(c.evalSeconds)}, where the replay has it silent`),
+      ...firstFirings
+        .filter((c) => !firedAt(c))
+        .map((c) => `promtool: ${c.alertname} is silent at ${formatOffset(c.evalSeconds)}, where the replay first fires it`),
+    ];
+    const pinned = firstFirings.map((c) => ({
+      ...c,
+      expAlerts: (firedAt(c)?.got ?? []).map((g) => ({
+        labels: Object.fromEntries(Object.entries(g.labels).filter(([k]) => k !== "alertname")),
+        annotations: g.annotations,
+      })),
+    }));
+    writeFileSync(file, testFile(input, [...silent, ...pinned].sort(byTime)));
+    return { fixture: r.fixture.name, file, problems };
+  });
 }
 
 /** One alert's notification record in a replay: what on-call, the team and the ticket channel received. */

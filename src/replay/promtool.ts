@@ -170,8 +170,8 @@ function observationFile(input: TestFileInput, dir: string): string {
   return file;
 }
 
-/** Each failing check of an observation file's run is an alert firing at that time, with the labels promtool printed. */
-function observations(file: string, r: PromtoolResult): Mismatch[] {
+/** Each failing check (expecting silence) of a `promtool test rules` run is an alert firing at that time, with the labels promtool printed. */
+export function reportedFirings(file: string, r: PromtoolResult): Mismatch[] {
   if (r.status === 0) return [];
   // A rule that fails to evaluate must not read as "silent".
   const evalError = r.output.match(/^\s*rule: .*, time: .*, err: .*$/m);
@@ -188,5 +188,22 @@ function observations(file: string, r: PromtoolResult): Mismatch[] {
  */
 export async function observeFiringsAsync(input: TestFileInput, dir: string): Promise<Mismatch[]> {
   const file = observationFile(input, dir);
-  return observations(file, await promtoolAsync(["test", "rules", file]));
+  return reportedFirings(file, await promtoolAsync(["test", "rules", file]));
+}
+
+/**
+ * The annotation through which a `for: 0`, threshold-free alert rule exposes each series its
+ * expression returns with the value: Prometheus expands `$value` with Go's `%v`, the shortest text
+ * that reads back as the same float64 (`+Inf`, `-Inf` and `NaN` spelled Go's way).
+ */
+export const VALUE_ANNOTATION = { value: "{{ $value }}" } as const;
+
+/** A value printed through VALUE_ANNOTATION, as the float64 it was; anything else throws. */
+export function annotatedValue(text: string | undefined): number {
+  if (text === "+Inf") return Infinity;
+  if (text === "-Inf") return -Infinity;
+  if (text === "NaN") return NaN;
+  const v = text !== undefined && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(text) ? Number(text) : NaN;
+  if (Number.isNaN(v)) throw new Error(`promtool printed a value that is not a number: ${JSON.stringify(text)}`);
+  return v;
 }

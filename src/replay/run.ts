@@ -8,15 +8,23 @@ import { fixtures as buildFixtures, type Fixture, type Series } from "./fixtures
 import type { Config } from "../config/schema";
 import { durationSeconds } from "../config/durations";
 import { EXPRESSION_DATASOURCE } from "../model/rules";
-import { singleThreshold, THRESHOLD_OPERATORS } from "../model/thresholds";
+import { singleThreshold, thresholdHolds, type SingleThreshold } from "../model/thresholds";
 import { exprOf } from "../model/rules";
 import { prometheusRuleFiles, ruleKind } from "../emit/files/prometheus-rules";
 import { routedLabels } from "../review/routed-labels";
 import { ruleRoutes, type RouteTiming, type TimedRoute } from "../review/route-timing";
 import type { ReplayedStack } from "./rendered-stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
-import { labelSetKey, type Labels } from "../model/labels";
-import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, type Mismatch, type TestFileInput } from "./promtool";
+import type { Labels } from "../model/labels";
+import {
+  annotatedValue,
+  inParallel,
+  observeFiringsAsync,
+  PROMTOOL_CONCURRENCY,
+  VALUE_ANNOTATION,
+  type Mismatch,
+  type TestFileInput,
+} from "./promtool";
 import {
   notifications,
   replayStates,
@@ -31,10 +39,10 @@ import {
  * The replay: every alert rule's evaluations over a fixture, then Grafana's state machine
  * (alert-state.ts) for pending, keep_firing_for, NoData and errors, then the matched route's
  * Alertmanager timing for notifications.
- * - PromQL alerts: promtool evaluates, per evaluation, the rule's query A (which series exist) and
- *   its condition `A <op> value` (which hold), as two `for: 0` Prometheus alerts; an empty A is
- *   NoData. promtool also runs the exported rule itself, whose first firings are pinned by
- *   `expectations.ts` as a cross-check of the state machine.
+ * - PromQL alerts: promtool evaluates, per evaluation, the rule's query A (which series exist, and
+ *   their values) as a `for: 0` Prometheus alert; the threshold B is Grafana's own expression, applied
+ *   here as Grafana's evaluator decides it (`thresholdHolds`); an empty A is NoData.
+ *   `expectations.ts` cross-checks the state machine with promtool running the exported rules.
  * - LogQL alerts and Loki recording rules: the TS LogQL evaluator (grafana-eval.ts).
  */
 
@@ -89,10 +97,8 @@ export interface FixtureReplay {
   groups: NotificationGroup[];
   /** Alerts of severity page that fired where no page is wanted (or before the incident started). */
   falsePages: Array<{ uid: string; atSeconds: number }>;
-  /** Input handed to promtool for this fixture, one per evaluation interval (rule files, fixture + recorded series). */
+  /** The exported rules with this fixture's series (recorded ones included), one per evaluation interval: the cross-check's input (expectations.ts). */
   promtoolInputs: TestFileInput[];
-  /** What promtool reported firing for the exported rules (alert, evaluation time, labels and annotations). */
-  observations: Mismatch[];
 }
 
 export interface ReplayContext {
@@ -181,23 +187,24 @@ function rulesWithInterval(stack: ReplayedStack, cfg: Config): RuleEntry[] {
   );
 }
 
-const SERIES_SUFFIX = "__series";
-const CONDITION_SUFFIX = "__condition";
+const QUERY_A_SUFFIX = "__A";
 
-/** The two `for: 0` Prometheus alerts that expose a PromQL rule's evaluations: A's series, and those for which B holds. */
-function conditionRules(rule: alerting.Rule): Array<{ alert: string; expr: string }> {
+/** A PromQL rule's query A and threshold B, the [A: PromQL, B: threshold on A] shape the replay evaluates. */
+function queryAndThreshold(rule: alerting.Rule): { a: string; threshold: SingleThreshold } {
   const a = exprOf(rule.data[0]?.model);
   const threshold = singleThreshold(rule.data[1]?.model);
   if (a === undefined || !threshold)
     throw new Error(`alert ${rule.uid}: not the [A: PromQL, B: threshold on A] shape the replay evaluates`);
-  return [
-    { alert: `${rule.uid}${SERIES_SUFFIX}`, expr: a },
-    { alert: `${rule.uid}${CONDITION_SUFFIX}`, expr: `(${a}) ${THRESHOLD_OPERATORS[threshold.op]} ${threshold.value}` },
-  ];
+  return { a, threshold };
+}
+
+/** The `for: 0` Prometheus alert that exposes a PromQL rule's query A at each evaluation: every series it returns, with its value. */
+function queryARule(rule: alerting.Rule): { alert: string; expr: string; annotations: Record<string, string> } {
+  return { alert: `${rule.uid}${QUERY_A_SUFFIX}`, expr: queryAndThreshold(rule).a, annotations: { ...VALUE_ANNOTATION } };
 }
 
 /** Prometheus rule files, by the evaluation interval of their groups (promtool runs one interval per test file). */
-export type RuleFilesByInterval = Map<number, { exported: string[]; conditions: string }>;
+export type RuleFilesByInterval = Map<number, { exported: string[]; queryA: string }>;
 
 function settingsOf(rule: alerting.Rule, stack: ReplayedStack) {
   const query = rule.data.find((d) => d.datasourceUid !== EXPRESSION_DATASOURCE);
@@ -218,16 +225,19 @@ function withoutAlertname(labels: Labels): Labels {
   return Object.fromEntries(Object.entries(labels).filter(([k]) => k !== "alertname"));
 }
 
-/** promtool's view of one PromQL rule as evaluations: A's series and, for each, whether the condition holds. */
+/** One PromQL rule as evaluations: A's series as promtool returned them and, for each, whether threshold B holds on its value. */
 function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: number[], failsAt: (t: number) => boolean): Evaluation[] {
-  const at = (name: string, t: number) =>
-    observed.find((m) => m.alertname === name && m.evalSeconds === t)?.got.map((g) => withoutAlertname(g.labels)) ?? [];
+  const { threshold } = queryAndThreshold(rule);
+  const name = `${rule.uid}${QUERY_A_SUFFIX}`;
+  const byTime = new Map(observed.filter((m) => m.alertname === name).map((m) => [m.evalSeconds, m.got]));
   return times.map((t) => {
     if (failsAt(t)) return { atSeconds: t, error: "Prometheus query failed" };
-    const holding = new Set(at(`${rule.uid}${CONDITION_SUFFIX}`, t).map(labelSetKey));
     return {
       atSeconds: t,
-      series: at(`${rule.uid}${SERIES_SUFFIX}`, t).map((labels) => ({ labels, condition: holding.has(labelSetKey(labels)) })),
+      series: (byTime.get(t) ?? []).map((g) => ({
+        labels: withoutAlertname(g.labels),
+        condition: thresholdHolds(threshold.op, annotatedValue(g.annotations.value), threshold.value),
+      })),
     };
   });
 }
@@ -252,11 +262,10 @@ export function warmUpSeconds(fixture: Fixture): number {
 /** A fixture's series (recorded ones included) and its promtool runs, one per evaluation interval. */
 interface PreparedFixture {
   fixture: Fixture;
+  /** The exported rules over the fixture, for the cross-check (expectations.ts). */
   promtoolInputs: TestFileInput[];
-  /** What each promtool run observes: the exported alerts plus the replay's condition rules. */
+  /** What each promtool run observes: the PromQL rules' queries A. */
   observe: TestFileInput[];
-  /** The exported alerts' names, per run (the rest of what a run observes are condition rules). */
-  alertnames: string[][];
 }
 
 function prepareFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFilesByInterval): PreparedFixture {
@@ -266,18 +275,13 @@ function prepareFixture(ctx: ReplayContext, fixture: Fixture, ruleFiles: RuleFil
     .filter((r) => r.kind === "logql-recording")
     .flatMap((r) => replayRecordingRules([r.rule], fixture, r.interval, lokiFails));
   const series = [...fixture.series, ...recorded];
-  const prepared: PreparedFixture = { fixture, promtoolInputs: [], observe: [], alertnames: [] };
+  const prepared: PreparedFixture = { fixture, promtoolInputs: [], observe: [] };
   for (const [interval, files] of ruleFiles) {
     const promql = rules.filter((r) => r.kind === "promql-alert" && r.interval === interval);
     const alertnames = promql.map((r) => r.rule.uid ?? "");
     const input: TestFileInput = { ruleFiles: files.exported, evaluationIntervalSeconds: interval, fixture, series, alertnames };
     prepared.promtoolInputs.push(input);
-    prepared.observe.push({
-      ...input,
-      ruleFiles: [...files.exported, files.conditions],
-      alertnames: [...alertnames, ...promql.flatMap((r) => conditionRules(r.rule).map((c) => c.alert))],
-    });
-    prepared.alertnames.push(alertnames);
+    prepared.observe.push({ ...input, ruleFiles: [files.queryA], alertnames: alertnames.map((a) => `${a}${QUERY_A_SUFFIX}`) });
   }
   return prepared;
 }
@@ -289,13 +293,7 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
   const rules = rulesWithInterval(stack, cfg);
   const lokiFails = failureWindow(fixture, "loki");
   const promFails = failureWindow(fixture, "prometheus");
-  const observed: Mismatch[] = [];
-  const conditionObservations: Mismatch[] = [];
-  runs.forEach((all, i) => {
-    const alertnames = prepared.alertnames[i];
-    observed.push(...all.filter((m) => alertnames.includes(m.alertname)));
-    conditionObservations.push(...all.filter((m) => !alertnames.includes(m.alertname)));
-  });
+  const observed = runs.flat();
 
   const replayed = rules
     .filter((r) => r.kind === "promql-alert" || r.kind === "logql-alert")
@@ -304,7 +302,7 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
       const times = evaluationTimes(fixture, interval).filter((t) => t >= warm);
       const evaluations =
         kind === "promql-alert"
-          ? promqlEvaluations(rule, conditionObservations, times, promFails)
+          ? promqlEvaluations(rule, observed, times, promFails)
           : logqlEvaluations(rule, fixture, interval, lokiFails).filter((e) => e.atSeconds >= warm);
       return { rule, kind, states: replayStates(settingsOf(rule, stack), evaluations) };
     });
@@ -376,7 +374,7 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
         .slice(0, 1)
         .map((t) => ({ uid: a.uid, atSeconds: t })),
     );
-  return { fixture, alerts, groups, detection: detections[0], falsePages, promtoolInputs, observations: observed };
+  return { fixture, alerts, groups, detection: detections[0], falsePages, promtoolInputs };
 }
 
 export interface ReplayOptions {
@@ -406,19 +404,15 @@ export async function replayStack(
     const path = join(ctx.dir, name);
     writeFileSync(path, content);
     const interval = intervals.get(name.replace(/\.rules\.yml$/, "")) ?? ctx.cfg.alerting.evaluationIntervalSeconds;
-    const conditions = join(ctx.dir, `replay-conditions-${interval}s.rules.yml`);
-    ruleFiles.set(interval, { exported: [...(ruleFiles.get(interval)?.exported ?? []), path], conditions });
+    const queryA = join(ctx.dir, `replay-query-a-${interval}s.rules.yml`);
+    ruleFiles.set(interval, { exported: [...(ruleFiles.get(interval)?.exported ?? []), path], queryA });
   }
   for (const [interval, files] of ruleFiles) {
     const promql = rules.filter((r) => r.kind === "promql-alert" && r.interval === interval);
-    const group = {
-      name: `replay-conditions-${interval}s`,
-      interval: `${interval}s`,
-      rules: promql.flatMap((r) => conditionRules(r.rule)),
-    };
+    const group = { name: `replay-query-a-${interval}s`, interval: `${interval}s`, rules: promql.map((r) => queryARule(r.rule)) };
     writeFileSync(
-      files.conditions,
-      `# The incident replay's view of each PromQL rule's query A and condition, per evaluation.\n${stringify({ groups: [group] }, { lineWidth: 0 })}`,
+      files.queryA,
+      `# The incident replay's view of each PromQL rule's query A (its series and their values), per evaluation.\n${stringify({ groups: [group] }, { lineWidth: 0 })}`,
     );
   }
   const prepared = fixtures.map((f) => prepareFixture(ctx, f, ruleFiles));

@@ -73,8 +73,7 @@ describe("a stack read back from its rendered provisioning files", () => {
       ["factory-5xx", "telemetry-outage", "loki-query-errors", "deploy-restart-logged"].includes(f.name),
     );
     expect(fixtures).toHaveLength(4);
-    const outcome = (r: FixtureReplay) =>
-      plain({ alerts: r.alerts, groups: r.groups, detection: r.detection, falsePages: r.falsePages, observations: r.observations });
+    const outcome = (r: FixtureReplay) => plain({ alerts: r.alerts, groups: r.groups, detection: r.detection, falsePages: r.falsePages });
     const built = await replayStack({ stack: checkedStack(cfg), cfg, dir: tmp() }, fixtures);
     const read = await replayStack({ stack: stackOfRenderedFiles(renderArtifacts(exampleConfig()), "example"), cfg, dir: tmp() }, fixtures);
     expect(built.flatMap((r) => r.groups.flatMap((g) => g.notifications)).length).toBeGreaterThan(4);

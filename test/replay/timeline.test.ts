@@ -65,7 +65,6 @@ const replay = {
   ],
   falsePages: [],
   promtoolInputs: [],
-  observations: [],
 } as unknown as FixtureReplay;
 
 describe("incident timeline as Mermaid (gantt)", () => {
