@@ -1,5 +1,5 @@
 import "./load-errors";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
 import { readAlertingSnapshot } from "../review/alert-snapshot";
@@ -10,7 +10,7 @@ import { readDashboardSnapshot } from "../review/dashboard-snapshot";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
 import { renderArtifacts } from "../emit/files/artifacts";
 import { readStackFile } from "../config/stack-file";
-import { fileAtRef, renderedFilesAtRef, UnknownRefError, verifiedRef } from "../emit/files/ref";
+import { fileAtRef, renderedFilesAtRef, repositoryOf, UnknownRefError, verifiedRef } from "../emit/files/ref";
 import { configChanges } from "../review/config-changes";
 import { parseStack } from "../config/stack-file";
 import { parseConfig, type Config } from "../config/schema";
@@ -89,9 +89,9 @@ function compared(files: Map<string, string>): Map<string, string> {
   return new Map([...files].filter(([path]) => COMPARED_DIRS.some((d) => path.startsWith(d))));
 }
 
-function refChecked(ref: string): string {
+function refChecked(ref: string, repo: string): string {
   try {
-    verifiedRef(ref);
+    verifiedRef(ref, repo);
   } catch (e) {
     if (e instanceof UnknownRefError) throw new UsageError(e.message, USAGE);
     throw e;
@@ -99,13 +99,14 @@ function refChecked(ref: string): string {
   return ref;
 }
 
-/** The provisioning files and dashboards a ref's definitions render from a stack file's text. */
+/** The provisioning files and dashboards a ref's definitions (of the repository `repo`) render from a stack file's text. */
 export function renderedFilesAt(
   ref: string,
   stackText = readFileSync(EXAMPLE_STACK_FILE, "utf8"),
   stackName = "Pulumi.example.yaml",
+  repo = REPO_ROOT,
 ): Map<string, string> {
-  return compared(renderedFilesAtRef(refChecked(ref), stackText, stackName));
+  return compared(renderedFilesAtRef(refChecked(ref, repo), stackText, stackName, repo));
 }
 
 /** The working tree's provisioning files and dashboards, rendered in memory from a stack file. */
@@ -126,11 +127,12 @@ interface Side {
 }
 
 /** A ref's side: its own version of the stack file, or the given one when the ref does not have that file. */
-function refSide(ref: string, stackFile: string): Side {
-  const path = relative(REPO_ROOT, stackFile);
-  const committed = path.startsWith("..") ? undefined : fileAtRef(refChecked(ref), path);
+function refSide(ref: string, stackFile: string, repo: string): Side {
+  // The repository's path as git prints it (symbolic links resolved), and the stack file's likewise.
+  const path = relative(repo, existsSync(stackFile) ? realpathSync(stackFile) : stackFile);
+  const committed = path.startsWith("..") ? undefined : fileAtRef(refChecked(ref, repo), path, repo);
   const stackText = committed ?? readFileSync(stackFile, "utf8");
-  return { stackText, files: renderedFilesAt(ref, stackText, path.startsWith("..") ? stackFile : path) };
+  return { stackText, files: renderedFilesAt(ref, stackText, path.startsWith("..") ? stackFile : path, repo) };
 }
 
 /** The command line; a relative --stack-file is read from `cwd` (the repository the diff runs in). */
@@ -187,14 +189,15 @@ async function replaySection(
   return formatReplayComparison(comparison, format);
 }
 
-/** The diff's report; a relative --stack-file is read from `cwd`; refs are the repository's. */
+/** The diff's report; a relative --stack-file is read from `cwd`; refs are those of the git repository `cwd` is in. */
 export async function runDiff(argv: string[], cwd = REPO_ROOT): Promise<string> {
   const { ref, to, stackFile, format, replay, scenarios } = diffArgs(argv, cwd);
-  const before = refSide(ref, stackFile);
+  const repo = repositoryOf(cwd);
+  const before = refSide(ref, stackFile, repo);
   const after: Side =
     to === undefined
       ? { stackText: readFileSync(stackFile, "utf8"), files: renderedFilesOfWorkingTree(stackFile) }
-      : refSide(to, stackFile);
+      : refSide(to, stackFile, repo);
   const sections = [
     ...behaviourDiff(reviewSnapshot(before.files), reviewSnapshot(after.files)),
     { title: "Stack configuration", changes: configChanges(before.stackText, after.stackText) },

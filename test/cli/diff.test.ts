@@ -21,15 +21,12 @@ const LIBRARY = `${SCENARIOS.length} scenarios (${stackFixtures(parseConfig(exam
 /** What the diff says of the replay when neither side's rules or routes differ. */
 const UNCHANGED_REPLAY = `Incident replay: No alert rule or route differs: the outcome of all ${LIBRARY} is unchanged (not replayed).\n`;
 
-/**
- * Runs `npm run diff -- <args>` in `cwd`: a real process, the copy's own code and repository (refs
- * are those of the repository the code is in).
- */
+/** Runs `npm run diff -- <args>` in `cwd` as a real process (the copy's own code): the smoke test. */
 function diffCli(cwd: string, args: string[]) {
   return runScript("diff", args, cwd);
 }
 
-/** The diff's entry point in this process: this repository's refs. */
+/** The diff's entry point in this process, in `cwd`: refs are those of the git repository `cwd` is in. */
 function diffHere(args: string[], cwd = REPO_ROOT) {
   return runMain(main, args, { cwd });
 }
@@ -76,19 +73,19 @@ describe("npm run diff -- <git-ref>", () => {
     expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.example.yaml)\nNo behaviour changes.\n${UNCHANGED_REPLAY}`);
   });
 
-  it("prints No behaviour changes for another stack file of the repository when nothing changed (both sides rendered from it)", () => {
-    const { code, stdout, stderr } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.staging.example.yaml"]);
+  it("prints No behaviour changes for another stack file of the repository when nothing changed (both sides rendered from it)", async () => {
+    const { code, stdout, stderr } = await diffHere(["HEAD", "--stack-file", "Pulumi.staging.example.yaml"], head);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.staging.example.yaml)\nNo behaviour changes.\n${UNCHANGED_REPLAY}`);
   });
 
-  it("shows the behaviour a pull request changes by editing only a stack file, and the keys it set", () => {
+  it("shows the behaviour a pull request changes by editing only a stack file, and the keys it set", async () => {
     const dir = committedCopy();
     const file = join(dir, "Pulumi.staging.example.yaml");
     const staging = readFileSync(file, "utf8");
     writeFileSync(file, `${staging}\n  pizza-observability:thresholds:\n    order5xx: { count: 7, pendingPeriod: 3m }\n`);
-    const { code, stdout } = diffCli(dir, ["HEAD", "--stack-file", "Pulumi.staging.example.yaml", "--no-replay"]);
+    const { code, stdout } = await diffHere(["HEAD", "--stack-file", "Pulumi.staging.example.yaml", "--no-replay"], dir);
     expect(code).toBe(0);
     expect(stdout.split("\n")).toEqual([
       "Behaviour: HEAD -> working tree (Pulumi.staging.example.yaml)",
@@ -106,10 +103,10 @@ describe("npm run diff -- <git-ref>", () => {
     ]);
   });
 
-  it("compares a stack file new since the ref with the ref's definitions rendered from that same file", () => {
+  it("compares a stack file new since the ref with the ref's definitions rendered from that same file", async () => {
     const staging = readFileSync(join(head, "Pulumi.staging.example.yaml"), "utf8");
     writeFileSync(join(head, "Pulumi.qa.yaml"), staging.replace("JWT Pizza Service (staging)", "JWT Pizza Service (qa)"));
-    const { code, stdout } = diffCli(head, ["HEAD", "--stack-file", "Pulumi.qa.yaml"]);
+    const { code, stdout } = await diffHere(["HEAD", "--stack-file", "Pulumi.qa.yaml"], head);
     expect(code).toBe(0);
     expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.qa.yaml)\nNo behaviour changes.\n${UNCHANGED_REPLAY}`);
   });
@@ -123,7 +120,7 @@ describe("npm run diff -- <git-ref>", () => {
     expect(stdout).toBe(`Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n${expected}`);
   });
 
-  it("shows the contact point of a rule with its own notification_settings.receiver, not the policy tree's", () => {
+  it("shows the contact point of a rule with its own notification_settings.receiver, not the policy tree's", async () => {
     const dir = committedCopy();
     const file = join(dir, "rendered/alerting/rule-group-errors.yaml");
     const rendered = readFileSync(file, "utf8");
@@ -135,12 +132,12 @@ describe("npm run diff -- <git-ref>", () => {
     expect(direct).not.toBe(rendered);
     writeFileSync(file, direct);
     git(dir, ["commit", "--quiet", "--no-verify", "-am", "route pizza-order-5xx to its own contact point"]);
-    const { code, stdout } = diffCli(dir, ["HEAD", "--no-replay"]);
+    const { code, stdout } = await diffHere(["HEAD", "--no-replay"], dir);
     expect(code).toBe(0);
     expect(stdout).toContain("~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    route: pizza-heartbeat -> pizza-team-slack\n");
   });
 
-  it("shows switching the on-call contact point from webhook to PagerDuty, never showing a credential", () => {
+  it("shows switching the on-call contact point from webhook to PagerDuty, never showing a credential", async () => {
     const dir = committedCopy();
     const example = readFileSync(join(dir, "Pulumi.example.yaml"), "utf8");
     const pagerDuty = example
@@ -151,7 +148,7 @@ describe("npm run diff -- <git-ref>", () => {
       );
     expect(pagerDuty).toContain("pizza-observability:pagerDutyIntegrationKey:\n    secure:");
     writeFileSync(join(dir, "Pulumi.example.yaml"), pagerDuty);
-    const { code, stdout } = diffCli(dir, ["HEAD"]);
+    const { code, stdout } = await diffHere(["HEAD"], dir);
     expect(code).toBe(0);
     expect(stdout).toContain('~ config pizza-observability:contacts.onCall\n    value: "webhook" -> "pagerduty"\n');
     expect(stdout).toContain("+ credential pizza-observability:pagerDutyIntegrationKey set (value not shown)\n");
@@ -167,13 +164,13 @@ describe("npm run diff -- <git-ref>", () => {
     expect(stdout).not.toMatch(/EXAMPLE-ciphertext|REDACTED|encrypted in stack file/);
   });
 
-  it("shows a mute timing change and the routes it applies to, in markdown with a heading per area", () => {
+  it("shows a mute timing change and the routes it applies to, in markdown with a heading per area", async () => {
     const dir = committedCopy();
     const example = readFileSync(join(dir, "Pulumi.example.yaml"), "utf8");
     const muted = example.replace('weekdays: ["tuesday"]', 'weekdays: ["thursday"]').replace("routes: [ticket]", "routes: [page]");
     expect(muted).not.toBe(example);
     writeFileSync(join(dir, "Pulumi.example.yaml"), muted);
-    const { code, stdout } = diffCli(dir, ["HEAD", "--format", "markdown", "--no-replay"]);
+    const { code, stdout } = await diffHere(["HEAD", "--format", "markdown", "--no-replay"], dir);
     expect(code).toBe(0);
     expect(stdout.split("\n")).toEqual([
       "## Behaviour diff: `HEAD` → working tree (`Pulumi.example.yaml`)",
@@ -201,31 +198,31 @@ describe("npm run diff -- <git-ref>", () => {
     ]);
   });
 
-  it("says a credential was re-set in the stack file, by key only", () => {
+  it("says a credential was re-set in the stack file, by key only", async () => {
     const dir = committedCopy();
     const file = join(dir, "Pulumi.example.yaml");
     const example = readFileSync(file, "utf8");
     const reset = example.replace("v1:EXAMPLE-ciphertext-of-the-heartbeat-url", "v1:OTHER-ciphertext-of-the-heartbeat-url");
     expect(reset).not.toBe(example);
     writeFileSync(file, reset);
-    const { code, stdout } = diffCli(dir, ["HEAD", "--no-replay"]);
+    const { code, stdout } = await diffHere(["HEAD", "--no-replay"], dir);
     expect(code).toBe(0);
     expect(stdout).toBe(
       "Behaviour: HEAD -> working tree (Pulumi.example.yaml)\n~ credential pizza-observability:heartbeatUrl\n    value: (not shown) -> changed (not shown)\n",
     );
   });
 
-  it("compares two refs with --to, reading both sides from their committed rendered/", () => {
+  it("compares two refs with --to, reading both sides from their committed rendered/", async () => {
     const dir = committedCopy();
     const file = join(dir, "rendered/alerting/rule-group-errors.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace(/\n(\s+)for: 0s\n/, "\n$1for: 2m\n"));
     git(dir, ["commit", "--quiet", "--no-verify", "-am", "order 5xx pending 2m"]);
-    const { code, stdout } = diffCli(dir, ["HEAD~1", "--to", "HEAD", "--no-replay"]);
+    const { code, stdout } = await diffHere(["HEAD~1", "--to", "HEAD", "--no-replay"], dir);
     expect(code).toBe(0);
     expect(stdout).toBe("Behaviour: HEAD~1 -> HEAD\n~ pizza-order-5xx (JWT Pizza API answering 5xx)\n    pending period: 0s -> 2m\n");
   });
 
-  it("replays the scenario library on both sides: a page delayed by 3 minutes changes the seed incident's row, drawn before and after", async () => {
+  it("replays the scenario library on both sides: a page delayed by 3 minutes changes the busy-traffic factory incident's row, drawn before and after", async () => {
     const dir = committedCopy();
     const file = join(dir, "rendered/alerting/rule-group-orders.yaml");
     const rendered = readFileSync(file, "utf8");
@@ -233,34 +230,25 @@ describe("npm run diff -- <git-ref>", () => {
     expect(delayed).not.toBe(rendered);
     writeFileSync(file, delayed);
     git(dir, ["commit", "--quiet", "--no-verify", "-am", "order-failure page pending 3m10s"]);
-    // Two scenarios, not the library: the CLI's wiring; compareReplays is tested on the whole library in test/replay/compare.test.ts.
-    const { code, stdout, stderr } = diffCli(dir, [
-      "HEAD~1",
-      "--to",
-      "HEAD",
-      "--format",
-      "markdown",
-      "--scenario",
-      "factory-5xx",
-      "--scenario",
-      "normal-hour",
-    ]);
+    // Two one-phase scenarios, not the library: the CLI's wiring; compareReplays is tested in test/replay/compare.test.ts.
+    const { code, stdout, stderr } = await diffHere(
+      ["HEAD~1", "--to", "HEAD", "--format", "markdown", "--scenario", "factory-5xx-busy", "--scenario", "normal-hour"],
+      dir,
+    );
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const replay = stdout.slice(stdout.indexOf("### Incident replay"));
     expect(replay).toMatch(
-      /^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): 1 of 2 scenarios \(7 fixtures with phases and seeds\) change\.\n/,
+      /^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): 1 of 2 scenarios \(2 fixtures with phases and seeds\) change\.\n/,
     );
-    expect(replay).toMatch(
-      /\n\| factory-5xx \| 1 \| page \+40s median, \+60s worst \(6 phases\) → page \+\d+s median, \+\d+s worst \(6 phases\) \|/,
-    );
+    expect(replay).toMatch(/\n\| factory-5xx-busy \| 1 \| page \+40s → page \+\d+s \|/);
     expect(replay).toMatch(/\n1 scenario unchanged\.\n$/);
     const parse = await ganttParser();
     const blocks = mermaidBlocks(replay);
     expect(blocks.length).toBeGreaterThanOrEqual(2);
     for (const b of blocks) expect(parse(b).filter(([k]) => k === "addTask").length).toBeGreaterThan(1);
-    expect(blocks[0]).toContain("title factory-5xx before (HEAD~1) - alerts and notifications");
-    expect(blocks[1]).toContain("title factory-5xx after (HEAD) - alerts and notifications");
+    expect(blocks[0]).toContain("title factory-5xx-busy before (HEAD~1) - alerts and notifications");
+    expect(blocks[1]).toContain("title factory-5xx-busy after (HEAD) - alerts and notifications");
   }, 600_000);
 
   it("refuses a --scenario the library does not have, naming it", async () => {
@@ -280,6 +268,14 @@ describe("npm run diff -- <git-ref>", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain('diff: unknown git ref "no-such-branch-or-tag"');
+  });
+
+  it("run outside a git repository, says so in one line", async () => {
+    const outside = mkdtempSync(join(tmpdir(), "diff-no-repo-"));
+    writeFileSync(join(outside, "Pulumi.example.yaml"), readFileSync(EXAMPLE_STACK_FILE, "utf8"));
+    const { code, stdout, stderr } = await diffHere(["HEAD"], outside);
+    expect([code, stdout]).toEqual([1, ""]);
+    expect(stderr).toBe(`diff: ${outside} is not inside a git repository: run the command from your checkout of pizza-observability\n`);
   });
 
   it("fails with its usage when no ref is given", async () => {

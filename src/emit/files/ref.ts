@@ -24,29 +24,38 @@ function git(args: string[], cwd = REPO_ROOT): string {
   return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
 }
 
-export function verifiedRef(ref: string): void {
+/** The top folder of the git repository `cwd` is in. */
+export function repositoryOf(cwd: string): string {
   try {
-    git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    return git(["rev-parse", "--show-toplevel"], cwd).trim();
+  } catch {
+    throw new Error(`${cwd} is not inside a git repository: run the command from your checkout of pizza-observability`);
+  }
+}
+
+export function verifiedRef(ref: string, repo = REPO_ROOT): void {
+  try {
+    git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], repo);
   } catch {
     throw new UnknownRefError(ref);
   }
 }
 
 /** A file's committed text at a ref (path relative to the repository), or undefined when the ref does not have it. */
-export function fileAtRef(ref: string, path: string): string | undefined {
+export function fileAtRef(ref: string, path: string, repo = REPO_ROOT): string | undefined {
   try {
-    return git(["show", `${ref}:${path}`]);
+    return git(["show", `${ref}:${path}`], repo);
   } catch {
     return undefined;
   }
 }
 
 /** The ref's committed rendered/ (the example stack's artifacts), by path within rendered/. */
-export function committedRenderedFiles(ref: string): Map<string, string> {
-  verifiedRef(ref);
-  const paths = git(["ls-tree", "-r", "--name-only", ref, "--", "rendered/"]).split("\n").filter(Boolean);
+export function committedRenderedFiles(ref: string, repo = REPO_ROOT): Map<string, string> {
+  verifiedRef(ref, repo);
+  const paths = git(["ls-tree", "-r", "--name-only", ref, "--", "rendered/"], repo).split("\n").filter(Boolean);
   if (!paths.some((p) => p.startsWith("rendered/alerting/"))) throw new Error(`${ref} has no rendered/alerting/*.yaml`);
-  return new Map(paths.map((p) => [p.slice("rendered/".length), git(["show", `${ref}:${p}`])]));
+  return new Map(paths.map((p) => [p.slice("rendered/".length), git(["show", `${ref}:${p}`], repo)]));
 }
 
 function filesUnder(dir: string, prefix = ""): Array<[string, string]> {
@@ -61,12 +70,12 @@ function filesUnder(dir: string, prefix = ""): Array<[string, string]> {
 
 /**
  * Every artifact `ref`'s definitions render from a stack file's text (`stackName` names it in
- * messages): relative path within rendered/ -> content.
+ * messages), in the repository `repo` (this checkout by default): relative path within rendered/ -> content.
  */
-export function renderedFilesAtRef(ref: string, stackText: string, stackName: string): Map<string, string> {
-  verifiedRef(ref);
+export function renderedFilesAtRef(ref: string, stackText: string, stackName: string, repo = REPO_ROOT): Map<string, string> {
+  verifiedRef(ref, repo);
   const example = relative(REPO_ROOT, EXAMPLE_STACK_FILE);
-  if (fileAtRef(ref, example) === stackText) return committedRenderedFiles(ref);
+  if (fileAtRef(ref, example, repo) === stackText) return committedRenderedFiles(ref, repo);
   const dir = mkdtempSync(join(tmpdir(), "pizza-render-ref-"));
   try {
     const tree = join(dir, "tree");
@@ -74,7 +83,7 @@ export function renderedFilesAtRef(ref: string, stackText: string, stackName: st
     const stackFile = join(dir, "Pulumi.stack.yaml");
     writeFileSync(stackFile, stackText);
     execFileSync("sh", ["-c", 'mkdir -p "$1" && git archive --format=tar "$2" | tar -x -C "$1"', "sh", tree, ref], {
-      cwd: REPO_ROOT,
+      cwd: repo,
       stdio: ["ignore", "ignore", "pipe"],
     });
     symlinkSync(join(REPO_ROOT, "node_modules"), join(tree, "node_modules"));
