@@ -145,7 +145,8 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
         const { from, to } = evaluatedWindow(p);
         const args = [
-          require.resolve("tsx/cli"),
+          "--require",
+          "tsx/cjs",
           "src/cli/backtest.ts",
           "--from",
           String(from),

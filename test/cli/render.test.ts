@@ -9,11 +9,12 @@ import { readStack, readStackFile } from "../../src/config/stack-file";
 import { main } from "../../src/cli/render";
 import { pathWithOnlyNode, runMain } from "../support/cli";
 
-const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
+/** How `npm run render` starts the CLI (package.json): node with tsx's CommonJS loader. */
+const RENDER = ["--require", "tsx/cjs", "src/cli/render.ts"];
 
 /** The smoke test's and the lock tests' render: a real process, as `npm run render` starts it. */
 function spawnedRender(args: string[]) {
-  return spawnSync(TSX, ["src/cli/render.ts", ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+  return spawnSync(process.execPath, [...RENDER, ...args], { cwd: REPO_ROOT, encoding: "utf8" });
 }
 
 /** Every other test's render: the CLI's entry point in this process. */
@@ -24,7 +25,7 @@ async function render(args: string[], env: NodeJS.ProcessEnv = process.env) {
 
 function renderAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ["src/cli/render.ts", ...args], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, [...RENDER, ...args], { cwd: REPO_ROOT });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (status) => resolve({ status, stderr }));

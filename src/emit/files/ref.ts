@@ -87,7 +87,8 @@ export function renderedFilesAtRef(ref: string, stackText: string, stackName: st
       stdio: ["ignore", "ignore", "pipe"],
     });
     symlinkSync(join(REPO_ROOT, "node_modules"), join(tree, "node_modules"));
-    const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), "src/cli/render.ts", "--stack-file", stackFile, "--out", out], {
+    // As the ref's `npm run render` starts it: node with tsx's CommonJS loader.
+    const r = spawnSync(process.execPath, ["--require", "tsx/cjs", "src/cli/render.ts", "--stack-file", stackFile, "--out", out], {
       cwd: tree,
       encoding: "utf8",
     });
