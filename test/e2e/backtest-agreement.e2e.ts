@@ -21,7 +21,7 @@ afterAll(async () => {
 describe("backtest of the replay fixtures on a real Prometheus", () => {
   it("agrees with the replay on every fixture (recording rules deployed: recorded series read from Prometheus)", async () => {
     const backtest = backtester(() => world);
-    const reads = fastBurnReads(world);
+    const reads = fastBurnReads(world.cfg);
     expect(reads).toEqual(
       expect.arrayContaining(["pizza:order_failures:count1m", "pizza:order_requests:count1m", "pizza:order_server_errors:count1m"]),
     );
@@ -33,7 +33,7 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
     for (const [i, p] of placed.entries()) {
       agreesWithReplay(world, p, results[i]);
       const fastBurn = results[i].after.alerts.find((a) => a.uid === "pizza-order-slo-fast-burn")!;
-      expect(fastBurn.evaluatedBy, p.fixture.name).toBe(expectedFastBurnEvaluator(world, p, reads));
+      expect(fastBurn.evaluatedBy, p.fixture.name).toBe(expectedFastBurnEvaluator(world.cfg, p.fixture, reads));
       evaluatedBy.push(fastBurn.evaluatedBy);
     }
     expect(evaluatedBy).toContain("Prometheus");

@@ -3,6 +3,8 @@ import { runBacktest, type BacktestResult } from "../../src/backtest";
 import { committedCatalogueAtRef } from "../../src/backtest/catalogue";
 import { firingNotifications } from "../../src/replay/alert-state";
 import { warmUpSeconds } from "../../src/replay/run";
+import type { Config } from "../../src/config/schema";
+import type { Fixture } from "../../src/replay/fixtures";
 import { recordedOf, TOKEN, type BacktestWorld, type Placed } from "./backtest-env";
 
 /**
@@ -64,21 +66,21 @@ export function agreesWithReplay(world: BacktestWorld, p: Placed, result: Backte
 }
 
 /** Every recorded series the fast burn reads (its own, and the order-failure page's it stands down for). */
-export function fastBurnReads(world: BacktestWorld): string[] {
+export function fastBurnReads(cfg: Config): string[] {
   const fastBurnExpr = JSON.stringify(
     committedCatalogueAtRef("HEAD").rules.find((r) => r.rule.uid === "pizza-order-slo-fast-burn")!.rule.data[0].model,
   );
-  return Object.values(world.cfg.telemetry.recorded).filter((m) => fastBurnExpr.includes(m));
+  return Object.values(cfg.telemetry.recorded).filter((m) => fastBurnExpr.includes(m));
 }
 
 /**
- * How the backtest must evaluate the fast burn over a placed fixture: read from Prometheus when it
+ * How the backtest must evaluate the fast burn over a fixture: read from Prometheus when it
  * holds every recorded series the rule reads; a metric with no series at all (failures never logged)
  * is indistinguishable from a new rule's, and is computed from Loki instead (the same empty answer).
  */
-export function expectedFastBurnEvaluator(world: BacktestWorld, p: Placed, reads: string[]): string {
+export function expectedFastBurnEvaluator(cfg: Config, fixture: Fixture, reads: string[]): string {
   const held = new Set(
-    recordedOf(world.cfg, p.fixture)
+    recordedOf(cfg, fixture)
       .filter((s) => s.values.some((v) => v !== undefined))
       .map((s) => s.metric),
   );

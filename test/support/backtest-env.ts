@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
 import { EXAMPLE_STACK_FILE } from "../../src/config/paths";
 import { parseConfig, type Config } from "../../src/config/schema";
 import { readStackFile } from "../../src/config/stack-file";
@@ -67,18 +68,25 @@ export function recordedOf(cfg: Config, fixture: Fixture): Series[] {
   );
 }
 
-export async function startWorld(options: Partial<Pick<ProxyOptions, "failFirst">> = {}): Promise<BacktestWorld> {
+export interface WorldOptions extends Partial<Pick<ProxyOptions, "failFirst">> {
+  /** Backfill only these fixtures of the library (by name; every one when absent), and the factory incident again as if its recording rules were new. */
+  only?: string[];
+}
+
+export async function startWorld({ only, ...options }: WorldOptions = {}): Promise<BacktestWorld> {
   // The scenario library's replay, shared with the replay tests (computed once per test run), is
   // awaited last: Prometheus starts while it runs.
   const replayed = scenarioReplay();
   replayed.catch(() => {});
   const dir = mkdtempSync(join(tmpdir(), "pizza-backtest-test-"));
   const cfg = parseConfig(readStackFile(EXAMPLE_STACK_FILE));
-  const fixtures = stackFixtures(cfg);
+  const library = stackFixtures(cfg);
+  const fixtures = only ? library.filter((f) => only.includes(f.name)) : library;
+  if (only) expect(fixtures.map((f) => f.name).sort(), "fixtures the world backfills").toEqual([...only].sort());
   const placed: Placed[] = [
     ...fixtures.map((fixture, i) => ({ fixture, startSeconds: EPOCH + i * SPACING, recordedInPrometheus: true })),
     // The factory incident again, as if the recording rules were new: their series are not in Prometheus.
-    { fixture: fixtures[0], startSeconds: EPOCH + fixtures.length * SPACING, recordedInPrometheus: false },
+    { fixture: library[0], startSeconds: EPOCH + fixtures.length * SPACING, recordedInPrometheus: false },
   ];
   const om = openMetrics(
     placed.flatMap((p) =>

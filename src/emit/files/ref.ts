@@ -55,7 +55,30 @@ export function committedRenderedFiles(ref: string, repo = REPO_ROOT): Map<strin
   verifiedRef(ref, repo);
   const paths = git(["ls-tree", "-r", "--name-only", ref, "--", "rendered/"], repo).split("\n").filter(Boolean);
   if (!paths.some((p) => p.startsWith("rendered/alerting/"))) throw new Error(`${ref} has no rendered/alerting/*.yaml`);
-  return new Map(paths.map((p) => [p.slice("rendered/".length), git(["show", `${ref}:${p}`], repo)]));
+  const texts = blobsAtRef(ref, paths, repo);
+  return new Map(paths.map((p, i) => [p.slice("rendered/".length), texts[i]]));
+}
+
+/** The committed texts of files at a ref, in one `git cat-file --batch` (one process, not one per file). */
+function blobsAtRef(ref: string, paths: string[], repo: string): string[] {
+  const out = execFileSync("git", ["cat-file", "--batch"], {
+    cwd: repo,
+    input: paths.map((p) => `${ref}:${p}\n`).join(""),
+    stdio: ["pipe", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // Each answer: "<object id> blob <size>\n", the content, "\n" (or "<name> missing\n").
+  const texts: string[] = [];
+  let at = 0;
+  for (const p of paths) {
+    const eol = out.indexOf(10, at);
+    const header = out.subarray(at, eol).toString("utf8");
+    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
+    if (size === undefined) throw new Error(`git cat-file: cannot read ${ref}:${p} (${header.slice(0, 200)})`);
+    texts.push(out.subarray(eol + 1, eol + 1 + Number(size)).toString("utf8"));
+    at = eol + 1 + Number(size) + 1;
+  }
+  return texts;
 }
 
 function filesUnder(dir: string, prefix = ""): Array<[string, string]> {
