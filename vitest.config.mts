@@ -7,9 +7,10 @@ import { defineConfig } from "vitest/config";
 // installMocks), and the suite passes in any file order (vitest run --sequence.shuffle.files --sequence.seed=N).
 export default defineConfig({
   test: {
-    // Fails the run at once, with one line naming the Debian packages, when promtool or amtool is missing;
-    // then a folder where the first test file that needs it leaves the scenario library's replay.
-    globalSetup: ["test/support/required-tools.ts", "test/support/scenario-replay.ts"],
+    // One temporary folder for the run, removed at its end (TMPDIR); then the run fails at once, with one
+    // line naming the Debian packages, when promtool or amtool is missing; then a folder where the first
+    // test file that needs it leaves the scenario library's replay.
+    globalSetup: ["test/support/temp-root.ts", "test/support/required-tools.ts", "test/support/scenario-replay.ts"],
     maxWorkers: 2,
     testTimeout: 60_000,
     include: ["test/**/*.test.ts"],

@@ -43,12 +43,11 @@ function git(cwd: string, args: string[]): string {
 }
 
 /**
- * A copy of this checkout (tracked and untracked files, freshly rendered) committed as HEAD of its
- * own repository: its definitions are exactly those of its HEAD, whatever is being edited here,
- * and it runs this checkout's diff code.
+ * This checkout (tracked and untracked files, freshly rendered) committed as HEAD of a repository
+ * of its own: made once, then cloned for each test.
  */
-function committedCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "diff-cli-"));
+function snapshotRepository(): string {
+  const dir = mkdtempSync(join(tmpdir(), "diff-cli-base-"));
   const files = git(REPO_ROOT, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"])
     .split("\0")
     .filter((f) => f && f !== "node_modules" && !f.startsWith("rendered/") && existsSync(join(REPO_ROOT, f)));
@@ -60,6 +59,20 @@ function committedCopy(): string {
   git(dir, ["init", "--quiet"]);
   git(dir, ["add", "--all"]);
   git(dir, ["commit", "--quiet", "--no-verify", "-m", "snapshot"]);
+  return dir;
+}
+
+let snapshot: string | undefined;
+
+/**
+ * A repository whose HEAD is a snapshot of this checkout (a clone of snapshotRepository's): its
+ * definitions are exactly those of its HEAD, whatever is being edited here, and it runs this
+ * checkout's diff code.
+ */
+function committedCopy(): string {
+  snapshot ??= snapshotRepository();
+  const dir = mkdtempSync(join(tmpdir(), "diff-cli-"));
+  git(dir, ["clone", "--quiet", "--shared", snapshot, "."]);
   symlinkSync(realpathSync(join(REPO_ROOT, "node_modules")), join(dir, "node_modules"));
   return dir;
 }
