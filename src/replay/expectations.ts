@@ -2,10 +2,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   inParallel,
-  promtoolAsync,
   PROMTOOL_CONCURRENCY,
   reportedFirings,
   testFile,
+  testRulesAsync,
   type AlertCheck,
   type TestFileInput,
 } from "./promtool";
@@ -66,7 +66,7 @@ export async function crossCheckExported(results: FixtureReplay[], dir: string, 
     const { silent, firstFirings } = expectationChecks(r, input);
     const byTime = (a: AlertCheck, b: AlertCheck) => a.alertname.localeCompare(b.alertname) || a.evalSeconds - b.evalSeconds;
     writeFileSync(file, testFile(input, [...silent, ...firstFirings].sort(byTime)));
-    const fired = reportedFirings(file, await promtoolAsync(["test", "rules", file]));
+    const fired = reportedFirings(file, await testRulesAsync(file));
     const firedAt = (c: AlertCheck) => fired.find((m) => m.alertname === c.alertname && m.evalSeconds === c.evalSeconds);
     const problems = [
       ...silent

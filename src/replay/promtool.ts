@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import type { Fixture, Series } from "./fixtures";
 import { durationSeconds, formatDuration } from "../config/durations";
 import type { Labels } from "./logql";
@@ -188,7 +189,58 @@ export function reportedFirings(file: string, r: PromtoolResult): Mismatch[] {
  */
 export async function observeFiringsAsync(input: TestFileInput, dir: string): Promise<Mismatch[]> {
   const file = observationFile(input, dir);
-  return reportedFirings(file, await promtoolAsync(["test", "rules", file]));
+  return reportedFirings(file, await testRulesAsync(file));
+}
+
+/**
+ * Where `testRulesAsync` keeps promtool's answers by the content of what it was asked, when set: the
+ * test suite points it into the run's own temporary folder (test/support/temp-root.ts), so that a
+ * question asked again within one run (the same rules over the same fixture, e.g. a built stack and
+ * the same stack read back from its rendered files) is answered by the run that asked it first.
+ */
+export const PROMTOOL_CACHE_ENV = "PIZZA_PROMTOOL_CACHE_DIR";
+
+/**
+ * The content a `promtool test rules` file asks about (our JSON files only): its tests and the text of
+ * each rule file it names, wherever those are.
+ */
+function questionKey(file: string, text: string, binary: string): string | undefined {
+  let doc: { rule_files?: unknown };
+  try {
+    doc = JSON.parse(text.slice(text.indexOf("\n") + 1)) as { rule_files?: unknown };
+  } catch {
+    return undefined;
+  }
+  const ruleFiles = doc.rule_files;
+  if (!Array.isArray(ruleFiles) || !ruleFiles.every((f) => typeof f === "string")) return undefined;
+  const hash = createHash("sha256")
+    .update(binary)
+    .update("\0")
+    .update(JSON.stringify({ ...doc, rule_files: ruleFiles.length }));
+  for (const rules of ruleFiles) hash.update("\0").update(readFileSync(rules));
+  return `${hash.digest("hex")}-${basename(file)
+    .replace(/[^A-Za-z0-9._@-]/g, "_")
+    .slice(0, 80)}`;
+}
+
+/** `promtool test rules FILE`, answered from PROMTOOL_CACHE_ENV's folder when the same question was asked before in it. */
+export async function testRulesAsync(file: string, binary = PROMTOOL, env: NodeJS.ProcessEnv = process.env): Promise<PromtoolResult> {
+  const cache = env[PROMTOOL_CACHE_ENV];
+  const key = cache ? questionKey(file, readFileSync(file, "utf8"), binary) : undefined;
+  if (!cache || !key) return promtoolAsync(["test", "rules", file], binary);
+  const entry = join(cache, `${key}.json`);
+  // The answer names the file it was asked about: kept with a placeholder, given back with this file's name.
+  const PLACEHOLDER = "\u0000file\u0000";
+  if (existsSync(entry)) {
+    const { status, output } = JSON.parse(readFileSync(entry, "utf8")) as PromtoolResult;
+    return { status, output: output.split(PLACEHOLDER).join(file) };
+  }
+  const r = await promtoolAsync(["test", "rules", file], binary);
+  mkdirSync(cache, { recursive: true });
+  const partial = `${entry}.${process.pid}.tmp`;
+  writeFileSync(partial, JSON.stringify({ status: r.status, output: r.output.split(file).join(PLACEHOLDER) }));
+  renameSync(partial, entry);
+  return r;
 }
 
 /**

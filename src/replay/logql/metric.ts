@@ -171,6 +171,8 @@ function parserHints(range: SyntaxNode, g: Group, ctx: Context): Hints {
   return { noLabels: false, required: hints };
 }
 
+type LineSample = { labels: Labels; key: string; value: number } | { error: string } | null;
+
 /** `override`: the grouping of a parent `sum` Loki pushes down into the range aggregation. */
 function rangeAggregation(node: SyntaxNode, ctx: Context, override: Group): InstantQuery {
   const opName = node.getChild("RangeOp")?.firstChild?.name ?? "";
@@ -204,37 +206,50 @@ function rangeAggregation(node: SyntaxNode, ctx: Context, override: Group): Inst
     throw new LogQLInvalid(`the parameter of ${ctx.text(node.getChild("RangeOp")!)}`, ctx.query);
   const absent = opName === "AbsentOverTime" ? absentLabels(range.getChild("Selector")!, ctx) : undefined;
   const bytes = opName === "BytesOverTime" || opName === "BytesRate";
+  /** One line through the selector and the pipeline: its sample (grouped labels and value), none, or the pipeline's error. */
+  const sampleOf = (log: LogEntry): LineSample => {
+    if (!matches(log.labels)) return null;
+    // Structured metadata joins the labels; one named like a stream label gets `_extracted`.
+    const start = { ...log.labels };
+    const base = { ...log.labels };
+    for (const [k, v] of Object.entries(log.metadata ?? {})) {
+      start[k in log.labels ? `${k}_extracted` : k] = v;
+      base[k] = v;
+    }
+    const e: Entry = { line: log.line, stream: base, labels: start, extracted: new Set() };
+    if (!stages.every((s) => s(e))) return null;
+    let value = bytes ? utf8.encode(e.line).length : 1;
+    if (unwrap) {
+      const v = unwrap.extract(e);
+      if (v === undefined) return null;
+      value = v;
+      if (!unwrap.post.every((s) => s(e))) return null;
+      delete e.labels[unwrap.label];
+    }
+    if (e.labels[ERROR] !== undefined) return { error: e.labels[ERROR] };
+    const labels = applyGrouping(e.labels, group);
+    return { labels, key: labelSetKey(labels), value };
+  };
+  // A line's sample depends on the line alone (no stage keeps state between lines), and overlapping
+  // windows read each line several times (a [5m] range at a 1m step: five): each is computed once.
+  const samples = new WeakMap<LogEntry, LineSample>();
   return (logs, atMsRaw) => {
     const atMs = atMsRaw - offsetMs;
     const series = new Map<string, { labels: Labels; values: number[]; times: number[] }>();
     // Loki's range selects (at - window, at].
     for (let i = after(logs, atMs - windowMs), end = after(logs, atMs); i < end; i++) {
       const log = logs[i];
-      if (!matches(log.labels)) continue;
-      // Structured metadata joins the labels; one named like a stream label gets `_extracted`.
-      const start = { ...log.labels };
-      const base = { ...log.labels };
-      for (const [k, v] of Object.entries(log.metadata ?? {})) {
-        start[k in log.labels ? `${k}_extracted` : k] = v;
-        base[k] = v;
+      let sample = samples.get(log);
+      if (sample === undefined) {
+        sample = sampleOf(log);
+        samples.set(log, sample);
       }
-      const e: Entry = { line: log.line, stream: base, labels: start, extracted: new Set() };
-      if (!stages.every((s) => s(e))) continue;
-      let value = bytes ? utf8.encode(e.line).length : 1;
-      if (unwrap) {
-        const v = unwrap.extract(e);
-        if (v === undefined) continue;
-        value = v;
-        if (!unwrap.post.every((s) => s(e))) continue;
-        delete e.labels[unwrap.label];
-      }
-      if (e.labels[ERROR] !== undefined) throw new LogQLPipelineError(e.labels[ERROR], ctx.query);
-      const labels = applyGrouping(e.labels, group);
-      const k = labelSetKey(labels);
-      const s = series.get(k) ?? { labels, values: [], times: [] };
-      s.values.push(value);
+      if (sample === null) continue;
+      if ("error" in sample) throw new LogQLPipelineError(sample.error, ctx.query);
+      const s = series.get(sample.key) ?? { labels: { ...sample.labels }, values: [], times: [] };
+      s.values.push(sample.value);
       s.times.push(log.ts);
-      series.set(k, s);
+      series.set(sample.key, s);
     }
     if (absent) return series.size === 0 ? [{ labels: absent, value: 1 }] : [];
     if (opName === "RateCounter")
