@@ -145,10 +145,12 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
     const checks = await crossCheckExported(results, dir);
     const disagreeing = checks.filter((c) => c.problems.length > 0);
     failed ||= disagreeing.length > 0;
+    // The disagreements first: the report's last two lines are its verdict (the pull-request comment quotes them).
+    if (disagreeing.length > 0)
+      out.push(`\npromtool disagrees with the replay:\n${disagreeing.map((c) => `  ${c.fixture}: ${c.problems.join("; ")}`).join("\n")}`);
     out.push(
       `\npromtool test rules (the exported rules' first firings and silences, per fixture): ${checks.length - disagreeing.length}/${checks.length} agree with the replay`,
     );
-    for (const c of disagreeing) out.push(`  ${c.fixture}: ${c.problems.join("; ")}`);
     out.push(
       failures.length === 0
         ? `${verdicts.length} fixtures: every expectation met.`
