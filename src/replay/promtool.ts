@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Fixture, Series } from "./fixtures";
 import { durationSeconds, formatDuration } from "../config/durations";
 import type { Labels } from "./logql";
@@ -204,7 +204,7 @@ export const PROMTOOL_CACHE_ENV = "PIZZA_PROMTOOL_CACHE_DIR";
  * The content a `promtool test rules` file asks about (our JSON files only): its tests and the text of
  * each rule file it names, wherever those are.
  */
-function questionKey(file: string, text: string, binary: string): string | undefined {
+function questionKey(text: string, binary: string): string | undefined {
   let doc: { rule_files?: unknown };
   try {
     doc = JSON.parse(text.slice(text.indexOf("\n") + 1)) as { rule_files?: unknown };
@@ -218,15 +218,13 @@ function questionKey(file: string, text: string, binary: string): string | undef
     .update("\0")
     .update(JSON.stringify({ ...doc, rule_files: ruleFiles.length }));
   for (const rules of ruleFiles) hash.update("\0").update(readFileSync(rules));
-  return `${hash.digest("hex")}-${basename(file)
-    .replace(/[^A-Za-z0-9._@-]/g, "_")
-    .slice(0, 80)}`;
+  return hash.digest("hex");
 }
 
 /** `promtool test rules FILE`, answered from PROMTOOL_CACHE_ENV's folder when the same question was asked before in it. */
 export async function testRulesAsync(file: string, binary = PROMTOOL, env: NodeJS.ProcessEnv = process.env): Promise<PromtoolResult> {
   const cache = env[PROMTOOL_CACHE_ENV];
-  const key = cache ? questionKey(file, readFileSync(file, "utf8"), binary) : undefined;
+  const key = cache ? questionKey(readFileSync(file, "utf8"), binary) : undefined;
   if (!cache || !key) return promtoolAsync(["test", "rules", file], binary);
   const entry = join(cache, `${key}.json`);
   // The answer names the file it was asked about: kept with a placeholder, given back with this file's name.
