@@ -4,7 +4,7 @@ import { stringify } from "yaml";
 import { parseQuery } from "../checks/grammar";
 import type { Fixture, Series } from "../replay/fixtures";
 import type { Labels } from "../replay/logql";
-import { annotatedValue, inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, VALUE_ANNOTATION } from "../replay/promtool";
+import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, reportedValues, valueRule } from "../replay/promtool";
 import { type Datasource, type DatasourceClient } from "./http";
 import { checkedMatrix } from "./range-query";
 
@@ -152,7 +152,7 @@ export async function promtoolConditionSeries(
     const group = {
       name,
       interval: `${interval}s`,
-      rules: alerts.map((a) => ({ alert: a.uid, expr: a.expr, annotations: { ...VALUE_ANNOTATION } })),
+      rules: alerts.map((a) => valueRule(a.uid, a.expr)),
     };
     writeFileSync(ruleFile, stringify({ groups: [group] }, { lineWidth: 0 }));
     const fixture: Fixture = {
@@ -182,13 +182,7 @@ export async function promtoolConditionSeries(
     for (const m of observed[i]) {
       const byTime = out.get(m.alertname) ?? new Map<number, Array<{ labels: Labels; value: number }>>();
       out.set(m.alertname, byTime);
-      byTime.set(
-        base + m.evalSeconds,
-        m.got.map((g) => {
-          const { alertname: _alertname, ...labels } = g.labels;
-          return { labels, value: annotatedValue(g.annotations.value) };
-        }),
-      );
+      byTime.set(base + m.evalSeconds, reportedValues(m));
     }
   }
   return out;

@@ -6,6 +6,7 @@ import {
   reportedFirings,
   testFile,
   testRulesAsync,
+  withoutAlertname,
   type AlertCheck,
   type TestFileInput,
 } from "./promtool";
@@ -64,8 +65,8 @@ export async function crossCheckExported(results: FixtureReplay[], dir: string, 
   return inParallel(jobs, concurrency, async ({ r, input }) => {
     const file = join(dir, `${r.fixture.name}-${input.evaluationIntervalSeconds}s.test.yml`);
     const { silent, firstFirings } = expectationChecks(r, input);
-    const byTime = (a: AlertCheck, b: AlertCheck) => a.alertname.localeCompare(b.alertname) || a.evalSeconds - b.evalSeconds;
-    writeFileSync(file, testFile(input, [...silent, ...firstFirings].sort(byTime)));
+    const byAlertThenTime = (a: AlertCheck, b: AlertCheck) => a.alertname.localeCompare(b.alertname) || a.evalSeconds - b.evalSeconds;
+    writeFileSync(file, testFile(input, [...silent, ...firstFirings].sort(byAlertThenTime)));
     const fired = reportedFirings(file, await testRulesAsync(file));
     const firedAt = (c: AlertCheck) => fired.find((m) => m.alertname === c.alertname && m.evalSeconds === c.evalSeconds);
     const problems = [
@@ -79,11 +80,11 @@ export async function crossCheckExported(results: FixtureReplay[], dir: string, 
     const pinned = firstFirings.map((c) => ({
       ...c,
       expAlerts: (firedAt(c)?.got ?? []).map((g) => ({
-        labels: Object.fromEntries(Object.entries(g.labels).filter(([k]) => k !== "alertname")),
+        labels: withoutAlertname(g.labels),
         annotations: g.annotations,
       })),
     }));
-    writeFileSync(file, testFile(input, [...silent, ...pinned].sort(byTime)));
+    writeFileSync(file, testFile(input, [...silent, ...pinned].sort(byAlertThenTime)));
     return { fixture: r.fixture.name, file, problems };
   });
 }

@@ -242,18 +242,33 @@ export async function testRulesAsync(file: string, binary = PROMTOOL, env: NodeJ
 }
 
 /**
- * The annotation through which a `for: 0`, threshold-free alert rule exposes each series its
- * expression returns with the value: Prometheus expands `$value` with Go's `%v`, the shortest text
- * that reads back as the same float64 (`+Inf`, `-Inf` and `NaN` spelled Go's way).
+ * The annotation through which a valueRule exposes each series' value: Prometheus expands `$value`
+ * with Go's `%v`, the shortest text that reads back as the same float64 (`+Inf`, `-Inf` and `NaN`
+ * spelled Go's way).
  */
-export const VALUE_ANNOTATION = { value: "{{ $value }}" } as const;
+const VALUE_ANNOTATION = { value: "{{ $value }}" } as const;
+
+/** A `for: 0`, threshold-free alert rule: every series `expr` returns at an evaluation fires, its value in an annotation (reportedValues). */
+export function valueRule(alert: string, expr: string): { alert: string; expr: string; annotations: Record<string, string> } {
+  return { alert, expr, annotations: { ...VALUE_ANNOTATION } };
+}
 
 /** A value printed through VALUE_ANNOTATION, as the float64 it was; anything else throws. */
-export function annotatedValue(text: string | undefined): number {
+function annotatedValue(text: string | undefined): number {
   if (text === "+Inf") return Infinity;
   if (text === "-Inf") return -Infinity;
   if (text === "NaN") return NaN;
   const v = text !== undefined && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(text) ? Number(text) : NaN;
   if (Number.isNaN(v)) throw new Error(`promtool printed a value that is not a number: ${JSON.stringify(text)}`);
   return v;
+}
+
+/** The labels of an alert promtool reported, without the `alertname` promtool adds: the series' own and the rule's. */
+export function withoutAlertname(labels: Labels): Labels {
+  return Object.fromEntries(Object.entries(labels).filter(([k]) => k !== "alertname"));
+}
+
+/** The series a valueRule returned at one evaluation, as promtool reported them firing: labels and value. */
+export function reportedValues(m: Mismatch): Array<{ labels: Labels; value: number }> {
+  return m.got.map((g) => ({ labels: withoutAlertname(g.labels), value: annotatedValue(g.annotations.value) }));
 }

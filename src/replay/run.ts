@@ -17,11 +17,11 @@ import type { ReplayedStack } from "./rendered-stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
 import type { Labels } from "../model/labels";
 import {
-  annotatedValue,
   inParallel,
   observeFiringsAsync,
   PROMTOOL_CONCURRENCY,
-  VALUE_ANNOTATION,
+  reportedValues,
+  valueRule,
   type Mismatch,
   type TestFileInput,
 } from "./promtool";
@@ -199,8 +199,8 @@ function queryAndThreshold(rule: alerting.Rule): { a: string; threshold: SingleT
 }
 
 /** The `for: 0` Prometheus alert that exposes a PromQL rule's query A at each evaluation: every series it returns, with its value. */
-function queryARule(rule: alerting.Rule): { alert: string; expr: string; annotations: Record<string, string> } {
-  return { alert: `${rule.uid}${QUERY_A_SUFFIX}`, expr: queryAndThreshold(rule).a, annotations: { ...VALUE_ANNOTATION } };
+function queryARule(rule: alerting.Rule): ReturnType<typeof valueRule> {
+  return valueRule(`${rule.uid}${QUERY_A_SUFFIX}`, queryAndThreshold(rule).a);
 }
 
 /** Prometheus rule files, by the evaluation interval of their groups (promtool runs one interval per test file). */
@@ -221,22 +221,18 @@ function settingsOf(rule: alerting.Rule, stack: ReplayedStack) {
   };
 }
 
-function withoutAlertname(labels: Labels): Labels {
-  return Object.fromEntries(Object.entries(labels).filter(([k]) => k !== "alertname"));
-}
-
 /** One PromQL rule as evaluations: A's series as promtool returned them and, for each, whether threshold B holds on its value. */
 function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: number[], failsAt: (t: number) => boolean): Evaluation[] {
   const { threshold } = queryAndThreshold(rule);
   const name = `${rule.uid}${QUERY_A_SUFFIX}`;
-  const byTime = new Map(observed.filter((m) => m.alertname === name).map((m) => [m.evalSeconds, m.got]));
+  const byTime = new Map(observed.filter((m) => m.alertname === name).map((m) => [m.evalSeconds, reportedValues(m)]));
   return times.map((t) => {
     if (failsAt(t)) return { atSeconds: t, error: "Prometheus query failed" };
     return {
       atSeconds: t,
-      series: (byTime.get(t) ?? []).map((g) => ({
-        labels: withoutAlertname(g.labels),
-        condition: thresholdHolds(threshold.op, annotatedValue(g.annotations.value), threshold.value),
+      series: (byTime.get(t) ?? []).map(({ labels, value }) => ({
+        labels,
+        condition: thresholdHolds(threshold.op, value, threshold.value),
       })),
     };
   });
