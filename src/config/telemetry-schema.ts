@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { labelName, labelValue, literal, metricName } from "./values";
+
+/** Names of the deployed service's telemetry; they differ between deployments (see docs/configuration.md "The telemetry contract"). */
+export const telemetrySchema = z.strictObject({
+  // Dashboards offer it as a Grafana custom variable, which splits values on "," and " : ".
+  source: labelValue
+    .refine((v) => !v.includes(",") && !v.includes(" : "), 'must not contain "," or " : " (Grafana custom variables split on them)')
+    .default("jwt-pizza-service")
+    .describe("the service's source label value on metrics and logs; no `,` or ` : ` (dashboards offer it as a Grafana custom variable)"),
+  metricSourceLabel: labelName.default("source").describe("metric label carrying `telemetry.source`"),
+  logs: z
+    .strictObject({
+      sourceLabel: labelName.default("component").describe("Loki stream label carrying `telemetry.source` (`source` in some deployments)"),
+      typeLabel: labelName.default("type").describe("stream label carrying the log line's type"),
+      httpType: labelValue.default("http").describe("value of the type label on HTTP request lines (`http-req` in some deployments)"),
+      factoryType: labelValue
+        .default("factory")
+        .describe("value of the type label on the lines logging each call to the pizza factory (read by `pizza-factory-failing`)"),
+      metricSendErrors: z
+        .array(literal)
+        .min(1, "expected at least one pattern")
+        .default(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"])
+        .describe(
+          "literal texts of the lines logged when the service fails to ship its metrics; regex-escaped and OR-ed into one line filter",
+        ),
+      levelLabel: labelName.default("level").describe("stream label carrying the log level (`info`, `warn`, `error`)"),
+      errorLevel: labelValue.default("error").describe("value of the level label on error lines"),
+    })
+    .prefault({}),
+  metrics: z
+    .strictObject({
+      requests: metricName.default("requests_total").describe("request counter (`http_requests_total` in some deployments)"),
+      pizzasSold: metricName.default("pizzas_sold_total").describe("pizzas sold counter"),
+      orderFailures: metricName
+        .default("pizza_creation_failures_total")
+        .describe("failed pizza creations counter (read by `pizza-order-failures`)"),
+      revenue: metricName.default("pizza_revenue_USD_total").describe("revenue counter"),
+      factoryLatency: metricName
+        .default("pizza_creation_latency_milliseconds")
+        .describe("factory latency gauge (read by `pizza-factory-latency`)"),
+      requestLatency: metricName.default("request_latency_milliseconds").describe("request latency gauge"),
+      cpu: metricName.default("cpu_percent").describe("CPU gauge (`cpu_usage_percent` in some deployments)"),
+      memory: metricName.default("memory_percent").describe("memory gauge (`memory_usage_percent` in some deployments)"),
+      activeUsers: metricName.default("active_users_ratio").describe("active users gauge"),
+    })
+    .prefault({}),
+  /** Names of the series the `recording` rule group writes from the logs into Prometheus. */
+  recorded: z
+    .strictObject({
+      orderRequests: metricName.default("pizza:order_requests:count1m").describe("recorded series: `POST /api/order` lines per minute"),
+      orderFailures: metricName.default("pizza:order_failures:count1m").describe("recorded series: of those, answered 5xx"),
+      orderServerErrors: metricName
+        .default("pizza:order_server_errors:count1m")
+        .describe("recorded series: of those, answered 500 by the service itself (not the proxy's 502/503/504)"),
+      httpRequests: metricName.default("pizza:http_requests:count1m").describe("recorded series: all HTTP request lines per minute"),
+      metricSendFailures: metricName
+        .default("pizza:metric_send_failures:count1m")
+        .describe("recorded series: lines matching `telemetry.logs.metricSendErrors` per minute"),
+    })
+    .prefault({}),
+});
+export type Telemetry = z.output<typeof telemetrySchema>;
