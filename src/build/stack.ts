@@ -8,6 +8,7 @@ import { dashboardDefinitions } from "../../dashboards";
 import { recordingDefinitions } from "../../recording-rules";
 import { RECORDING_GROUP, RECORDING_INTERVAL_SECONDS } from "../model/rules";
 import type { AlertGroup, Config } from "../config/schema";
+import { checkEvaluationWindows } from "./evaluation-windows";
 import { type HealthCheckDefinition, healthCheckDefinition } from "./health-check";
 import { ruleNotificationSettings } from "./rule-routing";
 
@@ -71,13 +72,19 @@ function attachRoutesAndKeepPagesOffDatasourceErrors(
   });
 }
 
-/** Builds every definition for one validated config. Pure: no I/O, no Pulumi, no checks (see checks/). */
+/**
+ * Builds every definition for one validated config. Pure: no I/O, no Pulumi, no checks (see checks/);
+ * throws InvalidDefinitionError, naming the key, when a group's interval is longer than its windows.
+ */
 export function defineStack(cfg: Config): StackDefinition {
   const policy = notificationPolicy(cfg).build();
   const rules = [...enabledAlertDefinitions(cfg), ...recordingDefinitions].map((define) => define(cfg).build());
+  const ruleGroups = groupRules(cfg, attachRoutesAndKeepPagesOffDatasourceErrors(cfg, rules, policy));
+  // The one rule between settings that needs the built rules: no group evaluated less often than its windows.
+  checkEvaluationWindows(cfg, ruleGroups);
   return {
     folder: { ...cfg.folder },
-    ruleGroups: groupRules(cfg, attachRoutesAndKeepPagesOffDatasourceErrors(cfg, rules, policy)),
+    ruleGroups,
     contactPoints: contactPointDefinitions.flatMap((define) => define(cfg)?.build() ?? []),
     notificationPolicy: policy,
     messageTemplates: messageTemplateDefinitions.map((define) => define(cfg).build()),

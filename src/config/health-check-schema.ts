@@ -11,7 +11,13 @@ export const syntheticMonitoringSchema = z.strictObject({
     ),
   /** GET target; `GET /` answers {"message":"welcome to JWT Pizza","version":...}. Required when enabled. */
   url: plainUrl.optional().describe("health check target, e.g. `https://pizza-service.example.com/`; required when `enabled`"),
-  job: labelValue.default("pizza-api-health").describe("the check's job name: the `job` label of its `probe_success` series"),
+  // Synthetic Monitoring's own form (grafana/synthetic-monitoring-app src/schemas/general/Job.ts):
+  // at most 128 characters, no commas or quotes.
+  job: labelValue
+    .max(128, "expected at most 128 characters (Synthetic Monitoring's job name limit)")
+    .refine((j) => !/[,']/.test(j), "must not contain a comma or a quote (Synthetic Monitoring refuses them in a job name)")
+    .default("pizza-api-health")
+    .describe("the check's job name: the `job` label of its `probe_success` series; at most 128 characters, no `,` or quotes"),
   probes: z
     .array(z.string().regex(/^[A-Za-z0-9_-]+$/, "expected a probe name such as Frankfurt"))
     .min(1, "expected at least one probe")

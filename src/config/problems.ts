@@ -1,7 +1,15 @@
 import type { z } from "zod";
 import { InvalidDefinitionError } from "./errors";
-import { GRAFANA_URL_KEY, plaintextCredentialProblems, PROJECT, SECRET_KEYS, type SecretSource, unknownKeyProblems } from "./keys";
-import { ENCRYPTED_PLACEHOLDER, ENCRYPTED_URL_STANDIN, redact, Secret } from "./secret";
+import {
+  GRAFANA_URL_KEY,
+  plaintextCredentialProblems,
+  PROJECT,
+  SECRET_KEYS,
+  type SecretSource,
+  shownKeyPart,
+  unknownKeyProblems,
+} from "./keys";
+import { ENCRYPTED_EMAIL_STANDIN, ENCRYPTED_PLACEHOLDER, ENCRYPTED_URL_STANDIN, redact, Secret } from "./secret";
 import { invisibleCharacter, NUMBER_MESSAGE } from "./values";
 
 /**
@@ -15,7 +23,7 @@ import { invisibleCharacter, NUMBER_MESSAGE } from "./values";
 function configKey(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
   const key = head === "grafanaUrl" ? GRAFANA_URL_KEY : `${PROJECT}:${head}`;
-  return rest.length ? `${key}.${rest.join(".")}` : key;
+  return rest.length ? `${key}.${rest.map(shownKeyPart).join(".")}` : key;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -35,7 +43,8 @@ function describeIssue(input: unknown, issue: z.core.$ZodIssue): string[] {
   const value = valueAt(input, issue.path);
   if (value === undefined) return [`${configKey(issue.path)}: is required${issue.code === "custom" ? ` (${issue.message})` : ""}`];
   const isSecret = (SECRET_KEYS as readonly PropertyKey[]).includes(issue.path[0]);
-  const shown = isSecret ? "" : ` (got ${shownValue(value)})`;
+  // A whole object (a mute timing) is named by its key, not printed.
+  const shown = isSecret || (value !== null && typeof value === "object" && issue.code === "custom") ? "" : ` (got ${shownValue(value)})`;
   const message = issue.code === "invalid_type" && issue.expected === "number" ? NUMBER_MESSAGE : issue.message;
   return [`${configKey(issue.path)}: ${message}${shown}`];
 }
@@ -48,10 +57,13 @@ function invisibleProblems(value: unknown, path: PropertyKey[]): Array<{ key: st
   if (typeof value === "string") {
     const found = invisibleCharacter(value);
     if (!found) return [];
+    const code = parseInt(found.slice(2), 16);
     const what =
       found === "U+000A" || found === "U+000D"
         ? `a line break (${found}); expected a single line without newlines`
-        : `the control or invisible character ${found}; expected visible text`;
+        : code >= 0xd800 && code <= 0xdfff
+          ? `a lone UTF-16 surrogate (${found}), half of a character; expected valid Unicode text`
+          : `the control or invisible character ${found}; expected visible text`;
     return [{ key: configKey(path), line: `${configKey(path)}: contains ${what}` }];
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => invisibleProblems(v, [...path, i]));
@@ -60,12 +72,17 @@ function invisibleProblems(value: unknown, path: PropertyKey[]): Array<{ key: st
   return [];
 }
 
-/** URL keys render reads through a nested Pulumi secret, with ENCRYPTED_URL_STANDIN in its place. */
-const SECRET_URL_PATHS = new Set([`${PROJECT}:syntheticMonitoring.url`, `${PROJECT}:alerting.runbookBaseUrl`]);
+/** Keys render reads through a nested Pulumi secret, and the stand-in it renders in their place. */
+const SECRET_STANDINS = new Map([
+  [`${PROJECT}:syntheticMonitoring.url`, ENCRYPTED_URL_STANDIN],
+  [`${PROJECT}:alerting.runbookBaseUrl`, ENCRYPTED_URL_STANDIN],
+  [`${PROJECT}:contacts.teamEmail`, ENCRYPTED_EMAIL_STANDIN],
+  [`${PROJECT}:contacts.observabilityEmail`, ENCRYPTED_EMAIL_STANDIN],
+]);
 
 /**
- * `secure:` values inside object keys. Render (no decryption) puts ENCRYPTED_URL_STANDIN in place of
- * a secret URL key and refuses any other, which it would need in clear to render; `pulumi up` sees
+ * `secure:` values inside object keys. Render (no decryption) puts a stand-in in place of a secret URL
+ * or contact address and refuses any other, which it would need in clear to render; `pulumi up` sees
  * decrypted values, where render's placeholder text is refused like a credential key's.
  */
 function nestedSecretProblems(input: Record<string, unknown>, secrets: SecretSource | undefined): Array<{ key: string; line: string }> {
@@ -83,12 +100,12 @@ function nestedSecretProblems(input: Record<string, unknown>, secrets: SecretSou
           key: full,
           line: `${full}: holds the text ${JSON.stringify(ENCRYPTED_PLACEHOLDER)}, render's stand-in for ciphertext, not a value`,
         });
-      else if (SECRET_URL_PATHS.has(full) && parent && key !== undefined)
-        (parent as Record<PropertyKey, unknown>)[key] = ENCRYPTED_URL_STANDIN;
+      else if (SECRET_STANDINS.has(full) && parent && key !== undefined)
+        (parent as Record<PropertyKey, unknown>)[key] = SECRET_STANDINS.get(full);
       else
         problems.push({
           key: full,
-          line: `${full}: is stored as a Pulumi secret, which render cannot decrypt; only ${[...SECRET_URL_PATHS].join(", ")} and the credential keys render from a secret: store this value in plain text`,
+          line: `${full}: is stored as a Pulumi secret, which render cannot decrypt; only ${[...SECRET_STANDINS.keys()].join(", ")} and the credential keys render from a secret: store this value in plain text`,
         });
       return;
     }

@@ -4,6 +4,7 @@ import { syntheticMonitoringSchema } from "./health-check-schema";
 import { type SecretKey, type SecretSource } from "./keys";
 import { validateStackConfig } from "./problems";
 import { contactsSchema, deploymentSchema, escalationSchema, routingSchema } from "./routing-schema";
+import { coversAllTime, wholeYearMuted } from "./time-intervals";
 import { ENCRYPTED_PLACEHOLDER, Secret } from "./secret";
 import { telemetrySchema } from "./telemetry-schema";
 import { sloSchema, thresholdsSchema } from "./thresholds-schema";
@@ -37,7 +38,9 @@ const intervalSeconds = numeric(
     .number()
     .int()
     .min(10, { message: "expected at least 10 seconds", abort: true })
-    .multipleOf(10, "expected a multiple of 10 seconds (Grafana's scheduler interval)"),
+    .multipleOf(10, "expected a multiple of 10 seconds (Grafana's scheduler interval)")
+    // Every rule here reads windows of minutes; the watchdog, which reads none, still proves each hour that alerting runs.
+    .max(3600, "expected at most 3600 seconds (an hour): a rule evaluated less often misses whole incidents"),
 );
 /** Datasource uids Grafana reserves: the built-in Grafana datasource (uid grafana, legacy id -100) and server-side expressions. */
 const datasourceUid = uid.refine(
@@ -156,7 +159,7 @@ const ON_CALL_SECRET: Partial<Record<ConfigData["contacts"]["onCall"], SecretKey
  * it compares only values of the expected type.
  */
 function crossFieldIssues(c: ConfigData): CrossFieldIssue[] {
-  return [...requiredTogether(c), ...feasibility(c)];
+  return [...requiredTogether(c), ...feasibility(c), ...pagingMutes(c)];
 }
 
 function requiredTogether(c: ConfigData): CrossFieldIssue[] {
@@ -224,6 +227,12 @@ function feasibility(c: ConfigData): CrossFieldIssue[] {
       message: `expected shorter than slowWindow (${c.thresholds.orderFailures.slowWindow}): the fast window pages first at normal traffic`,
     });
   }
+  if (c.datasources.loki === c.datasources.prometheus && typeof c.datasources.loki === "string") {
+    issues.push({
+      path: ["datasources", "prometheus"],
+      message: `is the same uid as datasources.loki (${c.datasources.loki}); expected the Prometheus datasource's own uid (LogQL rules go to Loki, PromQL rules to Prometheus)`,
+    });
+  }
   // The availability alert fires while the success ratio is below successRatio: never below 0.
   if (c.thresholds.availability.successRatio === 0) {
     issues.push({
@@ -232,4 +241,29 @@ function feasibility(c: ConfigData): CrossFieldIssue[] {
     });
   }
   return issues;
+}
+
+/**
+ * Mute timings on the paging route may silence pages for hours, never for a year: whatever the
+ * spelling (one interval, pieces of the day, week, month or year, several intervals or timings),
+ * intervals that together mute every minute of a year are refused, naming the first timing involved.
+ */
+function pagingMutes(c: ConfigData): CrossFieldIssue[] {
+  const paging = c.routing.muteTimings.flatMap((t, index) => (Array.isArray(t.routes) && t.routes.includes("page") ? [{ t, index }] : []));
+  const intervals = paging.flatMap(({ t }) => (Array.isArray(t.intervals) ? t.intervals : []));
+  // An interval muting every moment on its own is refused already, naming that interval.
+  if (intervals.length === 0 || intervals.some((t) => t && coversAllTime(t))) return [];
+  const year = wholeYearMuted(intervals);
+  if (year === undefined) return [];
+  const [first, ...others] = paging;
+  const together = others.length > 0 ? ` (with ${others.map(({ t }) => t.name).join(", ")})` : "";
+  const when = intervals.some((t) => t.years && t.years.length > 0)
+    ? `every minute of ${String(year).padStart(4, "0")}`
+    : "every minute of every year";
+  return [
+    {
+      path: ["routing", "muteTimings", first.index],
+      message: `mutes the page route for ${when}${together}: pages would never reach on-call; mute the ticket route, or pages for a few hours`,
+    },
+  ];
 }

@@ -143,8 +143,12 @@ export function hasUserinfo(url: string): boolean {
   }
 }
 
-/** C0/C1 control characters, format characters (zero-width, bidi overrides, BOM) and line/paragraph separators. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+/**
+ * C0/C1 control characters, format characters (zero-width, bidi overrides, BOM), line/paragraph
+ * separators, lone UTF-16 surrogates (half a character, which no UTF-8 file or Go string can hold)
+ * and the noncharacters U+FFFE and U+FFFF.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\uFFFE\uFFFF]/u;
 
 /** The first control or invisible character of `text`, as U+XXXX, or undefined. */
 export function invisibleCharacter(text: string): string | undefined {
