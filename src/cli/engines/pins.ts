@@ -26,6 +26,27 @@ export type EngineSource =
   /** Nothing here can provide it; a user points at their own binary. */
   | { kind: "unavailable"; repository: string; release: string; refusal: string };
 
+/**
+ * How this machine gets an engine, the three kinds `npm run engines` shows and docs/engines.md explains:
+ * from a registry (Debian, the Go module proxy: `.ci/run` installs or builds it, and a check that needs
+ * it fails when it is missing), by hand (built by a person from a repository `fetch` brings, found
+ * through its \`*_BIN\` variable or the cache, never built by a script here: its checks are skipped where
+ * it is absent, and its answers are recorded as data in the repository), or not available here at all.
+ */
+export type Supply = "registry" | "by hand" | "not available";
+
+export function supplyOf(engine: Engine): Supply {
+  switch (engine.source.kind) {
+    case "go-proxy":
+    case "debian":
+      return "registry";
+    case "repository":
+      return "by hand";
+    case "unavailable":
+      return "not available";
+  }
+}
+
 export interface Engine {
   name: string;
   version: string;
@@ -132,6 +153,26 @@ export function engines(root: string): Engine[] {
       versionText: "prometheus, version",
       source: { kind: "debian", debianPackage: "prometheus" },
       usedFor: "PromQL rules (replay, backtest) and the local stack's metrics store",
+    },
+    {
+      name: "amtool",
+      version: "Debian",
+      binary: "amtool",
+      env: "AMTOOL",
+      versionArgs: ["--version"],
+      versionText: "amtool, version",
+      source: { kind: "debian", debianPackage: "prometheus-alertmanager" },
+      usedFor: "the Alertmanager export's routing tests and the notification template (npm test)",
+    },
+    {
+      name: "chromium",
+      version: "Debian",
+      binary: "chromium",
+      env: "CHROMIUM_BIN",
+      versionArgs: ["--version"],
+      versionText: "Chromium",
+      source: { kind: "debian", debianPackage: "chromium" },
+      usedFor: "the pictures users see (timelines, dashboard previews), drawn as they will see them",
     },
     {
       name: "grafana",
