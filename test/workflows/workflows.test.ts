@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { REPO_ROOT } from "../../src/config/paths";
+import { E2E_CHECKS } from "../../src/cli/engines/checks";
 
 const WORKFLOWS = join(REPO_ROOT, ".github", "workflows");
 const VALIDATOR = join(REPO_ROOT, "node_modules", ".bin", "action-validator");
@@ -81,11 +82,10 @@ describe("GitHub workflows", () => {
     const e2e = runs.find((r) => r.startsWith("npm run e2e -- "))!;
     const files = e2e.split(/\s+/).slice(4);
     expect(files.sort()).toEqual(["test/e2e/backtest-agreement.e2e.ts", "test/e2e/exported-rules.e2e.ts"]);
-    // Exactly the e2e files that ask for no engine built from source (requireEngines: Loki, the Pulumi CLI and its language host).
-    const e2eFiles = readdirSync(join(REPO_ROOT, "test", "e2e")).filter((f) => f.endsWith(".e2e.ts"));
-    const engineFree = e2eFiles.filter((f) => !readFileSync(join(REPO_ROOT, "test", "e2e", f), "utf8").includes("requireEngines("));
-    expect(engineFree.map((f) => `test/e2e/${f}`).sort()).toEqual(files);
-    expect(e2eFiles.length).toBeGreaterThan(engineFree.length);
+    // Exactly the e2e checks that need only Prometheus (src/cli/engines/checks.ts): no by-hand engine, no Pulumi CLI build.
+    const prometheusOnly = E2E_CHECKS.filter((c) => c.needs.every((n) => n === "prometheus")).map((c) => c.file);
+    expect(prometheusOnly.sort()).toEqual(files);
+    expect(E2E_CHECKS.length).toBeGreaterThan(prometheusOnly.length);
   });
 
   it("previews only when Pulumi credentials are configured, with a visible notice otherwise", () => {
