@@ -11,6 +11,8 @@ export interface QueryRef {
   where: string;
   language: QueryLanguage;
   expr: string;
+  /** The dashboard a panel target belongs to (its variables are interpolated before Grafana sends it). */
+  dashboard?: dashboard.Dashboard;
 }
 
 const LANGUAGE_OF_TYPE: Record<string, QueryLanguage> = { loki: "logql", prometheus: "promql" };
@@ -42,7 +44,9 @@ function panelTargets(d: dashboard.Dashboard): PanelTarget[] {
 }
 
 function dashboardQueries(d: dashboard.Dashboard): QueryRef[] {
-  return panelTargets(d).flatMap(({ where, language, expr }) => (language && expr !== undefined ? [{ where, language, expr }] : []));
+  return panelTargets(d).flatMap(({ where, language, expr }) =>
+    language && expr !== undefined ? [{ where, language, expr, dashboard: d }] : [],
+  );
 }
 
 /** Targets no check could read: without a Loki/Prometheus datasource or without a query. */
@@ -53,7 +57,7 @@ export function unreadableTargets(d: dashboard.Dashboard): string[] {
 }
 
 /** Every LogQL and PromQL query of the stack: alert rule queries and dashboard panel targets. */
-export function stackQueries(stack: StackDefinition, cfg: Config): QueryRef[] {
+export function stackQueries(stack: Pick<StackDefinition, "ruleGroups" | "dashboards">, cfg: Pick<Config, "datasources">): QueryRef[] {
   const languageOfDatasource: Record<string, QueryLanguage> = {
     [cfg.datasources.loki]: "logql",
     [cfg.datasources.prometheus]: "promql",

@@ -10,6 +10,7 @@ import { parseConfig } from "../config/schema";
 import { checkedStack } from "../checks";
 import { describeLogqlCost } from "../checks/logql-cost";
 import { InvalidDefinitionError } from "../config/errors";
+import { lokiCheckLines, readLokiRecording, stackLogQL } from "../replay/loki-recording";
 
 export const RENDER = defineCommand({
   usage: "usage: npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]",
@@ -79,6 +80,7 @@ export function renderStack(stackFile: string, out: string, env: NodeJS.ProcessE
       promtoolLine,
       `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`,
       describeLogqlCost(checked, cfg),
+      ...lokiCheckLines(stackLogQL(checked, cfg), readLokiRecording()),
     ].filter(Boolean);
   } catch (e) {
     const footer = `Nothing was rendered; ${shownOut} is unchanged.`;

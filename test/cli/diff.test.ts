@@ -211,6 +211,23 @@ describe("npm run diff -- <git-ref>", () => {
     ]);
   });
 
+  it("names a changed LogQL rule as not yet checked against Loki in the PR comment, and says nothing of Loki when every query has recorded answers", async () => {
+    const dir = committedCopy();
+    const file = join(dir, "Pulumi.example.yaml");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n  pizza-observability:thresholds:\n    order5xx: { window: 90s }\n`);
+    const { code, stdout } = await diffHere(["HEAD", "--format", "markdown", "--no-replay"], dir);
+    expect(code).toBe(0);
+    const section = stdout.slice(stdout.indexOf("### LogQL against Loki"));
+    expect(section.split("\n").slice(0, 4)).toEqual([
+      "### LogQL against Loki",
+      "",
+      expect.stringMatching(/^LogQL: 1 of \d+ queries the stack renders are not yet checked against Loki \(a warning/),
+      expect.stringMatching(/^- not yet checked against Loki: alert pizza-order-5xx query A: sum by .*\[90s\]\)\)$/),
+    ]);
+    const unchanged = await diffHere(["HEAD", "--format", "markdown", "--no-replay"], head);
+    expect(unchanged.stdout).not.toContain("Loki");
+  });
+
   it("says a credential was re-set in the stack file, by key only", async () => {
     const dir = committedCopy();
     const file = join(dir, "Pulumi.example.yaml");

@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, stopProcess, waitReady } from "./lifecycle";
+import type { LogEntry } from "../../replay/logql";
+import type { LokiAnswer } from "../../replay/loki-recording";
 
 /**
  * A real Loki (the pinned single binary, `-target=all`) on loopback ports, filesystem storage in a
@@ -12,22 +14,9 @@ import { freePort, stopProcess, waitReady } from "./lifecycle";
  * (the pushed lines carry the test's own timestamps).
  */
 
-export interface PushedLine {
-  /** Milliseconds since the epoch. */
-  ts: number;
-  labels: Record<string, string>;
-  line: string;
-  metadata?: Record<string, string>;
-}
-
-export type LokiAnswer =
-  | { kind: "vector"; samples: Array<{ labels: Record<string, string>; value: number }> }
-  | { kind: "scalar"; value: number }
-  | { kind: "error"; status: number; message: string };
-
 export interface Loki {
   url: string;
-  push(tenant: string, lines: PushedLine[]): Promise<void>;
+  push(tenant: string, lines: LogEntry[]): Promise<void>;
   /** An instant query at `atMs`, as Grafana's rule evaluation and the replay ask it. */
   instant(tenant: string, query: string, atMs: number): Promise<LokiAnswer>;
   /** Loki's log so far (for a failure message). */
@@ -89,7 +78,7 @@ function sampleValue(text: string): number {
   return Number(text);
 }
 
-function streamsOf(lines: PushedLine[]) {
+function streamsOf(lines: LogEntry[]) {
   const byStream = new Map<
     string,
     { stream: Record<string, string>; values: Array<[string, string] | [string, string, Record<string, string>]> }
