@@ -1,7 +1,7 @@
 import "./load-errors";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO, EXIT_CODES } from "./args";
 import { readAlertingSnapshot } from "../review/alert-snapshot";
 import { behaviourDiff, type ReviewSnapshot } from "../review/behaviour-diff";
 import { formatMarkdown, formatText } from "../review/changes";
@@ -45,6 +45,12 @@ export const DIFF = defineCommand({
     "same stack file. Credentials are named, never shown. Then the incident replay's scenario library on both sides:\n" +
     "every scenario whose outcome changes, with its timeline before and after (markdown).",
   positionals: { min: 1, max: 1, shown: "<git-ref>", explanation: "The base side: a branch, tag or commit (origin/main, HEAD~1)." },
+  exitCodes: {
+    ...EXIT_CODES,
+    0: "the report was printed (a change in behaviour is not a failure)",
+    1: "the diff could not be made",
+    2: "invalid input: a bad command line, an unknown ref, or a stack file that does not parse",
+  },
   options: {
     to: {
       type: "string",

@@ -1,7 +1,7 @@
 import "./load-errors";
 import { spawn } from "node:child_process";
 import { relative, resolve } from "node:path";
-import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO, EXIT_CODES } from "./args";
 import { E2E_CHECKS, planCheck, REQUIRE_ENV, requiredOf } from "./engines/checks";
 import { engines, supplyOf } from "./engines/pins";
 
@@ -15,6 +15,11 @@ A check whose by-hand engine (loki, pulumi-language-nodejs) is absent is skipped
 the engine is required; a check whose registry engine is absent fails. Exit codes: 0 every check that ran
 passed, 1 a check failed, 2 a bad command line.`,
   positionals: { min: 0, max: 50, shown: "[FILE...]", explanation: "Run only these e2e files (paths as vitest takes them)." },
+  exitCodes: {
+    ...EXIT_CODES,
+    0: "every check that ran passed (each skip printed its line)",
+    1: "a check failed, or an engine it needs is missing and not skippable",
+  },
   options: {
     require: {
       type: "string",

@@ -1,6 +1,6 @@
 import "./load-errors";
 import { resolve } from "node:path";
-import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, type CliIO } from "./args";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, EXIT_CODES } from "./args";
 import { buildFromProxy } from "./engines/build";
 import { locate } from "./engines/locate";
 import { cacheDir, engines, supplyOf, type Engine, type Supply } from "./engines/pins";
@@ -19,6 +19,11 @@ Exits 1 exactly when an engine a registry supplies cannot be had; a missing by-h
 Cache: ${cacheDir()} (PIZZA_ENGINES_DIR moves it).
 A binary you already have wins over the cache: PULUMI_BIN, PULUMI_LANGUAGE_NODEJS_BIN, LOKI_BIN,
 PROMETHEUS, AMTOOL, CHROMIUM_BIN, PULUMI_RESOURCE_GRAFANA_BIN, GRAFANA_BIN.`,
+  exitCodes: {
+    ...EXIT_CODES,
+    0: "every engine a registry supplies is there (by-hand ones may be absent)",
+    1: "an engine a registry supplies cannot be had",
+  },
   options: {
     check: { type: "boolean", explanation: "Only report what is there; build nothing.", example: "npm run engines -- --check" },
   },

@@ -5,7 +5,7 @@ import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../config/paths";
 import { readStack } from "../config/stack-file";
 import { stackArtifacts, writeArtifacts } from "../emit/files/artifacts";
 import { promtoolBinary } from "../replay/promtool";
-import { parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, defineCommand } from "./args";
+import { parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, defineCommand, EXIT_CODES } from "./args";
 import { parseConfig } from "../config/schema";
 import { checkedStack } from "../checks";
 import { describeLogqlCost } from "../checks/logql-cost";
@@ -17,6 +17,11 @@ export const RENDER = defineCommand({
   about:
     "Renders every artifact of a stack (Grafana provisioning files, dashboards, Prometheus rule exports) into a folder,\n" +
     "checked first (and by `promtool check rules` when promtool is installed). Writing is atomic: on any error nothing changes.",
+  exitCodes: {
+    ...EXIT_CODES,
+    0: "rendered",
+    1: "rendering failed (promtool rejected the exports, or writing did); the output folder is unchanged",
+  },
   options: {
     "stack-file": {
       type: "string",

@@ -2,7 +2,7 @@ import "./load-errors";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO, EXIT_CODES } from "./args";
 import { parseConfig, type Config } from "../config/schema";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
 import { crossCheckExported, verdict } from "../replay/expectations";
@@ -26,6 +26,7 @@ export const REPLAY = defineCommand({
     "Replays incidents (the built-in scenario library, or incident files) against a stack's alerts: PromQL through\n" +
     "`promtool test rules`, LogQL by the TS evaluator, then Grafana's state machine and the routes' timing. Prints who\n" +
     "would have been notified when, and exits 1 when a fixture's expectations fail. Progress goes to stderr.",
+  exitCodes: { ...EXIT_CODES, 0: "every expectation met", 1: "a missed incident, an unwanted page or a failed expectation" },
   options: {
     fixture: {
       type: "string",
