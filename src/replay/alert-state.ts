@@ -285,7 +285,8 @@ export function needsUpdate(
   return entry.atSeconds < nowSeconds - repeatIntervalSeconds ? "repeat" : undefined;
 }
 
-const identity = (e: Episode) => JSON.stringify(Object.entries(e.labels).sort(([a], [b]) => a.localeCompare(b)));
+/** An alert's identity in Alertmanager (its fingerprint): its label set. */
+const identity = (e: Episode) => labelSetKey(e.labels);
 
 /**
  * Notifications of one Alertmanager aggregation group: the episodes of the alerts that share a route

@@ -12,12 +12,12 @@ import { readStackFile } from "../../src/config/stack-file";
 import { runMain, runScript } from "../support/cli";
 import { ganttParser, mermaidBlocks } from "../support/mermaid";
 import { SCENARIOS } from "../../src/replay/fixtures";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { parseConfig } from "../../src/config/schema";
 import { exampleConfig } from "../support/stack";
 
 /** The scenario library's size as the diff's replay section words it. */
-const LIBRARY = `${SCENARIOS.length} scenarios (${stackFixtures(parseConfig(exampleConfig())).length} fixtures with phases and seeds)`;
+const LIBRARY = `${SCENARIOS.length} scenarios (${keptFixtures(parseConfig(exampleConfig())).length} fixtures with phases and seeds)`;
 /** What the diff says of the replay when neither side's rules or routes differ. */
 const UNCHANGED_REPLAY = `Incident replay: No alert rule or route differs: the outcome of all ${LIBRARY} is unchanged (not replayed).\n`;
 

@@ -5,7 +5,7 @@ import { checkedStack } from "../../../src/checks";
 import { expandGrafanaMacros } from "../../../src/checks/grammar";
 import { exprOf } from "../../../src/model/rules";
 import { interpolateVariables } from "../../../src/replay/dashboards";
-import { stackFixtures } from "../../../src/replay/run";
+import { keptFixtures } from "../../support/fixtures";
 import type { DifferentialCase } from "./differential";
 
 /** Seconds between the instants each stack query is compared at, over every scenario's span. */
@@ -44,7 +44,7 @@ export function stackQueryCases(): DifferentialCase[] {
   const { config, secrets } = readStack(EXAMPLE_STACK_FILE);
   const cfg = parseConfig(config, secrets);
   const queries = stackLogQL();
-  return stackFixtures(cfg, [0]).flatMap((f) => {
+  return keptFixtures(cfg, [0]).flatMap((f) => {
     const times: number[] = [];
     for (let t = STEP_SECONDS; t <= f.durationSeconds; t += STEP_SECONDS) times.push(t * 1000);
     return queries.map((q) => ({ name: `${f.name} ${q.where}`, group: f.name, query: q.query, lines: f.logs, times }));
