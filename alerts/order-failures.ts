@@ -4,6 +4,18 @@ import { durationSeconds } from "../src/config/durations";
 import { promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { ORDER_ENDPOINT, orderFailuresExpr } from "../src/model/sli";
+import { factoryFailuresBySupportLink, SUPPORT_URL_LABEL } from "../src/model/telemetry";
+
+/**
+ * Where on-call finds the factory's support/report links while orders fail: Grafana's tableLink (an
+ * Explore link to an instant query of the stack's Loki) over the factory's 5xx answers of the last
+ * 15 minutes, by support link, never their bodies. The message template prints it as the page's
+ * "Factory support/report" line; pizza-factory-failing, later, names the link itself.
+ */
+function supportLinks(cfg: Config): string {
+  const query = JSON.stringify({ expr: factoryFailuresBySupportLink(cfg.telemetry, "15m"), datasource: cfg.datasources.loki });
+  return `{{ externalURL }}{{ tableLink \`${query}\` }}`;
+}
 
 /**
  * Orders are failing now: the page that reaches on-call within a minute of a factory outage.
@@ -20,6 +32,7 @@ export default function orderFailures(cfg: Config): RuleBuilder {
   return promAlertRule(cfg, {
     uid: "pizza-order-failures",
     panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.ordersPerMinute },
+    annotations: { [SUPPORT_URL_LABEL]: supportLinks(cfg) },
     title: "JWT Pizza orders failing",
     group: "orders",
     severity: "page",

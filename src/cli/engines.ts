@@ -1,7 +1,7 @@
 import "./load-errors";
 import { resolve } from "node:path";
 import { defineCommand, parseCommandLine, runCli } from "./args";
-import { buildFromProxy } from "./engines/build";
+import { buildFromProxy, buildRepositoryModule } from "./engines/build";
 import { locate } from "./engines/locate";
 import { cacheDir, engines, type Engine } from "./engines/pins";
 
@@ -14,6 +14,7 @@ A binary you already have wins over the cache: PULUMI_BIN, PULUMI_LANGUAGE_NODEJ
 PULUMI_RESOURCE_GRAFANA_BIN, LOKI_BIN, PROMETHEUS, GRAFANA_BIN. docs/engines.md tells what each is for.`,
   options: {
     check: { type: "boolean", explanation: "Only report what is there; build nothing.", example: "npm run engines -- --check" },
+    only: { type: "string", explanation: "Only this engine (by name), e.g. the page-text helper npm test needs.", example: "npm run engines -- --only page-text" },
   },
 });
 
@@ -45,7 +46,10 @@ function main(argv: string[]): void {
   const root = resolve(__dirname, "..", "..");
   const rows: Row[] = [];
   const failures: string[] = [];
-  for (const engine of engines(root)) {
+  const all = engines(root);
+  if (values.only !== undefined && !all.some((e) => e.name === values.only))
+    throw new Error(`--only ${values.only}: no such engine (${all.map((e) => e.name).join(", ")})`);
+  for (const engine of all.filter((e) => values.only === undefined || e.name === values.only)) {
     const started = Date.now();
     const found = locate(engine);
     const seconds = () => (Date.now() - started) / 1000;
@@ -59,10 +63,12 @@ function main(argv: string[]): void {
       continue;
     }
     const s = engine.source;
-    if (s.kind === "go-proxy" && !values.check) {
+    if ((s.kind === "go-proxy" || s.kind === "repository-module") && !values.check) {
       console.error(`engines: ${found.missing}; building`);
       try {
-        const path = buildFromProxy(engine, process.env, (line) => console.error(`engines: ${line}`));
+        const progress = (line: string) => console.error(`engines: ${line}`);
+        const path =
+          s.kind === "go-proxy" ? buildFromProxy(engine, process.env, progress) : buildRepositoryModule(engine, root, process.env, progress);
         rows.push({ engine, status: "built", path, seconds: seconds() });
       } catch (e) {
         failures.push((e as Error).message);

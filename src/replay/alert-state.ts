@@ -45,7 +45,11 @@ export const DATASOURCE_ERROR = "DatasourceError";
  * An empty `series` is Grafana's NoData (the query returned nothing).
  */
 export type Evaluation =
-  { atSeconds: number; series: Array<{ labels: Labels; condition: boolean }> } | { atSeconds: number; error: string };
+  | {
+      atSeconds: number;
+      series: Array<{ labels: Labels; condition: boolean; /** Query A's value (page text reads it). */ value?: number }>;
+    }
+  | { atSeconds: number; error: string };
 
 export interface RuleSettings {
   title: string;

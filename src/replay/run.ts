@@ -45,6 +45,8 @@ export interface AlertOutcome {
   receivers: string[];
   /** Firing episodes of the rule, DatasourceNoData/DatasourceError ones included. */
   episodes: Episode[];
+  /** The rule's evaluations (query A's series, their condition and value, or the query error): what its annotations are expanded from. */
+  evaluations: Evaluation[];
   /** Stretches during which an instance of the rule was Pending (end: the first evaluation it no longer was). */
   pendingSpans: Array<{ startSeconds: number; endSeconds?: number }>;
   /** Per alertname the rule raised (its title, DatasourceNoData, DatasourceError): route and notifications. */
@@ -137,6 +139,7 @@ function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: num
       series: (byTime.get(t) ?? []).map(({ labels, value }) => ({
         labels,
         condition: thresholdHolds(threshold.op, value, threshold.value),
+        value,
       })),
     };
   });
@@ -204,7 +207,7 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
         kind === "promql-alert"
           ? promqlEvaluations(rule, observed, times, promFails)
           : logqlEvaluations(rule, fixture, interval, lokiFails).filter((e) => e.atSeconds >= warm);
-      return { rule, kind, states: replayStates(ruleSettings(rule), evaluations) };
+      return { rule, kind, evaluations, states: replayStates(ruleSettings(rule), evaluations) };
     });
   const groups = notificationGroups(
     replayed.map((r) => ({ rule: r.rule, folder: stack.folder.title, episodes: r.states.episodes })),
@@ -212,7 +215,7 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
     fixture.durationSeconds,
   );
   const alerts = replayed
-    .map(({ rule, kind, states }): AlertOutcome => {
+    .map(({ rule, kind, evaluations, states }): AlertOutcome => {
       const firingSeconds = states.timeline
         .filter((s) => s.instances.some((i) => i.state === "Alerting" || i.state === "Recovering"))
         .map((s) => s.atSeconds);
@@ -246,6 +249,7 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
         labels: first ? episodeLabels(first, stack.folder.title) : undefined,
         receivers: firstRoutes.map((r) => r.receiver),
         episodes: states.episodes,
+        evaluations,
         pendingSpans,
         notified,
       };
