@@ -14,7 +14,11 @@ A binary you already have wins over the cache: PULUMI_BIN, PULUMI_LANGUAGE_NODEJ
 PULUMI_RESOURCE_GRAFANA_BIN, LOKI_BIN, PROMETHEUS, GRAFANA_BIN. docs/engines.md tells what each is for.`,
   options: {
     check: { type: "boolean", explanation: "Only report what is there; build nothing.", example: "npm run engines -- --check" },
-    only: { type: "string", explanation: "Only this engine (by name), e.g. the page-text helper npm test needs.", example: "npm run engines -- --only page-text" },
+    only: {
+      type: "string",
+      explanation: "Only this engine (by name), e.g. the page-text helper npm test needs.",
+      example: "npm run engines -- --only page-text",
+    },
   },
 });
 
@@ -68,7 +72,9 @@ function main(argv: string[]): void {
       try {
         const progress = (line: string) => console.error(`engines: ${line}`);
         const path =
-          s.kind === "go-proxy" ? buildFromProxy(engine, process.env, progress) : buildRepositoryModule(engine, root, process.env, progress);
+          s.kind === "go-proxy"
+            ? buildFromProxy(engine, process.env, progress)
+            : buildRepositoryModule(engine, root, process.env, progress);
         rows.push({ engine, status: "built", path, seconds: seconds() });
       } catch (e) {
         failures.push((e as Error).message);

@@ -90,7 +90,14 @@ export function buildRepositoryModule(engine: Engine, root: string, env: NodeJS.
   const target = cachedBinary(engine, env);
   const partial = `${target}.partial`;
   mkdirSync(dirname(target), { recursive: true });
-  run(engine, `go build ${source.dir}`, "go", ["build", "-ldflags", `-X main.version=${engine.version}`, "-o", partial, source.pkg], dir, env);
+  run(
+    engine,
+    `go build ${source.dir}`,
+    "go",
+    ["build", "-ldflags", `-X main.version=${engine.version}`, "-o", partial, source.pkg],
+    dir,
+    env,
+  );
   if (!existsSync(partial)) throw new EngineBuildError(engine, "go build", "no binary written");
   renameSync(partial, target);
   return target;

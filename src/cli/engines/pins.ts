@@ -61,8 +61,14 @@ export const PAGE_TEXT_DIR = "tools/page-text";
 function moduleVersion(root: string, dir: string): string {
   const hash = createHash("sha256");
   const folder = join(root, dir);
-  for (const file of readdirSync(folder).filter((f) => /^go\.(mod|sum)$|\.go$/.test(f)).sort())
-    hash.update(file).update("\0").update(readFileSync(join(folder, file))).update("\0");
+  for (const file of readdirSync(folder)
+    .filter((f) => /^go\.(mod|sum)$|\.go$/.test(f))
+    .sort())
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(join(folder, file)))
+      .update("\0");
   return `src-${hash.digest("hex").slice(0, 12)}`;
 }
 
@@ -150,7 +156,8 @@ export function engines(root: string): Engine[] {
       versionArgs: ["-version"],
       versionText: `page-text ${pageText}`,
       source: { kind: "repository-module", dir: PAGE_TEXT_DIR, pkg: "." },
-      usedFor: "a page's words: rule summaries and descriptions expanded as Grafana does, with Prometheus' template engine (npm test, npm run replay -- --page-text)",
+      usedFor:
+        "a page's words: rule summaries and descriptions expanded as Grafana does, with Prometheus' template engine (npm test, npm run replay -- --page-text)",
     },
     {
       name: "prometheus",
