@@ -218,6 +218,13 @@ export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
   for (const uid of (e.notifies ?? []).filter((u) => known.has(u) && !((notified(u)?.timeToNotifySeconds ?? -1) >= 0)))
     failures.push(`notifies: ${uid} never notified after the incident started`);
   for (const uid of (e.silent ?? []).filter((u) => known.has(u) && notified(u))) failures.push(`silent: ${uid} notified`);
+  if (e.datasourceErrorTicketOnce) {
+    // Blames the datasource, not the service: a ticket, once per incident; on-call is never woken by it.
+    const datasource = alerts.filter((a) => /\((DatasourceError|DatasourceNoData)\)$/.test(a.alert));
+    for (const a of datasource.filter((x) => x.receiver === pager)) failures.push(`datasourceErrorTicketOnce: ${a.alert} paged ${pager}`);
+    for (const a of datasource.filter((x) => x.episodes > 1))
+      failures.push(`datasourceErrorTicketOnce: ${a.alert} notified ${a.receiver} ${a.episodes} times`);
+  }
   const unwanted = pageNotes.filter((p) => !pageWanted(f.incident, p.at));
   if (!e.noPage && unwanted.length > 0) failures.push(`page where none is wanted: ${unwanted[0].uid} at ${formatOffset(unwanted[0].at)}`);
   return {
