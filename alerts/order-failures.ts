@@ -52,7 +52,9 @@ export default function orderFailures(cfg: Config): RuleBuilder {
     // The `and` guards leave A empty whenever orders are fine; no counters at all (crash, metrics
     // outage) is for pizza-api-availability and pizza-metrics-absent, not a second alert here.
     noDataState: "OK",
-    // A failing Prometheus query raises DatasourceError, routed to a ticket, never the pager.
+    // A failing Prometheus query raises DatasourceError, routed to a ticket, never the pager (in
+    // rule-settings routing, KeepLast: a paging rule keeps its state). Replayed: prometheus-query-errors
+    // pages no one; during Loki's 429s this page still arrives (factory-5xx-during-loki-errors, +35 s median).
     execErrState: "Error",
   });
 }
