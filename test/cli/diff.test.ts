@@ -254,8 +254,12 @@ describe("npm run diff -- <git-ref>", () => {
     expect(replay).toMatch(
       /^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): 1 of 2 scenarios \(2 fixtures with phases and seeds\) change\.\n/,
     );
-    expect(replay).toMatch(/\n\| factory-5xx-busy \| 1 \| page \+40s → page \+\d+s \|/);
-    expect(replay).toMatch(/\n1 scenario unchanged\.\n$/);
+    expect(replay).toMatch(/\n\| factory-5xx-busy \| 1 \| page \+35s → page \+\d+s \|/);
+    expect(replay).toMatch(/\n1 scenario unchanged\.\n/);
+    // The delayed page reads differently (more failed orders by then): its words before and after.
+    expect(replay).toMatch(
+      /\n#### What the page says\n\nfactory-5xx-busy, before:\n```\nfactory-5xx-busy: page to pizza-on-call at \+\d+s\n/,
+    );
     const parse = await ganttParser();
     const blocks = mermaidBlocks(replay);
     expect(blocks.length).toBeGreaterThanOrEqual(2);
