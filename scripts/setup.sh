@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything `npm test` needs on a fresh Debian machine, then the project's packages: the README's test
-# command is `bash scripts/setup.sh && npm test`, and .ci/run runs exactly that line.
+# command is `bash scripts/setup.sh && npm test`, and .ci/run runs exactly that line. Go (with its module
+# proxy) builds the page-text helper that npm test runs.
 # Debian's prometheus (promtool, prometheus), prometheus-alertmanager (amtool) and chromium are the real
 # engines the tests run (src/cli/engines/pins.ts lists them, a test checks this list against it); each is
 # installed only when missing, with sudo when not root. Nothing is downloaded as a prebuilt binary.
@@ -21,3 +22,5 @@ if ((${#missing[@]})); then
 fi
 echo "setup: npm ci"
 npm ci --no-audit --no-fund
+# The page-text helper (tools/page-text: Prometheus' template engine, from the Go module proxy) that npm test runs.
+npm run --silent engines -- --only page-text

@@ -22,6 +22,9 @@ import { SCENARIOS, scenarioOf } from "../replay/fixtures";
 import { lokiCheckLines, readLokiRecording, stackLogQL } from "../replay/loki-recording";
 import { routingTargets } from "../../contact-points/receivers";
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
+import type { PageTextEngines } from "../replay/page-text";
+import { requireEngines } from "./engines/locate";
+import { engines } from "./engines/pins";
 
 /**
  * `npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--scenario NAME ...] [--no-replay]`:
@@ -193,7 +196,7 @@ async function replaySection(
   }
   // One scenario library for both sides: the head's, with its stack's telemetry contract and probes.
   const fixtures = stackFixtures(sides[1].cfg).filter((f) => scenarios === undefined || scenarios.has(scenarioOf(f.name)));
-  const comparison = await compareReplays(sides[0], sides[1], fixtures);
+  const comparison = await compareReplays(sides[0], sides[1], fixtures, pageTextEngines());
   return formatReplayComparison(comparison, format);
 }
 
@@ -250,3 +253,12 @@ export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
 }
 
 if (require.main === module) runAsProcess(main);
+
+/** The page-text helper and amtool for the page words, or the one line saying how to get the helper. */
+function pageTextEngines(): { engines: PageTextEngines } | { missing: string } {
+  try {
+    return { engines: { pageText: requireEngines(engines(REPO_ROOT), ["page-text"])["page-text"], amtool: "amtool" } };
+  } catch (e) {
+    return { missing: (e as Error).message };
+  }
+}

@@ -1,12 +1,12 @@
 import "./load-errors";
 import { resolve } from "node:path";
-import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, EXIT_CODES } from "./args";
-import { buildFromProxy } from "./engines/build";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO, EXIT_CODES } from "./args";
+import { buildFromProxy, buildRepositoryModule } from "./engines/build";
 import { locate } from "./engines/locate";
 import { cacheDir, engines, supplyOf, type Engine, type Supply } from "./engines/pins";
 
 export const ENGINES = defineCommand({
-  usage: "usage: npm run engines [-- --check]",
+  usage: "usage: npm run engines [-- --check] [--only ENGINE]",
   about: `Finds the real engines the tests run, builds the missing ones a registry supplies, and prints a table with
 each engine's kind:
   registry       Debian's prometheus, prometheus-alertmanager and chromium (.ci/run installs them) and the
@@ -26,6 +26,12 @@ PROMETHEUS, AMTOOL, CHROMIUM_BIN, PULUMI_RESOURCE_GRAFANA_BIN, GRAFANA_BIN.`,
   },
   options: {
     check: { type: "boolean", explanation: "Only report what is there; build nothing.", example: "npm run engines -- --check" },
+    only: {
+      type: "string",
+      argument: "ENGINE",
+      explanation: "Only this engine (by name), e.g. the page-text helper npm test needs.",
+      example: "npm run engines -- --only page-text",
+    },
   },
 });
 
@@ -54,7 +60,7 @@ function table(rows: Row[]): string {
 }
 
 /** One engine's row: found, built (a registry engine not found, unless `check`), or why it is not there. */
-function row(engine: Engine, check: boolean, io: CliIO): Row & { failure?: string } {
+function row(engine: Engine, check: boolean, root: string, io: CliIO): Row & { failure?: string } {
   const started = Date.now();
   const kind = supplyOf(engine);
   const done = (status: string, path: string, failure?: string) => ({
@@ -69,12 +75,14 @@ function row(engine: Engine, check: boolean, io: CliIO): Row & { failure?: strin
   if ("path" in found) return done(found.from === "cache" ? "reused" : `from ${found.from === "env" ? engine.env : "system"}`, found.path);
   if (kind === "not available") return done("unavailable here", "-");
   if (kind === "by hand") return done("not present", "-");
-  if (engine.source.kind !== "go-proxy" || check) return done("MISSING", "-", found.missing);
+  const s = engine.source;
+  if ((s.kind !== "go-proxy" && s.kind !== "repository-module") || check) return done("MISSING", "-", found.missing);
   io.stderr(`engines: ${found.missing}; building\n`);
+  const progress = (line: string) => io.stderr(`engines: ${line}\n`);
   try {
     return done(
       "built",
-      buildFromProxy(engine, io.env, (line) => io.stderr(`engines: ${line}\n`)),
+      s.kind === "go-proxy" ? buildFromProxy(engine, io.env, progress) : buildRepositoryModule(engine, root, io.env, progress),
     );
   } catch (e) {
     return done("FAILED", "-", (e as Error).message);
@@ -87,7 +95,13 @@ export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
     "engines",
     () => {
       const { values } = parseCommandLine(argv, ENGINES);
-      const rows = engines(resolve(__dirname, "..", "..")).map((engine) => row(engine, values.check === true, io));
+      const root = resolve(__dirname, "..", "..");
+      const all = engines(root);
+      if (values.only !== undefined && !all.some((e) => e.name === values.only))
+        throw new UsageError(`--only ${values.only.slice(0, 60)}: no such engine (${all.map((e) => e.name).join(", ")})`, ENGINES.usage);
+      const rows = all
+        .filter((e) => values.only === undefined || e.name === values.only)
+        .map((engine) => row(engine, values.check === true, root, io));
       io.stdout(`${table(rows)}\n`);
       for (const r of rows.filter((x) => x.kind === "by hand" && x.status === "not present"))
         io.stdout(

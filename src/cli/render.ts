@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../config/paths";
 import { readStack } from "../config/stack-file";
 import { stackArtifacts, writeArtifacts } from "../emit/files/artifacts";
-import { promtoolBinary } from "../replay/promtool";
+import { promtoolBinary } from "../emit/promtool";
 import { parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, defineCommand, EXIT_CODES } from "./args";
 import { parseConfig } from "../config/schema";
 import { checkedStack } from "../checks";

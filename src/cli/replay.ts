@@ -12,14 +12,17 @@ import { replayStack, stackFixtures } from "../replay/run";
 import { checkedStack } from "../checks";
 import { readStackFile } from "../config/stack-file";
 import { routingTargets } from "../../contact-points/receivers";
-import type { Fixture } from "../replay/fixtures";
+import { scenarioOf, type Fixture } from "../replay/fixtures";
+import { formatPageText, pageTexts, type PageTextEngines } from "../replay/page-text";
+import { requireEngines } from "./engines/locate";
+import { engines as pinnedEngines } from "./engines/pins";
 
 /** Where `npm run replay` (built-in scenarios, example stack) writes the docs' scenario table. */
 export const SCENARIO_TABLE_FILE = join(REPO_ROOT, "docs", "replay-scenarios.md");
 
 export const REPLAY = defineCommand({
   usage:
-    "usage: npm run replay [-- [--fixture FILE ...] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--keep DIR] [--max-incident-days 7] [--write-docs]]\n" +
+    "usage: npm run replay [-- [--fixture FILE ...] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--keep DIR] [--max-incident-days 7] [--page-text] [--write-docs]]\n" +
     "       npm run replay -- --export DIR\n" +
     "  --keep DIR: keep the promtool rule and test files in DIR; --export DIR: write the built-in scenarios as incident files",
   about:
@@ -67,6 +70,12 @@ export const REPLAY = defineCommand({
       explanation:
         "Read incident files up to this many days long (7 by default; at most 366): the bound keeps a mistyped duration from exhausting memory.",
       example: "npm run replay -- --fixture long-incident.json --max-incident-days 30",
+    },
+    "page-text": {
+      type: "boolean",
+      explanation:
+        "Also print the first page of each page-worthy fixture as on-call receives it: annotations expanded by the page-text helper (npm run engines -- --only page-text), the notification by amtool.",
+      example: "npm run replay -- --page-text",
     },
     "write-docs": {
       type: "boolean",
@@ -120,6 +129,10 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
   if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 366)
     throw new UsageError(`--max-incident-days: expected whole days from 1 to 366, got ${values["max-incident-days"]}`, REPLAY.usage);
   const fixtures: Fixture[] | undefined = values.fixture ? readFixtureFiles(values.fixture, { maxDays }) : undefined;
+  // Located before the replay runs: a missing helper is one line, not a report without pages.
+  const pageEngines: PageTextEngines | undefined = values["page-text"]
+    ? { pageText: requireEngines(pinnedEngines(REPO_ROOT), ["page-text"])["page-text"], amtool: "amtool" }
+    : undefined;
   const keep = values.keep;
   const dir = keep ?? mkdtempSync(join(tmpdir(), "pizza-replay-"));
   const out: string[] = [];
@@ -157,6 +170,15 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
         ? `${verdicts.length} fixtures: every expectation met.`
         : `${failures.length} of ${verdicts.length} fixtures FAILED: ${failures.map((v) => v.name).join(", ")}`,
     );
+    if (values["page-text"]) {
+      // Before the verdict: the report's last two lines stay the verdict the pull-request comment quotes.
+      const worthy = results.filter((r) => r.fixture.incident?.pageWorthy && scenarioOf(r.fixture.name) === r.fixture.name);
+      const pages = pageTexts(worthy, checkedStack(cfg), routingTargets(cfg).pager, pageEngines!, cfg.grafanaUrl);
+      const verdictLines = out.splice(-2);
+      out.push(format === "markdown" ? "\n### What each page says\n" : "\nWhat each page says (first page of each page-worthy scenario):");
+      for (const p of pages) out.push(format === "markdown" ? `\`\`\`\n${formatPageText(p)}\n\`\`\`` : formatPageText(p), "");
+      out.push(...verdictLines);
+    }
     if (values["write-docs"]) {
       writeFileSync(SCENARIO_TABLE_FILE, scenarioTableDoc(formatScenarioTable(rows, "markdown")));
       out.push(`Scenario table written to ${SCENARIO_TABLE_FILE}`);

@@ -12,12 +12,12 @@ import { readStackFile } from "../../src/config/stack-file";
 import { runMain, runScript } from "../support/cli";
 import { ganttParser, mermaidBlocks } from "../support/mermaid";
 import { SCENARIOS } from "../../src/replay/fixtures";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { parseConfig } from "../../src/config/schema";
 import { exampleConfig } from "../support/stack";
 
 /** The scenario library's size as the diff's replay section words it. */
-const LIBRARY = `${SCENARIOS.length} scenarios (${stackFixtures(parseConfig(exampleConfig())).length} fixtures with phases and seeds)`;
+const LIBRARY = `${SCENARIOS.length} scenarios (${keptFixtures(parseConfig(exampleConfig())).length} fixtures with phases and seeds)`;
 /** What the diff says of the replay when neither side's rules or routes differ. */
 const UNCHANGED_REPLAY = `Incident replay: No alert rule or route differs: the outcome of all ${LIBRARY} is unchanged (not replayed).\n`;
 
@@ -271,8 +271,12 @@ describe("npm run diff -- <git-ref>", () => {
     expect(replay).toMatch(
       /^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): 1 of 2 scenarios \(2 fixtures with phases and seeds\) change\.\n/,
     );
-    expect(replay).toMatch(/\n\| factory-5xx-busy \| 1 \| page \+40s → page \+\d+s \|/);
-    expect(replay).toMatch(/\n1 scenario unchanged\.\n$/);
+    expect(replay).toMatch(/\n\| factory-5xx-busy \| 1 \| page \+35s → page \+\d+s \|/);
+    expect(replay).toMatch(/\n1 scenario unchanged\.\n/);
+    // The delayed page reads differently (more failed orders by then): its words before and after.
+    expect(replay).toMatch(
+      /\n#### What the page says\n\nfactory-5xx-busy, before:\n```\nfactory-5xx-busy: page to pizza-on-call at \+\d+s\n/,
+    );
     const parse = await ganttParser();
     const blocks = mermaidBlocks(replay);
     expect(blocks.length).toBeGreaterThanOrEqual(2);

@@ -89,6 +89,7 @@ describe("npm run engines: three kinds, and a failure exactly when a registry en
       prometheus: "registry",
       amtool: "registry",
       chromium: "registry",
+      "page-text": "registry",
       grafana: "not available",
     });
   });
@@ -104,16 +105,19 @@ describe("npm run engines: three kinds, and a failure exactly when a registry en
     expect(r.stdout).toContain("loki v3.7.6 (by hand) is not present: npm run e2e skips the checks that need it");
   });
 
-  it.each(["pulumi", "prometheus", "amtool", "chromium"])("exits 1 when the registry engine %s cannot be had", async (name) => {
-    const env = standIns(
-      mkdtempSync(join(tmpdir(), "engines-kinds-")),
-      registry.filter((n) => n !== name),
-    );
-    env[byName(name).env] = "/nonexistent/engine";
-    const r = await runMain(main, ["--check"], { env });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`engines: ${name}: ${byName(name).env}=/nonexistent/engine is not an executable file`);
-  });
+  it.each(["pulumi", "prometheus", "amtool", "chromium", "page-text"])(
+    "exits 1 when the registry engine %s cannot be had",
+    async (name) => {
+      const env = standIns(
+        mkdtempSync(join(tmpdir(), "engines-kinds-")),
+        registry.filter((n) => n !== name),
+      );
+      env[byName(name).env] = "/nonexistent/engine";
+      const r = await runMain(main, ["--check"], { env });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`engines: ${name}: ${byName(name).env}=/nonexistent/engine is not an executable file`);
+    },
+  );
 
   it("answers --help from its option table, exit 0", async () => {
     const r = await runMain(main, ["--help"]);

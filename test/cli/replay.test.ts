@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/schema";
 import { EXPORT_MANIFEST, fixtureJson, parseFixture, readFixtureFile } from "../../src/replay/fixtures/file";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { main, replayCommand } from "../../src/cli/replay";
 import { runMain, runScript } from "../support/cli";
 import { SCENARIOS } from "../../src/replay/fixtures";
@@ -18,7 +18,7 @@ const tmp = () => {
   temps.push(d);
   return d;
 };
-const transient = stackFixtures(cfg, [0]).find((f) => f.name === "transient-500")!;
+const transient = keptFixtures(cfg, [0]).find((f) => f.name === "transient-500")!;
 
 /** `npm run replay -- <args>` through the CLI's entry point, in this process. */
 async function cli(args: string[]) {
@@ -106,7 +106,7 @@ describe("npm run replay -- --fixture FILE", () => {
       ].sort(),
     );
     const back = readFixtureFile(join(out, "deploy-restart-logged.json"));
-    expect(back).toEqual(stackFixtures(cfg, [0]).find((f) => f.name === "deploy-restart-logged"));
+    expect(back).toEqual(keptFixtures(cfg, [0]).find((f) => f.name === "deploy-restart-logged"));
     expect(back.expect).toEqual({ noPage: true, maxEpisodes: 1 });
   });
 });

@@ -3,7 +3,7 @@ import { parseConfig } from "../../src/config/schema";
 import { readStack } from "../../src/config/stack-file";
 import { checkedStack } from "../../src/checks";
 import { stackLogQL } from "../../src/replay/loki-recording";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "./fixtures";
 import type { DifferentialCase } from "./loki-differential";
 
 /** Seconds between the instants each stack query is compared at, over every scenario's span. */
@@ -14,7 +14,7 @@ export function stackQueryCases(): DifferentialCase[] {
   const { config, secrets } = readStack(EXAMPLE_STACK_FILE);
   const cfg = parseConfig(config, secrets);
   const queries = stackLogQL(checkedStack(cfg), cfg);
-  return stackFixtures(cfg, [0]).flatMap((f) => {
+  return keptFixtures(cfg, [0]).flatMap((f) => {
     const times: number[] = [];
     for (let t = STEP_SECONDS; t <= f.durationSeconds; t += STEP_SECONDS) times.push(t * 1000);
     return queries.map((q) => ({ name: `${f.name} ${q.where}`, group: f.name, query: q.query, lines: f.logs, times }));

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { labelSetKey } from "../../model/labels";
 import { freePort, stopProcess, waitReady } from "./lifecycle";
 import type { LogEntry } from "../../replay/logql";
 import type { LokiAnswer } from "../../replay/loki-recording";
@@ -84,7 +85,7 @@ function streamsOf(lines: LogEntry[]) {
     { stream: Record<string, string>; values: Array<[string, string] | [string, string, Record<string, string>]> }
   >();
   for (const l of lines) {
-    const k = JSON.stringify(Object.entries(l.labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const k = labelSetKey(l.labels);
     if (!byStream.has(k)) byStream.set(k, { stream: l.labels, values: [] });
     const ns = `${BigInt(Math.round(l.ts)) * 1_000_000n}`;
     byStream.get(k)!.values.push(l.metadata && Object.keys(l.metadata).length ? [ns, l.line, l.metadata] : [ns, l.line]);
