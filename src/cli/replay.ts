@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO, EXIT_CODES } from "./args";
 import { parseConfig, type Config } from "../config/schema";
-import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
+import { EXAMPLE_STACK_FILE, outputFileProblem, REPO_ROOT } from "../config/paths";
 import { crossCheckExported, verdict } from "../replay/expectations";
 import { MAX_INCIDENT_DAYS, readFixtureFiles, writeFixtureFiles } from "../replay/fixtures/file";
-import { formatReplay, formatScenarioTable, scenarioRows, type ReportFormat } from "../replay/report";
+import { formatReplay, formatScenarioTable, scenarioRows, type ReportFormat, type ScenarioRow } from "../replay/report";
 import { replayStack, stackFixtures } from "../replay/run";
 import { checkedStack } from "../checks";
 import { readStackFile } from "../config/stack-file";
@@ -77,6 +77,13 @@ export const REPLAY = defineCommand({
         "Also print the first page of each page-worthy fixture as on-call receives it: annotations expanded by the page-text helper (npm run engines -- --only page-text), the notification by amtool.",
       example: "npm run replay -- --page-text",
     },
+    verdict: {
+      type: "string",
+      argument: "FILE",
+      explanation:
+        "Also write the verdict as JSON (passed, the failed fixtures, promtool's agreement, one row per scenario) for a machine to read, e.g. the pull-request workflow.",
+      example: "npm run replay -- --verdict replay-verdict.json",
+    },
     "write-docs": {
       type: "boolean",
       explanation: "Also rewrite docs/replay-scenarios.md from this run (built-in scenarios, example stack only).",
@@ -100,6 +107,20 @@ export function scenarioTableDoc(table: string): string {
 export interface ReplayRun {
   output: string;
   failed: boolean;
+}
+
+const VERDICT_FORMAT = "pizza-observability/replay-verdict@1";
+
+/** What `--verdict FILE` writes: the replay's outcome for a machine to read (the pull-request workflow's comment). */
+export interface ReplayVerdict {
+  format: typeof VERDICT_FORMAT;
+  passed: boolean;
+  /** The verdict in one line, as the report ends. */
+  summary: string;
+  fixtures: number;
+  failedFixtures: Array<{ name: string; failures: string[] }>;
+  promtool: { agree: number; checked: number; disagreeing: Array<{ fixture: string; problems: string[] }> };
+  scenarios: ScenarioRow[];
 }
 
 /** The replay command without process side effects (tested directly); progress lines go to `progress`. */
@@ -133,6 +154,10 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
   const pageEngines: PageTextEngines | undefined = values["page-text"]
     ? { pageText: requireEngines(pinnedEngines(REPO_ROOT), ["page-text"])["page-text"], amtool: "amtool" }
     : undefined;
+  const verdictFile = values.verdict;
+  const verdictProblem =
+    verdictFile === undefined ? undefined : outputFileProblem(verdictFile, "--verdict", (text) => text.includes(VERDICT_FORMAT));
+  if (verdictProblem) throw new UsageError(verdictProblem, REPLAY.usage);
   const keep = values.keep;
   const dir = keep ?? mkdtempSync(join(tmpdir(), "pizza-replay-"));
   const out: string[] = [];
@@ -159,19 +184,35 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
     const checks = await crossCheckExported(results, dir);
     const disagreeing = checks.filter((c) => c.problems.length > 0);
     failed ||= disagreeing.length > 0;
-    // The disagreements first: the report's last two lines are its verdict (the pull-request comment quotes them).
+    // The disagreements first: the report ends with its verdict (machines read --verdict's JSON instead).
     if (disagreeing.length > 0)
       out.push(`\npromtool disagrees with the replay:\n${disagreeing.map((c) => `  ${c.fixture}: ${c.problems.join("; ")}`).join("\n")}`);
     out.push(
       `\npromtool test rules (the exported rules' first firings and silences, per fixture): ${checks.length - disagreeing.length}/${checks.length} agree with the replay`,
     );
-    out.push(
+    const summary =
       failures.length === 0
         ? `${verdicts.length} fixtures: every expectation met.`
-        : `${failures.length} of ${verdicts.length} fixtures FAILED: ${failures.map((v) => v.name).join(", ")}`,
-    );
+        : `${failures.length} of ${verdicts.length} fixtures FAILED: ${failures.map((v) => v.name).join(", ")}`;
+    out.push(summary);
+    if (verdictFile !== undefined) {
+      const written: ReplayVerdict = {
+        format: VERDICT_FORMAT,
+        passed: !failed,
+        summary: disagreeing.length ? `${summary} promtool disagrees with the replay on ${disagreeing.length} fixtures.` : summary,
+        fixtures: verdicts.length,
+        failedFixtures: failures.map((v) => ({ name: v.name, failures: v.failures })),
+        promtool: {
+          agree: checks.length - disagreeing.length,
+          checked: checks.length,
+          disagreeing: disagreeing.map((c) => ({ fixture: c.fixture, problems: c.problems })),
+        },
+        scenarios: rows,
+      };
+      writeFileSync(verdictFile, `${JSON.stringify(written, null, 2)}\n`);
+    }
     if (values["page-text"]) {
-      // Before the verdict: the report's last two lines stay the verdict the pull-request comment quotes.
+      // Before the verdict: a reader of the report finds the verdict at its end.
       const worthy = results.filter((r) => r.fixture.incident?.pageWorthy && scenarioOf(r.fixture.name) === r.fixture.name);
       const pages = pageTexts(worthy, checkedStack(cfg), routingTargets(cfg).pager, pageEngines!, cfg.grafanaUrl);
       const verdictLines = out.splice(-2);
