@@ -10,6 +10,7 @@ export default defineConfig({
     include: ["test/e2e/**/*.e2e.ts"],
     // As in `npm test`: promtool, Prometheus and amtool checked first; the scenario library replayed once for the files that need it.
     globalSetup: ["test/support/temp-root.ts", "test/support/required-tools.ts", "test/support/scenario-replay.ts"],
+    setupFiles: ["test/support/promtool-answers-setup.ts"],
     pool: "forks",
     // One engine set at a time: the files start their own servers, and the machine has 2 cores.
     fileParallelism: false,

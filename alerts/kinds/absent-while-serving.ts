@@ -43,6 +43,7 @@ export function absentWhileServingAlert(cfg: Config, spec: AbsentWhileServingSpe
     keepFiringFor,
     // A empty is the healthy state: the data is there, or the other path shows no traffic either.
     noDataState: "OK",
+    // A failing Prometheus query is a DatasourceError ticket, once (prometheus-query-errors), not "logs/metrics absent".
     execErrState: "Error",
   });
 }

@@ -3,7 +3,7 @@ import { parseConfig } from "../../src/config/schema";
 import { renderArtifacts } from "../../src/emit/files/artifacts";
 import { compareReplays, formatReplayComparison, type ReplaySide } from "../../src/replay/compare";
 import { stackOfRenderedFiles, type ReplayedStack } from "../../src/replay/rendered-stack";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { routingTargets } from "../../contact-points/receivers";
 import { ganttParser, mermaidBlocks } from "../support/mermaid";
 import { exampleConfig } from "../support/stack";
@@ -12,7 +12,7 @@ const cfg = parseConfig(exampleConfig());
 const stack = () => stackOfRenderedFiles(renderArtifacts(exampleConfig()), "example");
 const side = (label: string, s: ReplayedStack): ReplaySide => ({ label, stack: s, cfg, pager: routingTargets(cfg).pager });
 // Two scenarios keep it quick: the seed incident at its first phase, and an hour that must stay quiet.
-const fixtures = stackFixtures(cfg, [0]).filter((f) => f.name === "factory-5xx" || f.name === "normal-hour");
+const fixtures = keptFixtures(cfg, [0]).filter((f) => f.name === "factory-5xx" || f.name === "normal-hour");
 
 /** The stack with one rule changed. */
 function changed(uid: string, change: (rule: NonNullable<ReplayedStack["ruleGroups"][number]["rules"]>[number]) => void): ReplayedStack {

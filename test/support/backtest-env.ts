@@ -9,7 +9,8 @@ import { checkedStack } from "../../src/checks";
 import { ruleKind } from "../../src/emit/files/prometheus-rules";
 import type { Fixture, Series } from "../../src/replay/fixtures";
 import { replayRecordingRules } from "../../src/replay/grafana-eval";
-import { failureWindow, stackFixtures, type FixtureReplay } from "../../src/replay/run";
+import { failureWindow, type FixtureReplay } from "../../src/replay/run";
+import { keptFixtures } from "./fixtures";
 import { scenarioReplay } from "./scenario-replay";
 import { startGrafanaProxy, type ProxyOptions, type RunningProxy } from "./grafana-proxy";
 import { createBlocks, openMetrics, startPrometheus, type RunningPrometheus } from "./prometheus";
@@ -80,7 +81,7 @@ export async function startWorld({ only, ...options }: WorldOptions = {}): Promi
   replayed.catch(() => {});
   const dir = mkdtempSync(join(tmpdir(), "pizza-backtest-test-"));
   const cfg = parseConfig(readStackFile(EXAMPLE_STACK_FILE));
-  const library = stackFixtures(cfg);
+  const library = keptFixtures(cfg);
   const fixtures = only ? library.filter((f) => only.includes(f.name)) : library;
   if (only) expect(fixtures.map((f) => f.name).sort(), "fixtures the world backfills").toEqual([...only].sort());
   const placed: Placed[] = [
