@@ -86,7 +86,9 @@ const configObject = z.strictObject({
       .describe("where `runbooks/` is browsable: `runbook_url` of an alert is `<runbookBaseUrl>/<alert uid>.md`"),
     evaluationIntervalSeconds: intervalSeconds
       .default(60)
-      .describe("rule group evaluation interval, a multiple of 10 s; `recording` always runs every 60 s"),
+      .describe(
+        "rule group evaluation interval, a multiple of 10 s, at most 3600 and at most the shortest window the group's rules read; `recording` always runs every 60 s",
+      ),
     /** Per rule group; a group not listed uses evaluationIntervalSeconds. */
     groupEvaluationIntervalSeconds: z
       .strictObject({

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { labelName, labelValue, literal, metricName } from "./values";
 
+/** A group of metric names, each key with its default name and its meaning. */
+function metricNames<K extends string>(names: Record<K, readonly [name: string, meaning: string]>) {
+  const shape = Object.fromEntries(
+    Object.entries<readonly [string, string]>(names).map(([key, [name, meaning]]) => [key, metricName.default(name).describe(meaning)]),
+  ) as Record<K, z.ZodDefault<typeof metricName>>;
+  const group = z.strictObject(shape);
+  // Every key has a default: an absent group is all defaults.
+  return group.prefault({} as z.input<typeof group>);
+}
+
 /** Names of the deployed service's telemetry; they differ between deployments (see docs/configuration.md "The telemetry contract"). */
 export const telemetrySchema = z.strictObject({
   // Dashboards offer it as a Grafana custom variable, which splits values on "," and " : ".
@@ -28,36 +38,30 @@ export const telemetrySchema = z.strictObject({
       errorLevel: labelValue.default("error").describe("value of the level label on error lines"),
     })
     .prefault({}),
-  metrics: z
-    .strictObject({
-      requests: metricName.default("requests_total").describe("request counter (`http_requests_total` in some deployments)"),
-      pizzasSold: metricName.default("pizzas_sold_total").describe("pizzas sold counter"),
-      orderFailures: metricName
-        .default("pizza_creation_failures_total")
-        .describe("failed pizza creations counter (read by `pizza-order-failures`)"),
-      revenue: metricName.default("pizza_revenue_USD_total").describe("revenue counter"),
-      factoryLatency: metricName
-        .default("pizza_creation_latency_milliseconds")
-        .describe("factory latency gauge (read by `pizza-factory-latency`)"),
-      requestLatency: metricName.default("request_latency_milliseconds").describe("request latency gauge"),
-      cpu: metricName.default("cpu_percent").describe("CPU gauge (`cpu_usage_percent` in some deployments)"),
-      memory: metricName.default("memory_percent").describe("memory gauge (`memory_usage_percent` in some deployments)"),
-      activeUsers: metricName.default("active_users_ratio").describe("active users gauge"),
-    })
-    .prefault({}),
+  metrics: metricNames({
+    requests: ["requests_total", "request counter (`http_requests_total` in some deployments)"],
+    pizzasSold: ["pizzas_sold_total", "pizzas sold counter"],
+    orderFailures: ["pizza_creation_failures_total", "failed pizza creations counter (read by `pizza-order-failures`)"],
+    revenue: ["pizza_revenue_USD_total", "revenue counter"],
+    factoryLatency: ["pizza_creation_latency_milliseconds", "factory latency gauge (read by `pizza-factory-latency`)"],
+    requestLatency: ["request_latency_milliseconds", "request latency gauge"],
+    cpu: ["cpu_percent", "CPU gauge (`cpu_usage_percent` in some deployments)"],
+    memory: ["memory_percent", "memory gauge (`memory_usage_percent` in some deployments)"],
+    activeUsers: ["active_users_ratio", "active users gauge"],
+  }),
   /** Names of the series the `recording` rule group writes from the logs into Prometheus. */
-  recorded: z
-    .strictObject({
-      orderRequests: metricName.default("pizza:order_requests:count1m").describe("recorded series: `POST /api/order` lines per minute"),
-      orderFailures: metricName.default("pizza:order_failures:count1m").describe("recorded series: of those, answered 5xx"),
-      orderServerErrors: metricName
-        .default("pizza:order_server_errors:count1m")
-        .describe("recorded series: of those, answered 500 by the service itself (not the proxy's 502/503/504)"),
-      httpRequests: metricName.default("pizza:http_requests:count1m").describe("recorded series: all HTTP request lines per minute"),
-      metricSendFailures: metricName
-        .default("pizza:metric_send_failures:count1m")
-        .describe("recorded series: lines matching `telemetry.logs.metricSendErrors` per minute"),
-    })
-    .prefault({}),
+  recorded: metricNames({
+    orderRequests: ["pizza:order_requests:count1m", "recorded series: `POST /api/order` lines per minute"],
+    orderFailures: ["pizza:order_failures:count1m", "recorded series: of those, answered 5xx"],
+    orderServerErrors: [
+      "pizza:order_server_errors:count1m",
+      "recorded series: of those, answered 500 by the service itself (not the proxy's 502/503/504)",
+    ],
+    httpRequests: ["pizza:http_requests:count1m", "recorded series: all HTTP request lines per minute"],
+    metricSendFailures: [
+      "pizza:metric_send_failures:count1m",
+      "recorded series: lines matching `telemetry.logs.metricSendErrors` per minute",
+    ],
+  }),
 });
 export type Telemetry = z.output<typeof telemetrySchema>;
