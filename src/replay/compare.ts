@@ -8,6 +8,7 @@ import { scenarioOf, type Fixture } from "./fixtures";
 import type { ReplayedStack } from "./rendered-stack";
 import { scenarioRows, type ScenarioRow } from "./report";
 import { replayStack, type FixtureReplay } from "./run";
+import type { ObservedAnswers } from "./promtool-tests";
 import { mermaidTimeline } from "./timeline";
 import { formatPageText, pageTexts, type PageText, type PageTextEngines } from "./page-text";
 
@@ -86,10 +87,14 @@ function outcomes(results: FixtureReplay[], verdicts: FixtureVerdict[]): Map<str
   );
 }
 
-async function replaySide(side: ReplaySide, fixtures: Fixture[]): Promise<{ results: FixtureReplay[]; verdicts: FixtureVerdict[] }> {
+async function replaySide(
+  side: ReplaySide,
+  fixtures: Fixture[],
+  answers: ObservedAnswers,
+): Promise<{ results: FixtureReplay[]; verdicts: FixtureVerdict[] }> {
   const dir = mkdtempSync(join(tmpdir(), "pizza-replay-diff-"));
   try {
-    const results = await replayStack({ stack: side.stack, cfg: side.cfg, dir }, fixtures);
+    const results = await replayStack({ stack: side.stack, cfg: side.cfg, dir }, fixtures, { answers });
     return { results, verdicts: results.map((r) => verdict(r, side.pager)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -128,8 +133,10 @@ export async function compareReplays(
     JSON.stringify([s.stack, s.pager, s.cfg.datasources, s.cfg.alerting.evaluationIntervalSeconds, s.cfg.grafanaUrl]);
   if (same(before) === same(after))
     return { scenarios, fixtures: fixtures.length, changed: [], pageWords: [], identical: true, seconds: 0 };
-  const a = await replaySide(before, fixtures);
-  const b = await replaySide(after, fixtures);
+  // One change rarely touches every query: the after side asks promtool only what the before side did not.
+  const answers: ObservedAnswers = new Map();
+  const a = await replaySide(before, fixtures, answers);
+  const b = await replaySide(after, fixtures, answers);
   const [oa, ob] = [outcomes(a.results, a.verdicts), outcomes(b.results, b.verdicts)];
   const changed: ChangedScenario[] = [];
   for (const [scenario, x] of oa) {

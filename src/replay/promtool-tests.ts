@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Fixture, Series } from "./fixtures";
 import { durationSeconds, formatDuration } from "../config/durations";
@@ -124,13 +125,34 @@ export function reportedFirings(file: string, r: PromtoolResult): Mismatch[] {
 }
 
 /**
+ * What one comparison has already asked promtool (the review diff's two sides): an observation is
+ * a pure function of its rule files' text and its test file, so a question one side asked is
+ * answered for the other from here. Keys are content, never paths (each side writes its own folder).
+ */
+export type ObservedAnswers = Map<string, Promise<Mismatch[]>>;
+
+function questionOf(input: TestFileInput): string {
+  const hash = createHash("sha256").update(testFile({ ...input, ruleFiles: [] }, []));
+  hash.update(String(input.firstCheckSeconds ?? "")).update(input.alertnames.join("\0"));
+  for (const f of input.ruleFiles) hash.update("\0").update(readFileSync(f));
+  return hash.digest("hex");
+}
+
+/**
  * What promtool says fires: for every alert and every evaluation, a check expecting nothing to
  * fire. Each failing check is an alert firing at that time, with the labels promtool printed.
- * Without blocking, so that several fixtures' promtool runs overlap.
+ * Without blocking, so that several fixtures' promtool runs overlap. With `answers`, a question
+ * asked before in the same comparison is not asked again.
  */
-export async function observeFiringsAsync(input: TestFileInput, dir: string): Promise<Mismatch[]> {
-  const file = observationFile(input, dir);
-  return reportedFirings(file, await testRulesAsync(file));
+export async function observeFiringsAsync(input: TestFileInput, dir: string, answers?: ObservedAnswers): Promise<Mismatch[]> {
+  const ask = async () => {
+    const file = observationFile(input, dir);
+    return reportedFirings(file, await testRulesAsync(file));
+  };
+  if (!answers) return ask();
+  const key = questionOf(input);
+  if (!answers.has(key)) answers.set(key, ask());
+  return answers.get(key)!;
 }
 
 /**

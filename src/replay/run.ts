@@ -14,7 +14,7 @@ import type { ReplayedStack } from "./rendered-stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
 import type { Labels } from "../model/labels";
 import { inParallel, PROMTOOL_CONCURRENCY } from "../emit/promtool";
-import { observeFiringsAsync, reportedValues, valueRule, type Mismatch, type TestFileInput } from "./promtool-tests";
+import { observeFiringsAsync, reportedValues, valueRule, type Mismatch, type ObservedAnswers, type TestFileInput } from "./promtool-tests";
 import { replayStates, type Episode, type Evaluation, type Notification } from "./alert-state";
 import { episodeLabels, notificationGroups, pageWanted, ruleSettings, type NotificationGroup } from "./simulation";
 
@@ -285,6 +285,8 @@ export interface ReplayOptions {
   concurrency?: number;
   /** Called as each fixture's replay completes (for a progress line). */
   onFixture?: (done: number, total: number, fixture: string) => void;
+  /** promtool's answers shared with another replay of the same fixtures (the review diff's other side). */
+  answers?: ObservedAnswers;
 }
 
 /**
@@ -322,7 +324,7 @@ export async function replayStack(
   let done = 0;
   return inParallel(prepared, options.concurrency ?? PROMTOOL_CONCURRENCY, async (p) => {
     const runs: Mismatch[][] = [];
-    for (const input of p.observe) runs.push(await observeFiringsAsync(input, ctx.dir));
+    for (const input of p.observe) runs.push(await observeFiringsAsync(input, ctx.dir, options.answers));
     const result = finishFixture(ctx, p, runs);
     options.onFixture?.(++done, prepared.length, p.fixture.name);
     return result;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { E2E_CHECKS, planCheck } from "../../src/cli/engines/checks";
 import { engines, supplyOf } from "../../src/cli/engines/pins";
 import { main } from "../../src/cli/e2e";
 import { runMain } from "../support/cli";
+import { standIn } from "../support/stand-in";
 
 const ROOT = resolve(__dirname, "../..");
 const all = engines(ROOT);
@@ -18,13 +19,6 @@ const HOST = `pulumi-language-nodejs ${version("pulumi-language-nodejs")}`;
 /** An empty engine cache and no *_BIN variable: a new machine. */
 function newMachine(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, PIZZA_ENGINES_DIR: mkdtempSync(join(tmpdir(), "e2e-empty-cache-")) };
-}
-
-function standIn(path: string, answer: string): string {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `#!/bin/sh\necho '${answer}'\n`);
-  chmodSync(path, 0o755);
-  return path;
 }
 
 describe("npm run e2e's plan: a by-hand engine's absence skips, out loud; a registry engine's fails", () => {

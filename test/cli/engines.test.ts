@@ -1,23 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { howToGet, locate, requireEngines } from "../../src/cli/engines/locate";
 import { cacheDir, cachedBinary, engines, supplyOf } from "../../src/cli/engines/pins";
 import { main } from "../../src/cli/engines";
 import { runMain } from "../support/cli";
+import { standIn } from "../support/stand-in";
 
 const ROOT = resolve(__dirname, "../..");
 const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> };
 const byName = (name: string) => engines(ROOT).find((e) => e.name === name)!;
-
-/** A stand-in executable that prints `answer` for any arguments. */
-function script(path: string, answer: string): string {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `#!/bin/sh\necho '${answer}'\n`);
-  chmodSync(path, 0o755);
-  return path;
-}
 
 describe("engine pins", () => {
   it("takes the Pulumi CLI's and the provider's versions from package-lock.json", () => {
@@ -45,18 +38,18 @@ describe("locating an engine", () => {
   });
 
   it("finds the cached binary when it answers with the pinned version", () => {
-    script(cachedBinary(loki, env), `loki, version ${loki.version.slice(1)} (branch: x)`);
+    standIn(cachedBinary(loki, env), `loki, version ${loki.version.slice(1)} (branch: x)`);
     expect(locate(loki, env)).toMatchObject({ path: cachedBinary(loki, env), from: "cache" });
   });
 
   it("refuses a binary of another version, quoting its answer", () => {
-    const other = script(join(dir, "other", "loki"), "loki, version 2.9.0");
+    const other = standIn(join(dir, "other", "loki"), "loki, version 2.9.0");
     const found = locate(loki, { ...env, LOKI_BIN: other });
     expect("missing" in found && found.missing).toBe(`loki: ${other} is not ${loki.version} (it says: loki, version 2.9.0)`);
   });
 
   it("lets a binary the user names win over the cache", () => {
-    const mine = script(join(dir, "mine", "loki"), `loki, version ${loki.version.slice(1)}`);
+    const mine = standIn(join(dir, "mine", "loki"), `loki, version ${loki.version.slice(1)}`);
     expect(locate(loki, { ...env, LOKI_BIN: mine })).toMatchObject({ path: mine, from: "env" });
   });
 
@@ -72,7 +65,7 @@ describe("npm run engines: three kinds, and a failure exactly when a registry en
     const env: NodeJS.ProcessEnv = { PIZZA_ENGINES_DIR: join(dir, "cache") };
     for (const name of names) {
       const e = byName(name);
-      env[e.env] = script(join(dir, name, e.binary), `${e.binary}, version ${e.versionText}`);
+      env[e.env] = standIn(join(dir, name, e.binary), `${e.binary}, version ${e.versionText}`);
     }
     return env;
   }
