@@ -10,7 +10,7 @@ import { ruleKind } from "../../src/emit/files/prometheus-rules";
 import { crossCheckExported, verdict, type FixtureVerdict } from "../../src/replay/expectations";
 import { logqlEvaluations } from "../../src/replay/grafana-eval";
 import { promtool } from "../../src/emit/promtool";
-import { formatScenarioTable, scenarioRows } from "../../src/replay/report";
+import { formatReplay, formatScenarioTable, scenarioRows } from "../../src/replay/report";
 import { replayStack, type FixtureReplay } from "../../src/replay/run";
 import { keptFixtures } from "../support/fixtures";
 import { type StackDefinition } from "../../src/build/stack";
@@ -19,6 +19,7 @@ import { SCENARIO_TABLE_FILE, scenarioTableDoc } from "../../src/cli/replay";
 import { ON_CALL_RECEIVER, OBSERVABILITY_TICKETS_RECEIVER } from "../../contact-points/receivers";
 import { scenarioReplay } from "../support/scenario-replay";
 import { exampleConfig, OWNED_TREE } from "../support/stack";
+import { REPO_ROOT } from "../../src/config/paths";
 
 const cfg = parseConfig(exampleConfig());
 const stack = checkedStack(cfg);
@@ -69,6 +70,12 @@ describe("incident replay of the scenario library", () => {
     expect(readFileSync(SCENARIO_TABLE_FILE, "utf8")).toBe(
       scenarioTableDoc(formatScenarioTable(scenarioRows(results, verdicts), "markdown")),
     );
+  });
+
+  it("shows in docs/replay.md's excerpt the seed incident's report as this replay prints it", () => {
+    const i = results.findIndex((r) => r.fixture.name === "factory-5xx");
+    const excerpt = formatReplay([results[i]], [verdicts[i]], "text").trimEnd();
+    expect(readFileSync(join(REPO_ROOT, "docs", "replay.md"), "utf8")).toContain(`\`\`\`\n${excerpt}\n\`\`\``);
   });
 
   it("pages on-call for factory 5xx at normal traffic within 60 s median and 90 s worst over six phases", () => {

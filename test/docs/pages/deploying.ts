@@ -1,0 +1,3 @@
+import type { PageFigures } from "../figures";
+
+export const deployingPage: PageFigures = { page: "docs/deploying.md", stated: [], notFigures: [] };
