@@ -135,7 +135,7 @@ describe("GitHub workflows", () => {
       const comment = readFileSync(join(dir, "comment", "2-replay.md"), "utf8");
       expect(comment).toContain(
         writesVerdict
-          ? "1 of 42 fixtures FAILED: factory-5xx\n\npromtool test rules: 126/126 runs agree with the replay.\n"
+          ? "1 of 42 fixtures FAILED: factory-5xx\n\npromtool test rules (the exported rules, cross-checked): 126/126 runs agree with the replay.\n"
           : "The replay wrote no verdict (exit 1): it stopped before replaying",
       );
       expect(comment).not.toContain("### factory-5xx");
