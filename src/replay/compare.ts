@@ -42,6 +42,8 @@ export interface ChangedScenario {
   /** The first of the scenario's fixtures whose outcome changed, as a Mermaid gantt per side. */
   fixture: string;
   timelines: { before: string; after: string };
+  /** That fixture's replay on each side: what the timelines draw. */
+  replays: { before: FixtureReplay; after: FixtureReplay };
 }
 
 export interface ReplayComparison {
@@ -118,6 +120,7 @@ export async function compareReplays(before: ReplaySide, after: ReplaySide, fixt
         before: mermaidTimeline(a.results[k], `before (${before.label})`),
         after: mermaidTimeline(b.results[k], `after (${after.label})`),
       },
+      replays: { before: a.results[k], after: b.results[k] },
     });
   }
   return { scenarios, fixtures: fixtures.length, changed, identical: false, seconds: (Date.now() - started) / 1000 };
