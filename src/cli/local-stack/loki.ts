@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, stopProcess, waitReady } from "./lifecycle";
+import { freePort, stopProcess, waitReady } from "../../preview/processes";
 
 /**
  * A real Loki (the pinned single binary, `-target=all`) on loopback ports, filesystem storage in a
