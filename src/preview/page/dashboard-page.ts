@@ -179,7 +179,8 @@ function timeSeries(p: TimeSeriesPanel, content: HTMLElement, root: HTMLElement,
           : fill > 0
             ? { fill: colorManipulator.alpha(colours[i], fill) }
             : {}),
-        points: { show: p.drawStyle === "points" },
+        // Grafana's showPoints "auto" is uPlot's own: points appear where samples are sparse (an isolated sample stays visible).
+        points: p.drawStyle === "bars" ? { show: false } : p.drawStyle === "points" ? { show: true } : { size: 5 },
         spanGaps: false,
       })),
     ],
