@@ -8,15 +8,13 @@ import { renderArtifacts } from "../emit/files/artifacts";
 import { scenarioOf, SCENARIOS, type Fixture } from "../replay/fixtures";
 import { readFixtureFiles } from "../replay/fixtures/file";
 import { stackFixtures } from "../replay/run";
-import { previewDashboards, type PreviewedDashboard } from "../preview";
+import { DEFAULT_PREVIEW_SCENARIO, previewDashboards, type PreviewedDashboard } from "../preview";
 
 /**
  * `npm run preview -- [--scenario NAME | --fixture FILE] [--dashboard UID ...] [--out DIR] [--stack-file F]`:
  * one PNG per dashboard as it would look during an incident of the scenario library (or an incident
  * file), drawn in Chromium from real query results (src/preview/).
  */
-
-export const DEFAULT_SCENARIO = "factory-5xx";
 
 export const PREVIEW = defineCommand({
   usage:
@@ -31,7 +29,7 @@ export const PREVIEW = defineCommand({
     scenario: {
       type: "string",
       argument: "NAME",
-      explanation: `The built-in scenario to preview during (names in docs/replay-scenarios.md; default ${DEFAULT_SCENARIO}).`,
+      explanation: `The built-in scenario to preview during (names in docs/replay-scenarios.md; default ${DEFAULT_PREVIEW_SCENARIO}).`,
       example: "npm run preview -- --scenario telemetry-outage",
     },
     fixture: {
@@ -111,7 +109,7 @@ export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
       const cfg = parseConfig(raw);
       const fixture = values.fixture
         ? readFixtureFiles([resolve(io.cwd, values.fixture)])[0]
-        : scenarioFixture(stackFixtures(cfg, [0]), values.scenario ?? DEFAULT_SCENARIO);
+        : scenarioFixture(stackFixtures(cfg, [0]), values.scenario ?? DEFAULT_PREVIEW_SCENARIO);
       const results = await previewDashboards({
         side: { files: renderArtifacts(raw), cfg },
         fixture,

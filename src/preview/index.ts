@@ -24,6 +24,9 @@ import { backfilledPrometheus, recordedSeries, type RunningPrometheus } from "./
  * own (now-3h) cut at the scenario's start. The page is drawn in Chromium (src/preview/page/).
  */
 
+/** The scenario a preview is drawn during unless told otherwise: the seed incident. */
+export const DEFAULT_PREVIEW_SCENARIO = "factory-5xx";
+
 /** The scenario's time 0 on the preview's clock: midnight UTC, so the time axis reads as time into the scenario. */
 export const PREVIEW_ORIGIN_SECONDS = Date.UTC(2025, 0, 1) / 1000;
 /** The page's width (Grafana on a 1600 px wide screen without its side menu) and its padding around the grid. */

@@ -151,9 +151,43 @@ describe("GitHub workflows", () => {
     const comment = readFileSync(join(tree, "comment", "1-diff.md"), "utf8");
     expect(comment.split("\n").filter(Boolean)).toEqual(
       ["Pulumi.example.yaml", "Pulumi.prod.yaml", "Pulumi.staging.example.yaml"].map(
-        (f) => `diff of run --silent diff -- origin/main --stack-file ${f} --format markdown`,
+        (f) =>
+          `diff of run --silent diff -- origin/main --stack-file ${f} --format markdown --pictures pictures/${f.replace(/\.yaml$/, "")}`,
       ),
     );
+  });
+
+  it("uploads the review's pictures (each diff's --pictures folder) as an artifact and links it from the sticky comment", () => {
+    const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc;
+    const steps = pr.jobs.review.steps ?? [];
+    const diff = steps.findIndex((s) => s.run?.includes("npm run --silent diff"));
+    expect(steps[diff].run).toContain('--pictures "pictures/${stack%.yaml}"');
+    const upload = steps.findIndex((s) => s.id === "pictures");
+    expect(steps[upload].uses).toMatch(/^actions\/upload-artifact@/);
+    expect(steps[upload].with).toMatchObject({ name: "review-pictures", path: "pictures/", "if-no-files-found": "ignore" });
+    const link = steps.findIndex((s) => s.run?.includes("comment/1-pictures.md"));
+    const assemble = steps.findIndex((s) => s.run?.includes("review-comment.md"));
+    expect(diff < upload && upload < link && link < assemble).toBe(true);
+    expect(steps[link].if).toBe("steps.pictures.outputs.artifact-url != ''");
+    // Run the link step as the runner would: the comment part links the artifact.
+    const dir = mkdtempSync(join(tmpdir(), "pr-pictures-step-"));
+    mkdirSync(join(dir, "comment"));
+    const url = "https://github.com/jwt-pizza/pizza-observability/actions/runs/1/artifacts/2";
+    const run = spawnSync("bash", ["-e", "-c", steps[link].run ?? ""], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, PICTURES_URL: url },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, "comment", "1-pictures.md"), "utf8")).toContain(`[review-pictures](${url})`);
+  });
+
+  it("points the browser tests and the pictures at the runner image's Chrome (no browser download works)", () => {
+    const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc as Workflow & {
+      jobs: Record<string, { env?: Record<string, string> }>;
+    };
+    expect(pr.jobs.test.env?.CHROMIUM).toBe("/usr/bin/google-chrome");
+    expect(pr.jobs.review.env?.CHROMIUM).toBe("/usr/bin/google-chrome");
   });
 
   it("deploys to production only behind the production environment, after staging", () => {
