@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -11,6 +12,9 @@ export default defineConfig({
     // As in `npm test`: promtool, Prometheus and amtool checked first; the scenario library replayed once for the files that need it.
     globalSetup: ["test/support/temp-root.ts", "test/support/required-tools.ts", "test/support/scenario-replay.ts"],
     pool: "forks",
+    // @grafana/data's ESM build imports moment-timezone (CommonJS) by name, which Node's ESM loader
+    // refuses; its CommonJS build, which the CLIs load, is the same code.
+    alias: { "@grafana/data": fileURLToPath(new URL("node_modules/@grafana/data/dist/cjs/index.cjs", import.meta.url)) },
     // One engine set at a time: the files start their own servers, and the machine has 2 cores.
     fileParallelism: false,
     testTimeout: 900_000,

@@ -1,4 +1,5 @@
 import { dateTime, rangeUtil } from "@grafana/data";
+import { parseDuration } from "../config/durations";
 
 /**
  * How Grafana turns a panel's query into a datasource request: the interval its frontend computes
@@ -18,6 +19,8 @@ import { dateTime, rangeUtil } from "@grafana/data";
 export const DEFAULT_SCRAPE_INTERVAL_MS = 15_000;
 /** Grafana's "safe resolution": no query asks for more points than this. */
 const SAFE_RESOLUTION = 11_000;
+/** intervalv2's resolution when a request names no max data points. */
+const DEFAULT_RESOLUTION = 1500;
 
 export interface QueryWindow {
   /** Milliseconds since the epoch. */
@@ -66,6 +69,66 @@ function replaceMacros(expr: string, values: Record<string, string>): string {
   return out;
 }
 
+/** A Grafana interval (`150s`, `2m0s`, `1m`; a bare number is seconds) in milliseconds. */
+function intervalMs(text: string): number {
+  const parsed = parseDuration(/^\d+$/.test(text) ? `${text}s` : text);
+  if (!parsed.ok) throw new Error(`not an interval: ${text} (${parsed.problem})`);
+  return parsed.milliseconds;
+}
+
+const isVariable = (t: string) => /^\$(\{__(rate_)?interval(_ms)?\}|__(rate_)?interval(_ms)?)$/.test(t);
+const isRateVariable = (t: string) => t === "$__rate_interval" || t === "${__rate_interval}";
+const isIntervalVariable = (t: string) => t === "$__interval" || t === "${__interval}";
+
+/** calculateRateInterval: max(interval + scrape interval, 4 x scrape interval), the scrape interval 15s when unset. */
+function rateIntervalMs(queryIntervalMs: number, minStep: string): number {
+  const scrape = minStep ? intervalMs(minStep) : DEFAULT_SCRAPE_INTERVAL_MS;
+  return Math.max(queryIntervalMs + scrape, 4 * scrape);
+}
+
+export interface PrometheusQuery {
+  expr: string;
+  rangeMs: number;
+  /** The frontend's interval (the request's intervalMs). */
+  intervalMs: number;
+  maxDataPoints: number;
+  /** The target's own min step (`interval` of the query), if set. */
+  queryInterval?: string;
+  /** The datasource's scrape interval setting, if set. */
+  scrapeInterval?: string;
+}
+
+/** The Prometheus backend's step and expression (Parse in pkg/promlib/models/query.go). */
+export function prometheusStep(q: PrometheusQuery): { expr: string; stepMs: number } {
+  const original = q.queryInterval ?? "";
+  const scrape = q.scrapeInterval ?? "";
+  const queryInterval = isVariable(original) ? "" : original;
+  // gtime.GetIntervalFrom: the query's min step, else the request's interval, else the datasource's, else 15s.
+  const minInterval = queryInterval ? intervalMs(queryInterval) : q.intervalMs || (scrape ? intervalMs(scrape) : DEFAULT_SCRAPE_INTERVAL_MS);
+  const resolution = q.maxDataPoints || DEFAULT_RESOLUTION;
+  const calculated = q.rangeMs / resolution < minInterval ? minInterval : rangeUtil.roundInterval(q.rangeMs / resolution);
+  const safe = rangeUtil.roundInterval(q.rangeMs / SAFE_RESOLUTION);
+  const adjusted = calculated > safe ? calculated : safe;
+  const stepMs = isRateVariable(original) ? rateIntervalMs(adjusted, scrape) : adjusted;
+  const minStep = isIntervalVariable(original) ? goDuration(stepMs) : original || scrape;
+  const rate = isRateVariable(original) ? stepMs : rateIntervalMs(q.intervalMs, minStep);
+  const rangeS = Math.round(q.rangeMs / 1000);
+  return {
+    expr: replaceMacros(q.expr, {
+      __interval_ms: String(stepMs),
+      __interval_s: String(Math.floor(stepMs / 1000)),
+      __interval: formatInterval(stepMs),
+      __range_ms: String(q.rangeMs),
+      __range_s: String(rangeS),
+      __range: `${rangeS}s`,
+      __rate_interval_ms: String(rate),
+      __rate_interval_s: String(Math.floor(rate / 1000)),
+      __rate_interval: goDuration(rate),
+    }),
+    stepMs,
+  };
+}
+
 export interface PrometheusRequest {
   expr: string;
   /** Seconds since the epoch, aligned down to the step. */
@@ -74,29 +137,21 @@ export interface PrometheusRequest {
   stepSeconds: number;
 }
 
+/** A panel target's query_range request over the window. */
 export function prometheusRequest(expr: string, w: QueryWindow): PrometheusRequest {
-  const rangeMs = w.to - w.from;
-  const intervalMs = panelIntervalMs(w);
-  const calculated = rangeMs / w.maxDataPoints < intervalMs ? intervalMs : rangeUtil.roundInterval(rangeMs / w.maxDataPoints);
-  const safe = rangeUtil.roundInterval(rangeMs / SAFE_RESOLUTION);
-  const stepMs = Math.max(calculated, safe);
-  const rateIntervalMs = Math.max(intervalMs + DEFAULT_SCRAPE_INTERVAL_MS, 4 * DEFAULT_SCRAPE_INTERVAL_MS);
-  const rangeS = Math.round(rangeMs / 1000);
-  const stepSeconds = stepMs / 1000;
+  const q = prometheusStep({ expr, rangeMs: w.to - w.from, intervalMs: panelIntervalMs(w), maxDataPoints: w.maxDataPoints });
+  const stepSeconds = q.stepMs / 1000;
   return {
-    expr: replaceMacros(expr, {
-      __interval_ms: String(stepMs),
-      __interval: formatInterval(stepMs),
-      __range_ms: String(rangeMs),
-      __range_s: String(rangeS),
-      __range: `${rangeS}s`,
-      __rate_interval_ms: String(rateIntervalMs),
-      __rate_interval: goDuration(rateIntervalMs),
-    }),
+    expr: q.expr,
     start: Math.floor(w.from / 1000 / stepSeconds) * stepSeconds,
     end: Math.floor(w.to / 1000 / stepSeconds) * stepSeconds,
     stepSeconds,
   };
+}
+
+/** The Loki backend's step (calculateStep in pkg/tsdb/loki/step.go, no step set on the query). */
+export function lokiStepMs(intervalMs: number, rangeMs: number, resolution = 1): number {
+  return Math.ceil(Math.max(intervalMs * resolution, rangeMs / SAFE_RESOLUTION));
 }
 
 export interface LokiRequest {
@@ -107,7 +162,7 @@ export interface LokiRequest {
 export function lokiRequest(expr: string, w: QueryWindow, queryType: "range" | "instant"): LokiRequest {
   const rangeMs = w.to - w.from;
   const intervalMs = panelIntervalMs(w);
-  const stepMs = Math.ceil(Math.max(intervalMs, rangeMs / SAFE_RESOLUTION));
+  const stepMs = lokiStepMs(intervalMs, rangeMs);
   const rangeS = Math.round(rangeMs / 1000);
   return {
     expr: replaceMacros(expr, {
