@@ -152,8 +152,8 @@ export interface DrawnPanel {
   noData: boolean;
   /** Time series: the plotting area and the y scale's range. */
   plot?: { box: Rect; yMin: number; yMax: number; xMin: number; xMax: number };
-  /** Time series: each series' colour and count of drawn (non-null) points. */
-  series?: Array<{ name: string; color: string; points: number }>;
+  /** Time series: each series' colour, the colour its line or bars are painted in, and its count of drawn (non-null) points. */
+  series?: Array<{ name: string; refId: string; color: string; paint: string; points: number }>;
   /** Threshold lines drawn: value, colour, y pixel on the page. */
   thresholds?: Array<{ value: number; color: string; y: number }>;
   /** Stat and gauge: the text shown and its colour. */

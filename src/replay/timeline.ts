@@ -15,6 +15,7 @@ import type { FixtureReplay } from "./run";
 /** Task names may not hold the gantt grammar's separators (`:` starts the task data, `#`/`;` comments). */
 function text(s: string): string {
   return s
+    .replace(/(\d):(\d)/g, "$1.$2")
     .replace(/[:#;%]/g, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -74,13 +74,13 @@ describe("GitHub workflows", () => {
     }
   });
 
-  it("tests a pull request with npm test and the e2e files that need only promtool and Prometheus (the ones npm test leaves out for time)", () => {
+  it("tests a pull request with npm test and the e2e files that need only promtool, Prometheus and Chromium (the ones npm test leaves out for time)", () => {
     const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc;
     const runs = (pr.jobs.test.steps ?? []).flatMap((s) => (s.run ? [s.run.trim()] : []));
     expect(runs).toContain("npm test");
     const e2e = runs.find((r) => r.startsWith("npm run e2e -- "))!;
     const files = e2e.split(/\s+/).slice(4);
-    expect(files.sort()).toEqual(["test/e2e/backtest-agreement.e2e.ts", "test/e2e/exported-rules.e2e.ts"]);
+    expect(files.sort()).toEqual(["test/e2e/backtest-agreement.e2e.ts", "test/e2e/exported-rules.e2e.ts", "test/e2e/pictures.e2e.ts"]);
     // Exactly the e2e files that ask for no engine built from source (requireEngines: Loki, the Pulumi CLI and its language host).
     const e2eFiles = readdirSync(join(REPO_ROOT, "test", "e2e")).filter((f) => f.endsWith(".e2e.ts"));
     const engineFree = e2eFiles.filter((f) => !readFileSync(join(REPO_ROOT, "test", "e2e", f), "utf8").includes("requireEngines("));

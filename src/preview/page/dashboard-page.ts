@@ -202,12 +202,13 @@ function timeSeries(p: TimeSeriesPanel, content: HTMLElement, root: HTMLElement,
               ctx.fillStyle = colorManipulator.alpha(colour(s.color), AREA_ALPHA);
               ctx.fillRect(left, Math.min(from, to), width, Math.abs(from - to));
             }
-            if (s.value !== null) {
+            if (s.value !== null && s.value >= yMin && s.value <= yMax) {
               ctx.strokeStyle = colour(s.color);
               ctx.lineWidth = 1 * devicePixelRatio;
               ctx.setLineDash(dashed ? [10 * devicePixelRatio, 10 * devicePixelRatio] : []);
               ctx.beginPath();
-              const y = Math.round(from) + 0.5;
+              // On a whole pixel, inside the plot: a threshold at the axis' end stays visible.
+              const y = Math.min(Math.max(Math.round(from), top), top + height - 1) + 0.5;
               ctx.moveTo(left, y);
               ctx.lineTo(left + width, y);
               ctx.stroke();
@@ -222,7 +223,13 @@ function timeSeries(p: TimeSeriesPanel, content: HTMLElement, root: HTMLElement,
   return {
     report: {
       noData: false,
-      series: visible.map((s, i) => ({ name: s.name, color: colours[i], points: s.values.filter((v) => v !== null).length })),
+      series: visible.map((s, i) => ({
+        name: s.name,
+        refId: s.refId,
+        color: colours[i],
+        paint: p.drawStyle === "bars" ? over(colours[i], fill || 1) : colours[i],
+        points: s.values.filter((v) => v !== null).length,
+      })),
       thresholds: drawnThresholds,
     },
     after: () => {
