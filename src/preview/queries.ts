@@ -104,7 +104,9 @@ export function prometheusStep(q: PrometheusQuery): { expr: string; stepMs: numb
   const scrape = q.scrapeInterval ?? "";
   const queryInterval = isVariable(original) ? "" : original;
   // gtime.GetIntervalFrom: the query's min step, else the request's interval, else the datasource's, else 15s.
-  const minInterval = queryInterval ? intervalMs(queryInterval) : q.intervalMs || (scrape ? intervalMs(scrape) : DEFAULT_SCRAPE_INTERVAL_MS);
+  const minInterval = queryInterval
+    ? intervalMs(queryInterval)
+    : q.intervalMs || (scrape ? intervalMs(scrape) : DEFAULT_SCRAPE_INTERVAL_MS);
   const resolution = q.maxDataPoints || DEFAULT_RESOLUTION;
   const calculated = q.rangeMs / resolution < minInterval ? minInterval : rangeUtil.roundInterval(q.rangeMs / resolution);
   const safe = rangeUtil.roundInterval(q.rangeMs / SAFE_RESOLUTION);
