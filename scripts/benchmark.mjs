@@ -1,15 +1,17 @@
-// `npm run benchmark [-- --only render,replay,test] [--runs N]`: wall and CPU time of `npm run render` (its own
-// benchmark, scripts/benchmark-render.mjs), `npm run replay` and `npm test`, each run N times (render 7,
-// replay and test 3 by default), with the median, min and max and the machine's load average (other work
-// on a shared machine slows every run). The figures go into docs/performance.md by hand.
+// `npm run benchmark [-- --only render,replay,preview,test] [--runs N]`: wall and CPU time of `npm run render` (its
+// own benchmark, scripts/benchmark-render.mjs), `npm run replay`, `npm run preview` (every dashboard during
+// factory-5xx) and `npm test`, each run N times (render 7, the others 3 by default), with the median, min and
+// max and the machine's load average (other work on a shared machine slows every run). The figures go into
+// docs/performance.md by hand.
 import { spawnSync } from "node:child_process";
-import { cpus, loadavg } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
 const root = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
-const usage = "usage: npm run benchmark [-- --only render,replay,test] [--runs N]";
-const KINDS = ["render", "replay", "test"];
+const usage = "usage: npm run benchmark [-- --only render,replay,preview,test] [--runs N]";
+const KINDS = ["render", "replay", "preview", "test"];
 
 let only;
 let runs;
@@ -45,16 +47,20 @@ const load = () =>
  * (user + system, promtool and Prometheus included) is counted: on a shared machine that moves far
  * less with other load than the wall time. Stops at the first failing run.
  */
-function timeScript(script, n) {
+function timeScript(script, n, args = []) {
   const walls = [];
   const cpus = [];
   for (let i = 1; i <= n; i++) {
     const before = load();
     const start = process.hrtime.bigint();
-    const run = spawnSync("bash", ["-c", `TIMEFORMAT='%U %S'; time npm run --silent ${script} >/dev/null 2>"$1"`, "bash", "/dev/null"], {
-      cwd: root,
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      "bash",
+      ["-c", `TIMEFORMAT='%U %S'; time npm run --silent ${script} -- "\${@:2}" >/dev/null 2>"$1"`, "bash", "/dev/null", ...args],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
     const wall = Number(process.hrtime.bigint() - start) / 1e9;
     if (run.status !== 0) {
       console.error(`benchmark: npm run ${script} failed (exit ${run.status}); run it alone to see why`);
@@ -80,6 +86,14 @@ for (const kind of KINDS.filter((k) => only.includes(k))) {
       stdio: "inherit",
     });
     if (run.status !== 0) process.exit(run.status ?? 1);
+  } else if (kind === "preview") {
+    console.log("npm run preview (the four dashboards during factory-5xx; Prometheus and Chromium started each run):");
+    const out = mkdtempSync(join(tmpdir(), "pizza-benchmark-preview-"));
+    try {
+      timeScript("preview", runs ?? 3, ["--out", out]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   } else {
     console.log(kind === "test" ? "npm test:" : "npm run replay (the built-in scenario library):");
     timeScript(kind, runs ?? 3);

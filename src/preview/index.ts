@@ -139,7 +139,11 @@ export async function previewDashboards(req: PreviewRequest): Promise<PreviewedD
   const started = Date.now();
   const since = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   let prometheus: RunningPrometheus | undefined;
-  const browser = req.browser ?? (await launchChromium());
+  // Chromium and the page's script get ready while the stack is replayed and Prometheus starts.
+  const launching = req.browser ? Promise.resolve(req.browser) : launchChromium();
+  const bundling = pageScript();
+  launching.catch(() => {});
+  bundling.catch(() => {});
   try {
     progress(`preview: replaying the stack over ${req.fixture.name} and backfilling Prometheus`);
     const replaying: Promise<FixtureReplay> = replayStack({ stack, cfg: req.side.cfg, dir: join(dir, "replay") }, [req.fixture]).then(
@@ -171,12 +175,12 @@ export async function previewDashboards(req: PreviewRequest): Promise<PreviewedD
       }),
     );
     progress(`preview: ${since()} queries done; drawing in Chromium`);
-    const drawn = await drawAll(browser, models, req.outDir, req.prefix ?? "");
+    const drawn = await drawAll(await launching, models, req.outDir, req.prefix ?? "");
     progress(`preview: ${since()} wrote ${drawn.length} PNGs to ${req.outDir}`);
     return drawn.map((x, i) => ({ uid: dashboards[i].uid ?? "", title: dashboards[i].title ?? "", ...x }));
   } finally {
     await prometheus?.stop();
-    if (!req.browser) await browser.close();
+    if (!req.browser) await launching.then((b) => b.close()).catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
 }
