@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main, PREVIEW, previewSummary } from "../../src/cli/preview";
 import { RENDERED_DIR } from "../../src/config/paths";
 import type { PreviewedDashboard } from "../../src/preview";
@@ -12,13 +12,8 @@ import { runMain } from "../support/cli";
  * test/e2e/pictures.e2e.ts (Chromium and Prometheus, minutes): these refusals happen before either starts.
  */
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "preview-cli-"));
-  temps.push(d);
-  return d;
-};
+// Under the run's own temporary folder, which the test setup removes (test/support/temp-root.ts).
+const tmp = () => mkdtempSync(join(tmpdir(), "preview-cli-"));
 
 describe("npm run preview: the command line", () => {
   it("--help lists every option with an example, from the option table", async () => {

@@ -31,29 +31,26 @@ export function axisScale(ticks: DrawnTick[]): (seconds: number) => number {
   return x;
 }
 
-interface Expected {
-  what: string;
-  start: number;
-  end: number;
-  milestone: boolean;
-}
+type Expected = { what: string; start: number; end: number; milestone: boolean };
 
-/** What the replay says the chart must show. */
-export function expectedTasks(r: FixtureReplay): Expected[] {
-  const f = r.fixture;
-  const out: Expected[] = [];
-  if (f.incident) out.push({ what: "incident", start: f.incident.startSeconds, end: f.incident.endSeconds, milestone: false });
-  const watchdogs = new Set(r.alerts.filter((a) => a.category === "watchdog").map((a) => a.uid));
-  for (const a of r.alerts.filter((x) => !watchdogs.has(x.uid))) {
-    for (const p of a.pendingSpans)
-      out.push({ what: `${a.uid} pending`, start: p.startSeconds, end: p.endSeconds ?? f.durationSeconds, milestone: false });
-    for (const e of a.episodes)
-      out.push({ what: `${a.uid} ${e.alertname}`, start: e.startSeconds, end: e.endSeconds ?? f.durationSeconds, milestone: false });
-  }
-  for (const g of r.groups.filter((x) => !x.members.every((m) => watchdogs.has(m.uid))))
-    for (const n of g.notifications)
-      out.push({ what: `${n.kind} notification to ${g.receiver}`, start: n.atSeconds, end: n.atSeconds, milestone: true });
-  return out;
+/** What the replay says the chart must show: the incident, each alert's pending and firing spans, each notification. */
+export function expectedTasks({ fixture: f, alerts, groups }: FixtureReplay): Expected[] {
+  const until = (end: number | undefined) => end ?? f.durationSeconds;
+  const watchdogs = new Set(alerts.filter((a) => a.category === "watchdog").map((a) => a.uid));
+  return [
+    ...(f.incident ? [{ what: "incident", start: f.incident.startSeconds, end: f.incident.endSeconds, milestone: false }] : []),
+    ...alerts
+      .filter((a) => !watchdogs.has(a.uid))
+      .flatMap((a) => [
+        ...a.pendingSpans.map((p) => ({ what: `${a.uid} pending`, start: p.startSeconds, end: until(p.endSeconds), milestone: false })),
+        ...a.episodes.map((e) => ({ what: `${a.uid} ${e.alertname}`, start: e.startSeconds, end: until(e.endSeconds), milestone: false })),
+      ]),
+    ...groups
+      .filter((g) => !g.members.every((m) => watchdogs.has(m.uid)))
+      .flatMap((g) =>
+        g.notifications.map((n) => ({ what: `${n.kind} to ${g.receiver}`, start: n.atSeconds, end: n.atSeconds, milestone: true })),
+      ),
+  ];
 }
 
 function matches(t: DrawnTask, e: Expected, x: (s: number) => number): boolean {

@@ -62,22 +62,13 @@ function relative(b: DOMRect, root: DOMRect): Rect {
   return { x: b.left - root.left, y: b.top - root.top, width: b.width, height: b.height };
 }
 
+/** A text centred over the whole of a panel's content. */
+function centred(text: string, style: Partial<CSSStyleDeclaration>): HTMLDivElement {
+  return el("div", { position: "absolute", inset: "0", display: "flex", alignItems: "center", justifyContent: "center", ...style }, text);
+}
+
 function noData(content: HTMLElement, text = "No data"): void {
-  content.append(
-    el(
-      "div",
-      {
-        position: "absolute",
-        inset: "0",
-        display: "flex",
-        alignItems: "center",
-        justifyContent: "center",
-        color: theme.colors.text.secondary,
-        fontSize: "14px",
-      },
-      text,
-    ),
-  );
+  content.append(centred(text, { color: theme.colors.text.secondary, fontSize: "14px" }));
 }
 
 const measure = document.createElement("canvas").getContext("2d")!;
@@ -305,22 +296,7 @@ function stat(p: StatPanel, content: HTMLElement): Drawn {
   }
   // As large as fits: about 0.6 em per character of DejaVu Sans.
   const size = Math.max(12, Math.min(content.clientHeight * 0.4, (content.clientWidth * 0.85) / (0.62 * Math.max(2, text.length))));
-  content.append(
-    el(
-      "div",
-      {
-        position: "absolute",
-        inset: "0",
-        display: "flex",
-        alignItems: "center",
-        justifyContent: "center",
-        fontSize: `${Math.round(size)}px`,
-        fontWeight: "500",
-        color: background ? "#ffffff" : c,
-      },
-      text,
-    ),
-  );
+  content.append(centred(text, { fontSize: `${Math.round(size)}px`, fontWeight: "500", color: background ? "#ffffff" : c }));
   return { report: { noData: false, text, color: c } };
 }
 
