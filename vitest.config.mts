@@ -12,6 +12,8 @@ export default defineConfig({
     // line naming the Debian packages, when promtool or amtool is missing; then a folder where the first
     // test file that needs it leaves the scenario library's replay.
     globalSetup: ["test/support/temp-root.ts", "test/support/required-tools.ts", "test/support/scenario-replay.ts"],
+    // promtool's answers kept within the run (test machinery, out of the product: test/support/promtool-answers.ts).
+    setupFiles: ["test/support/promtool-answers-setup.ts"],
     maxWorkers: 2,
     testTimeout: 60_000,
     include: ["test/**/*.test.ts"],

@@ -11,6 +11,7 @@ export default defineConfig({
     include: ["test/e2e/**/*.e2e.ts"],
     // As in `npm test`: promtool, Prometheus and amtool checked first; the scenario library replayed once for the files that need it.
     globalSetup: ["test/support/temp-root.ts", "test/support/required-tools.ts", "test/support/scenario-replay.ts"],
+    setupFiles: ["test/support/promtool-answers-setup.ts"],
     pool: "forks",
     // @grafana/data's ESM build imports moment-timezone (CommonJS) by name, which Node's ESM loader
     // refuses; its CommonJS build, which the CLIs load, is the same code.

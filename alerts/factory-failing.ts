@@ -39,7 +39,8 @@ export default function factoryFailing(cfg: Config): RuleBuilder {
     // orders or no logs at all, the business of the traffic and logs-absent alerts).
     noDataState: "OK",
     // A failing Loki query says nothing about the factory: a DatasourceError alert to the
-    // team channel, never the pager (as pizza-order-5xx).
+    // team channel, never the pager (as pizza-order-5xx). Replayed: Loki refusing queries for 10 minutes,
+    // or every other one, is one such notification (loki-query-errors, loki-flapping-errors).
     execErrState: "Error",
   });
 }

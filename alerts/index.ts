@@ -1,5 +1,6 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
 import type { Config } from "../src/config/schema";
+import type { Suppressing } from "../src/model/suppressions";
 import apiAvailability from "./api-availability";
 import apiTrafficAbsent from "./api-traffic-absent";
 import cpuSaturation from "./cpu-saturation";
@@ -15,7 +16,8 @@ import sloFastBurn from "./slo-fast-burn";
 import sloSlowBurn from "./slo-slow-burn";
 import watchdog from "./watchdog";
 
-export type AlertDefinition = (cfg: Config) => RuleBuilder;
+/** An alert: its rule for one config, and the checks it turns off for itself, each with a reason. */
+export type AlertDefinition = ((cfg: Config) => RuleBuilder) & Suppressing;
 
 /** Every alert of the catalogue, one definition per file. */
 export const alertDefinitions: AlertDefinition[] = [

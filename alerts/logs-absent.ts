@@ -35,6 +35,7 @@ export default function logsAbsent(cfg: Config): RuleBuilder {
     keepFiringFor: "2m",
     // A empty is the healthy state: lines are recorded, or the metrics show no traffic either.
     noDataState: "OK",
+    // A failing Prometheus query is a DatasourceError ticket, once (prometheus-query-errors), not "logs absent".
     execErrState: "Error",
   });
 }

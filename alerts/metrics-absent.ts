@@ -32,6 +32,7 @@ export default function metricsAbsent(cfg: Config): RuleBuilder {
     keepFiringFor: "2m",
     // A empty is the healthy state: the metric is present, or the logs show no traffic either.
     noDataState: "OK",
+    // A failing Prometheus query is a DatasourceError ticket, once (prometheus-query-errors), not "metrics absent".
     execErrState: "Error",
   });
 }

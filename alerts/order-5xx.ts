@@ -35,6 +35,7 @@ export default function order5xx(cfg: Config): RuleBuilder {
     // in policy-tree mode the tree's datasource-errors route sends it to a ticket channel; in
     // rule-settings mode (the default) Grafana sends it to this rule's own contact point (the team
     // channel, never the pager). See attachRoutesAndKeepPagesOffDatasourceErrors in src/build/stack.ts.
+    // Replayed: one DatasourceError notification per Loki outage, flapping included (loki-flapping-errors).
     execErrState: "Error",
   });
 }

@@ -4,6 +4,18 @@ import { durationSeconds } from "../src/config/durations";
 import { promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { ORDER_ENDPOINT, orderFailuresExpr } from "../src/model/sli";
+import { factoryFailuresBySupportLink, SUPPORT_URL_LABEL } from "../src/model/telemetry";
+
+/**
+ * Where on-call finds the factory's support/report links while orders fail: Grafana's tableLink (an
+ * Explore link to an instant query of the stack's Loki) over the factory's 5xx answers of the last
+ * 15 minutes, by support link, never their bodies. The message template prints it as the page's
+ * "Factory support/report" line; pizza-factory-failing, later, names the link itself.
+ */
+function supportLinks(cfg: Config): string {
+  const query = JSON.stringify({ expr: factoryFailuresBySupportLink(cfg.telemetry, "15m"), datasource: cfg.datasources.loki });
+  return `{{ externalURL }}{{ tableLink \`${query}\` }}`;
+}
 
 /**
  * Orders are failing now: the page that reaches on-call within a minute of a factory outage.
@@ -20,6 +32,7 @@ export default function orderFailures(cfg: Config): RuleBuilder {
   return promAlertRule(cfg, {
     uid: "pizza-order-failures",
     panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.ordersPerMinute },
+    annotations: { [SUPPORT_URL_LABEL]: supportLinks(cfg) },
     title: "JWT Pizza orders failing",
     group: "orders",
     severity: "page",
@@ -39,7 +52,9 @@ export default function orderFailures(cfg: Config): RuleBuilder {
     // The `and` guards leave A empty whenever orders are fine; no counters at all (crash, metrics
     // outage) is for pizza-api-availability and pizza-metrics-absent, not a second alert here.
     noDataState: "OK",
-    // A failing Prometheus query raises DatasourceError, routed to a ticket, never the pager.
+    // A failing Prometheus query raises DatasourceError, routed to a ticket, never the pager (in
+    // rule-settings routing, KeepLast: a paging rule keeps its state). Replayed: prometheus-query-errors
+    // pages no one; during Loki's 429s this page still arrives (factory-5xx-during-loki-errors, +35 s median).
     execErrState: "Error",
   });
 }

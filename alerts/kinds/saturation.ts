@@ -33,6 +33,7 @@ export function saturationAlert(cfg: Config, spec: SaturationSpec): RuleBuilder 
     // The gauge goes missing in a telemetry outage: that must not page as saturation. Missing
     // metrics are caught by the telemetry alerts (pizza-metrics-absent).
     noDataState: "OK",
+    // A failing Prometheus query is a DatasourceError to the team channel, once (prometheus-query-errors).
     execErrState: "Error",
   });
 }

@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { durationSeconds } from "../config/durations";
 import { EXPRESSION_DATASOURCE } from "../model/rules";
 import { renderArtifacts } from "../emit/files/artifacts";
+import { ruleGroupOfDocument, type RuleGroupDocumentGroup } from "../emit/files/provisioning";
 import { committedRenderedFiles, renderedFilesAtRef } from "../emit/files/ref";
 import type { WireTimeInterval } from "../config/time-intervals";
 
@@ -31,7 +32,7 @@ export interface Catalogue {
 }
 
 interface ProvisioningDocument {
-  groups?: Array<{ name: string; folder?: string; interval?: string; rules?: alerting.Rule[] }>;
+  groups?: RuleGroupDocumentGroup[];
   policies?: Array<alerting.NotificationPolicy & { orgId?: number }>;
   muteTimes?: Array<{ name: string; time_intervals?: WireTimeInterval[] }>;
 }
@@ -44,7 +45,8 @@ export function readCatalogue(source: string, files: Iterable<[string, string]>)
     const doc = parse(text) as ProvisioningDocument | null;
     for (const g of doc?.groups ?? []) {
       const intervalSeconds = durationSeconds(g.interval ?? "60s");
-      for (const rule of g.rules ?? []) rules.push({ rule, group: g.name, folder: g.folder ?? "", intervalSeconds });
+      // As the foundation SDK holds a rule (keepFiringFor, missing_series_evals_to_resolve read as the file spells them).
+      for (const rule of ruleGroupOfDocument(g).rules ?? []) rules.push({ rule, group: g.name, folder: g.folder ?? "", intervalSeconds });
     }
     for (const m of doc?.muteTimes ?? []) muteTimings.set(m.name, m.time_intervals ?? []);
     if (doc?.policies?.length) {

@@ -4,7 +4,8 @@ import { stringify } from "yaml";
 import { parseQuery } from "../checks/grammar";
 import type { Fixture, Series } from "../replay/fixtures";
 import type { Labels } from "../replay/logql";
-import { inParallel, observeFiringsAsync, PROMTOOL_CONCURRENCY, reportedValues, valueRule } from "../replay/promtool";
+import { inParallel, PROMTOOL_CONCURRENCY } from "../emit/promtool";
+import { observeFiringsAsync, reportedValues, valueRule } from "../replay/promtool-tests";
 import { type Datasource, type DatasourceClient } from "./http";
 import { checkedMatrix } from "./range-query";
 

@@ -1,8 +1,6 @@
-import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
-import { durationSeconds } from "../config/durations";
-import { notifications, replayStates, type Episode, type ExecErrState, type NoDataState, type Notification } from "../replay/alert-state";
-import { routedLabels } from "../review/routed-labels";
-import { ruleRoutes, type TimedRoute } from "../review/route-timing";
+import { replayStates, type Episode, type Notification } from "../replay/alert-state";
+import { notificationGroups, ruleSettings, type RuleEpisodes } from "../replay/simulation";
+import type { TimedRoute } from "../review/route-timing";
 import type { Catalogue } from "./catalogue";
 import { evaluateCatalogue, type BacktestWindow, type Datasources, type EvaluatedBy, type RuleEvaluations } from "./evaluate";
 import type { DatasourceClient } from "./http";
@@ -40,14 +38,6 @@ export interface CatalogueBacktest {
   alerts: AlertBacktest[];
 }
 
-function keepFiringSeconds(rule: alerting.Rule): number {
-  const raw =
-    (rule as { keep_firing_for?: unknown; keepFiringFor?: unknown }).keep_firing_for ?? (rule as { keepFiringFor?: unknown }).keepFiringFor;
-  if (typeof raw === "string") return durationSeconds(raw);
-  if (typeof raw === "number") return raw / 1e9; // the foundation SDK's keepFiringFor takes nanoseconds
-  return 0;
-}
-
 /** Union length of [start, end) intervals. */
 function coveredSeconds(spans: Array<[number, number]>): number {
   let total = 0;
@@ -60,57 +50,26 @@ function coveredSeconds(spans: Array<[number, number]>): number {
   return total;
 }
 
-function groupKey(route: TimedRoute, labels: Record<string, string>): string {
-  const keys = route.groupBy.includes("...") ? Object.keys(labels).sort() : route.groupBy;
-  return `${route.id}${JSON.stringify(keys.map((k) => [k, labels[k] ?? ""]))}`;
-}
-
 /**
  * Notifications of every episode (all rules together: an aggregation group may hold several
  * alerts), attributed back to the rule whose episode a notification announces.
  */
-function notify(
-  perRule: Array<{ rule: alerting.Rule; folder: string; episodes: Episode[] }>,
-  c: Catalogue,
-  until: number,
-): Map<string, AlertBacktest["notifications"]> {
-  const groups = new Map<string, { route: TimedRoute; items: Array<{ uid: string; episode: Episode }> }>();
-  for (const { rule, folder, episodes } of perRule) {
-    for (const episode of episodes) {
-      const labels = routedLabels({ title: episode.alertname, labels: episode.labels }, folder);
-      for (const route of ruleRoutes(rule, labels, c.policy)) {
-        const key = groupKey(route, labels);
-        const g = groups.get(key) ?? { route, items: [] };
-        groups.set(key, g);
-        g.items.push({ uid: rule.uid ?? "", episode });
-      }
-    }
-  }
+function notify(perRule: RuleEpisodes[], c: Catalogue, until: number): Map<string, AlertBacktest["notifications"]> {
+  // A muted flush sends nothing and writes no notification-log entry (Alertmanager notify.go
+  // TimeMuteStage), so the first flush after the window sends what was held back.
+  const mutedBy = (route: TimedRoute, t: number) => route.muteTimeIntervals.find((m) => muteActive(c.muteTimings.get(m) ?? [], t));
   const out = new Map<string, AlertBacktest["notifications"]>();
-  for (const { route, items } of groups.values()) {
-    // A muted flush sends nothing and writes no notification-log entry (Alertmanager notify.go
-    // TimeMuteStage), so the first flush after the window sends what was held back.
-    const mutedBy = (t: number) => route.muteTimeIntervals.find((m) => muteActive(c.muteTimings.get(m) ?? [], t));
-    const sent = notifications(
-      items.map((i) => i.episode),
-      route.timing,
-      until,
-      { muted: (t) => mutedBy(t) !== undefined },
-    );
+  for (const g of notificationGroups(perRule, c.policy, until, { mutedAt: (route, t) => mutedBy(route, t) !== undefined })) {
     // Firing notifications (and firing ones a mute held back); resolved notices are not counted here.
-    for (const n of sent.filter((x) => x.kind !== "resolved" && x.alertnames.length > 0)) {
+    for (const n of g.notifications.filter((x) => x.kind !== "resolved" && x.alertnames.length > 0)) {
       // A notification is announced for the rules whose episodes were firing at that moment.
-      const firing = items.filter(
-        (i) =>
-          i.episode.startSeconds <= n.atSeconds &&
-          (i.episode.endSeconds === undefined || i.episode.endSeconds > n.atSeconds) &&
-          n.alertnames.includes(i.episode.alertname),
+      const firing = g.alerts.filter(
+        ({ episode: e }) =>
+          e.startSeconds <= n.atSeconds && (e.endSeconds === undefined || e.endSeconds > n.atSeconds) && n.alertnames.includes(e.alertname),
       );
-      for (const uid of new Set(firing.map((i) => `${i.uid}\u0000${i.episode.alertname}`))) {
-        const [ruleUid, alertname] = uid.split("\u0000");
-        const key = `${ruleUid}\u0000${alertname}`;
-        const muting = n.kind === "muted" ? mutedBy(n.atSeconds) : undefined;
-        out.set(key, [...(out.get(key) ?? []), { ...n, receiver: route.receiver, ...(muting ? { mutedBy: muting } : {}) }]);
+      for (const key of new Set(firing.map((a) => `${a.uid}\u0000${a.episode.alertname}`))) {
+        const muting = n.kind === "muted" ? mutedBy(g.route, n.atSeconds) : undefined;
+        out.set(key, [...(out.get(key) ?? []), { ...n, receiver: g.receiver, ...(muting ? { mutedBy: muting } : {}) }]);
       }
     }
   }
@@ -120,20 +79,8 @@ function notify(
 export function backtestFromEvaluations(c: Catalogue, evaluated: RuleEvaluations[], window: BacktestWindow): CatalogueBacktest {
   const states = evaluated.map((r) => {
     const rule = r.entry.rule;
-    const a = rule.data.find((d) => d.refId === "A");
     const replay = replayStates(
-      {
-        title: rule.title,
-        labels: rule.labels ?? {},
-        forSeconds: durationSeconds(rule.for || "0s"),
-        keepFiringForSeconds: keepFiringSeconds(rule),
-        noDataState: (rule.noDataState ?? "NoData") as NoDataState,
-        execErrState: (rule.execErrState ?? "Error") as ExecErrState,
-        datasourceUid: a?.datasourceUid ?? "",
-        refId: "A",
-        // As Grafana's file provisioning spells it; unset: Grafana's default (2).
-        missingSeriesEvalsToResolve: (rule as { missing_series_evals_to_resolve?: number }).missing_series_evals_to_resolve,
-      },
+      ruleSettings(rule),
       r.evaluations.map((e) => ({ atSeconds: e.at, series: e.series.map((s) => ({ labels: s.labels, condition: s.holds })) })),
     );
     return { r, rule, episodes: replay.episodes };

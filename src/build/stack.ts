@@ -10,6 +10,7 @@ import { RECORDING_GROUP, RECORDING_INTERVAL_SECONDS } from "../model/rules";
 import type { AlertGroup, Config } from "../config/schema";
 import { type HealthCheckDefinition, healthCheckDefinition } from "./health-check";
 import { ruleNotificationSettings } from "./rule-routing";
+import { suppressionsOf, type Suppression } from "../model/suppressions";
 
 /** Everything the stack deploys, as plain Grafana objects built by the foundation SDK. */
 export interface StackDefinition {
@@ -26,6 +27,8 @@ export interface StackDefinition {
   healthCheck?: HealthCheckDefinition;
   /** What the deployment may own in the org: routing mode and protection (config `deployment`). */
   deployment: Config["deployment"];
+  /** The checks each alert and dashboard definition turns off for itself (src/checks applies them). */
+  suppressions: Suppression[];
 }
 
 export function groupIntervalSeconds(cfg: Config, group: string): number {
@@ -74,7 +77,9 @@ function attachRoutesAndKeepPagesOffDatasourceErrors(
 /** Builds every definition for one validated config. Pure: no I/O, no Pulumi, no checks (see checks/). */
 export function defineStack(cfg: Config): StackDefinition {
   const policy = notificationPolicy(cfg).build();
-  const rules = [...enabledAlertDefinitions(cfg), ...recordingDefinitions].map((define) => define(cfg).build());
+  const ruleDefinitions = [...enabledAlertDefinitions(cfg), ...recordingDefinitions];
+  const rules = ruleDefinitions.map((define) => define(cfg).build());
+  const dashboards = dashboardDefinitions.map((define) => define(cfg).build());
   return {
     folder: { ...cfg.folder },
     ruleGroups: groupRules(cfg, attachRoutesAndKeepPagesOffDatasourceErrors(cfg, rules, policy)),
@@ -83,8 +88,12 @@ export function defineStack(cfg: Config): StackDefinition {
     messageTemplates: messageTemplateDefinitions.map((define) => define(cfg).build()),
     muteTimings: muteTimings(cfg).map((t) => t.build()),
     onCallEscalation: escalation(cfg),
-    dashboards: dashboardDefinitions.map((define) => define(cfg).build()),
+    dashboards,
     healthCheck: healthCheckDefinition(cfg),
     deployment: { ...cfg.deployment },
+    suppressions: [
+      ...ruleDefinitions.flatMap((define, i) => suppressionsOf("alert", rules[i].uid ?? "", define)),
+      ...dashboardDefinitions.flatMap((define, i) => suppressionsOf("dashboard", dashboards[i].uid ?? "", define)),
+    ],
   };
 }

@@ -7,31 +7,33 @@ import { stackQueries } from "./queries";
 import type { ParsedQuery } from "./grammar";
 import { parseQuery, syntaxErrors, unquote } from "./grammar";
 import type { StackDefinition } from "../build/stack";
+import { finding, type CheckName, type Finding } from "./findings";
 
 /**
  * Query and rule lint: patterns that parse but make an alert or panel wrong, slow or unanswerable.
  * Every check walks the official grammar tree (@grafana/lezer-logql, @prometheus-io/lezer-promql);
- * only the text of a regex itself is inspected as text. The rules (see docs/reviewing.md "Query lint"):
+ * only the text of a regex itself is inspected as text. Each finding names its check (findings.ts;
+ * docs/reviewing.md "Checks"):
  *
- * - empty-line-filter: a LogQL line filter `|= ""` or `|~ ""` matches every line and filters nothing.
- * - parser-without-line-filter: a `| json` or `| logfmt` stage with no selecting line filter before
+ * - query/empty-line-filter: a LogQL line filter `|= ""` or `|~ ""` matches every line and filters nothing.
+ * - query/parser-without-line-filter: a `| json` or `| logfmt` stage with no selecting line filter before
  *   it in the same pipeline. Selecting = `|=`, `|~` or `|>` whose every alternative is non-empty and,
  *   for `|~`, not a match-everything regex (`.*`, `^.*$`). Negative filters (`!=`, `!~`, `!>`) do
  *   not count: they drop some lines but still leave every other line to be parsed.
- * - missing-service-label: a LogQL stream selector without `<telemetry.logs.sourceLabel>="<source>"`,
+ * - query/missing-service-label: a LogQL stream selector without `<telemetry.logs.sourceLabel>="<source>"`,
  *   or a PromQL vector selector without `<telemetry.metricSourceLabel>="<source>"`. Dashboard
  *   queries may use a dashboard variable (`$source`, `${source}`) instead of the value, with `=` or
  *   `=~`. Exempt: PromQL series that are not the service's own telemetry, listed in
  *   FOREIGN_METRICS (Synthetic Monitoring's `probe_*` and `sm_check_info`). `vector(...)` and other
  *   expressions without a selector have nothing to check.
- * - unbounded-regex: a regex label matcher (`=~`, `!~`: stream selectors, label filters, PromQL
+ * - query/unbounded-regex: a regex label matcher (`=~`, `!~`: stream selectors, label filters, PromQL
  *   selectors) or regex line filter (`|~`, `!~`) one of whose top-level alternatives starts or ends
  *   with an unescaped `.*` or `.+` (after `^`, `$`, inline flags and group parentheses), so the
  *   wildcard is bounded by no literal text on that side: `.*`, `.+`, `.*order`, `order.*` are
  *   flagged; `order.*failed`, `5..`, `[0-9]+` are not.
- * - page-without-pending-period: an alerting rule with severity=page and `for` empty or zero
+ * - rule/page-without-pending-period: an alerting rule with severity=page and `for` empty or zero
  *   pages on a single evaluation.
- * - missing-runbook: an alerting rule without a non-empty `runbook_url` annotation.
+ * - rule/missing-runbook: an alerting rule without a non-empty `runbook_url` annotation.
  * Recording rules (`record` set) are exempt from the two rule checks; their queries are linted.
  */
 
@@ -122,14 +124,20 @@ function carriesService(matchers: LabelMatch[], label: string, source: string, d
   );
 }
 
-function regexProblems(q: ParsedQuery, matchers: LabelMatch[]): string[] {
+/** A query's problem: the check that found it and its message (the caller knows where). */
+type QueryProblem = [CheckName, string];
+
+function regexProblems(q: ParsedQuery, matchers: LabelMatch[]): QueryProblem[] {
   return matchers
     .filter((m) => m.op === "=~" || m.op === "!~")
-    .flatMap((m) => {
+    .flatMap((m): QueryProblem[] => {
       const wildcard = unboundedWildcard(m.value);
       return wildcard
         ? [
-            `unbounded regex: ${q.textOf(m.node)} starts or ends with ${wildcard}; label matchers are anchored, so it scans every value of the label and matches more than meant: bound it with literal text or list exact values`,
+            [
+              "query/unbounded-regex",
+              `unbounded regex: ${q.textOf(m.node)} starts or ends with ${wildcard}; label matchers are anchored, so it scans every value of the label and matches more than meant: bound it with literal text or list exact values`,
+            ],
           ]
         : [];
     });
@@ -162,21 +170,25 @@ function pipelineOf(node: SyntaxNode): SyntaxNode | undefined {
   return pipeline;
 }
 
-function logqlProblems(q: ParsedQuery, t: Telemetry, dashboard: boolean): string[] {
-  const problems: string[] = [];
+function logqlProblems(q: ParsedQuery, t: Telemetry, dashboard: boolean): QueryProblem[] {
+  const problems: QueryProblem[] = [];
   const filters = q.nodes("LineFilter").map((f) => lineFilter(q, f));
 
   for (const f of filters) {
     if ((f.op === "|=" || f.op === "|~") && f.values.includes("")) {
-      problems.push(`empty line filter: ${q.textOf(f.node)} matches every line; filter on text the wanted lines contain, or drop it`);
+      problems.push([
+        "query/empty-line-filter",
+        `empty line filter: ${q.textOf(f.node)} matches every line; filter on text the wanted lines contain, or drop it`,
+      ]);
     }
     if (f.op === "|~" || f.op === "!~") {
       for (const v of f.values) {
         const wildcard = unboundedWildcard(v);
         if (wildcard)
-          problems.push(
+          problems.push([
+            "query/unbounded-regex",
             `unbounded regex: line filter ${q.textOf(f.node)} starts or ends with ${wildcard}; a line filter matches anywhere in the line, so the wildcard only adds backtracking: drop it`,
-          );
+          ]);
       }
     }
   }
@@ -185,9 +197,10 @@ function logqlProblems(q: ParsedQuery, t: Telemetry, dashboard: boolean): string
     const pipeline = pipelineOf(parser);
     const before = filters.filter((f) => pipeline && within(pipeline, f.node) && f.node.to <= parser.from);
     if (!before.some(selects)) {
-      problems.push(
+      problems.push([
+        "query/parser-without-line-filter",
         `| ${q.textOf(parser)} with no line filter before it parses every line of the stream; add a line filter (|= "...") that keeps only the lines wanted`,
-      );
+      ]);
     }
   }
 
@@ -197,9 +210,10 @@ function logqlProblems(q: ParsedQuery, t: Telemetry, dashboard: boolean): string
       .filter((m) => within(selector, m))
       .map((m) => logqlMatcher(q, m));
     if (!carriesService(matchers, t.logs.sourceLabel, t.source, dashboard)) {
-      problems.push(
+      problems.push([
+        "query/missing-service-label",
         `stream selector ${q.textOf(selector)} lacks the service label ${t.logs.sourceLabel}="${t.source}"${dashboard ? " (or a dashboard variable)" : ""}`,
-      );
+      ]);
     }
   }
 
@@ -216,8 +230,8 @@ function metricNameOf(q: ParsedQuery, selector: SyntaxNode, matchers: LabelMatch
   return matchers.find((m) => m.name === "__name__" && m.op === "=")?.value ?? "";
 }
 
-function promqlProblems(q: ParsedQuery, t: Telemetry, dashboard: boolean): string[] {
-  const problems: string[] = [];
+function promqlProblems(q: ParsedQuery, t: Telemetry, dashboard: boolean): QueryProblem[] {
+  const problems: QueryProblem[] = [];
   const allMatchers: LabelMatch[] = [];
   for (const selector of q.nodes("VectorSelector")) {
     const matchers = [...q.nodes("UnquotedLabelMatcher"), ...q.nodes("QuotedLabelMatcher")]
@@ -227,40 +241,41 @@ function promqlProblems(q: ParsedQuery, t: Telemetry, dashboard: boolean): strin
     const metric = metricNameOf(q, selector, matchers);
     if (FOREIGN_METRICS.some((f) => f.pattern.test(metric))) continue;
     if (!carriesService(matchers, t.metricSourceLabel, t.source, dashboard)) {
-      problems.push(
+      problems.push([
+        "query/missing-service-label",
         `vector selector ${q.textOf(selector)} lacks the service label ${t.metricSourceLabel}="${t.source}"${dashboard ? " (or a dashboard variable)" : ""}`,
-      );
+      ]);
     }
   }
   return [...problems, ...regexProblems(q, allMatchers)];
 }
 
-/** Lint problems of one query, each prefixed with where it lives. Queries that do not parse are left to the grammar check. */
-export function queryLintProblems(ref: QueryRef, t: Telemetry): string[] {
+/** Lint findings of one query. Queries that do not parse are left to the grammar check. */
+export function queryLintProblems(ref: QueryRef, t: Telemetry): Finding[] {
   if (syntaxErrors(ref.language, ref.expr).length > 0) return [];
   // Only dashboards interpolate template variables; an alert's query is sent as written.
-  const dashboard = ref.where.startsWith("dashboard ");
+  const dashboard = ref.owner === "dashboard";
   const parsed = parseQuery(ref.language, ref.expr);
   const problems = ref.language === "logql" ? logqlProblems(parsed, t, dashboard) : promqlProblems(parsed, t, dashboard);
-  return problems.map((p) => `${ref.where}: ${p}`);
+  return problems.map(([check, message]) => finding(check, ref.subject, ref.where, message));
 }
 
-/** Lint problems of an alert rule itself; recording rules are exempt. */
-export function ruleLintProblems(rule: alerting.Rule): string[] {
+/** Lint findings of an alert rule itself; recording rules are exempt. */
+export function ruleLintProblems(rule: alerting.Rule): Finding[] {
   if (rule.record) return [];
-  const problems: string[] = [];
+  const problems: Finding[] = [];
+  const at = (check: CheckName, message: string) => problems.push(finding(check, rule.uid ?? "", `alert ${rule.uid}`, message));
   if (rule.labels?.severity === "page" && durationSeconds(rule.for || "0s") === 0) {
-    problems.push(
-      `alert ${rule.uid}: severity=page with for: ${JSON.stringify(rule.for ?? "")} pages on a single evaluation; set a pending period`,
+    at(
+      "rule/page-without-pending-period",
+      `severity=page with for: ${JSON.stringify(rule.for ?? "")} pages on a single evaluation; set a pending period`,
     );
   }
-  if (!rule.annotations?.runbook_url?.trim()) {
-    problems.push(`alert ${rule.uid}: has no runbook_url annotation; on-call needs to know what to do`);
-  }
+  if (!rule.annotations?.runbook_url?.trim()) at("rule/missing-runbook", "has no runbook_url annotation; on-call needs to know what to do");
   return problems;
 }
 
-export function lintProblems(stack: StackDefinition, cfg: Config): string[] {
+export function lintProblems(stack: StackDefinition, cfg: Config): Finding[] {
   const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []);
   return [...rules.flatMap(ruleLintProblems), ...stackQueries(stack, cfg).flatMap((q) => queryLintProblems(q, cfg.telemetry))];
 }

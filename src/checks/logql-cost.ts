@@ -2,6 +2,7 @@ import type { Config } from "../config/schema";
 import type { StackDefinition } from "../build/stack";
 import { durationSeconds } from "../config/durations";
 import { EXPRESSION_DATASOURCE, exprOf } from "../model/rules";
+import { finding, type Finding } from "./findings";
 
 /**
  * What the stack's LogQL rules cost Loki. A rule re-reads its whole range at every evaluation, so
@@ -47,14 +48,19 @@ export function logqlReadFactor(stack: StackDefinition, cfg: Config): number {
   );
 }
 
-export function logqlCostProblems(stack: StackDefinition, cfg: Config): string[] {
+export function logqlCostProblems(stack: StackDefinition, cfg: Config): Finding[] {
   const factor = logqlReadFactor(stack, cfg);
   if (factor < LOGQL_READ_BUDGET) return [];
   const rules = logqlRuleCosts(stack, cfg)
     .map((c) => `${c.uid} ${c.factor}x`)
     .join(", ");
   return [
-    `LogQL rules: together they read ${factor}x the service's log volume, over the ${LOGQL_READ_BUDGET}x budget (${rules}); lengthen intervals or shorten ranges`,
+    finding(
+      "stack/logql-cost",
+      "",
+      "LogQL rules",
+      `together they read ${factor}x the service's log volume, over the ${LOGQL_READ_BUDGET}x budget (${rules}); lengthen intervals or shorten ranges`,
+    ),
   ];
 }
 

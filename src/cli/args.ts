@@ -36,12 +36,24 @@ export type OptionRow = NodeOption & {
 
 export type OptionTable = Record<string, OptionRow>;
 
+/** What each exit code of a command means; every command's `--help` lists them. */
+export type ExitCodes = { 0: string; 1: string; 2: string } & Partial<Record<number, string>>;
+
+/** The contract every command keeps unless it says more precisely what its codes mean. */
+export const EXIT_CODES: ExitCodes = {
+  0: "it did what was asked",
+  1: "a check failed, or the work did",
+  2: "invalid input: a bad command line, stack file or definition (one line names it)",
+};
+
 /** A command: its usage lines, what it does, its positionals and its option table (the one source of `--help`). */
 export interface CommandSpec<O extends OptionTable> {
   usage: string;
   about: string;
   options: O;
   positionals?: { min: number; max: number; shown: string; explanation: string };
+  /** What its exit codes mean (default EXIT_CODES). */
+  exitCodes?: ExitCodes;
 }
 
 /** A command spec with its option names and types kept literal (so parsed values are typed). */
@@ -62,7 +74,8 @@ export function helpText(spec: CommandSpec<OptionTable>): string {
   rows.push(["-h, --help", ["Show this help and exit."]]);
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
   const lines = rows.flatMap(([flag, text]) => text.map((t, i) => `  ${(i === 0 ? flag : "").padEnd(width)}${t}`));
-  return `${spec.usage}\n\n${spec.about}\n\noptions:\n${lines.join("\n")}\n`;
+  const codes = Object.entries(spec.exitCodes ?? EXIT_CODES).map(([code, meaning]) => `  ${code}  ${meaning}`);
+  return `${spec.usage}\n\n${spec.about}\n\noptions:\n${lines.join("\n")}\n\nexit codes:\n${codes.join("\n")}\n`;
 }
 
 /**
@@ -150,9 +163,4 @@ export function runAsProcess(main: (argv: string[], io: CliIO) => Promise<number
   void main(process.argv.slice(2), processIO()).then((code) => {
     process.exitCode = code;
   });
-}
-
-/** For commands that print with console.log (engines, local-stack): runs `main` as a process with runCommand's exit codes. */
-export function runCli(name: string, main: (argv: string[]) => unknown): void {
-  runAsProcess((argv, io) => runCommand(name, () => main(argv), io));
 }

@@ -1,5 +1,5 @@
 import "./load-errors";
-import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO, EXIT_CODES } from "./args";
 import { EXAMPLE_STACK_FILE } from "../config/paths";
 import { durationSeconds } from "../config/durations";
 import { runBacktest } from "../backtest";
@@ -26,6 +26,7 @@ export const BACKTEST = defineCommand({
     "What the alert catalogue would have done over a window of the stack's real history, evaluated by its Loki and\n" +
     "Prometheus through its Grafana (grafana:auth from the stack file or GRAFANA_AUTH); with --ref, the catalogue at that\n" +
     "git ref beside it.",
+  exitCodes: { ...EXIT_CODES, 0: "the report was printed", 1: "the backtest could not run (a datasource failed or refused)" },
   options: {
     from: {
       type: "string",

@@ -3,12 +3,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { REPO_ROOT } from "../config/paths";
 import { generatedDocs } from "../review/alert-catalogue";
-import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, type CliIO } from "./args";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, EXIT_CODES } from "./args";
 
 export const DOCS = defineCommand({
   usage: "usage: npm run docs [-- --check]",
   about:
     "Rewrites the generated tables of docs/: the configuration reference (from the schema) and the alert catalogue\n(from the built example stack).",
+  exitCodes: { ...EXIT_CODES, 0: "the generated docs are written, or up to date", 1: "a generated table is stale (--check)" },
   options: {
     check: {
       type: "boolean",

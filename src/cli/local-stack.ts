@@ -2,7 +2,7 @@ import "./load-errors";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { defineCommand, parseCommandLine, runCli } from "./args";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, EXIT_CODES } from "./args";
 import { EXAMPLE_STACK_FILE } from "../config/paths";
 import { parseConfig } from "../config/schema";
 import { readStack } from "../config/stack-file";
@@ -20,6 +20,7 @@ export const LOCAL_STACK = defineCommand({
 (remote-write receiver on) and a webhook sink that records every notification (GET /notifications);
 Grafana OSS too when GRAFANA_BIN and GRAFANA_HOME name one (it cannot be built here: docs/engines.md),
 with the stack's datasource uids provisioned. Runs until Ctrl-C, then stops everything it started.`,
+  exitCodes: { ...EXIT_CODES, 0: "stopped by a signal, or docker/provisioning/ written", 1: "an engine failed to start or is missing" },
   options: {
     "stack-file": {
       type: "string",
@@ -36,24 +37,33 @@ with the stack's datasource uids provisioned. Runs until Ctrl-C, then stops ever
   },
 });
 
-async function main(argv: string[]): Promise<void> {
+/**
+ * `npm run local-stack`: runs until a signal (0 after --write-docker-provisioning, 1 when an engine
+ * fails to start, 2 a bad command line or stack file). `forever` is what it waits on once everything
+ * runs (a test passes one that settles).
+ */
+export function main(argv: string[], io: CliIO = processIO(), forever: Promise<void> = new Promise(() => undefined)): Promise<number> {
+  return runCommand("local-stack", () => run(argv, io, forever), io);
+}
+
+async function run(argv: string[], io: CliIO, forever: Promise<void>): Promise<void> {
   const { values } = parseCommandLine(argv, LOCAL_STACK);
   const root = resolve(__dirname, "..", "..");
-  const { config, secrets } = readStack(values["stack-file"] ? resolve(values["stack-file"]) : EXAMPLE_STACK_FILE);
+  const { config, secrets } = readStack(values["stack-file"] ? resolve(io.cwd, values["stack-file"]) : EXAMPLE_STACK_FILE);
   const cfg = parseConfig(config, secrets);
   if (values["write-docker-provisioning"]) {
     // The compose services by name, and where compose mounts rendered/dashboards.
     const dir = join(root, "docker", "provisioning");
     writeFileSync(join(dir, PROVISIONING_PATHS.datasources), datasourcesYaml(cfg, DOCKER_URLS));
     writeFileSync(join(dir, PROVISIONING_PATHS.dashboards), dashboardsYaml(cfg, DOCKER_DASHBOARDS_DIR));
-    console.log(
+    io.stdout(
       `local-stack: wrote ${Object.values(PROVISIONING_PATHS)
         .map((p) => `docker/provisioning/${p}`)
-        .join(", ")}`,
+        .join(", ")}\n`,
     );
     return;
   }
-  const bins = requireEngines(engines(root), ["loki", "prometheus"]);
+  const bins = requireEngines(engines(root), ["loki", "prometheus"], io.env);
   const stops: Array<() => Promise<void>> = [];
   const dir = mkdtempSync(join(tmpdir(), "pizza-local-stack-"));
   const stopAll = async () => {
@@ -63,10 +73,10 @@ async function main(argv: string[]): Promise<void> {
   process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
   process.once("SIGTERM", () => void stopAll().then(() => process.exit(143)));
   try {
-    console.error("local-stack: starting loki");
+    io.stderr("local-stack: starting loki\n");
     const loki = await startLoki(bins.loki);
     stops.push(loki.stop);
-    console.error("local-stack: starting prometheus");
+    io.stderr("local-stack: starting prometheus\n");
     const prometheus = await startPrometheus(bins.prometheus);
     stops.push(prometheus.stop);
     const sink = await startWebhookSink();
@@ -76,11 +86,11 @@ async function main(argv: string[]): Promise<void> {
       ["prometheus", prometheus.url],
       ["webhook sink", `${sink.url} (GET ${sink.url}/notifications)`],
     ];
-    if (process.env.GRAFANA_BIN && process.env.GRAFANA_HOME) {
-      console.error("local-stack: starting grafana");
+    if (io.env.GRAFANA_BIN && io.env.GRAFANA_HOME) {
+      io.stderr("local-stack: starting grafana\n");
       const grafana = await startGrafana(
-        process.env.GRAFANA_BIN,
-        process.env.GRAFANA_HOME,
+        io.env.GRAFANA_BIN,
+        io.env.GRAFANA_HOME,
         dir,
         cfg,
         { loki: loki.url, prometheus: prometheus.url },
@@ -92,13 +102,12 @@ async function main(argv: string[]): Promise<void> {
       writeFileSync(tokenFile, grafana.token, { mode: 0o600 });
       rows.push(["grafana", `${grafana.url} (admin token in ${tokenFile}: pulumi config set --secret grafana:auth "$(cat ${tokenFile})")`]);
     } else rows.push(["grafana", "not started: set GRAFANA_BIN and GRAFANA_HOME (docs/engines.md)"]);
-    for (const [name, url] of rows) console.log(`${name.padEnd(13)} ${url}`);
-    console.error("local-stack: running; Ctrl-C stops everything");
-    await new Promise(() => undefined);
-  } catch (e) {
+    for (const [name, url] of rows) io.stdout(`${name.padEnd(13)} ${url}\n`);
+    io.stderr("local-stack: running; Ctrl-C stops everything\n");
+    await forever;
+  } finally {
     await stopAll();
-    throw e;
   }
 }
 
-runCli("local-stack", main);
+if (require.main === module) runAsProcess(main);

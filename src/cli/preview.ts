@@ -1,6 +1,6 @@
 import "./load-errors";
 import { resolve } from "node:path";
-import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
+import { defineCommand, EXIT_CODES, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
 import { EXAMPLE_STACK_FILE } from "../config/paths";
 import { parseConfig } from "../config/schema";
 import { readStackFile } from "../config/stack-file";
@@ -23,8 +23,13 @@ export const PREVIEW = defineCommand({
     "Writes one PNG per dashboard as it would look during an incident: Grafana's grid, rows, titles, units, thresholds\n" +
     "and legends; time series drawn with uPlot; PromQL panels answered by a real Prometheus holding the scenario's series,\n" +
     "LogQL panels by the replay's LogQL evaluator, each with its own query, interval and legend format; the alert list\n" +
-    "from the replay. The dashboards' now is the incident's end. Needs Debian's chromium and prometheus. Exits 1 when a\n" +
-    "query failed other than by the scenario's own datasource outage, or the page logged an error.",
+    "from the replay. The dashboards' now is the incident's end. Needs Debian's chromium and prometheus.",
+  exitCodes: {
+    ...EXIT_CODES,
+    0: "every dashboard was drawn and written",
+    1: "a query failed other than by the scenario's own datasource outage, the page logged an error, or an engine failed",
+    2: "invalid input: a bad command line, stack file or incident file, an unknown scenario or dashboard (one line names it)",
+  },
   options: {
     scenario: {
       type: "string",

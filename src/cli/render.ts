@@ -4,18 +4,24 @@ import { join, relative } from "node:path";
 import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../config/paths";
 import { readStack } from "../config/stack-file";
 import { stackArtifacts, writeArtifacts } from "../emit/files/artifacts";
-import { promtoolBinary } from "../replay/promtool";
-import { parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, defineCommand } from "./args";
+import { promtoolBinary } from "../emit/promtool";
+import { parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, defineCommand, EXIT_CODES } from "./args";
 import { parseConfig } from "../config/schema";
 import { checkedStack } from "../checks";
 import { describeLogqlCost } from "../checks/logql-cost";
 import { InvalidDefinitionError } from "../config/errors";
+import { lokiCheckLines, readLokiRecording, stackLogQL } from "../replay/loki-recording";
 
 export const RENDER = defineCommand({
   usage: "usage: npm run render [-- --stack-file Pulumi.<stack>.yaml] [--out DIR]",
   about:
     "Renders every artifact of a stack (Grafana provisioning files, dashboards, Prometheus rule exports) into a folder,\n" +
     "checked first (and by `promtool check rules` when promtool is installed). Writing is atomic: on any error nothing changes.",
+  exitCodes: {
+    ...EXIT_CODES,
+    0: "rendered",
+    1: "rendering failed (promtool rejected the exports, or writing did); the output folder is unchanged",
+  },
   options: {
     "stack-file": {
       type: "string",
@@ -79,6 +85,7 @@ export function renderStack(stackFile: string, out: string, env: NodeJS.ProcessE
       promtoolLine,
       `Rendered ${files.size} files from ${relative(process.cwd(), stackFile)} into ${shownOut}`,
       describeLogqlCost(checked, cfg),
+      ...lokiCheckLines(stackLogQL(checked, cfg), readLokiRecording()),
     ].filter(Boolean);
   } catch (e) {
     const footer = `Nothing was rendered; ${shownOut} is unchanged.`;

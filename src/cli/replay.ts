@@ -2,30 +2,34 @@ import "./load-errors";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
+import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO, EXIT_CODES } from "./args";
 import { parseConfig, type Config } from "../config/schema";
-import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
+import { EXAMPLE_STACK_FILE, outputFileProblem, REPO_ROOT } from "../config/paths";
 import { crossCheckExported, verdict } from "../replay/expectations";
 import { MAX_INCIDENT_DAYS, readFixtureFiles, writeFixtureFiles } from "../replay/fixtures/file";
-import { formatReplay, formatScenarioTable, scenarioRows, type ReportFormat } from "../replay/report";
+import { formatReplay, formatScenarioTable, scenarioRows, type ReportFormat, type ScenarioRow } from "../replay/report";
 import { replayStack, stackFixtures } from "../replay/run";
 import { checkedStack } from "../checks";
 import { readStackFile } from "../config/stack-file";
 import { routingTargets } from "../../contact-points/receivers";
-import type { Fixture } from "../replay/fixtures";
+import { scenarioOf, type Fixture } from "../replay/fixtures";
+import { formatPageText, pageTexts, type PageTextEngines } from "../replay/page-text";
+import { requireEngines } from "./engines/locate";
+import { engines as pinnedEngines } from "./engines/pins";
 
 /** Where `npm run replay` (built-in scenarios, example stack) writes the docs' scenario table. */
 export const SCENARIO_TABLE_FILE = join(REPO_ROOT, "docs", "replay-scenarios.md");
 
 export const REPLAY = defineCommand({
   usage:
-    "usage: npm run replay [-- [--fixture FILE ...] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--keep DIR] [--max-incident-days 7] [--write-docs]]\n" +
+    "usage: npm run replay [-- [--fixture FILE ...] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--keep DIR] [--max-incident-days 7] [--page-text] [--write-docs]]\n" +
     "       npm run replay -- --export DIR\n" +
     "  --keep DIR: keep the promtool rule and test files in DIR; --export DIR: write the built-in scenarios as incident files",
   about:
     "Replays incidents (the built-in scenario library, or incident files) against a stack's alerts: PromQL through\n" +
     "`promtool test rules`, LogQL by the TS evaluator, then Grafana's state machine and the routes' timing. Prints who\n" +
     "would have been notified when, and exits 1 when a fixture's expectations fail. Progress goes to stderr.",
+  exitCodes: { ...EXIT_CODES, 0: "every expectation met", 1: "a missed incident, an unwanted page or a failed expectation" },
   options: {
     fixture: {
       type: "string",
@@ -67,6 +71,19 @@ export const REPLAY = defineCommand({
         "Read incident files up to this many days long (7 by default; at most 366): the bound keeps a mistyped duration from exhausting memory.",
       example: "npm run replay -- --fixture long-incident.json --max-incident-days 30",
     },
+    "page-text": {
+      type: "boolean",
+      explanation:
+        "Also print the first page of each page-worthy fixture as on-call receives it: annotations expanded by the page-text helper (npm run engines -- --only page-text), the notification by amtool.",
+      example: "npm run replay -- --page-text",
+    },
+    verdict: {
+      type: "string",
+      argument: "FILE",
+      explanation:
+        "Also write the verdict as JSON (passed, the failed fixtures, promtool's agreement, one row per scenario) for a machine to read, e.g. the pull-request workflow.",
+      example: "npm run replay -- --verdict replay-verdict.json",
+    },
     "write-docs": {
       type: "boolean",
       explanation: "Also rewrite docs/replay-scenarios.md from this run (built-in scenarios, example stack only).",
@@ -90,6 +107,20 @@ export function scenarioTableDoc(table: string): string {
 export interface ReplayRun {
   output: string;
   failed: boolean;
+}
+
+const VERDICT_FORMAT = "pizza-observability/replay-verdict@1";
+
+/** What `--verdict FILE` writes: the replay's outcome for a machine to read (the pull-request workflow's comment). */
+export interface ReplayVerdict {
+  format: typeof VERDICT_FORMAT;
+  passed: boolean;
+  /** The verdict in one line, as the report ends. */
+  summary: string;
+  fixtures: number;
+  failedFixtures: Array<{ name: string; failures: string[] }>;
+  promtool: { agree: number; checked: number; disagreeing: Array<{ fixture: string; problems: string[] }> };
+  scenarios: ScenarioRow[];
 }
 
 /** The replay command without process side effects (tested directly); progress lines go to `progress`. */
@@ -119,6 +150,14 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
   if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 366)
     throw new UsageError(`--max-incident-days: expected whole days from 1 to 366, got ${values["max-incident-days"]}`, REPLAY.usage);
   const fixtures: Fixture[] | undefined = values.fixture ? readFixtureFiles(values.fixture, { maxDays }) : undefined;
+  // Located before the replay runs: a missing helper is one line, not a report without pages.
+  const pageEngines: PageTextEngines | undefined = values["page-text"]
+    ? { pageText: requireEngines(pinnedEngines(REPO_ROOT), ["page-text"])["page-text"], amtool: "amtool" }
+    : undefined;
+  const verdictFile = values.verdict;
+  const verdictProblem =
+    verdictFile === undefined ? undefined : outputFileProblem(verdictFile, "--verdict", (text) => text.includes(VERDICT_FORMAT));
+  if (verdictProblem) throw new UsageError(verdictProblem, REPLAY.usage);
   const keep = values.keep;
   const dir = keep ?? mkdtempSync(join(tmpdir(), "pizza-replay-"));
   const out: string[] = [];
@@ -145,17 +184,42 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
     const checks = await crossCheckExported(results, dir);
     const disagreeing = checks.filter((c) => c.problems.length > 0);
     failed ||= disagreeing.length > 0;
-    // The disagreements first: the report's last two lines are its verdict (the pull-request comment quotes them).
+    // The disagreements first: the report ends with its verdict (machines read --verdict's JSON instead).
     if (disagreeing.length > 0)
       out.push(`\npromtool disagrees with the replay:\n${disagreeing.map((c) => `  ${c.fixture}: ${c.problems.join("; ")}`).join("\n")}`);
     out.push(
       `\npromtool test rules (the exported rules' first firings and silences, per fixture): ${checks.length - disagreeing.length}/${checks.length} agree with the replay`,
     );
-    out.push(
+    const summary =
       failures.length === 0
         ? `${verdicts.length} fixtures: every expectation met.`
-        : `${failures.length} of ${verdicts.length} fixtures FAILED: ${failures.map((v) => v.name).join(", ")}`,
-    );
+        : `${failures.length} of ${verdicts.length} fixtures FAILED: ${failures.map((v) => v.name).join(", ")}`;
+    out.push(summary);
+    if (verdictFile !== undefined) {
+      const written: ReplayVerdict = {
+        format: VERDICT_FORMAT,
+        passed: !failed,
+        summary: disagreeing.length ? `${summary} promtool disagrees with the replay on ${disagreeing.length} fixtures.` : summary,
+        fixtures: verdicts.length,
+        failedFixtures: failures.map((v) => ({ name: v.name, failures: v.failures })),
+        promtool: {
+          agree: checks.length - disagreeing.length,
+          checked: checks.length,
+          disagreeing: disagreeing.map((c) => ({ fixture: c.fixture, problems: c.problems })),
+        },
+        scenarios: rows,
+      };
+      writeFileSync(verdictFile, `${JSON.stringify(written, null, 2)}\n`);
+    }
+    if (values["page-text"]) {
+      // Before the verdict: a reader of the report finds the verdict at its end.
+      const worthy = results.filter((r) => r.fixture.incident?.pageWorthy && scenarioOf(r.fixture.name) === r.fixture.name);
+      const pages = pageTexts(worthy, checkedStack(cfg), routingTargets(cfg).pager, pageEngines!, cfg.grafanaUrl);
+      const verdictLines = out.splice(-2);
+      out.push(format === "markdown" ? "\n### What each page says\n" : "\nWhat each page says (first page of each page-worthy scenario):");
+      for (const p of pages) out.push(format === "markdown" ? `\`\`\`\n${formatPageText(p)}\n\`\`\`` : formatPageText(p), "");
+      out.push(...verdictLines);
+    }
     if (values["write-docs"]) {
       writeFileSync(SCENARIO_TABLE_FILE, scenarioTableDoc(formatScenarioTable(rows, "markdown")));
       out.push(`Scenario table written to ${SCENARIO_TABLE_FILE}`);

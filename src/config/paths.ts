@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 
 export const REPO_ROOT = join(__dirname, "..", "..");
@@ -94,5 +94,26 @@ export function outputFolderProblem(dir: string, flag: string, owner: OutputOwne
     return `${flag}: ${path} is inside rendered/, render's own output; expected rendered/ itself or a folder outside it`;
   if (owner !== "render" && inside(path, rendered))
     return `${flag}: ${path} is render's output folder rendered/ or inside it; expected a folder of its own`;
+  return undefined;
+}
+
+/**
+ * Why `file` may not be written as a command's output file (named by its `flag`), or undefined when
+ * it may: too long, inside a source folder or rendered/, a folder, or an existing file that `isOurs`
+ * does not recognise as an earlier output of the same kind (so a typo never overwrites package.json).
+ */
+export function outputFileProblem(file: string, flag: string, isOurs: (text: string) => boolean): string | undefined {
+  const absolute = resolve(file);
+  if (absolute.includes("\0")) return `${flag}: the path contains a NUL character`;
+  if (absolute.split(sep).some((part) => Buffer.byteLength(part) > 255) || Buffer.byteLength(absolute) > 4000)
+    return `${flag}: the path is longer than the file system allows`;
+  const path = realPath(file);
+  const root = realPath(REPO_ROOT);
+  for (const folder of [...SOURCE_DIRS, "rendered"])
+    if (inside(path, join(root, folder))) return `${flag}: ${path} is inside ${folder}/; expected a file of its own`;
+  if (!existsSync(path)) return undefined;
+  if (!statSync(path).isFile()) return `${flag}: ${path} exists and is not a file`;
+  if (statSync(path).size > 64 << 20 || !isOurs(readFileSync(path, "utf8")))
+    return `${flag}: ${path} exists and is not an earlier output of this command; refusing to overwrite it`;
   return undefined;
 }

@@ -72,6 +72,8 @@ export interface AlertSpec {
   execErrState: "Alerting" | "Error" | "OK" | "KeepLast";
   /** The dashboard panel showing what the rule watches: Grafana links the alert to it and draws its state there. */
   panel?: { dashboardUid: string; panelId: number };
+  /** Annotations beyond summary, description and runbook_url (Grafana expands their templates too). */
+  annotations?: Record<string, string>;
 }
 
 /** A Grafana-managed alert rule carrying the labels and annotations every route and runbook relies on. */
@@ -95,6 +97,7 @@ export function alertRule(cfg: Config, spec: AlertSpec): RuleBuilder {
       summary: spec.summary,
       description: spec.description,
       runbook_url: `${cfg.alerting.runbookBaseUrl.replace(/\/+$/, "")}/${spec.uid}.md`,
+      ...spec.annotations,
       ...(spec.panel && {
         [DASHBOARD_UID_ANNOTATION]: spec.panel.dashboardUid,
         [PANEL_ID_ANNOTATION]: String(spec.panel.panelId),

@@ -5,11 +5,11 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 /**
  * Debian's Chromium driven by playwright-core: no browser download works on these machines, so the
- * binary is the system's (`CHROMIUM` overrides the path). Each launch gets a fresh profile folder
+ * binary is the system's (`CHROMIUM_BIN` overrides the path). Each launch gets a fresh profile folder
  * (removed on close) and the flags that keep a headless Chromium from reaching the network.
  */
 
-export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 
 const FLAGS = [
   "--no-sandbox",
@@ -34,12 +34,13 @@ export interface Chromium {
 }
 
 export async function launchChromium(): Promise<Chromium> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (or set CHROMIUM to its path)`);
+  if (!existsSync(CHROMIUM_BIN))
+    throw new Error(`no Chromium at ${CHROMIUM_BIN}: install Debian's chromium package (or set CHROMIUM_BIN to its path)`);
   const profile = mkdtempSync(join(tmpdir(), "pizza-chromium-"));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_BIN,
       headless: true,
       args: FLAGS,
       timezoneId: "UTC",
@@ -48,7 +49,7 @@ export async function launchChromium(): Promise<Chromium> {
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
-    throw new Error(`cannot start ${CHROMIUM}: ${(e as Error).message.split("\n")[0]}`);
+    throw new Error(`cannot start ${CHROMIUM_BIN}: ${(e as Error).message.split("\n")[0]}`);
   }
   return {
     async newPage(width, height = 800) {

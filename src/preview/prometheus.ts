@@ -5,7 +5,7 @@ import type { Config } from "../config/schema";
 import { ruleKind } from "../emit/files/prometheus-rules";
 import type { Fixture, Series } from "../replay/fixtures";
 import { replayRecordingRules } from "../replay/grafana-eval";
-import { PROMTOOL, promtoolAsync } from "../replay/promtool";
+import { PROMTOOL, promtoolAsync } from "../emit/promtool";
 import type { ReplayedStack } from "../replay/rendered-stack";
 import { failureWindow } from "../replay/run";
 import { freePort, stopProcess, waitReady } from "./processes";

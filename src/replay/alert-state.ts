@@ -9,18 +9,25 @@ import type { RouteTiming } from "../review/route-timing";
  * with `rulename`), and from prometheus/alertmanager `dispatch` (aggregation groups flushed after
  * group_wait, then every group_interval; a firing set unchanged for repeat_interval is re-sent).
  *
- * Grafana behaviours this module relies on, with the source to re-check when Grafana moves:
+ * Grafana behaviours this module relies on, with the source to re-check when Grafana moves (Grafana
+ * 12.x: `applyNoDataAndErrorToAllStates` is no longer a toggle, it is how the state manager works):
  * - A query result with no series is one NoData result whose instance labels are
- *   `datasource_uid` and `ref_id` (eval.go); a query error adds the same two labels (state.go
- *   AddErrorInformation) when the rule's execErrState is Error.
+ *   `datasource_uid` and `ref_id` (eval.go).
+ * - A query error with execErrState Error is an instance of its own: its labels are the rule's plus
+ *   `datasource_uid` and `ref_id`, its alertname DatasourceError (compat.go errorAlert); the series
+ *   instances are not evaluated by it, so they count as missing (an Alerting one keeps firing until
+ *   missing_series_evals_to_resolve evaluations without it: one query error between two alerting
+ *   results is one episode). manager_test.go TestProcessEvalResults, "classic condition, execution
+ *   Error as Error (alerting -> query error -> alerting)".
+ * - NoData/Error mapped to Alerting/OK/KeepLast applies to every instance the rule has; without
+ *   any, it creates the result's own (manager.go setNextStateForRule/setNextStateForAll): a query
+ *   error's is the label-less instance, which the next Normal result without labels resolves.
  * - `for` counts from the evaluation that entered Pending: Alerting once `t - startsAt >= for`.
  * - keep_firing_for: Alerting -> Recovering on the first false evaluation; Normal once
  *   `t - recoveringSince >= keepFiringFor`; a true evaluation while Recovering is Alerting at once.
  * - A series that disappears keeps its state until it has been missing for
  *   `missing_series_evals_to_resolve` evaluations (default 2), then resolves (Normal, MissingSeries);
  *   a NoData or Error instance after one (manager.go processMissingSeriesStates).
- * - A query error's instance is the label-less one (datasource_uid/ref_id are added to its labels
- *   while in Error), so a later result without labels continues it rather than starting another.
  * - NoData with noDataState NoData and errors with execErrState Error are immediate (no pending).
  */
 
@@ -38,7 +45,11 @@ export const DATASOURCE_ERROR = "DatasourceError";
  * An empty `series` is Grafana's NoData (the query returned nothing).
  */
 export type Evaluation =
-  { atSeconds: number; series: Array<{ labels: Labels; condition: boolean }> } | { atSeconds: number; error: string };
+  | {
+      atSeconds: number;
+      series: Array<{ labels: Labels; condition: boolean; /** Query A's value (page text reads it). */ value?: number }>;
+    }
+  | { atSeconds: number; error: string };
 
 export interface RuleSettings {
   title: string;
@@ -85,8 +96,6 @@ interface Instance {
   lastSeen: number;
   /** The state at which the current firing episode started (NoData/Error keep their own alertname). */
   episode?: Episode;
-  /** datasource_uid and ref_id, added to the instance's labels while it is in Error. */
-  errorLabels?: Labels;
 }
 
 const FIRING: ReadonlySet<InstanceState> = new Set(["Alerting", "Recovering", "NoData", "Error"]);
@@ -160,16 +169,13 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
     if ("error" in ev) {
       const mode = rule.execErrState;
       if (mode === "Error") {
-        // A failed query has no series: the Error instance is the rule's label-less one, carrying
-        // datasource_uid/ref_id while in Error (state.go AddErrorInformation), so a later result
-        // without labels continues it.
-        const inst = instance({}, at);
-        inst.errorLabels = dsLabels;
+        // The DatasourceError alert: an instance of its own (datasource_uid/ref_id among its labels);
+        // the series instances are missing from this evaluation.
+        const inst = instance(dsLabels, at);
         if (inst.state !== "Error") set(inst, "Error", at);
       } else
-        applyToAll(dsLabels, at, (inst) =>
-          mode === "Alerting" ? alerting(inst, at) : mode === "OK" ? normal(inst, at) : keepLast(inst, at),
-        );
+        // Without any instance, the error result's own: the label-less one.
+        applyToAll({}, at, (inst) => (mode === "Alerting" ? alerting(inst, at) : mode === "OK" ? normal(inst, at) : keepLast(inst, at)));
     } else if (ev.series.length === 0) {
       const mode = rule.noDataState;
       if (mode === "NoData") {
@@ -206,12 +212,7 @@ export function replayStates(rule: RuleSettings, evaluations: Evaluation[]): Sta
         inst.episode = undefined;
       }
       if (firing && !inst.episode) {
-        const labels: Labels = {
-          ...inst.labels,
-          ...(inst.state === "Error" ? inst.errorLabels : {}),
-          ...(rule.labels ?? {}),
-          alertname: name,
-        };
+        const labels: Labels = { ...inst.labels, ...(rule.labels ?? {}), alertname: name };
         if (name !== rule.title) labels.rulename = rule.title;
         inst.episode = { alertname: name, labels, startSeconds: at };
         episodes.push(inst.episode);
@@ -285,7 +286,8 @@ export function needsUpdate(
   return entry.atSeconds < nowSeconds - repeatIntervalSeconds ? "repeat" : undefined;
 }
 
-const identity = (e: Episode) => JSON.stringify(Object.entries(e.labels).sort(([a], [b]) => a.localeCompare(b)));
+/** An alert's identity in Alertmanager (its fingerprint): its label set. */
+const identity = (e: Episode) => labelSetKey(e.labels);
 
 /**
  * Notifications of one Alertmanager aggregation group: the episodes of the alerts that share a route

@@ -8,7 +8,9 @@ import { scenarioOf, type Fixture } from "./fixtures";
 import type { ReplayedStack } from "./rendered-stack";
 import { scenarioRows, type ScenarioRow } from "./report";
 import { replayStack, type FixtureReplay } from "./run";
+import type { ObservedAnswers } from "./promtool-tests";
 import { mermaidTimeline } from "./timeline";
+import { formatPageText, pageTexts, type PageText, type PageTextEngines } from "./page-text";
 
 /**
  * The incident replay of one scenario library against two versions of the alert rules and routes
@@ -50,6 +52,10 @@ export interface ReplayComparison {
   scenarios: number;
   fixtures: number;
   changed: ChangedScenario[];
+  /** Page-worthy scenarios whose first page (phase 0) reads differently: what on-call receives on each side. */
+  pageWords: Array<{ fixture: string; before?: PageText; after?: PageText }>;
+  /** Why page words were not compared (the page-text helper is missing), when they were not. */
+  pageWordsSkipped?: string;
   /** True when both sides' rules and routes are the same: nothing was replayed, nothing can change. */
   identical: boolean;
   /** Wall time of the replays. */
@@ -83,24 +89,56 @@ function outcomes(results: FixtureReplay[], verdicts: FixtureVerdict[]): Map<str
   );
 }
 
-async function replaySide(side: ReplaySide, fixtures: Fixture[]): Promise<{ results: FixtureReplay[]; verdicts: FixtureVerdict[] }> {
+async function replaySide(
+  side: ReplaySide,
+  fixtures: Fixture[],
+  answers: ObservedAnswers,
+): Promise<{ results: FixtureReplay[]; verdicts: FixtureVerdict[] }> {
   const dir = mkdtempSync(join(tmpdir(), "pizza-replay-diff-"));
   try {
-    const results = await replayStack({ stack: side.stack, cfg: side.cfg, dir }, fixtures);
+    const results = await replayStack({ stack: side.stack, cfg: side.cfg, dir }, fixtures, { answers });
     return { results, verdicts: results.map((r) => verdict(r, side.pager)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Replays `fixtures` against both sides (once when their rules, routes and pager are the same) and compares the outcomes. */
-export async function compareReplays(before: ReplaySide, after: ReplaySide, fixtures: Fixture[]): Promise<ReplayComparison> {
+/** The first page of each page-worthy scenario's first fixture (its plain name), in words. */
+function firstPages(side: ReplaySide, results: FixtureReplay[], engines: PageTextEngines): Map<string, PageText> {
+  const worthy = results.filter((r) => r.fixture.incident?.pageWorthy && scenarioOf(r.fixture.name) === r.fixture.name);
+  return new Map(pageTexts(worthy, side.stack, side.pager, engines, side.cfg.grafanaUrl).map((p) => [p.fixture, p]));
+}
+
+/** Where the first pages of the two sides read differently (title or message). */
+function changedPageWords(a: Map<string, PageText>, b: Map<string, PageText>): ReplayComparison["pageWords"] {
+  const words = (p: PageText | undefined) => (p ? `${p.title}\n${p.message}` : "");
+  return [...new Set([...a.keys(), ...b.keys()])]
+    .sort()
+    .filter((f) => words(a.get(f)) !== words(b.get(f)))
+    .map((fixture) => ({ fixture, before: a.get(fixture), after: b.get(fixture) }));
+}
+
+/**
+ * Replays `fixtures` against both sides (once when their rules, routes and pager are the same) and
+ * compares the outcomes; with the page-text engines (or why they are missing), also the words of
+ * each page-worthy scenario's first page.
+ */
+export async function compareReplays(
+  before: ReplaySide,
+  after: ReplaySide,
+  fixtures: Fixture[],
+  pageWords?: { engines: PageTextEngines } | { missing: string },
+): Promise<ReplayComparison> {
   const started = Date.now();
   const scenarios = new Set(fixtures.map((f) => scenarioOf(f.name))).size;
-  const same = (s: ReplaySide) => JSON.stringify([s.stack, s.pager, s.cfg.datasources, s.cfg.alerting.evaluationIntervalSeconds]);
-  if (same(before) === same(after)) return { scenarios, fixtures: fixtures.length, changed: [], identical: true, seconds: 0 };
-  const a = await replaySide(before, fixtures);
-  const b = await replaySide(after, fixtures);
+  const same = (s: ReplaySide) =>
+    JSON.stringify([s.stack, s.pager, s.cfg.datasources, s.cfg.alerting.evaluationIntervalSeconds, s.cfg.grafanaUrl]);
+  if (same(before) === same(after))
+    return { scenarios, fixtures: fixtures.length, changed: [], pageWords: [], identical: true, seconds: 0 };
+  // One change rarely touches every query: the after side asks promtool only what the before side did not.
+  const answers: ObservedAnswers = new Map();
+  const a = await replaySide(before, fixtures, answers);
+  const b = await replaySide(after, fixtures, answers);
   const [oa, ob] = [outcomes(a.results, a.verdicts), outcomes(b.results, b.verdicts)];
   const changed: ChangedScenario[] = [];
   for (const [scenario, x] of oa) {
@@ -123,7 +161,13 @@ export async function compareReplays(before: ReplaySide, after: ReplaySide, fixt
       replays: { before: a.results[k], after: b.results[k] },
     });
   }
-  return { scenarios, fixtures: fixtures.length, changed, identical: false, seconds: (Date.now() - started) / 1000 };
+  const words =
+    pageWords === undefined
+      ? { pageWords: [] }
+      : "engines" in pageWords
+        ? { pageWords: changedPageWords(firstPages(before, a.results, pageWords.engines), firstPages(after, b.results, pageWords.engines)) }
+        : { pageWords: [], pageWordsSkipped: pageWords.missing };
+  return { scenarios, fixtures: fixtures.length, changed, ...words, identical: false, seconds: (Date.now() - started) / 1000 };
 }
 
 const cell = (x: string, y: string) => (x === y ? x : `${x} → ${y}`);
@@ -173,5 +217,20 @@ export function formatReplayComparison(c: ReplayComparison, format: TableFormat)
     ...(format === "markdown" && c.changed.length > 0 ? [""] : []),
     `${unchanged === 0 ? "No" : unchanged} scenario${unchanged === 1 ? "" : "s"} unchanged.`,
   );
+  lines.push(...pageWordLines(c, format));
   return `${lines.join("\n")}\n`;
+}
+
+/** The pages whose words change, before and after, as on-call would receive them. */
+function pageWordLines(c: ReplayComparison, format: TableFormat): string[] {
+  if (c.pageWordsSkipped !== undefined) return ["", `Page words not compared: ${c.pageWordsSkipped}.`];
+  if (c.pageWords.length === 0) return [];
+  const shown = (p: PageText | undefined) => (p ? formatPageText(p) : "(no page)");
+  const lines = ["", format === "markdown" ? "#### What the page says" : "What the page says:"];
+  for (const w of c.pageWords) {
+    if (format === "markdown")
+      lines.push("", `${w.fixture}, before:`, "```", shown(w.before), "```", "after:", "```", shown(w.after), "```");
+    else lines.push(`  before: ${shown(w.before).replaceAll("\n", "\n  ")}`, `  after:  ${shown(w.after).replaceAll("\n", "\n  ")}`);
+  }
+  return lines;
 }

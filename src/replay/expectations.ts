@@ -1,17 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  inParallel,
-  PROMTOOL_CONCURRENCY,
-  reportedFirings,
-  testFile,
-  testRulesAsync,
-  withoutAlertname,
-  type AlertCheck,
-  type TestFileInput,
-} from "./promtool";
+import { inParallel, PROMTOOL_CONCURRENCY, testRulesAsync } from "../emit/promtool";
+import { reportedFirings, testFile, withoutAlertname, type AlertCheck, type TestFileInput } from "./promtool-tests";
 import { warmUpSeconds, type FixtureReplay } from "./run";
 import type { Notification } from "./alert-state";
+import { pageWanted } from "./simulation";
 import { formatOffset } from "../config/durations";
 
 /** What the cross-check asks promtool of one input: where each exported alert must be silent, and where it must first fire. */
@@ -34,12 +27,12 @@ export function expectationChecks(r: FixtureReplay, input: TestFileInput): Expec
   const times: number[] = [];
   for (let t = interval; t <= r.fixture.durationSeconds; t += interval) if (t >= warm) times.push(t);
   const incident = r.fixture.incident;
-  const pageWanted = (t: number) => incident?.pageWorthy === true && t >= incident.startSeconds;
   const checks: ExpectationChecks = { silent: [], firstFirings: [] };
   for (const a of r.alerts.filter((x) => x.evaluatedBy === "promtool" && input.alertnames.includes(x.uid))) {
     const first = a.firingSeconds[0];
     const silentAt = new Set<number>(first === undefined ? times : times.filter((t) => t === first - interval));
-    if (a.severity === "page") for (const t of times.filter((x) => !pageWanted(x) && !a.firingSeconds.includes(x))) silentAt.add(t);
+    if (a.severity === "page")
+      for (const t of times.filter((x) => !pageWanted(incident, x) && !a.firingSeconds.includes(x))) silentAt.add(t);
     for (const t of [...silentAt].sort((x, y) => x - y)) checks.silent.push({ evalSeconds: t, alertname: a.uid, expAlerts: [] });
     if (first !== undefined) checks.firstFirings.push({ evalSeconds: first, alertname: a.uid, expAlerts: [] });
   }
@@ -225,8 +218,14 @@ export function verdict(r: FixtureReplay, pager: string): FixtureVerdict {
   for (const uid of (e.notifies ?? []).filter((u) => known.has(u) && !((notified(u)?.timeToNotifySeconds ?? -1) >= 0)))
     failures.push(`notifies: ${uid} never notified after the incident started`);
   for (const uid of (e.silent ?? []).filter((u) => known.has(u) && notified(u))) failures.push(`silent: ${uid} notified`);
-  const pageWanted = (t: number) => f.incident?.pageWorthy === true && t >= f.incident.startSeconds;
-  const unwanted = pageNotes.filter((p) => !pageWanted(p.at));
+  if (e.datasourceErrorTicketOnce) {
+    // Blames the datasource, not the service: a ticket, once per incident; on-call is never woken by it.
+    const datasource = alerts.filter((a) => /\((DatasourceError|DatasourceNoData)\)$/.test(a.alert));
+    for (const a of datasource.filter((x) => x.receiver === pager)) failures.push(`datasourceErrorTicketOnce: ${a.alert} paged ${pager}`);
+    for (const a of datasource.filter((x) => x.episodes > 1))
+      failures.push(`datasourceErrorTicketOnce: ${a.alert} notified ${a.receiver} ${a.episodes} times`);
+  }
+  const unwanted = pageNotes.filter((p) => !pageWanted(f.incident, p.at));
   if (!e.noPage && unwanted.length > 0) failures.push(`page where none is wanted: ${unwanted[0].uid} at ${formatOffset(unwanted[0].at)}`);
   return {
     name: f.name,

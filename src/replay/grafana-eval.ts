@@ -82,6 +82,9 @@ export function logqlEvaluations(
   return evaluationTimes(fixture, intervalSeconds).map((at) =>
     queryFailsAt(at)
       ? { atSeconds: at, error: "Loki query failed" }
-      : { atSeconds: at, series: query(fixture.logs, at * 1000).map((s) => ({ labels: s.labels, condition: holds(s.value) })) },
+      : {
+          atSeconds: at,
+          series: query(fixture.logs, at * 1000).map((s) => ({ labels: s.labels, condition: holds(s.value), value: s.value })),
+        },
   );
 }

@@ -8,11 +8,16 @@ import { ruleGroupOfDocument, type RuleGroupDocumentGroup } from "../emit/files/
  * alerting provisioning files (`stackOfRenderedFiles`), which is how the review diff replays a git
  * ref's definitions (src/emit/files/ref.ts renders them) with this checkout's replay and scenarios.
  */
-export type ReplayedStack = Pick<StackDefinition, "ruleGroups" | "notificationPolicy"> & { folder: { title: string } };
+export type ReplayedStack = Pick<StackDefinition, "ruleGroups" | "notificationPolicy"> & {
+  folder: { title: string };
+  /** The notification templates the contact points execute (page text); a stack read back from files has those of its templates.yaml. */
+  messageTemplates?: StackDefinition["messageTemplates"];
+};
 
 interface AlertingDocument {
   groups?: RuleGroupDocumentGroup[];
   policies?: Array<StackDefinition["notificationPolicy"] & { orgId?: number }>;
+  templates?: Array<{ name?: string; template?: string }>;
 }
 
 /** A stack read back from rendered files (path within rendered/ -> text); `source` names it in errors. */
@@ -20,6 +25,7 @@ export function stackOfRenderedFiles(files: Map<string, string>, source: string)
   const ruleGroups: StackDefinition["ruleGroups"] = [];
   const folders = new Set<string>();
   let notificationPolicy: StackDefinition["notificationPolicy"] | undefined;
+  const messageTemplates: StackDefinition["messageTemplates"] = [];
   for (const [path, text] of files) {
     if (!path.startsWith("alerting/") || !path.endsWith(".yaml")) continue;
     const doc = parse(text) as AlertingDocument | null;
@@ -27,6 +33,7 @@ export function stackOfRenderedFiles(files: Map<string, string>, source: string)
       ruleGroups.push(ruleGroupOfDocument(g));
       if (g.folder !== undefined) folders.add(g.folder);
     }
+    for (const t of doc?.templates ?? []) messageTemplates.push({ name: t.name, template: t.template });
     if (doc?.policies?.length) {
       const { orgId: _orgId, ...tree } = doc.policies[0];
       notificationPolicy = tree;
@@ -34,5 +41,5 @@ export function stackOfRenderedFiles(files: Map<string, string>, source: string)
   }
   if (!notificationPolicy) throw new Error(`${source}: no notification policy tree in rendered/alerting/`);
   if (folders.size > 1) throw new Error(`${source}: rule groups in several folders (${[...folders].join(", ")}); the replay takes one`);
-  return { folder: { title: [...folders][0] ?? "" }, ruleGroups, notificationPolicy };
+  return { folder: { title: [...folders][0] ?? "" }, ruleGroups, notificationPolicy, messageTemplates };
 }

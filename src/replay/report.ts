@@ -26,6 +26,7 @@ export function describeExpectations(e: Expectations | undefined, pageWorthy?: b
   if (e?.maxEpisodes !== undefined) parts.push(`<= ${e.maxEpisodes} episode${e.maxEpisodes === 1 ? "" : "s"}`);
   if (e?.notifies?.length) parts.push(`${e.notifies.join(" and ")} notif${e.notifies.length === 1 ? "ies" : "y"}`);
   if (e?.silent?.length) parts.push(`${e.silent.join(" and ")} silent`);
+  if (e?.datasourceErrorTicketOnce) parts.push("DatasourceError: one ticket, no page");
   if (parts.length === 0) parts.push(pageWorthy ? "detected" : "-");
   return parts.join(", ");
 }

@@ -6,34 +6,17 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { fixtures as buildFixtures, type Fixture, type Series } from "./fixtures";
 import type { Config } from "../config/schema";
-import { durationSeconds } from "../config/durations";
-import { EXPRESSION_DATASOURCE } from "../model/rules";
 import { singleThreshold, thresholdHolds, type SingleThreshold } from "../model/thresholds";
 import { exprOf } from "../model/rules";
 import { prometheusRuleFiles, ruleKind } from "../emit/files/prometheus-rules";
-import { routedLabels } from "../review/routed-labels";
-import { ruleRoutes, type RouteTiming, type TimedRoute } from "../review/route-timing";
+import { ruleRoutes, type RouteTiming } from "../review/route-timing";
 import type { ReplayedStack } from "./rendered-stack";
 import { evaluationTimes, logqlEvaluations, replayRecordingRules } from "./grafana-eval";
 import type { Labels } from "../model/labels";
-import {
-  inParallel,
-  observeFiringsAsync,
-  PROMTOOL_CONCURRENCY,
-  reportedValues,
-  valueRule,
-  type Mismatch,
-  type TestFileInput,
-} from "./promtool";
-import {
-  notifications,
-  replayStates,
-  type Episode,
-  type Evaluation,
-  type ExecErrState,
-  type NoDataState,
-  type Notification,
-} from "./alert-state";
+import { inParallel, PROMTOOL_CONCURRENCY } from "../emit/promtool";
+import { observeFiringsAsync, reportedValues, valueRule, type Mismatch, type ObservedAnswers, type TestFileInput } from "./promtool-tests";
+import { replayStates, type Episode, type Evaluation, type Notification } from "./alert-state";
+import { episodeLabels, notificationGroups, pageWanted, ruleSettings, type NotificationGroup } from "./simulation";
 
 /**
  * The replay: every alert rule's evaluations over a fixture, then Grafana's state machine
@@ -62,6 +45,8 @@ export interface AlertOutcome {
   receivers: string[];
   /** Firing episodes of the rule, DatasourceNoData/DatasourceError ones included. */
   episodes: Episode[];
+  /** The rule's evaluations (query A's series, their condition and value, or the query error): what its annotations are expanded from. */
+  evaluations: Evaluation[];
   /** Stretches during which an instance of the rule was Pending (end: the first evaluation it no longer was). */
   pendingSpans: Array<{ startSeconds: number; endSeconds?: number }>;
   /** Per alertname the rule raised (its title, DatasourceNoData, DatasourceError): route and notifications. */
@@ -73,18 +58,6 @@ export interface NotifiedAlert {
   receiver: string;
   timing: RouteTiming;
   /** The notifications of the alert's aggregation group that carried this alert (firing or resolved). */
-  notifications: Notification[];
-}
-
-/** One Alertmanager aggregation group of a replay: a route and the group_by label values its alerts share. */
-export interface NotificationGroup {
-  /** Route id and group label values. */
-  key: string;
-  receiver: string;
-  timing: RouteTiming;
-  groupLabels: Labels;
-  /** alertnames (and rule uids) that joined the group. */
-  members: Array<{ uid: string; alertname: string }>;
   notifications: Notification[];
 }
 
@@ -107,58 +80,6 @@ export interface ReplayContext {
   cfg: Config;
   /** Where rule files and promtool test files are written. */
   dir: string;
-}
-
-/** Labels an alert instance carries in Grafana's Alertmanager: alertname is the rule title (or DatasourceNoData/Error). */
-function episodeLabels(episode: Episode, stack: ReplayedStack): Labels {
-  return routedLabels({ title: episode.labels.alertname ?? "", labels: episode.labels }, stack.folder.title);
-}
-
-/** Alertmanager's group key: the route, and the values of its group_by labels (`...`: every label). */
-export function groupLabelsOf(route: TimedRoute, labels: Labels): Labels {
-  const keys = route.groupBy.includes("...") ? Object.keys(labels).sort() : route.groupBy;
-  return Object.fromEntries(keys.map((k) => [k, labels[k] ?? ""]));
-}
-
-/**
- * Every episode of every rule routed (all matched routes, `continue` included) into Alertmanager's
- * aggregation groups, and each group's notifications (alert-state.ts `notifications`).
- */
-export function notificationGroups(
-  perRule: Array<{ rule: alerting.Rule; episodes: Episode[] }>,
-  stack: ReplayedStack,
-  untilSeconds: number,
-): NotificationGroup[] {
-  const groups = new Map<
-    string,
-    { route: TimedRoute; groupLabels: Labels; members: Map<string, { uid: string; alertname: string }>; episodes: Episode[] }
-  >();
-  for (const { rule, episodes } of perRule) {
-    for (const episode of episodes) {
-      const labels = episodeLabels(episode, stack);
-      for (const route of ruleRoutes(rule, labels, stack.notificationPolicy)) {
-        const groupLabels = groupLabelsOf(route, labels);
-        const key = `${route.id}${JSON.stringify(groupLabels)}`;
-        const g = groups.get(key) ?? { route, groupLabels, members: new Map(), episodes: [] as Episode[] };
-        groups.set(key, g);
-        g.members.set(`${rule.uid}\u0000${episode.alertname}`, { uid: rule.uid ?? "", alertname: episode.alertname });
-        // One alert per identity: the same labels from two rules are one alert in Alertmanager too.
-        g.episodes.push({ ...episode, labels });
-      }
-    }
-  }
-  return [...groups]
-    .map(([key, g]) => ({
-      key,
-      receiver: g.route.receiver,
-      timing: g.route.timing,
-      groupLabels: g.groupLabels,
-      members: [...g.members.values()],
-      notifications: notifications(g.episodes, g.route.timing, untilSeconds),
-    }))
-    .sort(
-      (a, b) => (a.notifications[0]?.atSeconds ?? Infinity) - (b.notifications[0]?.atSeconds ?? Infinity) || a.key.localeCompare(b.key),
-    );
 }
 
 /** `probe_success` labels of the Synthetic Monitoring check's probes (none when it is disabled). */
@@ -206,21 +127,6 @@ function queryARule(rule: alerting.Rule): ReturnType<typeof valueRule> {
 /** Prometheus rule files, by the evaluation interval of their groups (promtool runs one interval per test file). */
 export type RuleFilesByInterval = Map<number, { exported: string[]; queryA: string }>;
 
-function settingsOf(rule: alerting.Rule, stack: ReplayedStack) {
-  const query = rule.data.find((d) => d.datasourceUid !== EXPRESSION_DATASOURCE);
-  return {
-    title: rule.title,
-    labels: rule.labels ?? {},
-    forSeconds: durationSeconds(rule.for || "0s"),
-    keepFiringForSeconds: durationSeconds(rule.keep_firing_for || "0s"),
-    noDataState: (rule.noDataState ?? "NoData") as NoDataState,
-    execErrState: (rule.execErrState ?? "Error") as ExecErrState,
-    datasourceUid: query?.datasourceUid ?? "",
-    refId: query?.refId ?? "A",
-    folder: stack.folder.title,
-  };
-}
-
 /** One PromQL rule as evaluations: A's series as promtool returned them and, for each, whether threshold B holds on its value. */
 function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: number[], failsAt: (t: number) => boolean): Evaluation[] {
   const { threshold } = queryAndThreshold(rule);
@@ -233,6 +139,7 @@ function promqlEvaluations(rule: alerting.Rule, observed: Mismatch[], times: num
       series: (byTime.get(t) ?? []).map(({ labels, value }) => ({
         labels,
         condition: thresholdHolds(threshold.op, value, threshold.value),
+        value,
       })),
     };
   });
@@ -300,15 +207,15 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
         kind === "promql-alert"
           ? promqlEvaluations(rule, observed, times, promFails)
           : logqlEvaluations(rule, fixture, interval, lokiFails).filter((e) => e.atSeconds >= warm);
-      return { rule, kind, states: replayStates(settingsOf(rule, stack), evaluations) };
+      return { rule, kind, evaluations, states: replayStates(ruleSettings(rule), evaluations) };
     });
   const groups = notificationGroups(
-    replayed.map((r) => ({ rule: r.rule, episodes: r.states.episodes })),
-    stack,
+    replayed.map((r) => ({ rule: r.rule, folder: stack.folder.title, episodes: r.states.episodes })),
+    stack.notificationPolicy,
     fixture.durationSeconds,
   );
   const alerts = replayed
-    .map(({ rule, kind, states }): AlertOutcome => {
+    .map(({ rule, kind, evaluations, states }): AlertOutcome => {
       const firingSeconds = states.timeline
         .filter((s) => s.instances.some((i) => i.state === "Alerting" || i.state === "Recovering"))
         .map((s) => s.atSeconds);
@@ -331,7 +238,7 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
             notifications: g.notifications.filter((n) => n.alertnames.includes(alertname) || n.resolved.includes(alertname)),
           })),
       );
-      const firstRoutes = first ? ruleRoutes(rule, episodeLabels(first, stack), stack.notificationPolicy) : [];
+      const firstRoutes = first ? ruleRoutes(rule, episodeLabels(first, stack.folder.title), stack.notificationPolicy) : [];
       return {
         uid: rule.uid ?? "",
         title: rule.title,
@@ -339,9 +246,10 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
         category: rule.labels?.category ?? "",
         evaluatedBy: kind === "promql-alert" ? "promtool" : "logql-replay",
         firingSeconds,
-        labels: first ? episodeLabels(first, stack) : undefined,
+        labels: first ? episodeLabels(first, stack.folder.title) : undefined,
         receivers: firstRoutes.map((r) => r.receiver),
         episodes: states.episodes,
+        evaluations,
         pendingSpans,
         notified,
       };
@@ -361,12 +269,11 @@ function finishFixture(ctx: ReplayContext, prepared: PreparedFixture, runs: Mism
               .map((t) => ({ uid: a.uid, atSeconds: t, ttdSeconds: t - start })),
           )
           .sort((a, b) => a.atSeconds - b.atSeconds);
-  const pageWanted = (t: number) => fixture.incident?.pageWorthy === true && t >= fixture.incident.startSeconds;
   const falsePages = alerts
     .filter((a) => a.severity === "page")
     .flatMap((a) =>
       a.firingSeconds
-        .filter((t) => !pageWanted(t))
+        .filter((t) => !pageWanted(fixture.incident, t))
         .slice(0, 1)
         .map((t) => ({ uid: a.uid, atSeconds: t })),
     );
@@ -378,6 +285,8 @@ export interface ReplayOptions {
   concurrency?: number;
   /** Called as each fixture's replay completes (for a progress line). */
   onFixture?: (done: number, total: number, fixture: string) => void;
+  /** promtool's answers shared with another replay of the same fixtures (the review diff's other side). */
+  answers?: ObservedAnswers;
 }
 
 /**
@@ -415,7 +324,7 @@ export async function replayStack(
   let done = 0;
   return inParallel(prepared, options.concurrency ?? PROMTOOL_CONCURRENCY, async (p) => {
     const runs: Mismatch[][] = [];
-    for (const input of p.observe) runs.push(await observeFiringsAsync(input, ctx.dir));
+    for (const input of p.observe) runs.push(await observeFiringsAsync(input, ctx.dir, options.answers));
     const result = finishFixture(ctx, p, runs);
     options.onFixture?.(++done, prepared.length, p.fixture.name);
     return result;

@@ -9,7 +9,7 @@ import type { FixtureReplay } from "./run";
  * milliseconds (its timestamp shortcut, `new Date(Number(str))`) but an end as dayjs' seconds, so
  * every bar began at the chart's left edge. Each task names its id (`:tags, id, start, end`, the
  * order Mermaid documents) so that no start is ever read as an id. Checked in Chromium, bar by bar
- * against the chart's own axis (test/preview/timeline-picture.test.ts).
+ * against the chart's own axis (test/replay/compare.test.ts, test/e2e/pictures.e2e.ts).
  */
 
 /** Task names may not hold the gantt grammar's separators (`:` starts the task data, `#`/`;` comments). */

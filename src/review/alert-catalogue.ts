@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { checksReference } from "../checks/findings";
 import { configurationReferenceTable } from "../config/reference";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
 import { readStackFile } from "../config/stack-file";
@@ -88,6 +89,7 @@ interface GeneratedSection {
 export const GENERATED_SECTIONS: GeneratedSection[] = [
   { file: join(REPO_ROOT, "docs", "configuration.md"), name: "configuration reference", content: configurationReferenceTable },
   { file: join(REPO_ROOT, "docs", "alerts.md"), name: "alert catalogue", content: () => alertCatalogueTable() },
+  { file: join(REPO_ROOT, "docs", "reviewing.md"), name: "checks", content: checksReference },
 ];
 
 function markers(name: string): [string, string] {

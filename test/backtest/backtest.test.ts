@@ -11,7 +11,7 @@ import { Secret } from "../../src/config/secret";
 import { readStackFile } from "../../src/config/stack-file";
 import { EXAMPLE_STACK_FILE } from "../../src/config/paths";
 import { parseConfig } from "../../src/config/schema";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { main } from "../../src/cli/backtest";
 import { runMain } from "../support/cli";
 import { EPOCH, startWorld, stackFileFor, TOKEN, type BacktestWorld } from "../support/backtest-env";
@@ -24,7 +24,7 @@ import { agreesWithReplay, backtester, evaluatedWindow, expectedFastBurnEvaluato
  */
 
 const cfg = parseConfig(readStackFile(EXAMPLE_STACK_FILE));
-const library = stackFixtures(cfg);
+const library = keptFixtures(cfg);
 const reads = fastBurnReads(cfg);
 /** The first fixture whose fast burn reads every recorded series from Prometheus, and the first whose one it must compute from Loki. */
 const byEvaluator = (evaluator: string) => library.find((f) => expectedFastBurnEvaluator(cfg, f, reads) === evaluator)!;

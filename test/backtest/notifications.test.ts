@@ -53,9 +53,9 @@ describe("notifications of backtested episodes", () => {
       to: at("2026-09-21T13:00:00Z"),
     });
     const a = r.alerts[0];
-    // Condition true from 12:01:00; `for: 7m` -> Alerting at 12:08:00; the rule's notification settings: pizza-on-call, group_wait 10s.
+    // Condition true from 12:01:00; `for: 7m` -> Alerting at 12:08:00; the rule's notification settings: pizza-on-call, group_wait 5s.
     expect(a.firstFiring).toBe(at("2026-09-21T12:08:00Z"));
-    expect(a.notifications.map((n) => [n.atSeconds, n.receiver, n.kind])).toEqual([[at("2026-09-21T12:08:10Z"), "pizza-on-call", "new"]]);
+    expect(a.notifications.map((n) => [n.atSeconds, n.receiver, n.kind])).toEqual([[at("2026-09-21T12:08:05Z"), "pizza-on-call", "new"]]);
     expect(a.pages).toBe(1);
     // Condition false from 12:12:00: 4m of firing.
     expect(a.firingSeconds).toBe(240);

@@ -1,3 +1,4 @@
+import { formatFinding } from "../../src/checks/findings";
 import { describe, expect, it } from "vitest";
 import { bodyExposure } from "../../src/checks/body-exposure";
 import { bodyExposingQueries } from "../../src/checks/queries";
@@ -95,9 +96,10 @@ describe("bodyExposure: queries that could return a raw body", () => {
   });
 
   it("reports where the exposing query lives", () => {
-    expect(bodyExposingQueries([{ where: "dashboard d panel 1 target A", language: "logql", expr: http }])).toEqual([
-      `dashboard d panel 1 target A: returns raw log lines, which hold request/response bodies: end the pipeline with a line_format printing only the needed fields: ${http}`,
+    const ref = { owner: "dashboard", subject: "d", where: "dashboard d panel 1 target A", language: "logql", expr: http } as const;
+    expect(bodyExposingQueries([ref]).map(formatFinding)).toEqual([
+      `[query/body-exposure] dashboard d panel 1 target A: returns raw log lines, which hold request/response bodies: end the pipeline with a line_format printing only the needed fields: ${http}`,
     ]);
-    expect(bodyExposingQueries([{ where: "x", language: "promql", expr: "up" }])).toEqual([]);
+    expect(bodyExposingQueries([{ owner: "alert", subject: "x", where: "x", language: "promql", expr: "up" }])).toEqual([]);
   });
 });

@@ -25,10 +25,10 @@ describe("definitionProblems (what checkedStack refuses)", () => {
       },
     };
     expect(definitionProblems(broken, cfg)).toEqual([
-      `alert uid ${first.uid}: used by more than one rule`,
-      `alert ${first.uid}: condition Z is not the refId of any of its queries`,
-      "notification policy: receiver nobody is not a declared contact point",
-      "notification policy: mute timing never-declared is not declared",
+      `[rule/duplicate-uid] alert uid ${first.uid}: used by more than one rule`,
+      `[rule/condition] alert ${first.uid}: condition Z is not the refId of any of its queries`,
+      "[routing/undeclared-receiver] notification policy: receiver nobody is not a declared contact point",
+      "[routing/undeclared-mute-timing] notification policy: mute timing never-declared is not declared",
     ]);
   });
 
@@ -42,7 +42,7 @@ describe("definitionProblems (what checkedStack refuses)", () => {
     }
     expect(error).toBeInstanceOf(InvalidDefinitionError);
     expect((error as InvalidDefinitionError).problems).toEqual([
-      expect.stringMatching(/^alert pizza-order-slo-fast-burn: severity=page with for: "0s"/),
+      expect.stringMatching(/^\[rule\/page-without-pending-period\] alert pizza-order-slo-fast-burn: severity=page with for: "0s"/),
     ]);
   });
 });
@@ -61,7 +61,7 @@ describe("contact point credentials (settings named url, key, token, password)",
     ["a password", "pizza-team-email", { password: "hunter2" }, "password"],
   ])("refuses %s written in the definition, naming the contact point and the setting", (_what, name, settings, key) => {
     expect(definitionProblems(withSettings(name, settings), cfg)).toEqual([
-      `contact point ${name}: setting ${key} is written in the definition; a credential must come from a Pulumi secret ` +
+      `[contact-point/literal-credential] contact point ${name}: setting ${key} is written in the definition; a credential must come from a Pulumi secret ` +
         "(a secret key of the stack config, e.g. cfg.slackWebhookUrl, set with `pulumi config set --secret`)",
     ]);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { layoutProblems } from "../../src/checks/dashboards";
+import { layoutProblems as problemsOf } from "../../src/checks/dashboards";
+
+const layoutProblems = (panels: Parameters<typeof problemsOf>[0]) => problemsOf(panels).map((p) => `${p.panel}: ${p.message}`);
 
 const placed = (id: number, x: number, y: number, w: number, h: number) => ({ id, title: `p${id}`, gridPos: { x, y, w, h } });
 
@@ -10,7 +12,7 @@ describe("layoutProblems", () => {
 
   it("names overlapping panels", () => {
     expect(layoutProblems([placed(1, 0, 0, 12, 8), placed(2, 11, 7, 6, 4), placed(3, 18, 0, 6, 8)])).toEqual([
-      'panel 1 "p1" overlaps panel 2 "p2"',
+      'panel 1 "p1": overlaps panel 2 "p2"',
     ]);
   });
 

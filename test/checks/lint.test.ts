@@ -5,14 +5,18 @@ import { lintProblems, queryLintProblems, ruleLintProblems, unboundedWildcard } 
 import { unquote } from "../../src/checks/grammar";
 import type { QueryLanguage } from "../../src/checks/grammar";
 import { checkedStack, definitionProblems } from "../../src/checks";
+import { formatFinding, type Finding } from "../../src/checks/findings";
 import { exampleConfig } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
 const t = cfg.telemetry; // logs: component="jwt-pizza-service"; metrics: source="jwt-pizza-service"
 
-const alertQuery = (language: QueryLanguage, expr: string) => queryLintProblems({ where: "alert a1 query A", language, expr }, t);
+/** Findings as `where: message` lines (the check's name is asserted where it matters). */
+const shown = (findings: Finding[]) => findings.map((f) => `${f.where}: ${f.message}`);
+const alertQuery = (language: QueryLanguage, expr: string) =>
+  shown(queryLintProblems({ owner: "alert", subject: "a1", where: "alert a1 query A", language, expr }, t));
 const panelQuery = (language: QueryLanguage, expr: string) =>
-  queryLintProblems({ where: 'dashboard d1 panel "Orders" target B', language, expr }, t);
+  shown(queryLintProblems({ owner: "dashboard", subject: "d1", where: 'dashboard d1 panel "Orders" target B', language, expr }, t));
 
 const STREAM = '{component="jwt-pizza-service", type="http"}';
 const SERIES = 'requests_total{source="jwt-pizza-service"}';
@@ -24,9 +28,16 @@ describe("query lint", () => {
     const sourceLabelled = parseConfig(exampleConfig({ "pizza-observability:telemetry": { logs: { sourceLabel: "source" } } })).telemetry;
 
     it("is flagged for its empty line filter and for parsing JSON with no real line filter before it", () => {
-      expect(queryLintProblems({ where: "alert pizza-order-5xx query A", language: "logql", expr: incident }, sourceLabelled)).toEqual([
-        'alert pizza-order-5xx query A: empty line filter: |= "" matches every line; filter on text the wanted lines contain, or drop it',
-        'alert pizza-order-5xx query A: | json with no line filter before it parses every line of the stream; add a line filter (|= "...") that keeps only the lines wanted',
+      const ref = {
+        owner: "alert",
+        subject: "pizza-order-5xx",
+        where: "alert pizza-order-5xx query A",
+        language: "logql",
+        expr: incident,
+      } as const;
+      expect(queryLintProblems(ref, sourceLabelled).map(formatFinding)).toEqual([
+        '[query/empty-line-filter] alert pizza-order-5xx query A: empty line filter: |= "" matches every line; filter on text the wanted lines contain, or drop it',
+        '[query/parser-without-line-filter] alert pizza-order-5xx query A: | json with no line filter before it parses every line of the stream; add a line filter (|= "...") that keeps only the lines wanted',
       ]);
     });
   });
@@ -111,7 +122,8 @@ describe("query lint", () => {
       const other = parseConfig(
         exampleConfig({ "pizza-observability:telemetry": { metricSourceLabel: "service", logs: { sourceLabel: "source" } } }),
       ).telemetry;
-      const lint = (language: QueryLanguage, expr: string) => queryLintProblems({ where: "alert a1 query A", language, expr }, other);
+      const lint = (language: QueryLanguage, expr: string) =>
+        shown(queryLintProblems({ owner: "alert", subject: "a1", where: "alert a1 query A", language, expr }, other));
       expect(lint("logql", '{source="jwt-pizza-service"} |= "x"')).toEqual([]);
       expect(lint("logql", `${STREAM} |= "x"`)).toEqual([expect.stringContaining('lacks the service label source="jwt-pizza-service"')]);
       expect(lint("promql", 'requests_total{service="jwt-pizza-service"}')).toEqual([]);
@@ -182,27 +194,27 @@ function rule(overrides: Partial<alerting.Rule>): alerting.Rule {
 describe("rule lint", () => {
   it("flags a page with no pending period: 0s, 0m, empty or unset", () => {
     for (const pending of ["0s", "0m", "", undefined]) {
-      expect(ruleLintProblems(rule({ for: pending })), String(pending)).toEqual([
+      expect(shown(ruleLintProblems(rule({ for: pending }))), String(pending)).toEqual([
         `alert r1: severity=page with for: ${JSON.stringify(pending ?? "")} pages on a single evaluation; set a pending period`,
       ]);
     }
   });
 
   it("passes a page with a pending period, and a ticket without one", () => {
-    expect(ruleLintProblems(rule({ for: "1m" }))).toEqual([]);
-    expect(ruleLintProblems(rule({ for: "0s", labels: { severity: "ticket" } }))).toEqual([]);
+    expect(shown(ruleLintProblems(rule({ for: "1m" })))).toEqual([]);
+    expect(shown(ruleLintProblems(rule({ for: "0s", labels: { severity: "ticket" } })))).toEqual([]);
   });
 
   it("flags an alerting rule without a runbook_url, and passes one with it", () => {
-    expect(ruleLintProblems(rule({ annotations: { summary: "x" } }))).toEqual([
+    expect(shown(ruleLintProblems(rule({ annotations: { summary: "x" } })))).toEqual([
       "alert r1: has no runbook_url annotation; on-call needs to know what to do",
     ]);
-    expect(ruleLintProblems(rule({ annotations: { runbook_url: " " } }))).toEqual([expect.stringContaining("no runbook_url")]);
-    expect(ruleLintProblems(rule({}))).toEqual([]);
+    expect(shown(ruleLintProblems(rule({ annotations: { runbook_url: " " } })))).toEqual([expect.stringContaining("no runbook_url")]);
+    expect(shown(ruleLintProblems(rule({})))).toEqual([]);
   });
 
   it("exempts recording rules from the runbook and severity checks", () => {
-    expect(ruleLintProblems(rule({ record: { metric: "pizza:x:count1m", from: "A" }, for: "0s", annotations: {} }))).toEqual([]);
+    expect(shown(ruleLintProblems(rule({ record: { metric: "pizza:x:count1m", from: "A" }, for: "0s", annotations: {} })))).toEqual([]);
   });
 });
 
@@ -230,8 +242,8 @@ describe("the whole stack", () => {
       ruleGroups: [{ ...group, rules: [{ ...first, for: "0s", annotations: { summary: "no runbook" } }] }],
     };
     expect(definitionProblems(broken, cfg)).toEqual([
-      `alert ${first.uid}: severity=page with for: "0s" pages on a single evaluation; set a pending period`,
-      `alert ${first.uid}: has no runbook_url annotation; on-call needs to know what to do`,
+      `[rule/page-without-pending-period] alert ${first.uid}: severity=page with for: "0s" pages on a single evaluation; set a pending period`,
+      `[rule/missing-runbook] alert ${first.uid}: has no runbook_url annotation; on-call needs to know what to do`,
     ]);
     type Panel = { id?: number; title?: string; datasource?: { type?: string }; targets?: Array<{ expr?: string; refId?: string }> };
     const dashboard = stack.dashboards.find((d) => (d.panels ?? []).some((p) => (p as Panel).datasource?.type === "loki"))!;
@@ -245,8 +257,8 @@ describe("the whole stack", () => {
     };
     const brokenPanel = { ...stack, dashboards: stack.dashboards.map((d) => (d === dashboard ? brokenDashboard : d)) };
     expect(definitionProblems(brokenPanel as unknown as typeof stack, cfg)).toEqual([
-      `dashboard ${dashboard.uid} panel ${panel.id} "${panel.title}" target ${target.refId}: empty line filter: |= "" matches every line; filter on text the wanted lines contain, or drop it`,
-      `dashboard ${dashboard.uid} panel ${panel.id} "${panel.title}" target ${target.refId}: | json with no line filter before it parses every line of the stream; add a line filter (|= "...") that keeps only the lines wanted`,
+      `[query/empty-line-filter] dashboard ${dashboard.uid} panel ${panel.id} "${panel.title}" target ${target.refId}: empty line filter: |= "" matches every line; filter on text the wanted lines contain, or drop it`,
+      `[query/parser-without-line-filter] dashboard ${dashboard.uid} panel ${panel.id} "${panel.title}" target ${target.refId}: | json with no line filter before it parses every line of the stream; add a line filter (|= "...") that keeps only the lines wanted`,
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatFinding } from "../../src/checks/findings";
 import { parseConfig } from "../../src/config/schema";
 import { defineStack } from "../../src/build/stack";
 import { checkedStack } from "../../src/checks";
@@ -24,8 +25,10 @@ describe("LogQL cost budget", () => {
 
   it("a rule re-reading a long window often breaks the budget and the stack is refused", () => {
     const cfg = parseConfig(exampleConfig({ "pizza-observability:thresholds": { order5xx: { window: "10m" } } }));
-    expect(logqlCostProblems(defineStack(cfg), cfg)).toEqual([
-      expect.stringMatching(/read 17x the service's log volume, over the 10x budget \(pizza-order-5xx 10x/),
+    expect(logqlCostProblems(defineStack(cfg), cfg).map(formatFinding)).toEqual([
+      expect.stringMatching(
+        /^\[stack\/logql-cost\] LogQL rules: together they read 17x the service's log volume, over the 10x budget \(pizza-order-5xx 10x/,
+      ),
     ]);
     expect(() => checkedStack(cfg)).toThrow(/over the 10x budget/);
   });

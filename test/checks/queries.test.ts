@@ -1,3 +1,4 @@
+import { formatFinding } from "../../src/checks/findings";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/schema";
 import { stackQueries, unparseableQueries } from "../../src/checks/queries";
@@ -50,9 +51,11 @@ describe("grammar check", () => {
   it("catches broken LogQL and PromQL", () => {
     expect(syntaxErrors("logql", 'sum(count_over_time({a="b"} | json [5m])')).not.toEqual([]);
     expect(syntaxErrors("promql", "sum(rate(requests_total[5m])")).not.toEqual([]);
-    expect(unparseableQueries([{ where: "alert x query A", language: "promql", expr: "rate(x[5m]" }])).toEqual([
-      "alert x query A: promql does not parse at offset 10: rate(x[5m]",
-    ]);
+    expect(
+      unparseableQueries([{ owner: "alert", subject: "x", where: "alert x query A", language: "promql", expr: "rate(x[5m]" }]).map(
+        formatFinding,
+      ),
+    ).toEqual(["[query/syntax] alert x query A: promql does not parse at offset 10: rate(x[5m]"]);
   });
 
   it("accepts the incident's original query and Grafana's interval macros", () => {

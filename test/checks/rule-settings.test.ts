@@ -22,8 +22,8 @@ describe("rules' notification settings", () => {
       ruleGroups: [{ ...group, rules: [{ ...rule, notification_settings: { receiver: "pizza-pager", mute_time_intervals: ["lunch"] } }] }],
     };
     expect(definitionProblems(broken, cfg)).toEqual([
-      `alert ${rule.uid}: notification settings name contact point pizza-pager, which is not declared`,
-      `alert ${rule.uid}: notification settings name mute timing lunch, which is not declared`,
+      `[rule/undeclared-receiver] alert ${rule.uid}: notification settings name contact point pizza-pager, which is not declared`,
+      `[rule/undeclared-mute-timing] alert ${rule.uid}: notification settings name mute timing lunch, which is not declared`,
     ]);
   });
 });

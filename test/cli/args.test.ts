@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { HelpRequested, parseCommandLine, UsageError } from "../../src/cli/args";
-import { BACKTEST, main as backtestMain } from "../../src/cli/backtest";
-import { DIFF, main as diffMain } from "../../src/cli/diff";
-import { main as renderMain, RENDER } from "../../src/cli/render";
-import { main as replayMain, REPLAY } from "../../src/cli/replay";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { HelpRequested, parseCommandLine, UsageError, type CommandSpec, type OptionTable } from "../../src/cli/args";
+import { REPO_ROOT } from "../../src/config/paths";
 import { runMain } from "../support/cli";
 
 const spec = {
@@ -64,27 +63,51 @@ describe("parseCommandLine", () => {
   });
 });
 
-describe.each([
-  ["render", renderMain, RENDER],
-  ["diff", diffMain, DIFF],
-  ["replay", replayMain, REPLAY],
-  ["backtest", backtestMain, BACKTEST],
-] as const)("npm run %s -- --help", (name, main, command) => {
-  it("prints the usage and every option of the command's table with its explanation and an example, and exits 0", async () => {
-    for (const flag of ["--help", "-h"]) {
-      const run = await runMain(main, [flag]);
-      expect(run.code, run.stderr).toBe(0);
-      expect(run.stderr).toBe("");
-      expect(run.stdout.startsWith(`${command.usage}\n\n${command.about}\n`)).toBe(true);
-      expect(run.stdout).toContain(`usage: npm run ${name}`);
-      const options: Record<string, { argument?: string; explanation: string; example: string }> = command.options;
-      expect(Object.keys(options).length).toBeGreaterThan(1);
-      for (const [option, row] of Object.entries(options)) {
-        expect(run.stdout, option).toContain(`--${option}${row.argument ? ` ${row.argument}` : ""}  `);
-        expect(run.stdout, option).toContain(row.explanation);
-        expect(run.stdout, option).toContain(`e.g. ${row.example}`);
-        expect(row.example, option).toMatch(new RegExp(`^npm run ${name} -- .*--${option}\\b`));
+/** Every npm script that runs a command of src/cli/, with the module it runs. */
+const COMMANDS = Object.entries(
+  (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts,
+).flatMap(([name, command]) => {
+  const file = /^node --require tsx\/cjs (src\/cli\/[\w-]+\.ts)$/.exec(command)?.[1];
+  return file ? [[name, file] as const] : [];
+});
+
+describe("every command keeps the one CLI contract", () => {
+  it("covers the commands (render, diff, replay, backtest, docs, engines, e2e, local-stack at least)", () => {
+    expect(COMMANDS.map(([name]) => name)).toEqual(
+      expect.arrayContaining(["render", "diff", "replay", "backtest", "docs", "engines", "e2e", "local-stack"]),
+    );
+  });
+
+  describe.each(COMMANDS)("npm run %s", (name, file) => {
+    it("has an in-process main(argv, io), runs it only as a process, and answers --help from its option table with its exit codes, exit 0", async () => {
+      const source = readFileSync(join(REPO_ROOT, file), "utf8");
+      expect(source).toContain("if (require.main === module) runAsProcess(main);");
+      const module = (await import(join(REPO_ROOT, file))) as Record<string, unknown>;
+      const command = Object.values(module).find(
+        (v): v is CommandSpec<OptionTable> => typeof v === "object" && v !== null && "usage" in v && "options" in v,
+      )!;
+      expect(command, `${file} exports its command spec`).toBeDefined();
+      for (const flag of ["--help", "-h"]) {
+        const run = await runMain(module.main as Parameters<typeof runMain>[0], [flag]);
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stderr).toBe("");
+        expect(run.stdout.startsWith(`${command.usage}\n\n${command.about}\n`)).toBe(true);
+        expect(run.stdout).toContain(`usage: npm run ${name}`);
+        expect(run.stdout).toMatch(/\nexit codes:\n {2}0 {2}.+\n {2}1 {2}.+\n {2}2 {2}.+\n$/);
+        for (const [option, row] of Object.entries(command.options)) {
+          expect(run.stdout, option).toContain(`--${option}${row.argument ? ` ${row.argument}` : ""}  `);
+          expect(run.stdout, option).toContain(row.explanation);
+          expect(run.stdout, option).toContain(`e.g. ${row.example}`);
+          expect(row.example, option).toMatch(new RegExp(`^npm run ${name} -- .*--${option}\\b`));
+        }
       }
-    }
+    });
+
+    it("refuses an unknown flag with exit 2 and its usage", async () => {
+      const module = (await import(join(REPO_ROOT, file))) as { main: Parameters<typeof runMain>[0] };
+      const run = await runMain(module.main, ["--no-such-flag"]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^[\w-]+: Unknown option '--no-such-flag'/);
+    });
   });
 });

@@ -12,12 +12,12 @@ import { readStackFile } from "../../src/config/stack-file";
 import { runMain, runScript } from "../support/cli";
 import { ganttParser, mermaidBlocks } from "../support/mermaid";
 import { SCENARIOS } from "../../src/replay/fixtures";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { parseConfig } from "../../src/config/schema";
 import { exampleConfig } from "../support/stack";
 
 /** The scenario library's size as the diff's replay section words it. */
-const LIBRARY = `${SCENARIOS.length} scenarios (${stackFixtures(parseConfig(exampleConfig())).length} fixtures with phases and seeds)`;
+const LIBRARY = `${SCENARIOS.length} scenarios (${keptFixtures(parseConfig(exampleConfig())).length} fixtures with phases and seeds)`;
 /** What the diff says of the replay when neither side's rules or routes differ. */
 const UNCHANGED_REPLAY = `Incident replay: No alert rule or route differs: the outcome of all ${LIBRARY} is unchanged (not replayed).\n`;
 
@@ -212,6 +212,23 @@ describe("npm run diff -- <git-ref>", () => {
     ]);
   });
 
+  it("names a changed LogQL rule as not yet checked against Loki in the PR comment, and says nothing of Loki when every query has recorded answers", async () => {
+    const dir = committedCopy();
+    const file = join(dir, "Pulumi.example.yaml");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n  pizza-observability:thresholds:\n    order5xx: { window: 90s }\n`);
+    const { code, stdout } = await diffHere(["HEAD", "--format", "markdown", "--no-replay"], dir);
+    expect(code).toBe(0);
+    const section = stdout.slice(stdout.indexOf("### LogQL against Loki"));
+    expect(section.split("\n").slice(0, 4)).toEqual([
+      "### LogQL against Loki",
+      "",
+      expect.stringMatching(/^LogQL: 1 of \d+ queries the stack renders are not yet checked against Loki \(a warning/),
+      expect.stringMatching(/^- not yet checked against Loki: alert pizza-order-5xx query A: sum by .*\[90s\]\)\)$/),
+    ]);
+    const unchanged = await diffHere(["HEAD", "--format", "markdown", "--no-replay"], head);
+    expect(unchanged.stdout).not.toContain("Loki");
+  });
+
   it("says a credential was re-set in the stack file, by key only", async () => {
     const dir = committedCopy();
     const file = join(dir, "Pulumi.example.yaml");
@@ -255,8 +272,12 @@ describe("npm run diff -- <git-ref>", () => {
     expect(replay).toMatch(
       /^### Incident replay\n\nThe scenario library replayed against both sides \(\d+ s\): 1 of 2 scenarios \(2 fixtures with phases and seeds\) change\.\n/,
     );
-    expect(replay).toMatch(/\n\| factory-5xx-busy \| 1 \| page \+40s → page \+\d+s \|/);
-    expect(replay).toMatch(/\n1 scenario unchanged\.\n$/);
+    expect(replay).toMatch(/\n\| factory-5xx-busy \| 1 \| page \+35s → page \+\d+s \|/);
+    expect(replay).toMatch(/\n1 scenario unchanged\.\n/);
+    // The delayed page reads differently (more failed orders by then): its words before and after.
+    expect(replay).toMatch(
+      /\n#### What the page says\n\nfactory-5xx-busy, before:\n```\nfactory-5xx-busy: page to pizza-on-call at \+\d+s\n/,
+    );
     const parse = await ganttParser();
     const blocks = mermaidBlocks(replay);
     expect(blocks.length).toBeGreaterThanOrEqual(2);

@@ -53,6 +53,28 @@ describe("npm run render", () => {
     for (const [path, content] of files) expect(readFileSync(join(out, path), "utf8")).toBe(content);
   });
 
+  it("says every LogQL query has Loki's recorded answers, and names a changed LogQL rule as not yet checked against Loki (a warning: it renders, exit 0)", async () => {
+    const checked = await render(["--out", mkdtempSync(join(tmpdir(), "rendered-"))]);
+    expect(checked.stdout).toMatch(
+      /^LogQL: all \d+ queries the stack renders have answers recorded from Loki v3\.7\.6 \(recorded \d{4}-\d\d-\d\d\)\.$/m,
+    );
+    const dir = mkdtempSync(join(tmpdir(), "changed-logql-"));
+    const stackFile = join(dir, "Pulumi.changed.yaml");
+    writeFileSync(
+      stackFile,
+      `${readFileSync(EXAMPLE_STACK_FILE, "utf8")}\n  pizza-observability:thresholds:\n    order5xx: { window: 90s }\n`,
+    );
+    const changed = await render(["--stack-file", stackFile, "--out", join(dir, "out")]);
+    expect(changed.status, changed.stderr).toBe(0);
+    const lines = changed.stdout.split("\n");
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^LogQL: 1 of \d+ queries the stack renders are not yet checked against Loki \(a warning: `npm run e2e -- --record` where Loki runs records them/,
+      ),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/^  not yet checked against Loki: alert pizza-order-5xx query A: .*\[90s\]/));
+  });
+
   it("exits non-zero naming each bad key, and writes nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bad-stack-"));
     const stackFile = join(dir, "Pulumi.bad.yaml");

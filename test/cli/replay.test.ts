@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/schema";
 import { EXPORT_MANIFEST, fixtureJson, parseFixture, readFixtureFile } from "../../src/replay/fixtures/file";
-import { stackFixtures } from "../../src/replay/run";
-import { main, replayCommand } from "../../src/cli/replay";
+import { keptFixtures } from "../support/fixtures";
+import { main, replayCommand, type ReplayVerdict } from "../../src/cli/replay";
 import { runMain, runScript } from "../support/cli";
 import { SCENARIOS } from "../../src/replay/fixtures";
 import { exampleConfig } from "../support/stack";
@@ -18,7 +18,7 @@ const tmp = () => {
   temps.push(d);
   return d;
 };
-const transient = stackFixtures(cfg, [0]).find((f) => f.name === "transient-500")!;
+const transient = keptFixtures(cfg, [0]).find((f) => f.name === "transient-500")!;
 
 /** `npm run replay -- <args>` through the CLI's entry point, in this process. */
 async function cli(args: string[]) {
@@ -47,8 +47,29 @@ describe("npm run replay -- --fixture FILE", () => {
   );
 
   it("a fixture whose expectation fails: the report names it and the failed expectation, and the process exits non-zero", async () => {
-    const run = await replayCommand(["--fixture", passing, "--fixture", failing]);
+    const verdictFile = join(dir, "verdict.json");
+    const run = await replayCommand(["--fixture", passing, "--fixture", failing, "--verdict", verdictFile]);
     expect(run.failed).toBe(true);
+    // The machine-readable verdict the pull-request workflow reads, whatever lines the report ends with.
+    const verdict = JSON.parse(readFileSync(verdictFile, "utf8")) as ReplayVerdict;
+    expect(verdict).toMatchObject({
+      format: "pizza-observability/replay-verdict@1",
+      passed: false,
+      summary: "1 of 2 fixtures FAILED: wants-a-page",
+      fixtures: 2,
+      failedFixtures: [
+        {
+          name: "wants-a-page",
+          failures: expect.arrayContaining([expect.stringMatching(/^pageWithinSeconds 60: on-call was never notified/)]),
+        },
+      ],
+      promtool: { disagreeing: [] },
+    });
+    expect(verdict.promtool.agree).toBe(verdict.promtool.checked);
+    expect(verdict.scenarios.map((r) => [r.scenario, r.pass])).toEqual([
+      ["transient-500", true],
+      ["wants-a-page", false],
+    ]);
     expect(run.output).toContain("wants-a-page: A single transient 500");
     expect(run.output).toMatch(/pageWithinSeconds 60: on-call was never notified/);
     expect(run.output).toMatch(/incident NOT DETECTED/);
@@ -68,6 +89,18 @@ describe("npm run replay -- --fixture FILE", () => {
     expect(proc.stdout).toContain("| scenario | expected | time to notify |");
     expect(proc.stdout).toContain("**PASS**");
   }, 120_000);
+
+  it("--verdict refuses, before replaying, a path inside a source folder or an existing file that is not a verdict", async () => {
+    for (const [path, problem] of [
+      ["src/verdict.json", /--verdict: .* is inside src\/; expected a file of its own/],
+      ["package.json", /--verdict: .*package\.json exists and is not an earlier output of this command; refusing to overwrite it/],
+    ] as const) {
+      const run = await cli(["--fixture", passing, "--verdict", path]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(problem);
+      expect(run.stderr).not.toContain("replay: 1/1");
+    }
+  });
 
   it("an invalid incident file is refused before anything is replayed, naming the field", async () => {
     const bad = join(dir, "bad.json");
@@ -106,7 +139,7 @@ describe("npm run replay -- --fixture FILE", () => {
       ].sort(),
     );
     const back = readFixtureFile(join(out, "deploy-restart-logged.json"));
-    expect(back).toEqual(stackFixtures(cfg, [0]).find((f) => f.name === "deploy-restart-logged"));
+    expect(back).toEqual(keptFixtures(cfg, [0]).find((f) => f.name === "deploy-restart-logged"));
     expect(back.expect).toEqual({ noPage: true, maxEpisodes: 1 });
   });
 });

@@ -7,7 +7,7 @@ import { renderStack } from "../../src/cli/render";
 import { EXAMPLE_STACK_FILE, outputFolderProblem, REPO_ROOT, RENDERED_DIR, safeFileName, SAFE_FILE_NAME } from "../../src/config/paths";
 import { listFiles, writeArtifacts } from "../../src/emit/files/artifacts";
 import { EXPORT_MANIFEST, fixtureJson, parseFixture, writeFixtureFiles } from "../../src/replay/fixtures/file";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { parseConfig } from "../../src/config/schema";
 import { exampleConfig } from "../support/stack";
 
@@ -96,7 +96,7 @@ describe("output folders", () => {
 
 describe("replay --export never overwrites a file it did not write", () => {
   const cfg = parseConfig(exampleConfig());
-  const fixtures = stackFixtures(cfg, [0]).slice(0, 2);
+  const fixtures = keptFixtures(cfg, [0]).slice(0, 2);
 
   it("a user's file of the same name is refused, and left as it was", () => {
     const dir = mkdtempSync(join(tmpdir(), "export-"));
@@ -142,7 +142,7 @@ const FIXTURE_NAMES: Array<[string, string]> = [
 ];
 
 describe("incident file names", () => {
-  const base = JSON.parse(fixtureJson(stackFixtures(parseConfig(exampleConfig()), [0])[0])) as Record<string, unknown>;
+  const base = JSON.parse(fixtureJson(keptFixtures(parseConfig(exampleConfig()), [0])[0])) as Record<string, unknown>;
   it.each(FIXTURE_NAMES)("%s", (_, name) => {
     expect(() => parseFixture(JSON.stringify({ ...base, name }), "f.json")).toThrow(/Invalid incident file f\.json:\n {2}name: /);
   });

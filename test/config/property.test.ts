@@ -9,7 +9,7 @@ import { InvalidDefinitionError } from "../../src/config/errors";
 import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../../src/config/paths";
 import { listFiles } from "../../src/emit/files/artifacts";
 import { FixtureFileError, fixtureJson, parseFixture } from "../../src/replay/fixtures/file";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { parseConfig } from "../../src/config/schema";
 import { runMain } from "../support/cli";
 import { exampleConfig } from "../support/stack";
@@ -207,7 +207,7 @@ describe("property: mutated stack files through render", () => {
 });
 
 describe("property: mutated incident files", () => {
-  const base = JSON.parse(fixtureJson(stackFixtures(parseConfig(exampleConfig()), [0]).find((f) => f.name === "factory-5xx")!)) as Json;
+  const base = JSON.parse(fixtureJson(keptFixtures(parseConfig(exampleConfig()), [0]).find((f) => f.name === "factory-5xx")!)) as Json;
   const FIELDS = [
     "name",
     "title",

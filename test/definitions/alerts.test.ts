@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { formatFinding } from "../../src/checks/findings";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { alertDefinitions } from "../../alerts";
@@ -110,12 +111,12 @@ describe("alert dashboard links", () => {
   it("rejects a link to a panel no dashboard has", () => {
     const rule = { ...order5xx(cfg).build(), annotations: { __dashboardUid__: "pizza-orders", __panelId__: "999" } };
     const dashboards = checkedStack(cfg).dashboards;
-    expect(alertLinkProblems([rule], dashboards)).toEqual([
-      "alert pizza-order-5xx: links panel 999, which dashboard pizza-orders does not have",
+    expect(alertLinkProblems([rule], dashboards).map(formatFinding)).toEqual([
+      "[rule/dashboard-link] alert pizza-order-5xx: links panel 999, which dashboard pizza-orders does not have",
     ]);
-    expect(alertLinkProblems([{ ...rule, annotations: { __dashboardUid__: "nope", __panelId__: "1" } }], dashboards)).toEqual([
-      "alert pizza-order-5xx: links dashboard nope, which the stack does not define",
-    ]);
+    expect(
+      alertLinkProblems([{ ...rule, annotations: { __dashboardUid__: "nope", __panelId__: "1" } }], dashboards).map(formatFinding),
+    ).toEqual(["[rule/dashboard-link] alert pizza-order-5xx: links dashboard nope, which the stack does not define"]);
     expect(alertLinkProblems([order5xx(cfg).build()], dashboards)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
+import { formatFinding } from "../../src/checks/findings";
 import { describe, expect, it } from "vitest";
 import { FACTORY_PANELS, ORDERS_PANELS, OVERVIEW_PANELS, TELEMETRY_PANELS } from "../../dashboards/panel-ids";
 import { bodyExposure } from "../../src/checks/body-exposure";
@@ -99,16 +100,16 @@ describe("dashboardProblems", () => {
         ...rest,
       ],
     };
-    const problems = dashboardProblems(broken);
+    const problems = dashboardProblems(broken).map(formatFinding);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'dashboard pizza-orders panel "Orders per minute: succeeded vs failed": has no explicit id',
-        `dashboard pizza-orders: panel id ${(rest[0] as dashboard.Panel).id} is used by more than one panel`,
+        '[dashboard/panel-id] dashboard pizza-orders panel "Orders per minute: succeeded vs failed": has no explicit id',
+        `[dashboard/panel-id] dashboard pizza-orders: panel id ${(rest[0] as dashboard.Panel).id} is used by more than one panel`,
         expect.stringMatching(
-          /^dashboard pizza-orders panel \? "Orders per minute: succeeded vs failed" overlaps panel \d+ "Order failure ratio \(5m\)"$/,
+          /^\[dashboard\/layout\] dashboard pizza-orders panel \? "Orders per minute: succeeded vs failed": overlaps panel \d+ "Order failure ratio \(5m\)"$/,
         ),
-        "dashboard pizza-orders: lacks the source variable",
-        expect.stringMatching(/target Z: has no Loki or Prometheus query/),
+        "[dashboard/variables] dashboard pizza-orders: lacks the source variable",
+        expect.stringMatching(/^\[dashboard\/unreadable-target\] .*target Z: has no Loki or Prometheus query/),
       ]),
     );
     expect(problems).toHaveLength(5);

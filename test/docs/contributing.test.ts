@@ -207,7 +207,7 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
       // Invalid input exits 2, as every CLI's refusals do.
       expect(render.code).toBe(2);
       expect(render.output).toContain(
-        "contact point pizza-team-slack: setting url is written in the definition; a credential must come from a Pulumi secret",
+        "[contact-point/literal-credential] contact point pizza-team-slack: setting url is written in the definition; a credential must come from a Pulumi secret",
       );
       expect(render.output).not.toContain("literal-token");
     } finally {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inParallel } from "../../src/replay/promtool";
+import { inParallel } from "../../src/emit/promtool";
 import { startWorld, type BacktestWorld } from "../support/backtest-env";
 import { agreesWithReplay, backtester, expectedFastBurnEvaluator, fastBurnReads } from "../support/backtest-agreement";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { crossCheckExported } from "../../src/replay/expectations";
-import { promtool } from "../../src/replay/promtool";
+import { promtool } from "../../src/emit/promtool";
 import { scenarioReplay } from "../support/scenario-replay";
 
 /**

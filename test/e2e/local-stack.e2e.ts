@@ -1,27 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { resolve } from "node:path";
-import { requireEngines } from "../../src/cli/engines/locate";
-import { engines } from "../../src/cli/engines/pins";
 import { startLoki } from "../../src/cli/local-stack/loki";
 import { startPrometheus } from "../../src/cli/local-stack/prometheus";
 import { startWebhookSink } from "../../src/cli/local-stack/webhook-sink";
+import { engineCheck } from "./support/engine-check";
 
-const ROOT = resolve(__dirname, "../..");
+const check = engineCheck(__filename);
 
 describe("npm run local-stack's parts, started for real", () => {
-  it("starts Loki and Prometheus on loopback, ready, and stops them (the port is free again)", async () => {
-    const bins = requireEngines(engines(ROOT), ["loki", "prometheus"]);
-    const [loki, prometheus] = [await startLoki(bins.loki), await startPrometheus(bins.prometheus)];
-    try {
-      expect((await fetch(`${loki.url}/ready`)).status).toBe(200);
-      const build = (await (await fetch(`${prometheus.url}/api/v1/status/flags`)).json()) as { data: Record<string, string> };
-      expect(build.data["web.enable-remote-write-receiver"]).toBe("true");
-    } finally {
-      await loki.stop();
-      await prometheus.stop();
-    }
-    await expect(fetch(`${prometheus.url}/-/ready`, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
-  }, 180_000);
+  it.skipIf(check.skip)(
+    "starts Loki and Prometheus on loopback, ready, and stops them (the port is free again)",
+    async () => {
+      const bins = check.binaries;
+      const [loki, prometheus] = [await startLoki(bins.loki), await startPrometheus(bins.prometheus)];
+      try {
+        expect((await fetch(`${loki.url}/ready`)).status).toBe(200);
+        const build = (await (await fetch(`${prometheus.url}/api/v1/status/flags`)).json()) as { data: Record<string, string> };
+        expect(build.data["web.enable-remote-write-receiver"]).toBe("true");
+      } finally {
+        await loki.stop();
+        await prometheus.stop();
+      }
+      await expect(fetch(`${prometheus.url}/-/ready`, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+    },
+    180_000,
+  );
 
   it("records a notification's path, status and alert names, and keeps no body", async () => {
     const sink = await startWebhookSink();

@@ -11,7 +11,7 @@ describe("npm test on a machine without promtool, amtool and chromium", () => {
     expect(missingToolsMessage({ PATH: bin })).toBe(
       "npm test needs promtool, amtool and chromium on PATH: sudo apt-get install prometheus prometheus-alertmanager chromium",
     );
-    expect(missingToolsMessage({ PATH: "/usr/bin", CHROMIUM: "/nonexistent/chrome" })).toBe(
+    expect(missingToolsMessage({ PATH: "/usr/bin", CHROMIUM_BIN: "/nonexistent/chrome" })).toBe(
       "npm test needs chromium on PATH: sudo apt-get install chromium",
     );
     expect(missingToolsMessage({ PATH: `${bin}:/usr/bin` })).toBeUndefined();
@@ -21,7 +21,7 @@ describe("npm test on a machine without promtool, amtool and chromium", () => {
   });
 
   it("fails at once with that line, running no test", () => {
-    const { PROMTOOL: _p, CHROMIUM: _c, ...env } = process.env;
+    const { PROMTOOL: _p, CHROMIUM_BIN: _c, ...env } = process.env;
     const run = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/vitest/vitest.mjs"), "run", "test/config/durations.test.ts"], {
       cwd: REPO_ROOT,
       encoding: "utf8",

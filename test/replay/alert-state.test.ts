@@ -81,16 +81,14 @@ describe("Grafana alert state machine", () => {
     expect(replayStates({ ...base, missingSeriesEvalsToResolve: 5 }, [noData(20), at(30, false)]).episodes[0].endSeconds).toBe(30);
   });
 
-  it("an Error instance is continued by a later result without labels: Error -> Alerting (for 0) or Pending (for > 0), Error -> Normal (state.go resultError/resultAlerting; the instance is keyed by the result's labels)", () => {
+  it("an Error instance is one of its own (datasource_uid/ref_id): a later result without labels is another instance, Normal -> Alerting, while the DatasourceError alert resolves after one evaluation without it", () => {
     const unlabelled = (t: number, condition: boolean): Evaluation => ({ atSeconds: t, series: [{ labels: {}, condition }] });
     const r = replayStates(base, [unlabelled(10, false), error(20), unlabelled(30, true)]);
-    expect(r.timeline.map((x) => x.instances.map((i) => i.state))).toEqual([["Normal"], ["Error"], ["Alerting"]]);
+    expect(r.timeline.map((x) => x.instances.map((i) => i.state))).toEqual([["Normal"], ["Normal", "Error"], ["Alerting"]]);
     expect(r.episodes.map((e) => [e.alertname, e.labels.datasource_uid, e.startSeconds, e.endSeconds])).toEqual([
       ["DatasourceError", "ds-1", 20, 30],
       ["test_title", undefined, 30, undefined],
     ]);
-    const pending = replayStates({ ...base, forSeconds: 20 }, [error(20), unlabelled(30, true)]);
-    expect(pending.timeline.map((x) => x.instances.map((i) => i.state))).toEqual([["Error"], ["Pending"]]);
   });
 
   it("noDataState Alerting applies to the existing instances and respects for", () => {

@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { dirname } from "node:path";
+import { answerTestRulesWith, promtoolAsync } from "../../src/emit/promtool";
+import { installKeptAnswers } from "../support/promtool-answers";
 import { parseConfig } from "../../src/config/schema";
 import { renderArtifacts } from "../../src/emit/files/artifacts";
 import { compareReplays, formatReplayComparison, type ReplaySide } from "../../src/replay/compare";
 import { stackOfRenderedFiles, type ReplayedStack } from "../../src/replay/rendered-stack";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { routingTargets } from "../../contact-points/receivers";
 import { launchChromium } from "../../src/preview/browser";
 import { drawTimelines } from "../../src/preview/timeline-picture";
@@ -16,7 +19,7 @@ const cfg = parseConfig(exampleConfig());
 const stack = () => stackOfRenderedFiles(renderArtifacts(exampleConfig()), "example");
 const side = (label: string, s: ReplayedStack): ReplaySide => ({ label, stack: s, cfg, pager: routingTargets(cfg).pager });
 // Two scenarios keep it quick: the seed incident at its first phase, and an hour that must stay quiet.
-const fixtures = stackFixtures(cfg, [0]).filter((f) => f.name === "factory-5xx" || f.name === "normal-hour");
+const fixtures = keptFixtures(cfg, [0]).filter((f) => f.name === "factory-5xx" || f.name === "normal-hour");
 
 /** The stack with one rule changed. */
 function changed(uid: string, change: (rule: NonNullable<ReplayedStack["ruleGroups"][number]["rules"]>[number]) => void): ReplayedStack {
@@ -95,10 +98,25 @@ describe("the incident replay of both sides of a change", () => {
     );
   });
 
-  it("replays and finds no scenario changed when only an annotation differs", async () => {
+  it("replays and finds no scenario changed when only an annotation differs, asking promtool nothing twice across the sides", async () => {
     const reworded = changed("pizza-order-failures", (r) => void (r.annotations = { ...r.annotations, summary: "reworded" }));
-    // The seed incident alone: the reworded rule pages in it.
-    const c = await compareReplays(side("HEAD", stack()), side("working tree", reworded), fixtures.slice(0, 1));
+    // Every promtool question counted (the run's answer cache set aside): the after side's are the before side's.
+    const asked: string[] = [];
+    answerTestRulesWith((file, binary) => {
+      asked.push(file);
+      return promtoolAsync(["test", "rules", file], binary);
+    });
+    let c;
+    try {
+      // The seed incident alone: the reworded rule pages in it.
+      c = await compareReplays(side("HEAD", stack()), side("working tree", reworded), fixtures.slice(0, 1));
+    } finally {
+      installKeptAnswers();
+    }
+    const intervals = new Set(stack().ruleGroups.map((g) => g.interval)).size;
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThanOrEqual(intervals);
+    expect(new Set(asked.map((f) => dirname(f))).size, "only the before side's folder").toBe(1);
     expect(c.identical).toBe(false);
     expect(c.changed).toEqual([]);
     expect(formatReplayComparison(c, "markdown")).toMatch(

@@ -4,13 +4,13 @@ import { parseConfig } from "../../src/config/schema";
 import { checkedStack } from "../../src/checks";
 import { exprOf } from "../../src/model/rules";
 import { interpolateVariables, rangeQuery, replayable } from "../../src/replay/dashboards";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { ORDERS_DASHBOARD_UID, ORDERS_PANELS } from "../../dashboards/panel-ids";
 import { exampleConfig } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
 const stack = checkedStack(cfg);
-const fixtures = stackFixtures(cfg);
+const fixtures = keptFixtures(cfg);
 const STEP = 60;
 
 type Target = { refId?: string; expr?: string; datasource?: { type?: string } };

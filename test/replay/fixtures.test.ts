@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { FACTORY_5XX, RESTART_SECONDS, SCENARIOS, TELEMETRY_OUTAGE, type Fixture } from "../../src/replay/fixtures";
 import { parseConfig } from "../../src/config/schema";
 import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { exampleConfig } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
 const t = cfg.telemetry;
-const all = stackFixtures(cfg, [0]);
+const all = keptFixtures(cfg, [0]);
 const byName = (name: string): Fixture => all.find((f) => f.name === name)!;
 
 interface HttpLine {
@@ -28,7 +29,7 @@ describe("incident fixtures", () => {
     );
     expect(all.filter((f) => f.name.startsWith("partial-metric-send-failures")).length).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(stackFixtures(cfg, [0])) === JSON.stringify(all)).toBe(true);
-    const phased = stackFixtures(cfg).filter((f) => f.name.startsWith("factory-5xx@"));
+    const phased = keptFixtures(cfg).filter((f) => f.name.startsWith("factory-5xx@"));
     expect(phased.map((f) => f.incident!.startSeconds - FACTORY_5XX.startSeconds)).toEqual([10, 20, 30, 40, 50]);
   });
 
@@ -78,7 +79,7 @@ describe("incident fixtures", () => {
         },
       }),
     );
-    const f = stackFixtures(other)[0];
+    const f = keptFixtures(other)[0];
     expect(f.logs[0].labels).toMatchObject({ source: "jwt-pizza-service", type: "http-req" });
     expect(f.series.some((s) => s.metric === "http_requests_total")).toBe(true);
   });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/schema";
 import { fixtureJson, MAX_INCIDENT_SECONDS, parseFixture, readFixtureFile, readFixtureFiles } from "../../src/replay/fixtures/file";
-import { stackFixtures } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { exampleConfig } from "../support/stack";
 
 /** Hostile incident files: refused before anything is replayed, one line per problem naming the field. */
@@ -15,7 +15,7 @@ type Json = Record<string, any>;
 let baseJson: string | undefined;
 /** A fresh copy of the transient-500 fixture as an incident file (the scenario library is built once per file). */
 const base = (): Json =>
-  JSON.parse((baseJson ??= fixtureJson(stackFixtures(parseConfig(exampleConfig()), [0]).find((f) => f.name === "transient-500")!)));
+  JSON.parse((baseJson ??= fixtureJson(keptFixtures(parseConfig(exampleConfig()), [0]).find((f) => f.name === "transient-500")!)));
 
 const CASES: Array<[string, (f: Json) => void, string, RegExp]> = [
   [

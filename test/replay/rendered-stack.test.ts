@@ -8,7 +8,8 @@ import { parseConfig } from "../../src/config/schema";
 import { renderArtifacts } from "../../src/emit/files/artifacts";
 import { ruleGroupDocument, ruleGroupOfDocument } from "../../src/emit/files/provisioning";
 import { stackOfRenderedFiles } from "../../src/replay/rendered-stack";
-import { replayStack, stackFixtures, type FixtureReplay } from "../../src/replay/run";
+import { replayStack, type FixtureReplay } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { scenarioReplay } from "../support/scenario-replay";
 import { exampleConfig, OWNED_TREE } from "../support/stack";
 
@@ -70,7 +71,7 @@ describe("a stack read back from its rendered provisioning files", () => {
 
   it("replays exactly as the built stack does (alerts, states, notification groups)", async () => {
     const cfg = parseConfig(exampleConfig());
-    const fixtures = stackFixtures(cfg, [0]).filter((f) =>
+    const fixtures = keptFixtures(cfg, [0]).filter((f) =>
       ["factory-5xx", "telemetry-outage", "loki-query-errors", "deploy-restart-logged"].includes(f.name),
     );
     expect(fixtures).toHaveLength(4);

@@ -9,9 +9,10 @@ import { formatOffset } from "../../src/config/durations";
 import { ruleKind } from "../../src/emit/files/prometheus-rules";
 import { crossCheckExported, verdict, type FixtureVerdict } from "../../src/replay/expectations";
 import { logqlEvaluations } from "../../src/replay/grafana-eval";
-import { promtool } from "../../src/replay/promtool";
+import { promtool } from "../../src/emit/promtool";
 import { formatScenarioTable, scenarioRows } from "../../src/replay/report";
-import { replayStack, stackFixtures, type FixtureReplay } from "../../src/replay/run";
+import { replayStack, type FixtureReplay } from "../../src/replay/run";
+import { keptFixtures } from "../support/fixtures";
 import { type StackDefinition } from "../../src/build/stack";
 import { checkedStack } from "../../src/checks";
 import { SCENARIO_TABLE_FILE, scenarioTableDoc } from "../../src/cli/replay";
@@ -21,7 +22,7 @@ import { exampleConfig, OWNED_TREE } from "../support/stack";
 
 const cfg = parseConfig(exampleConfig());
 const stack = checkedStack(cfg);
-const fixtures = stackFixtures(cfg);
+const fixtures = keptFixtures(cfg);
 const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []);
 const byName = (results: FixtureReplay[], name: string) => results.find((r) => r.fixture.name === name)!;
 const alertIn = (r: FixtureReplay, uid: string) => r.alerts.find((a) => a.uid === uid)!;
@@ -121,7 +122,7 @@ describe("incident replay of the scenario library", () => {
 
   it("with an owned policy tree, failing Loki queries raise DatasourceError to the ticket channel", async () => {
     const owned = parseConfig(exampleConfig(OWNED_TREE));
-    const lokiErrors = stackFixtures(owned).filter((f) => f.name === "loki-query-errors");
+    const lokiErrors = keptFixtures(owned).filter((f) => f.name === "loki-query-errors");
     expect(lokiErrors).toHaveLength(1);
     const [r] = await replayStack({ stack: checkedStack(owned), cfg: owned, dir: tmp("replay-owned-") }, lokiErrors);
     const dsErrors = verdict(r, ON_CALL_RECEIVER).alerts.filter((a) => a.alert.includes("DatasourceError"));
@@ -329,7 +330,7 @@ describe("the replay really filters (a query that cannot match the real lines fa
 describe("incident replay without Synthetic Monitoring (log-traffic fallback)", () => {
   const noSm = parseConfig(exampleConfig({ "pizza-observability:syntheticMonitoring": { enabled: false } }));
   const noSmStack = checkedStack(noSm);
-  const noSmFixtures = stackFixtures(noSm, [0]).filter((f) =>
+  const noSmFixtures = keptFixtures(noSm, [0]).filter((f) =>
     ["factory-5xx", "process-crash", "log-shipping-outage", "normal-hour"].includes(f.name),
   );
 

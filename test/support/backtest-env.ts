@@ -7,8 +7,9 @@ import { parseConfig, type Config } from "../../src/config/schema";
 import { readStackFile } from "../../src/config/stack-file";
 import { checkedStack } from "../../src/checks";
 import type { Fixture, Series } from "../../src/replay/fixtures";
-import { stackFixtures, type FixtureReplay } from "../../src/replay/run";
+import type { FixtureReplay } from "../../src/replay/run";
 import { recordedSeries } from "../../src/preview/prometheus";
+import { keptFixtures } from "./fixtures";
 import { scenarioReplay } from "./scenario-replay";
 import { startGrafanaProxy, type ProxyOptions, type RunningProxy } from "./grafana-proxy";
 import { createBlocks, openMetrics, startPrometheus, type RunningPrometheus } from "./prometheus";
@@ -73,7 +74,7 @@ export async function startWorld({ only, ...options }: WorldOptions = {}): Promi
   replayed.catch(() => {});
   const dir = mkdtempSync(join(tmpdir(), "pizza-backtest-test-"));
   const cfg = parseConfig(readStackFile(EXAMPLE_STACK_FILE));
-  const library = stackFixtures(cfg);
+  const library = keptFixtures(cfg);
   const fixtures = only ? library.filter((f) => only.includes(f.name)) : library;
   if (only) expect(fixtures.map((f) => f.name).sort(), "fixtures the world backfills").toEqual([...only].sort());
   const placed: Placed[] = [

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { REPO_ROOT } from "../../src/config/paths";
 import type { CliIO } from "../../src/cli/args";
 
+const PROMTOOL_ANSWERS_PRELOAD = join(__dirname, "promtool-answers-setup.ts");
+
 /**
  * Runs `npm run <script> -- <args>` as npm would, minus npm's own start-up: the command is read
  * from package.json, so the tests exercise the loader the scripts use.
@@ -13,7 +15,9 @@ export function runScript(script: string, args: string[], cwd = REPO_ROOT) {
   const command: string = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")).scripts[script];
   const [program, ...rest] = command.split(/\s+/);
   if (program !== "node") throw new Error(`package.json script ${script} does not start with node: ${command}`);
-  const run = spawnSync(process.execPath, [...rest, ...args], { cwd, encoding: "utf8" });
+  // After the script's own loader (tsx), before its program: promtool's answers kept within the test run.
+  const options = rest.includes("tsx/cjs") ? [...rest.slice(0, -1), "--require", PROMTOOL_ANSWERS_PRELOAD, rest.at(-1)!] : rest;
+  const run = spawnSync(process.execPath, [...options, ...args], { cwd, encoding: "utf8" });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

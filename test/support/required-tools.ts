@@ -10,8 +10,8 @@ import { delimiter, join } from "node:path";
 const TOOLS = [
   { binary: "promtool", env: "PROMTOOL", debianPackage: "prometheus" },
   { binary: "amtool", env: undefined, debianPackage: "prometheus-alertmanager" },
-  // src/preview/browser.ts: CHROMIUM names another build (the CI runner's Chrome).
-  { binary: "chromium", env: "CHROMIUM", debianPackage: "chromium" },
+  // src/preview/browser.ts: CHROMIUM_BIN names another build (the CI runner's Chrome).
+  { binary: "chromium", env: "CHROMIUM_BIN", debianPackage: "chromium" },
 ] as const;
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -33,7 +33,7 @@ function onPath(binary: string, path: string): boolean {
 /** The one line to print when a tool is missing, or undefined when all are there. */
 export function missingToolsMessage(env: NodeJS.ProcessEnv): string | undefined {
   const missing = TOOLS.filter((t) => {
-    // The replay honours PROMTOOL=<path or name>, the pictures CHROMIUM; amtool is always looked up on PATH.
+    // The replay honours PROMTOOL=<path or name>, the pictures CHROMIUM_BIN; amtool is always looked up on PATH.
     const override = t.env && env[t.env];
     return override ? !executable(override) && !onPath(override, env.PATH ?? "") : !onPath(t.binary, env.PATH ?? "");
   });

@@ -5,7 +5,8 @@ import { deserialize, serialize } from "node:v8";
 import { inject } from "vitest";
 import { checkedStack } from "../../src/checks";
 import { parseConfig } from "../../src/config/schema";
-import { replayStack, stackFixtures, type FixtureReplay } from "../../src/replay/run";
+import { replayStack, type FixtureReplay } from "../../src/replay/run";
+import { keptFixtures } from "./fixtures";
 import { exampleConfig } from "./stack";
 
 /**
@@ -52,7 +53,7 @@ export async function scenarioReplay(): Promise<ScenarioReplay> {
   if (owner) {
     try {
       const cfg = parseConfig(exampleConfig());
-      const results = await replayStack({ stack: checkedStack(cfg), cfg, dir }, stackFixtures(cfg));
+      const results = await replayStack({ stack: checkedStack(cfg), cfg, dir }, keptFixtures(cfg));
       writeFileSync(`${file}.tmp`, serialize(results));
       renameSync(`${file}.tmp`, file);
     } catch (e) {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { REPO_ROOT } from "../../src/config/paths";
+import { E2E_CHECKS } from "../../src/cli/engines/checks";
 
 const WORKFLOWS = join(REPO_ROOT, ".github", "workflows");
 const VALIDATOR = join(REPO_ROOT, "node_modules", ".bin", "action-validator");
@@ -81,11 +82,10 @@ describe("GitHub workflows", () => {
     const e2e = runs.find((r) => r.startsWith("npm run e2e -- "))!;
     const files = e2e.split(/\s+/).slice(4);
     expect(files.sort()).toEqual(["test/e2e/backtest-agreement.e2e.ts", "test/e2e/exported-rules.e2e.ts", "test/e2e/pictures.e2e.ts"]);
-    // Exactly the e2e files that ask for no engine built from source (requireEngines: Loki, the Pulumi CLI and its language host).
-    const e2eFiles = readdirSync(join(REPO_ROOT, "test", "e2e")).filter((f) => f.endsWith(".e2e.ts"));
-    const engineFree = e2eFiles.filter((f) => !readFileSync(join(REPO_ROOT, "test", "e2e", f), "utf8").includes("requireEngines("));
-    expect(engineFree.map((f) => `test/e2e/${f}`).sort()).toEqual(files);
-    expect(e2eFiles.length).toBeGreaterThan(engineFree.length);
+    // Exactly the e2e checks that need only Debian's packages (src/cli/engines/checks.ts): Prometheus and Chromium, no by-hand engine, no Pulumi CLI build.
+    const debianOnly = E2E_CHECKS.filter((c) => c.needs.every((n) => n === "prometheus" || n === "chromium")).map((c) => c.file);
+    expect(debianOnly.sort()).toEqual(files);
+    expect(E2E_CHECKS.length).toBeGreaterThan(debianOnly.length);
   });
 
   it("previews only when Pulumi credentials are configured, with a visible notice otherwise", () => {
@@ -97,37 +97,51 @@ describe("GitHub workflows", () => {
     expect(steps.find((s) => s.run?.includes("::notice title=pulumi preview skipped::"))).toBeDefined();
   });
 
-  it("comments the replay's verdict only (the diff carries the comparison with the base), its whole report going to the job summary", () => {
-    const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc;
-    const step = (pr.jobs.review.steps ?? []).find((s) => s.run?.includes("npm run --silent replay -- --format markdown"));
-    expect(step?.id).toBe("replay");
-    const dir = mkdtempSync(join(tmpdir(), "pr-replay-step-"));
-    const bin = join(dir, "bin");
-    mkdirSync(bin);
-    mkdirSync(join(dir, "comment"));
-    const report = [
-      "## Incident replay",
-      "",
-      "### factory-5xx: the seed incident",
-      "| alert | ... |",
-      "",
-      "promtool test rules: 126/126 passed",
-      "1 of 42 fixtures FAILED: factory-5xx",
-    ];
-    writeFileSync(join(bin, "npm"), `#!/bin/sh\nprintf '%s\\n' ${report.map((l) => `'${l}'`).join(" ")}\nexit 1\n`, { mode: 0o755 });
-    const [output, summary] = [join(dir, "output"), join(dir, "summary")];
-    const run = spawnSync("bash", ["-e", "-c", step?.run ?? ""], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
-    });
-    expect(run.status, run.stderr).toBe(0);
-    expect(readFileSync(output, "utf8")).toBe("status=1\n");
-    expect(readFileSync(summary, "utf8")).toBe(`${report.join("\n")}\n`);
-    const comment = readFileSync(join(dir, "comment", "2-replay.md"), "utf8");
-    expect(comment).toContain("promtool test rules: 126/126 passed\n1 of 42 fixtures FAILED: factory-5xx\n");
-    expect(comment).not.toContain("### factory-5xx");
-  });
+  it.each([
+    ["the verdict it wrote as JSON (npm run replay --verdict), whatever lines its report ends with", true],
+    ["a line saying it wrote none when it stopped before replaying", false],
+  ])(
+    "comments the replay's verdict only (the diff carries the comparison with the base): %s, its whole report going to the job summary",
+    (_name, writesVerdict) => {
+      const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc;
+      const step = (pr.jobs.review.steps ?? []).find((s) => s.run?.includes("npm run --silent replay -- --format markdown"));
+      expect(step?.id).toBe("replay");
+      expect(step?.run).not.toMatch(/\btail\b/);
+      const dir = mkdtempSync(join(tmpdir(), "pr-replay-step-"));
+      const bin = join(dir, "bin");
+      mkdirSync(bin);
+      mkdirSync(join(dir, "comment"));
+      const report = ["## Incident replay", "", "### factory-5xx: the seed incident", "| alert | ... |", "", "Scenario table written to x"];
+      const verdict = { summary: "1 of 42 fixtures FAILED: factory-5xx", promtool: { agree: 126, checked: 126 } };
+      // An npm that prints the report and, given --verdict FILE, writes the verdict there.
+      writeFileSync(
+        join(bin, "npm"),
+        `#!/bin/sh\nprintf '%s\\n' ${report.map((l) => `'${l}'`).join(" ")}\n` +
+          (writesVerdict
+            ? `while [ $# -gt 0 ]; do [ "$1" = --verdict ] && printf '%s' '${JSON.stringify(verdict)}' > "$2"; shift; done\n`
+            : "") +
+          "exit 1\n",
+        { mode: 0o755 },
+      );
+      const [output, summary] = [join(dir, "output"), join(dir, "summary")];
+      const run = spawnSync("bash", ["-e", "-c", step?.run ?? ""], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(output, "utf8")).toBe("status=1\n");
+      expect(readFileSync(summary, "utf8")).toBe(`${report.join("\n")}\n`);
+      const comment = readFileSync(join(dir, "comment", "2-replay.md"), "utf8");
+      expect(comment).toContain(
+        writesVerdict
+          ? "1 of 42 fixtures FAILED: factory-5xx\n\npromtool test rules: 126/126 runs agree with the replay.\n"
+          : "The replay wrote no verdict (exit 1): it stopped before replaying",
+      );
+      expect(comment).not.toContain("### factory-5xx");
+      expect(comment).not.toContain("Scenario table written");
+    },
+  );
 
   it("diffs every Pulumi.<stack>.yaml of the repository against the base branch, each from its own stack file", () => {
     const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc;
@@ -186,8 +200,8 @@ describe("GitHub workflows", () => {
     const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc as Workflow & {
       jobs: Record<string, { env?: Record<string, string> }>;
     };
-    expect(pr.jobs.test.env?.CHROMIUM).toBe("/usr/bin/google-chrome");
-    expect(pr.jobs.review.env?.CHROMIUM).toBe("/usr/bin/google-chrome");
+    expect(pr.jobs.test.env?.CHROMIUM_BIN).toBe("/usr/bin/google-chrome");
+    expect(pr.jobs.review.env?.CHROMIUM_BIN).toBe("/usr/bin/google-chrome");
   });
 
   it("deploys to production only behind the production environment, after staging", () => {

@@ -75,3 +75,30 @@ export function buildFromProxy(engine: Engine, env: NodeJS.ProcessEnv, progress:
   renameSync(partial, target);
   return target;
 }
+
+/**
+ * Builds a Go module of this repository (its requirements come from the Go module proxy, pinned by
+ * its go.sum), stamping the content version the cache is keyed by. Moved into the cache only when
+ * the build succeeded.
+ */
+export function buildRepositoryModule(engine: Engine, root: string, env: NodeJS.ProcessEnv, progress: (line: string) => void): string {
+  const source = engine.source;
+  if (source.kind !== "repository-module") throw new Error(`${engine.name} is not a module of this repository`);
+  const dir = join(root, source.dir);
+  run(engine, "go version", "go", ["version"], dir, env);
+  progress(`${engine.name}: go build ${source.dir} (downloads its modules from the Go module proxy the first time)`);
+  const target = cachedBinary(engine, env);
+  const partial = `${target}.partial`;
+  mkdirSync(dirname(target), { recursive: true });
+  run(
+    engine,
+    `go build ${source.dir}`,
+    "go",
+    ["build", "-ldflags", `-X main.version=${engine.version}`, "-o", partial, source.pkg],
+    dir,
+    env,
+  );
+  if (!existsSync(partial)) throw new EngineBuildError(engine, "go build", "no binary written");
+  renameSync(partial, target);
+  return target;
+}

@@ -11,6 +11,8 @@ export function howToGet(engine: Engine): string {
   switch (s.kind) {
     case "go-proxy":
       return "run npm run engines";
+    case "repository-module":
+      return `run npm run engines -- --only ${engine.name}`;
     case "repository":
       return `${s.refusal}: build ${s.pkg} of ${s.repository} at tag ${s.tag} (docs/engines.md), then set ${engine.env} or put it at ${cachedBinary(engine)}`;
     case "debian":

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -19,12 +20,37 @@ export type EngineSource =
       ldflags: string;
       replaces: Array<{ module: string; version: string; dir: string }>;
     }
+  /** A Go module of this repository (`dir`), its requirements from the Go module proxy: built here. */
+  | { kind: "repository-module"; dir: string; pkg: string }
   /** A public repository the proxy does not serve: built from a checkout of `tag` by whoever has one, then reused. */
   | { kind: "repository"; repository: string; tag: string; pkg: string; refusal: string }
   /** A Debian package (.ci/run installs it). */
   | { kind: "debian"; debianPackage: string }
   /** Nothing here can provide it; a user points at their own binary. */
   | { kind: "unavailable"; repository: string; release: string; refusal: string };
+
+/**
+ * How this machine gets an engine, the three kinds `npm run engines` shows and docs/engines.md explains:
+ * from a registry (Debian, the Go module proxy: `.ci/run` installs or builds it, and a check that needs
+ * it fails when it is missing), by hand (built by a person from a repository `fetch` brings, found
+ * through its \`*_BIN\` variable or the cache, never built by a script here: its checks are skipped where
+ * it is absent, and its answers are recorded as data in the repository), or not available here at all.
+ * A Go module of this repository (the page-text helper) builds from the module proxy: a registry's.
+ */
+export type Supply = "registry" | "by hand" | "not available";
+
+export function supplyOf(engine: Engine): Supply {
+  switch (engine.source.kind) {
+    case "go-proxy":
+    case "repository-module":
+    case "debian":
+      return "registry";
+    case "repository":
+      return "by hand";
+    case "unavailable":
+      return "not available";
+  }
+}
 
 export interface Engine {
   name: string;
@@ -48,6 +74,27 @@ function lockedVersion(root: string, pkg: string): string {
   return version;
 }
 
+/** The page-text helper: Grafana's annotation expansion over Prometheus' template engine (tools/page-text/main.go). */
+export const PAGE_TEXT_DIR = "tools/page-text";
+
+/**
+ * A module of this repository is versioned by its content (go.mod, go.sum and its Go files): a
+ * cached binary built from other sources is never taken for it.
+ */
+function moduleVersion(root: string, dir: string): string {
+  const hash = createHash("sha256");
+  const folder = join(root, dir);
+  for (const file of readdirSync(folder)
+    .filter((f) => /^go\.(mod|sum)$|\.go$/.test(f))
+    .sort())
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(join(folder, file)))
+      .update("\0");
+  return `src-${hash.digest("hex").slice(0, 12)}`;
+}
+
 export const LOKI_VERSION = "v3.7.6";
 /** Grafana 12.4.0 is the first release whose file provisioning takes recording rules' targetDatasourceUid. */
 export const GRAFANA_RELEASE = "12.4.0";
@@ -56,6 +103,7 @@ export function engines(root: string): Engine[] {
   const pulumi = lockedVersion(root, "@pulumi/pulumi");
   const provider = lockedVersion(root, "@pulumiverse/grafana");
   const versionFlag = `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${pulumi}`;
+  const pageText = moduleVersion(root, PAGE_TEXT_DIR);
   return [
     {
       name: "pulumi",
@@ -124,6 +172,17 @@ export function engines(root: string): Engine[] {
       usedFor: "LogQL: the replay's evaluator compared with Loki on the same pushed logs",
     },
     {
+      name: "page-text",
+      version: pageText,
+      binary: "page-text",
+      env: "PIZZA_PAGE_TEXT_BIN",
+      versionArgs: ["-version"],
+      versionText: `page-text ${pageText}`,
+      source: { kind: "repository-module", dir: PAGE_TEXT_DIR, pkg: "." },
+      usedFor:
+        "a page's words: rule summaries and descriptions expanded as Grafana does, with Prometheus' template engine (npm test, npm run replay -- --page-text)",
+    },
+    {
       name: "prometheus",
       version: "Debian",
       binary: "prometheus",
@@ -132,6 +191,26 @@ export function engines(root: string): Engine[] {
       versionText: "prometheus, version",
       source: { kind: "debian", debianPackage: "prometheus" },
       usedFor: "PromQL rules (replay, backtest) and the local stack's metrics store",
+    },
+    {
+      name: "amtool",
+      version: "Debian",
+      binary: "amtool",
+      env: "AMTOOL",
+      versionArgs: ["--version"],
+      versionText: "amtool, version",
+      source: { kind: "debian", debianPackage: "prometheus-alertmanager" },
+      usedFor: "the Alertmanager export's routing tests and the notification template (npm test)",
+    },
+    {
+      name: "chromium",
+      version: "Debian",
+      binary: "chromium",
+      env: "CHROMIUM_BIN",
+      versionArgs: ["--version"],
+      versionText: "Chromium",
+      source: { kind: "debian", debianPackage: "chromium" },
+      usedFor: "the pictures users see (timelines, dashboard previews), drawn as they will see them",
     },
     {
       name: "grafana",

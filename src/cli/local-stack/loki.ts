@@ -2,7 +2,10 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { labelSetKey } from "../../model/labels";
 import { freePort, stopProcess, waitReady } from "../../preview/processes";
+import type { LogEntry } from "../../replay/logql";
+import type { LokiAnswer } from "../../replay/loki-recording";
 
 /**
  * A real Loki (the pinned single binary, `-target=all`) on loopback ports, filesystem storage in a
@@ -12,22 +15,9 @@ import { freePort, stopProcess, waitReady } from "../../preview/processes";
  * (the pushed lines carry the test's own timestamps).
  */
 
-export interface PushedLine {
-  /** Milliseconds since the epoch. */
-  ts: number;
-  labels: Record<string, string>;
-  line: string;
-  metadata?: Record<string, string>;
-}
-
-export type LokiAnswer =
-  | { kind: "vector"; samples: Array<{ labels: Record<string, string>; value: number }> }
-  | { kind: "scalar"; value: number }
-  | { kind: "error"; status: number; message: string };
-
 export interface Loki {
   url: string;
-  push(tenant: string, lines: PushedLine[]): Promise<void>;
+  push(tenant: string, lines: LogEntry[]): Promise<void>;
   /** An instant query at `atMs`, as Grafana's rule evaluation and the replay ask it. */
   instant(tenant: string, query: string, atMs: number): Promise<LokiAnswer>;
   /** Loki's log so far (for a failure message). */
@@ -89,13 +79,13 @@ function sampleValue(text: string): number {
   return Number(text);
 }
 
-function streamsOf(lines: PushedLine[]) {
+function streamsOf(lines: LogEntry[]) {
   const byStream = new Map<
     string,
     { stream: Record<string, string>; values: Array<[string, string] | [string, string, Record<string, string>]> }
   >();
   for (const l of lines) {
-    const k = JSON.stringify(Object.entries(l.labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const k = labelSetKey(l.labels);
     if (!byStream.has(k)) byStream.set(k, { stream: l.labels, values: [] });
     const ns = `${BigInt(Math.round(l.ts)) * 1_000_000n}`;
     byStream.get(k)!.values.push(l.metadata && Object.keys(l.metadata).length ? [ns, l.line, l.metadata] : [ns, l.line]);

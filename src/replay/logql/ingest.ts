@@ -1,3 +1,4 @@
+import { labelSetKey } from "../../model/labels";
 import { LogQLUnsupported, type LogEntry } from "./errors";
 
 /**
@@ -9,8 +10,7 @@ import { LogQLUnsupported, type LogEntry } from "./errors";
 export function storedByLoki<T extends LogEntry>(lines: readonly T[]): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
-  const sorted = (labels: Record<string, string> = {}) =>
-    JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = (labels: Record<string, string> = {}) => labelSetKey(labels);
   for (const l of [...lines].sort((a, b) => a.ts - b.ts)) {
     if (l.line === "")
       throw new LogQLUnsupported(

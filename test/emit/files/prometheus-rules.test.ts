@@ -17,7 +17,7 @@ import {
 } from "../../../src/emit/files/prometheus-rules";
 import { RENDERED_DIR } from "../../../src/config/paths";
 import { listFiles } from "../../../src/emit/files/artifacts";
-import { promtool } from "../../../src/replay/promtool";
+import { promtool } from "../../../src/emit/promtool";
 import { checkedStack } from "../../../src/checks";
 import { exampleConfig } from "../../support/stack";
 

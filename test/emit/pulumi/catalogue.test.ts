@@ -59,7 +59,9 @@ describe("the alert catalogue under Pulumi mocks", () => {
       expect(Object.keys(r.labels).sort(), r.uid).toEqual(["category", "service", "severity", "team"]);
       // Every alert but the watchdog links the dashboard panel showing what it watches.
       const panelLink = r.uid === "pizza-watchdog" ? [] : ["__dashboardUid__", "__panelId__"];
-      expect(Object.keys(r.annotations).sort(), r.uid).toEqual([...panelLink, "description", "runbook_url", "summary"]);
+      // The order-failure page also links the factory's support/report links (an Explore query), as a factory page must.
+      const supportLinks = r.uid === "pizza-order-failures" ? ["support_url"] : [];
+      expect(Object.keys(r.annotations).sort(), r.uid).toEqual([...panelLink, "description", "runbook_url", "summary", ...supportLinks]);
       expect(r.annotations.runbook_url, r.uid).toMatch(new RegExp(`/runbooks/${r.uid}\\.md$`));
     }
   });

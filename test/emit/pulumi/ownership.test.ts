@@ -55,7 +55,7 @@ describe("routing mode rule-settings (the default): the org's notification polic
       contactPoint: "pizza-on-call",
       // The page route's grafana_folder, severity; Grafana forces alertname in anyway (grafana #90488).
       groupBies: ["grafana_folder", "alertname", "severity"],
-      groupWait: "10s",
+      groupWait: "5s",
       groupInterval: "5m",
       repeatInterval: "1h",
     });

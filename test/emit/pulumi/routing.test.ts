@@ -81,7 +81,7 @@ describe("routing resources under Pulumi mocks", () => {
       { match: "alertname=~DatasourceError|DatasourceNoData", to: "pizza-observability-tickets", wait: "1m", repeat: "12h", mute: [] },
       { match: "category=watchdog", to: "pizza-heartbeat", wait: "0s", repeat: "5m", mute: [] },
       { match: "category=telemetry", to: "pizza-observability-tickets", wait: "1m", repeat: "12h", mute: [] },
-      { match: "severity=page", to: "pizza-on-call", wait: "10s", repeat: "1h", mute: [] },
+      { match: "severity=page", to: "pizza-on-call", wait: "5s", repeat: "1h", mute: [] },
       { match: "severity=~ticket|warning", to: "pizza-team-slack", wait: "1m", repeat: "12h", mute: ["chaos-testing"] },
     ]);
   });

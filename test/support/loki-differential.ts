@@ -1,11 +1,12 @@
-import { compileLogQL, LogQLInvalid, LogQLPipelineError, LogQLUnsupported, storedByLoki } from "../../../src/replay/logql";
-import type { Loki, LokiAnswer, PushedLine } from "../../../src/cli/local-stack/loki";
+import { compileLogQL, LogQLInvalid, LogQLPipelineError, LogQLUnsupported, storedByLoki, type LogEntry } from "../../src/replay/logql";
+import { labelSetKey } from "../../src/model/labels";
+import type { LokiAnswer } from "../../src/replay/loki-recording";
 
 /**
- * One LogQL query over one set of lines, asked of the real Loki and of the replay's evaluator at
- * the same instants. The replay's verdict is "refused" when it declines the construct by name
- * (LogQLUnsupported); otherwise both sides must agree on every instant: the same series with the
- * same values, or both fail.
+ * One LogQL query over one set of lines, answered by Loki (live in `npm run e2e`, recorded in
+ * `npm test`) and by the replay's evaluator at the same instants. The replay's verdict is "refused"
+ * when it declines the construct by name (LogQLUnsupported); otherwise both sides must agree on every
+ * instant: the same series with the same values, or both fail.
  */
 
 export interface DifferentialCase {
@@ -14,7 +15,7 @@ export interface DifferentialCase {
   /** Cases of one group share their lines: pushed once, into one tenant. */
   group?: string;
   query: string;
-  lines: PushedLine[];
+  lines: LogEntry[];
   /** Milliseconds since the epoch. */
   times: number[];
 }
@@ -22,8 +23,6 @@ export interface DifferentialCase {
 export type Verdict = { status: "agree" } | { status: "refused"; reason: string } | { status: "disagree"; detail: string };
 
 type Side = { kind: "samples"; byKey: Map<string, number> } | { kind: "error"; message: string };
-
-const key = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 function same(a: number, b: number): boolean {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
@@ -33,8 +32,8 @@ function same(a: number, b: number): boolean {
 
 function lokiSide(a: LokiAnswer): Side {
   if (a.kind === "error") return { kind: "error", message: `${a.status} ${a.message}` };
-  if (a.kind === "scalar") return { kind: "samples", byKey: new Map([[key({}), a.value]]) };
-  return { kind: "samples", byKey: new Map(a.samples.map((s) => [key(s.labels), s.value])) };
+  if (a.kind === "scalar") return { kind: "samples", byKey: new Map([[labelSetKey({}), a.value]]) };
+  return { kind: "samples", byKey: new Map(a.samples.map((s) => [labelSetKey(s.labels), s.value])) };
 }
 
 const show = (s: Side) =>
@@ -50,43 +49,57 @@ function agree(replay: Side, loki: Side): boolean {
   return true;
 }
 
-export async function compare(loki: Loki, tenant: string, c: DifferentialCase, pushed = false): Promise<Verdict> {
-  let query;
+/** The replay's query, or why it has none: refused by name, or invalid (Loki must fail it too). */
+function compiled(query: string): { query?: ReturnType<typeof compileLogQL> } | { refused: string } {
   try {
-    query = compileLogQL(c.query);
+    return { query: compileLogQL(query) };
   } catch (e) {
-    if (e instanceof LogQLUnsupported) return { status: "refused", reason: e.message };
+    if (e instanceof LogQLUnsupported) return { refused: e.message };
     if (!(e instanceof LogQLInvalid)) throw e;
     // The replay's refusal the conformance test names: the official grammar does not parse it.
-    if (/does not parse/.test(e.message))
-      return { status: "refused", reason: `the grammar (@grafana/lezer-logql) does not parse it: ${e.message}` };
-    query = undefined;
+    if (/does not parse/.test(e.message)) return { refused: `the grammar (@grafana/lezer-logql) does not parse it: ${e.message}` };
+    return {};
   }
-  if (!pushed) await loki.push(tenant, c.lines);
-  let stored;
-  try {
-    stored = storedByLoki(c.lines);
-  } catch (e) {
-    if (e instanceof LogQLUnsupported) return { status: "refused", reason: e.message };
-    throw e;
+}
+
+/**
+ * The replay's answers compared with Loki's, instant by instant (`answers[i]` at `c.times[i]`).
+ * `stored` is the case's lines as Loki keeps them, when the caller already has them (a group's).
+ */
+export function verdict(c: DifferentialCase, answers: readonly LokiAnswer[], stored?: LogEntry[]): Verdict {
+  const compiledQuery = compiled(c.query);
+  if ("refused" in compiledQuery) return { status: "refused", reason: compiledQuery.refused };
+  let lines = stored;
+  if (!lines) {
+    try {
+      lines = storedByLoki(c.lines);
+    } catch (e) {
+      if (e instanceof LogQLUnsupported) return { status: "refused", reason: e.message };
+      throw e;
+    }
   }
-  for (const t of c.times) {
+  for (const [i, t] of c.times.entries()) {
     let replay: Side;
-    if (!query) replay = { kind: "error", message: "invalid" };
+    if (!compiledQuery.query) replay = { kind: "error", message: "invalid" };
     else {
       try {
-        replay = { kind: "samples", byKey: new Map(query(stored, t).map((s) => [key(s.labels), s.value])) };
+        replay = { kind: "samples", byKey: new Map(compiledQuery.query(lines, t).map((s) => [labelSetKey(s.labels), s.value])) };
       } catch (e) {
         if (e instanceof LogQLUnsupported) return { status: "refused", reason: e.message };
         if (!(e instanceof LogQLPipelineError) && !(e instanceof LogQLInvalid)) throw e;
         replay = { kind: "error", message: (e as Error).message };
       }
     }
-    const real = lokiSide(await loki.instant(tenant, c.query, t));
+    const real = lokiSide(answers[i]);
     if (!agree(replay, real))
       return { status: "disagree", detail: `at ${new Date(t).toISOString()}: replay ${show(replay)}; loki ${show(real)}` };
   }
   return { status: "agree" };
+}
+
+/** The case shifted by `base` ms: its lines and instants (Loki keeps recent lines in its ingester). */
+export function shifted(c: DifferentialCase, base: number): DifferentialCase {
+  return { ...c, lines: c.lines.map((l) => ({ ...l, ts: l.ts + base })), times: c.times.map((t) => t + base) };
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping order. */

@@ -1,6 +1,6 @@
-import { seededRandom } from "../../../src/replay/fixtures/random";
-import type { DifferentialCase } from "./differential";
-import type { PushedLine } from "../../../src/cli/local-stack/loki";
+import { seededRandom } from "../../src/replay/fixtures/random";
+import type { DifferentialCase } from "./loki-differential";
+import type { LogEntry } from "../../src/replay/logql";
 
 /**
  * Generated LogQL cases: random pipelines from the constructs the replay's evaluator claims
@@ -73,8 +73,8 @@ const UNWRAP = ["| unwrap status", "| unwrap latency", "| unwrap duration(durati
 const WINDOWS = ["30s", "1m", "5m"];
 const OUTER = ["", "sum", "sum by (level)", "count", "max by (type)", "min without (job)", "avg", "topk(2,", "sort_desc("];
 
-function lines(random: () => number, pick: Pick): PushedLine[] {
-  const out: PushedLine[] = [];
+function lines(random: () => number, pick: Pick): LogEntry[] {
+  const out: LogEntry[] = [];
   const count = 10 + Math.floor(random() * 40);
   // One case in ten has an empty line, which the replay refuses by name.
   const empty = random() < 0.1 ? Math.floor(random() * count) : -1;

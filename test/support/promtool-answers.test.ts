@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROMTOOL_CACHE_ENV, testRulesAsync } from "../../src/replay/promtool";
+import { testRulesAsync } from "../../src/emit/promtool";
+import { keptAnswers } from "./promtool-answers";
 
 /** A promtool stand-in that counts its runs and names the file it was asked about. */
 function countingPromtool(dir: string): { binary: string; runs: () => number } {
@@ -22,29 +23,35 @@ function question(dir: string, name: string, rules: string, ruleText: string): s
   return file;
 }
 
-describe("promtool's answers within one test run (PIZZA_PROMTOOL_CACHE_DIR)", () => {
+describe("promtool's answers kept within one test run (test machinery: test/support/promtool-answers.ts)", () => {
   const dir = mkdtempSync(join(tmpdir(), "promtool-answers-"));
   const { binary, runs } = countingPromtool(dir);
-  const env = { [PROMTOOL_CACHE_ENV]: join(dir, "answers") };
+  const answer = keptAnswers(join(dir, "answers"));
   const groups = "groups: []\n";
 
   it("answers the same question (tests and rule files' content, wherever they are) once, naming each asking file", async () => {
-    const first = await testRulesAsync(question(dir, "a.test.yml", "a.rules.yml", groups), binary, env);
-    const again = await testRulesAsync(join(dir, "a.test.yml"), binary, env);
+    const first = await answer(question(dir, "a.test.yml", "a.rules.yml", groups), binary);
+    const again = await answer(join(dir, "a.test.yml"), binary);
     const elsewhere = question(dir, "b.test.yml", "b.rules.yml", groups);
-    const moved = await testRulesAsync(elsewhere, binary, env);
+    const moved = await answer(elsewhere, binary);
     expect(runs()).toBe(1);
     expect(first).toEqual({ status: 1, output: `Unit Testing:  ${join(dir, "a.test.yml")}\n  FAILED:\n` });
     expect(again).toEqual(first);
     expect(moved).toEqual({ status: 1, output: `Unit Testing:  ${elsewhere}\n  FAILED:\n` });
   });
 
-  it("asks promtool again when a rule file's content differs, and every time without the variable", async () => {
+  it("asks promtool again when a rule file's content differs", async () => {
     const before = runs();
-    await testRulesAsync(question(dir, "c.test.yml", "c.rules.yml", "groups: [{name: x, rules: []}]\n"), binary, env);
+    await answer(question(dir, "c.test.yml", "c.rules.yml", "groups: [{name: x, rules: []}]\n"), binary);
     expect(runs()).toBe(before + 1);
-    await testRulesAsync(join(dir, "a.test.yml"), binary, {});
-    await testRulesAsync(join(dir, "a.test.yml"), binary, {});
-    expect(runs()).toBe(before + 3);
+  });
+
+  it("is what the product's testRulesAsync uses in this test run (installed by the vitest setup file)", async () => {
+    const other = mkdtempSync(join(tmpdir(), "promtool-answers-installed-"));
+    const counting = countingPromtool(other);
+    const file = question(other, "d.test.yml", "d.rules.yml", "groups: [{name: installed, rules: []}]\n");
+    await testRulesAsync(file, counting.binary);
+    await testRulesAsync(file, counting.binary);
+    expect(counting.runs()).toBe(1);
   });
 });

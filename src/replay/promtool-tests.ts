@@ -1,74 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
-import { availableParallelism } from "node:os";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Fixture, Series } from "./fixtures";
 import { durationSeconds, formatDuration } from "../config/durations";
 import type { Labels } from "./logql";
+import { testRulesAsync, type PromtoolResult } from "../emit/promtool";
 
-/** promtool (Debian `prometheus`, 2.42): the real rule evaluation the replay relies on. */
-
-/** The promtool to run: `PROMTOOL` (a path or name) when set, else `promtool` on PATH. */
-export function promtoolBinary(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PROMTOOL ?? "promtool";
-}
-
-export const PROMTOOL = promtoolBinary();
-
-export interface PromtoolResult {
-  status: number;
-  output: string;
-}
-
-/** Runs promtool; a missing binary throws, so a test needing it fails instead of passing vacuously. */
-export function promtool(args: string[], binary = PROMTOOL): PromtoolResult {
-  const r = spawnSync(binary, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (r.error) throw new Error(`cannot run ${binary} (install Debian's prometheus package): ${r.error.message}`);
-  return checkedResult(r.status ?? -1, `${r.stdout}${r.stderr}`);
-}
-
-/** `promtool` without blocking: several run at once (see `inParallel`). */
-export function promtoolAsync(args: string[], binary = PROMTOOL): Promise<PromtoolResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (d: Buffer) => out.push(d));
-    child.stderr.on("data", (d: Buffer) => err.push(d));
-    child.on("error", (e) => reject(new Error(`cannot run ${binary} (install Debian's prometheus package): ${e.message}`)));
-    child.on("close", (status) => {
-      try {
-        resolvePromise(checkedResult(status ?? -1, `${Buffer.concat(out).toString("utf8")}${Buffer.concat(err).toString("utf8")}`));
-      } catch (e) {
-        reject(e as Error);
-      }
-    });
-  });
-}
-
-function checkedResult(status: number, output: string): PromtoolResult {
-  // promtool only warns about a rule file it cannot find, and then passes with no rules loaded.
-  if (/no file match pattern/.test(output)) throw new Error(`promtool did not find a rule file:\n${output}`);
-  return { status, output };
-}
-
-/** How many promtool runs the replay keeps going at once: one per core plus one (it also writes files), 2 to 4. */
-export const PROMTOOL_CONCURRENCY = Math.min(4, Math.max(2, availableParallelism() + 1));
-
-/** `work` over every item, at most `limit` at a time; results in the items' order. The first failure rejects. */
-export async function inParallel<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+/**
+ * `promtool test rules` files as the replay and the backtest write them (a fixture's series as
+ * input, one check per alert and evaluation) and what promtool's answers say fired. promtool itself
+ * is run by src/emit/promtool.ts.
+ */
 
 export interface ExpectedAlert {
   labels: Labels;
@@ -183,62 +125,34 @@ export function reportedFirings(file: string, r: PromtoolResult): Mismatch[] {
 }
 
 /**
- * What promtool says fires: for every alert and every evaluation, a check expecting nothing to
- * fire. Each failing check is an alert firing at that time, with the labels promtool printed.
- * Without blocking, so that several fixtures' promtool runs overlap.
+ * What one comparison has already asked promtool (the review diff's two sides): an observation is
+ * a pure function of its rule files' text and its test file, so a question one side asked is
+ * answered for the other from here. Keys are content, never paths (each side writes its own folder).
  */
-export async function observeFiringsAsync(input: TestFileInput, dir: string): Promise<Mismatch[]> {
-  const file = observationFile(input, dir);
-  return reportedFirings(file, await testRulesAsync(file));
-}
+export type ObservedAnswers = Map<string, Promise<Mismatch[]>>;
 
-/**
- * Where `testRulesAsync` keeps promtool's answers by the content of what it was asked, when set: the
- * test suite points it into the run's own temporary folder (test/support/temp-root.ts), so that a
- * question asked again within one run (the same rules over the same fixture, e.g. a built stack and
- * the same stack read back from its rendered files) is answered by the run that asked it first.
- */
-export const PROMTOOL_CACHE_ENV = "PIZZA_PROMTOOL_CACHE_DIR";
-
-/**
- * The content a `promtool test rules` file asks about (our JSON files only): its tests and the text of
- * each rule file it names, wherever those are.
- */
-function questionKey(text: string, binary: string): string | undefined {
-  let doc: { rule_files?: unknown };
-  try {
-    doc = JSON.parse(text.slice(text.indexOf("\n") + 1)) as { rule_files?: unknown };
-  } catch {
-    return undefined;
-  }
-  const ruleFiles = doc.rule_files;
-  if (!Array.isArray(ruleFiles) || !ruleFiles.every((f) => typeof f === "string")) return undefined;
-  const hash = createHash("sha256")
-    .update(binary)
-    .update("\0")
-    .update(JSON.stringify({ ...doc, rule_files: ruleFiles.length }));
-  for (const rules of ruleFiles) hash.update("\0").update(readFileSync(rules));
+function questionOf(input: TestFileInput): string {
+  const hash = createHash("sha256").update(testFile({ ...input, ruleFiles: [] }, []));
+  hash.update(String(input.firstCheckSeconds ?? "")).update(input.alertnames.join("\0"));
+  for (const f of input.ruleFiles) hash.update("\0").update(readFileSync(f));
   return hash.digest("hex");
 }
 
-/** `promtool test rules FILE`, answered from PROMTOOL_CACHE_ENV's folder when the same question was asked before in it. */
-export async function testRulesAsync(file: string, binary = PROMTOOL, env: NodeJS.ProcessEnv = process.env): Promise<PromtoolResult> {
-  const cache = env[PROMTOOL_CACHE_ENV];
-  const key = cache ? questionKey(readFileSync(file, "utf8"), binary) : undefined;
-  if (!cache || !key) return promtoolAsync(["test", "rules", file], binary);
-  const entry = join(cache, `${key}.json`);
-  // The answer names the file it was asked about: kept with a placeholder, given back with this file's name.
-  const PLACEHOLDER = "\u0000file\u0000";
-  if (existsSync(entry)) {
-    const { status, output } = JSON.parse(readFileSync(entry, "utf8")) as PromtoolResult;
-    return { status, output: output.split(PLACEHOLDER).join(file) };
-  }
-  const r = await promtoolAsync(["test", "rules", file], binary);
-  mkdirSync(cache, { recursive: true });
-  const partial = `${entry}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify({ status: r.status, output: r.output.split(file).join(PLACEHOLDER) }));
-  renameSync(partial, entry);
-  return r;
+/**
+ * What promtool says fires: for every alert and every evaluation, a check expecting nothing to
+ * fire. Each failing check is an alert firing at that time, with the labels promtool printed.
+ * Without blocking, so that several fixtures' promtool runs overlap. With `answers`, a question
+ * asked before in the same comparison is not asked again.
+ */
+export async function observeFiringsAsync(input: TestFileInput, dir: string, answers?: ObservedAnswers): Promise<Mismatch[]> {
+  const ask = async () => {
+    const file = observationFile(input, dir);
+    return reportedFirings(file, await testRulesAsync(file));
+  };
+  if (!answers) return ask();
+  const key = questionOf(input);
+  if (!answers.has(key)) answers.set(key, ask());
+  return answers.get(key)!;
 }
 
 /**
