@@ -1,7 +1,8 @@
 import "./load-errors";
 import { resolve } from "node:path";
 import { defineCommand, EXIT_CODES, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
-import { EXAMPLE_STACK_FILE } from "../config/paths";
+import { InvalidDefinitionError } from "../config/errors";
+import { EXAMPLE_STACK_FILE, outputFolderProblem } from "../config/paths";
 import { parseConfig } from "../config/schema";
 import { readStackFile } from "../config/stack-file";
 import { renderArtifacts } from "../emit/files/artifacts";
@@ -110,6 +111,10 @@ export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
       const { values } = parseCommandLine(argv, PREVIEW);
       if (values.scenario !== undefined && values.fixture !== undefined)
         throw new UsageError("--scenario and --fixture both name what to preview during; give one", PREVIEW.usage);
+      // The cheap refusals first: the output folder, then the stack file and the scenario, before anything is rendered.
+      const outDir = resolve(io.cwd, values.out);
+      const refused = outputFolderProblem(outDir, "--out", "preview");
+      if (refused) throw new InvalidDefinitionError("command line", [refused]);
       const raw = readStackFile(resolve(io.cwd, values["stack-file"] ?? EXAMPLE_STACK_FILE));
       const cfg = parseConfig(raw);
       const fixture = values.fixture
@@ -119,7 +124,7 @@ export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
         side: { files: renderArtifacts(raw), cfg },
         fixture,
         ...(values.dashboard && { uids: values.dashboard }),
-        outDir: resolve(io.cwd, values.out),
+        outDir,
         progress: (line) => io.stderr(`${line}\n`),
       });
       const summary = previewSummary(results);
