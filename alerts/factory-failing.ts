@@ -15,7 +15,7 @@ import { factoryFailuresBySupportLink, SUPPORT_URL_LABEL } from "../src/model/te
  * Orders failing with no factory failure (the service's own database, a crash) leave it silent.
  */
 export default function factoryFailing(cfg: Config): RuleBuilder {
-  const { count, window, pendingPeriod } = cfg.thresholds.factoryFailures;
+  const { count, window, pendingPeriod, keepFiringFor } = cfg.thresholds.factoryFailures;
   return lokiAlertRule(cfg, {
     uid: "pizza-factory-failing",
     title: "JWT Pizza factory failing",
@@ -33,7 +33,7 @@ export default function factoryFailing(cfg: Config): RuleBuilder {
     lookbackSeconds: durationSeconds(window),
     pendingPeriod,
     // Chaos and outages fail every call: a quiet minute inside one stays one notification.
-    keepFiringFor: "2m",
+    keepFiringFor,
     panel: { dashboardUid: FACTORY_DASHBOARD_UID, panelId: FACTORY_PANELS.factoryAnswers },
     // No failed factory call in the window yields no series: the healthy state (and, with no
     // orders or no logs at all, the business of the traffic and logs-absent alerts).

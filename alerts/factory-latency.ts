@@ -1,4 +1,5 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { durationSeconds } from "../src/config/durations";
 import { promAlertRule } from "../src/model/rules";
 import type { Config } from "../src/config/schema";
 import { metricSeries } from "../src/model/telemetry";
@@ -10,7 +11,7 @@ import { FACTORY_DASHBOARD_UID, FACTORY_PANELS } from "../dashboards/panel-ids";
  * `pendingPeriod` means customers cannot order in practice, so it pages (docs/alerts.md).
  */
 export default function factoryLatency(cfg: Config): RuleBuilder {
-  const { milliseconds, pendingPeriod } = cfg.thresholds.factoryLatency;
+  const { milliseconds, window, pendingPeriod } = cfg.thresholds.factoryLatency;
   return promAlertRule(cfg, {
     uid: "pizza-factory-latency",
     panel: { dashboardUid: FACTORY_DASHBOARD_UID, panelId: FACTORY_PANELS.latency },
@@ -25,7 +26,7 @@ export default function factoryLatency(cfg: Config): RuleBuilder {
     expr: `max(${metricSeries(cfg.telemetry, "factoryLatency")})`,
     op: "gt",
     value: milliseconds,
-    lookbackSeconds: 300,
+    lookbackSeconds: durationSeconds(window),
     pendingPeriod,
     // Missing latency samples (no orders, or a telemetry outage) are not slowness.
     noDataState: "OK",

@@ -18,7 +18,7 @@ import { TELEMETRY_DASHBOARD_UID, TELEMETRY_PANELS } from "../dashboards/panel-i
  * two or three in some). A full outage crosses 20 lines within its first minute, whatever the window.
  */
 export default function metricIngestionFailure(cfg: Config): RuleBuilder {
-  const { count, window, pendingPeriod } = cfg.thresholds.metricIngestion;
+  const { count, window, pendingPeriod, keepFiringFor } = cfg.thresholds.metricIngestion;
   return promAlertRule(cfg, {
     uid: "pizza-metric-ingestion-failure",
     panel: { dashboardUid: TELEMETRY_DASHBOARD_UID, panelId: TELEMETRY_PANELS.metricShippingFailures },
@@ -37,8 +37,8 @@ export default function metricIngestionFailure(cfg: Config): RuleBuilder {
     lookbackSeconds: durationSeconds(window),
     pendingPeriod,
     // A partial failure's rare dip under the count (a quiet stretch of pushes) stays one ticket. The
-    // cost: the ticket resolves window + 5m (20 minutes) after the last failure.
-    keepFiringFor: "5m",
+    // cost: the ticket resolves window + keepFiringFor (20 minutes by default) after the last failure.
+    keepFiringFor,
     // The recording writes nothing in a minute without such lines, so A is empty when all is well.
     noDataState: "OK",
     execErrState: "Error",

@@ -10,7 +10,7 @@ import { http5xxByEndpoint } from "../src/model/telemetry";
  * A warning that names the failing endpoint; pizza-order-failures is what pages.
  */
 export default function order5xx(cfg: Config): RuleBuilder {
-  const { count, window, pendingPeriod } = cfg.thresholds.order5xx;
+  const { count, window, pendingPeriod, keepFiringFor } = cfg.thresholds.order5xx;
   return lokiAlertRule(cfg, {
     uid: "pizza-order-5xx",
     title: "JWT Pizza API answering 5xx",
@@ -26,8 +26,8 @@ export default function order5xx(cfg: Config): RuleBuilder {
     value: count,
     lookbackSeconds: durationSeconds(window),
     pendingPeriod,
-    // 5xx at a low rate come and go within the window: 5m more keeps them one notification.
-    keepFiringFor: "5m",
+    // 5xx at a low rate come and go within the window: keeping it firing keeps them one notification.
+    keepFiringFor,
     panel: { dashboardUid: ORDERS_DASHBOARD_UID, panelId: ORDERS_PANELS.http5xx },
     // No 5xx line in the window yields no series at all: that is the healthy state, not missing data.
     noDataState: "OK",

@@ -1,4 +1,5 @@
 import type { RuleBuilder } from "@grafana/grafana-foundation-sdk/alerting";
+import { durationSeconds } from "../../src/config/durations";
 import { OVERVIEW_DASHBOARD_UID } from "../../dashboards/panel-ids";
 import { promAlertRule } from "../../src/model/rules";
 import type { Config } from "../../src/config/schema";
@@ -15,7 +16,7 @@ export interface SaturationSpec {
 
 /** The service's host running out of a resource, from its percent gauge held above the threshold. */
 export function saturationAlert(cfg: Config, spec: SaturationSpec): RuleBuilder {
-  const { percent, pendingPeriod } = cfg.thresholds[spec.resource];
+  const { percent, window, pendingPeriod } = cfg.thresholds[spec.resource];
   return promAlertRule(cfg, {
     uid: spec.uid,
     panel: { dashboardUid: OVERVIEW_DASHBOARD_UID, panelId: spec.panelId },
@@ -28,7 +29,7 @@ export function saturationAlert(cfg: Config, spec: SaturationSpec): RuleBuilder 
     expr: `max(${metricSeries(cfg.telemetry, spec.resource)})`,
     op: "gt",
     value: percent,
-    lookbackSeconds: 300,
+    lookbackSeconds: durationSeconds(window),
     pendingPeriod,
     // The gauge goes missing in a telemetry outage: that must not page as saturation. Missing
     // metrics are caught by the telemetry alerts (pizza-metrics-absent).

@@ -8,6 +8,7 @@ import { dashboardDefinitions } from "../../dashboards";
 import { recordingDefinitions } from "../../recording-rules";
 import { RECORDING_GROUP, RECORDING_INTERVAL_SECONDS } from "../model/rules";
 import type { AlertGroup, Config } from "../config/schema";
+import { checkEvaluationWindows } from "./evaluation-windows";
 import { type HealthCheckDefinition, healthCheckDefinition } from "./health-check";
 import { ruleNotificationSettings } from "./rule-routing";
 import { suppressionsOf, type Suppression } from "../model/suppressions";
@@ -74,15 +75,21 @@ function attachRoutesAndKeepPagesOffDatasourceErrors(
   });
 }
 
-/** Builds every definition for one validated config. Pure: no I/O, no Pulumi, no checks (see checks/). */
+/**
+ * Builds every definition for one validated config. Pure: no I/O, no Pulumi, no checks (see checks/);
+ * throws InvalidDefinitionError, naming the key, when a group's interval is longer than its windows.
+ */
 export function defineStack(cfg: Config): StackDefinition {
   const policy = notificationPolicy(cfg).build();
   const ruleDefinitions = [...enabledAlertDefinitions(cfg), ...recordingDefinitions];
   const rules = ruleDefinitions.map((define) => define(cfg).build());
+  const ruleGroups = groupRules(cfg, attachRoutesAndKeepPagesOffDatasourceErrors(cfg, rules, policy));
+  // The one rule between settings that needs the built rules: no group evaluated less often than its windows.
+  checkEvaluationWindows(cfg, ruleGroups);
   const dashboards = dashboardDefinitions.map((define) => define(cfg).build());
   return {
     folder: { ...cfg.folder },
-    ruleGroups: groupRules(cfg, attachRoutesAndKeepPagesOffDatasourceErrors(cfg, rules, policy)),
+    ruleGroups,
     contactPoints: contactPointDefinitions.flatMap((define) => define(cfg)?.build() ?? []),
     notificationPolicy: policy,
     messageTemplates: messageTemplateDefinitions.map((define) => define(cfg).build()),

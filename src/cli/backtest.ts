@@ -152,6 +152,17 @@ export function backtestArgs(argv: string[], now = Date.now()): BacktestArgs {
     throw new UsageError(`--format: expected text or markdown, got "${values.format}"`, BACKTEST.usage);
   const from = parseTime(values.from, "--from", now);
   const to = parseTime(values.to, "--to", now);
+  // History ends now: a window in the future has no data to evaluate, only requests to make.
+  for (const [flag, time, text] of [
+    ["--from", from, values.from],
+    ["--to", to, values.to],
+  ] as const) {
+    if (time > Math.floor(now / 1000))
+      throw new UsageError(
+        `${flag}: ${text} is in the future; a backtest reads history, up to now (use now or now-<duration>)`,
+        BACKTEST.usage,
+      );
+  }
   if (to <= from) throw new UsageError("--to must be after --from", BACKTEST.usage);
   return {
     from,

@@ -2,6 +2,7 @@ import "./load-errors";
 import { spawnSync } from "node:child_process";
 import { join, relative } from "node:path";
 import { EXAMPLE_STACK_FILE, RENDERED_DIR } from "../config/paths";
+import { configWarnings } from "../config/keys";
 import { readStack } from "../config/stack-file";
 import { stackArtifacts, writeArtifacts } from "../emit/files/artifacts";
 import { promtoolBinary } from "../emit/promtool";
@@ -65,11 +66,18 @@ function checkPrometheusExports(stagedDir: string, ruleFiles: string[], env: Nod
 /**
  * What `npm run render` does after parsing its command line: returns the lines to print, or throws
  * with every problem and a last line saying that `out` is unchanged (true: writing is atomic).
+ * `warn` hears what is suspicious but not refused (a `pulumi:` key Pulumi does not read).
  */
-export function renderStack(stackFile: string, out: string, env: NodeJS.ProcessEnv = process.env): string[] {
+export function renderStack(
+  stackFile: string,
+  out: string,
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (line: string) => void = () => {},
+): string[] {
   const shownOut = `${relative(process.cwd(), out) || "."}/`;
   try {
     const stack = readStack(stackFile);
+    configWarnings(stack.config).forEach(warn);
     const cfg = parseConfig(stack.config, stack.secrets);
     const checked = checkedStack(cfg);
     const files = stackArtifacts(checked, cfg);
@@ -100,7 +108,8 @@ export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
     "render",
     () => {
       const { values } = parseCommandLine(argv, RENDER);
-      for (const line of renderStack(values["stack-file"], values.out, io.env)) io.stdout(`${line}\n`);
+      const warn = (line: string) => io.stderr(`warning: ${line}\n`);
+      for (const line of renderStack(values["stack-file"], values.out, io.env, warn)) io.stdout(`${line}\n`);
     },
     io,
   );

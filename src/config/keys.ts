@@ -1,4 +1,5 @@
 import { ENCRYPTED_PLACEHOLDER } from "./secret";
+import { invisibleCharacter } from "./values";
 
 /**
  * The stack config's key space: which `namespace:key` names a stack file may hold, and which of
@@ -66,6 +67,52 @@ export type SecretKey = (typeof SECRET_KEYS)[number];
 /** Pulumi's own namespace (`pulumi:tags`, ...), which the engine reads. */
 const PULUMI_NAMESPACE = "pulumi";
 
+/**
+ * The `pulumi:` keys Pulumi v3.248.0 reads: `tags` (sdk/go/common/workspace/project.go
+ * PulumiTagsConfigKey), `disable-default-providers` (pkg/resource/deploy/default_providers.go),
+ * `autonaming` (pkg/cmd/pulumi/autonaming/config.go), `template` (written by `pulumi new`,
+ * pkg/cmd/pulumi/project/newcmd/config.go).
+ */
+const PULUMI_KEYS = ["autonaming", "disable-default-providers", "tags", "template"] as const;
+
+/**
+ * A part of a key as messages show it: as written, or JSON-quoted and cut at 80 characters when it
+ * holds an invisible character, a lone surrogate or more than 80 characters (a message stays one
+ * readable line).
+ */
+export function shownKeyPart(part: string): string {
+  if (part.length <= 80 && !invisibleCharacter(part)) return part;
+  return `${JSON.stringify(part.slice(0, 80))}${part.length > 80 ? `... (${part.length} characters)` : ""}`;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * One line per `pulumi:` key Pulumi does not read: a misspelt `pulumi:tags` is ignored by Pulumi
+ * without a word. A warning, not a refusal: a newer Pulumi may read more keys.
+ */
+export function configWarnings(raw: Record<string, unknown>): string[] {
+  return Object.keys(raw)
+    .sort()
+    .filter(
+      (key) =>
+        key.startsWith(`${PULUMI_NAMESPACE}:`) && !(PULUMI_KEYS as readonly string[]).includes(key.slice(PULUMI_NAMESPACE.length + 1)),
+    )
+    .map((key) => {
+      const name = key.slice(PULUMI_NAMESPACE.length + 1);
+      const near = PULUMI_KEYS.find((k) => editDistance(k, name.toLowerCase()) <= 2);
+      return `${PULUMI_NAMESPACE}:${shownKeyPart(name)}: not a key Pulumi reads (${PULUMI_KEYS.map((k) => `pulumi:${k}`).join(", ")})${near ? `; did you mean pulumi:${near}?` : ""}; Pulumi ignores it`;
+    });
+}
+
 /** Every full key that must hold a Pulumi secret. */
 export const CREDENTIAL_KEYS: readonly string[] = [
   ...SECRET_KEYS.map((k) => `${PROJECT}:${k}`),
@@ -78,13 +125,14 @@ export function unknownKeyProblems(raw: Record<string, unknown>, projectKeys: re
   for (const key of Object.keys(raw).sort()) {
     const colon = key.indexOf(":");
     const [ns, name] = colon < 0 ? ["", key] : [key.slice(0, colon), key.slice(colon + 1)];
+    const shown = `${shownKeyPart(ns)}${colon < 0 ? "" : ":"}${shownKeyPart(name)}`;
     if (ns === PROJECT) {
-      if (!projectKeys.includes(name)) problems.push(`${key}: unknown key (check its spelling against docs/configuration.md)`);
+      if (!projectKeys.includes(name)) problems.push(`${shown}: unknown key (check its spelling against docs/configuration.md)`);
     } else if (ns === "grafana") {
       if (!(PROVIDER_KEYS as readonly string[]).includes(name))
-        problems.push(`${key}: not a key of the grafana provider (keys: ${PROVIDER_KEYS.join(", ")})`);
+        problems.push(`${shown}: not a key of the grafana provider (keys: ${PROVIDER_KEYS.join(", ")})`);
     } else if (ns !== PULUMI_NAMESPACE) {
-      problems.push(`${key}: unknown namespace ${JSON.stringify(ns)} (expected ${PROJECT}:, grafana: or pulumi:)`);
+      problems.push(`${shown}: unknown namespace ${JSON.stringify(shownKeyPart(ns))} (expected ${PROJECT}:, grafana: or pulumi:)`);
     }
   }
   return problems;

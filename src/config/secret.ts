@@ -17,6 +17,8 @@ export const ENCRYPTED_PLACEHOLDER = "<encrypted in stack file>";
  * rendered files show where the secret goes without it.
  */
 export const ENCRYPTED_URL_STANDIN = "https://encrypted-in-stack-file.invalid/";
+/** The same for a contact address stored as a Pulumi secret inside `contacts`: an address no mail reaches. */
+export const ENCRYPTED_EMAIL_STANDIN = "encrypted-in-stack-file@example.invalid";
 
 /**
  * A credential read from stack config. It prints, serialises and inspects as

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync, constants } from "node:fs";
 import { InvalidDefinitionError } from "./errors";
 import type { SecretSource } from "./keys";
 import { ENCRYPTED_PLACEHOLDER } from "./secret";
-import { readYaml11TopLevel, YamlReadError } from "./yaml11";
+import { readStackYamlTopLevel, YamlReadError } from "./stack-yaml";
 
 /** A stack file larger than this is refused: Pulumi stack files are a few KiB. */
 export const MAX_STACK_FILE_BYTES = 1024 * 1024;
@@ -95,11 +95,11 @@ export function readStackText(path: string): string {
   }
 }
 
-/** A stack file's text, read as Pulumi reads it (yaml.v2, YAML 1.1; see yaml11.ts), without its encryption key. */
+/** A stack file's text, read as Pulumi reads it (yaml.v3; see stack-yaml.ts), without its encryption key. */
 export function parseStack(text: string, path: string): StackFile {
   let read;
   try {
-    read = readYaml11TopLevel(text);
+    read = readStackYamlTopLevel(text);
   } catch (e) {
     if (e instanceof YamlReadError) fail(path, e.message);
     throw e;
@@ -118,13 +118,13 @@ export function parseStack(text: string, path: string): StackFile {
       config[key] = ENCRYPTED_PLACEHOLDER;
       continue;
     }
+    const bad = nonJsonPath(value, key);
+    if (bad) fail(bad, "NaN or an infinity, which Pulumi cannot store (it JSON-encodes config values)");
     const text = read.topLevelText(key);
     if (text !== undefined) {
       config[key] = text;
       continue;
     }
-    const bad = nonJsonPath(value, key);
-    if (bad) fail(bad, "NaN or an infinity, which Pulumi cannot store (it JSON-encodes config objects)");
     const secured: string[] = [];
     config[key] = withoutCiphertext(value, key, secured);
     if (secured.length > 0) {

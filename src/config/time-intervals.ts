@@ -151,3 +151,110 @@ export function coversAllTime(t: IntervalText): boolean {
   }
   return true;
 }
+
+/** A time interval as the stack file writes it, with its time zone. */
+export interface LocatedInterval extends IntervalText {
+  location?: string;
+}
+
+/** A UTC date; Date.UTC would read the years 0-99 as 1900-1999. */
+function utcDate(year: number, monthIndex: number, day: number): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d;
+}
+
+/** Days in a month of a year (month 1-12). */
+const daysIn = (year: number, month: number) => utcDate(year, month, 0).getUTCDate();
+
+/** An interval's valid ranges, read once; a field that is unset or empty matches everything. */
+interface ParsedInterval {
+  years?: Range[];
+  months?: Range[];
+  weekdays?: Range[];
+  days?: Range[];
+  /** Muted minutes of a matching day, [begin, end). */
+  spans: Array<[number, number]>;
+}
+
+function parsed(t: IntervalText): ParsedInterval {
+  const field = (kind: RangeKind, texts: string[] | undefined) => (texts && texts.length > 0 ? covered(kind, texts) : undefined);
+  return {
+    years: field("year", t.years),
+    months: field("month", t.months),
+    weekdays: field("weekday", t.weekdays),
+    days: field("dayOfMonth", t.daysOfMonth),
+    spans:
+      t.times && t.times.length > 0
+        ? t.times
+            .filter((x) => /^\d\d:\d\d$/.test(x?.start ?? "") && /^\d\d:\d\d$/.test(x?.end ?? ""))
+            .map((x): [number, number] => [minutes(x.start), minutes(x.end)])
+        : [[0, 24 * 60]],
+  };
+}
+
+const within = (ranges: Range[] | undefined, n: number) => !ranges || ranges.some((r) => r.begin <= n && n <= r.end);
+
+/** Whether an interval matches a local day (month 1-12; days counted from the month's end as -1, -2, ...). */
+function matchesDay(t: ParsedInterval, year: number, month: number, day: number): boolean {
+  if (!within(t.years, year) || !within(t.months, month)) return false;
+  if (t.weekdays && !within(t.weekdays, utcDate(year, month - 1, day).getUTCDay())) return false;
+  const fromEnd = day - daysIn(year, month) - 1;
+  return !t.days || t.days.some((r) => (r.begin > 0 ? r.begin <= day && day <= r.end : r.begin <= fromEnd && fromEnd <= r.end));
+}
+
+function wholeDay(spans: Array<[number, number]>): boolean {
+  let reached = 0;
+  for (const [begin, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (begin > reached) return false;
+    reached = Math.max(reached, end);
+  }
+  return reached >= 24 * 60;
+}
+
+/** Whether the intervals together mute every minute of `year` (in their own time zone's calendar). */
+function mutesWholeYear(intervals: readonly ParsedInterval[], year: number): boolean {
+  for (let month = 1; month <= 12; month++) {
+    for (let day = 1; day <= daysIn(year, month); day++) {
+      if (!wholeDay(intervals.filter((t) => matchesDay(t, year, month, day)).flatMap((t) => t.spans))) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Years worth checking: the intervals' year bounds cut the years 0-9999 into stretches in which the
+ * same intervals apply; within one, a year mutes like any other whose 1 January falls on the same
+ * weekday and that is as long. One year of each kind per stretch.
+ */
+function candidateYears(intervals: readonly ParsedInterval[]): number[] {
+  const bounds = new Set([0, 10_000]);
+  for (const t of intervals) for (const r of t.years ?? []) bounds.add(r.begin).add(r.end + 1);
+  const cuts = [...bounds].sort((a, b) => a - b);
+  const years: number[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const kinds = new Set<string>();
+    // The Gregorian calendar repeats every 400 years: each kind shows up within them.
+    for (let y = cuts[i]; y < cuts[i + 1] && y < cuts[i] + 400 && kinds.size < 14; y++) {
+      const kind = `${utcDate(y, 0, 1).getUTCDay()}/${daysIn(y, 2)}`;
+      if (!kinds.has(kind)) years.push(y);
+      kinds.add(kind);
+    }
+  }
+  return years;
+}
+
+/**
+ * The first year every minute of which the intervals mute together, in any spelling (split by
+ * times, weekdays, days, months or across intervals), or undefined. Intervals in different time
+ * zones are combined per zone.
+ */
+export function wholeYearMuted(intervals: readonly LocatedInterval[]): number | undefined {
+  const byZone = new Map<string, ParsedInterval[]>();
+  for (const t of intervals) byZone.set(t.location ?? "UTC", [...(byZone.get(t.location ?? "UTC") ?? []), parsed(t)]);
+  for (const zone of byZone.values()) {
+    const year = candidateYears(zone).find((y) => mutesWholeYear(zone, y));
+    if (year !== undefined) return year;
+  }
+  return undefined;
+}

@@ -105,6 +105,13 @@ export const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s)
 /** A URL written into alert annotations, which Grafana expands as templates. */
 export const templateFreeUrl = httpUrl.refine(...NO_TEMPLATE);
 
+/** A URL deployed in plain text (annotations, check target): `user:password@` in it would be a leaked credential. */
+export const plainUrl = templateFreeUrl.refine(
+  // Only one problem per key: a URL that is not http(s) at all is reported as such.
+  (url) => !(httpUrl.safeParse(url).success && hasUserinfo(url)),
+  "expected a URL without credentials: it is deployed in plain text",
+);
+
 /** A regular expression as Go's RE2 reads it (Synthetic Monitoring's checks run in Go). */
 export const re2Regex = z
   .string()
@@ -136,8 +143,12 @@ export function hasUserinfo(url: string): boolean {
   }
 }
 
-/** C0/C1 control characters, format characters (zero-width, bidi overrides, BOM) and line/paragraph separators. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+/**
+ * C0/C1 control characters, format characters (zero-width, bidi overrides, BOM), line/paragraph
+ * separators, lone UTF-16 surrogates (half a character, which no UTF-8 file or Go string can hold)
+ * and the noncharacters U+FFFE and U+FFFF.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\uFFFE\uFFFF]/u;
 
 /** The first control or invisible character of `text`, as U+XXXX, or undefined. */
 export function invisibleCharacter(text: string): string | undefined {

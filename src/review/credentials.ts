@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readYaml11 } from "../config/yaml11";
+import { readStackYaml } from "../config/stack-yaml";
 import type { Change } from "./changes";
 
 /**
@@ -14,8 +14,8 @@ function digest(ciphertext: string): string {
 
 /** Config key path -> digest of its `secure:` ciphertext, for every secret in a stack file's YAML. */
 export function credentialDigests(stackFileText: string): Map<string, string> {
-  // Read as Pulumi reads it (YAML 1.1); a parse error names a line, never quotes it.
-  const doc = readYaml11(stackFileText) as { config?: Record<string, unknown> } | null;
+  // Read as Pulumi reads it (yaml.v3); a parse error names a line, never quotes it.
+  const doc = readStackYaml(stackFileText) as { config?: Record<string, unknown> } | null;
   const out = new Map<string, string>();
   const walk = (value: unknown, path: string) => {
     if (value === null || typeof value !== "object") return;

@@ -31,7 +31,7 @@ describe("stack config", () => {
     });
     expect(cfg.telemetry.metrics.activeUsers).toBe("active_users_ratio");
     expect(cfg.telemetry.metrics.requests).toBe("requests_total");
-    expect(cfg.thresholds.order5xx).toEqual({ count: 2, window: "2m", pendingPeriod: "0s" });
+    expect(cfg.thresholds.order5xx).toEqual({ count: 2, window: "2m", pendingPeriod: "0s", keepFiringFor: "5m" });
     expect(cfg.onCallWebhookUrl).toBeInstanceOf(Secret);
     expect(cfg.telemetry.logs.metricSendErrors).toEqual(["Failed to send metric", "ECONNRESET", "UND_ERR_CONNECT_TIMEOUT"]);
     expect(cfg.telemetry.recorded).toEqual({

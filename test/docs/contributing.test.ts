@@ -63,8 +63,12 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
   });
 
   it("changes a threshold for every stack with one edit of the schema's default", () => {
-    expect(GUIDE).toContain("change the `.default(...)` of the key in [`src/config/schema.ts`]");
-    edit(dir, "src/config/schema.ts", (t) => t.replace("percent: percentOfGauge.default(80)", "percent: percentOfGauge.default(90)"));
+    expect(GUIDE).toContain(
+      "change the `.default(...)` of the key in the schema, for thresholds and the SLO\n   [`src/config/thresholds-schema.ts`]",
+    );
+    edit(dir, "src/config/thresholds-schema.ts", (t) =>
+      t.replace("percent: percentOfGauge.default(80)", "percent: percentOfGauge.default(90)"),
+    );
   });
 
   it("adds an alert by copying factory-latency, listing it and writing its runbook", () => {
@@ -100,8 +104,8 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
     );
     edit(dir, "src/config/schema.ts", (t) =>
       t.replace(
-        "    heartbeatUrl: secretUrl",
-        '    teamWebhookUrl: secretUrl.optional().describe("chat webhook of the team channel, beside Slack or the team email"),\n    heartbeatUrl: secretUrl',
+        "  heartbeatUrl: secretUrl",
+        '  teamWebhookUrl: secretUrl.optional().describe("chat webhook of the team channel, beside Slack or the team email"),\n  heartbeatUrl: secretUrl',
       ),
     );
     expect(GUIDE).toContain("`cp contact-points/team-slack.ts contact-points/<name>.ts`");

@@ -184,3 +184,14 @@ export function tokensCalled(): string[] {
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));
 }
+
+/** Paths of every plaintext string holding `needle`; the content of a Pulumi secret is not plaintext. */
+export function plaintextHolding(value: unknown, needle: string, path = ""): string[] {
+  if (typeof value === "string") return value.includes(needle) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => plaintextHolding(v, needle, `${path}[${i}]`));
+  if (value !== null && typeof value === "object") {
+    if (SECRET_SIG in value) return [];
+    return Object.entries(value).flatMap(([k, v]) => plaintextHolding(v, needle, `${path}.${k}`));
+  }
+  return [];
+}

@@ -94,6 +94,18 @@ function secretWhen<T>(secret: boolean | undefined, value: T): pulumi.Input<T> {
 export interface RoutingArgs {
   stack: StackDefinition;
   onCallLink?: pulumi.Output<string>;
+  /** Deploy each contact point's integrations as Pulumi secrets: `contacts` (addresses, channels) was a secret. */
+  secretContacts?: boolean;
+}
+
+/** A contact point's integrations, each a Pulumi secret; its name stays plain (policies and rules name it). */
+function withSecretIntegrations(args: grafana.alerting.ContactPointArgs): grafana.alerting.ContactPointArgs {
+  return Object.fromEntries(
+    Object.entries(args).map(([field, value]) => [
+      field,
+      Array.isArray(value) ? value.map((integration) => pulumi.secret(integration)) : value,
+    ]),
+  ) as grafana.alerting.ContactPointArgs;
 }
 
 export class Routing extends pulumi.ComponentResource {
@@ -102,7 +114,7 @@ export class Routing extends pulumi.ComponentResource {
 
   constructor(name: string, args: RoutingArgs, opts: pulumi.ComponentResourceOptions) {
     super(`${TYPE}:Routing`, name, {}, opts);
-    const { stack, onCallLink } = args;
+    const { stack, onCallLink, secretContacts } = args;
     const templates = stack.messageTemplates.map(
       (t) =>
         new grafana.alerting.MessageTemplate(
@@ -117,10 +129,12 @@ export class Routing extends pulumi.ComponentResource {
         new grafana.alerting.ContactPoint(
           `contact-point-${name}`,
           {
-            ...contactPointArgs(
-              name,
-              stack.contactPoints.filter((cp) => cp.name === name),
-              onCallLink,
+            ...(secretContacts ? withSecretIntegrations : (a: grafana.alerting.ContactPointArgs) => a)(
+              contactPointArgs(
+                name,
+                stack.contactPoints.filter((cp) => cp.name === name),
+                onCallLink,
+              ),
             ),
             ...LOCKED_IN_UI,
           },
@@ -265,7 +279,7 @@ export class ServiceObservability extends pulumi.ComponentResource {
     const onCall =
       stack.onCallEscalation &&
       new OnCall("on-call", { escalation: stack.onCallEscalation, userIds: lookups.onCallUserIds, protect }, inside);
-    const routing = new Routing("routing", { stack, onCallLink: onCall?.link }, inside);
+    const routing = new Routing("routing", { stack, onCallLink: onCall?.link, secretContacts: secretKeys.includes("contacts") }, inside);
     new AlertRules(
       "alert-rules",
       { ruleGroups: stack.ruleGroups, folderUid: folder.uid, routingTargets: routing.targets, protect, secret: anySecret },

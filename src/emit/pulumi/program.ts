@@ -1,5 +1,6 @@
+import * as pulumi from "@pulumi/pulumi";
 import * as grafana from "@pulumiverse/grafana";
-import { secretConfigKeys, type SecretSource } from "../../config/keys";
+import { configWarnings, PROJECT, secretConfigKeys, type SecretSource } from "../../config/keys";
 import { InvalidDefinitionError } from "../../config/errors";
 import { parseConfig } from "../../config/schema";
 import type { StackDefinition } from "../../build/stack";
@@ -77,6 +78,16 @@ export async function deploy(stack: StackDefinition, secretKeys: readonly string
  * data-source lookup run before the first resource is declared, so invalid input deploys nothing.
  */
 export async function program(rawConfig: Record<string, unknown>, secrets?: SecretSource): Promise<StackOutputs> {
+  // Pulumi ignores a `pulumi:` key it does not read without a word: say so in the update's diagnostics.
+  for (const line of configWarnings(rawConfig)) void pulumi.log.warn(line);
   // A key set with `pulumi config set --secret --path` (syntheticMonitoring.url): what is built from it stays secret.
-  return deploy(checkedStack(parseConfig(rawConfig, secrets)), secretConfigKeys(rawConfig, secrets));
+  const cfg = parseConfig(rawConfig, secrets);
+  const secretKeys = secretConfigKeys(rawConfig, secrets);
+  if (secretKeys.includes("routing") && cfg.routing.muteTimings.length > 0) {
+    // Pulumi marks the whole key secret, whichever value inside it is: any mute timing's name may be the secret.
+    throw new InvalidDefinitionError("stack configuration", [
+      `${PROJECT}:routing: holds a Pulumi secret (set with --secret --path), but each mute timing's name becomes the name of a Pulumi resource, which the state keeps in plain text; store routing in plain text`,
+    ]);
+  }
+  return deploy(checkedStack(cfg), secretKeys);
 }

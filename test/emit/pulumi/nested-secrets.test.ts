@@ -9,7 +9,7 @@ import { ENCRYPTED_PLACEHOLDER, ENCRYPTED_URL_STANDIN } from "../../../src/confi
 import { readStack } from "../../../src/config/stack-file";
 import { listFiles } from "../../../src/emit/files/artifacts";
 import { program } from "../../../src/emit/pulumi/program";
-import { installMocks, mocked, SECRET_SIG, settled } from "../../support/pulumi-mocks";
+import { installMocks, mocked, plaintextHolding, SECRET_SIG, settled } from "../../support/pulumi-mocks";
 import { exampleConfig } from "../../support/stack";
 
 /**
@@ -22,16 +22,6 @@ beforeEach(installMocks);
 
 const SM = "pizza-observability:syntheticMonitoring";
 const PRIVATE_URL = "https://pizza-S3CRET-staging.internal.example/";
-
-function plaintext(value: unknown, needle: string, path = ""): string[] {
-  if (typeof value === "string") return value.includes(needle) ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => plaintext(v, needle, `${path}[${i}]`));
-  if (value !== null && typeof value === "object") {
-    if (SECRET_SIG in value) return [];
-    return Object.entries(value).flatMap(([k, v]) => plaintext(v, needle, `${path}.${k}`));
-  }
-  return [];
-}
 
 function stackFileWith(url: string): string {
   const dir = mkdtempSync(join(tmpdir(), "nested-secret-"));
@@ -75,7 +65,7 @@ describe("a nested Pulumi secret", () => {
     }
     const lines = message.split("\n").filter((l) => l.startsWith("  "));
     expect(lines).toEqual([
-      `  ${SM}.job: is stored as a Pulumi secret, which render cannot decrypt; only pizza-observability:syntheticMonitoring.url, pizza-observability:alerting.runbookBaseUrl and the credential keys render from a secret: store this value in plain text`,
+      `  ${SM}.job: is stored as a Pulumi secret, which render cannot decrypt; only pizza-observability:syntheticMonitoring.url, pizza-observability:alerting.runbookBaseUrl, pizza-observability:contacts.teamEmail, pizza-observability:contacts.observabilityEmail and the credential keys render from a secret: store this value in plain text`,
     ]);
     expect(message).not.toContain("S3CRET");
   });
@@ -89,7 +79,7 @@ describe("a nested Pulumi secret", () => {
     const config = exampleConfig({ [SM]: { ...(exampleConfig()[SM] as object), url: PRIVATE_URL } });
     await program(config, { isSecret: (key) => key === SM || key.endsWith("Url") || key === "grafana:auth", decrypted: true });
     await settled();
-    const leaks = mocked.registered.flatMap((r) => plaintext(r.inputs, "S3CRET").map((p) => `${r.name}${p}`));
+    const leaks = mocked.registered.flatMap((r) => plaintextHolding(r.inputs, "S3CRET").map((p) => `${r.name}${p}`));
     expect(leaks).toEqual([]);
     // The walk sees the URL: it is there, inside secrets (the check's target, the availability rule's annotations).
     expect(JSON.stringify(mocked.registered.map((r) => r.inputs))).toContain(SECRET_SIG);
@@ -100,6 +90,6 @@ describe("a nested Pulumi secret", () => {
     const config = exampleConfig({ [SM]: { ...(exampleConfig()[SM] as object), url: PRIVATE_URL } });
     await program(config);
     await settled();
-    expect(mocked.registered.flatMap((r) => plaintext(r.inputs, "S3CRET")).length).toBeGreaterThan(0);
+    expect(mocked.registered.flatMap((r) => plaintextHolding(r.inputs, "S3CRET")).length).toBeGreaterThan(0);
   });
 });
