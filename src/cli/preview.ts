@@ -9,7 +9,7 @@ import { renderArtifacts } from "../emit/files/artifacts";
 import { scenarioOf, SCENARIOS, type Fixture } from "../replay/fixtures";
 import { readFixtureFiles } from "../replay/fixtures/file";
 import { stackFixtures } from "../replay/run";
-import { DEFAULT_PREVIEW_SCENARIO, previewDashboards, type PreviewedDashboard } from "../preview";
+import { DEFAULT_PREVIEW_SCENARIO, previewDashboards, selectedDashboards, type PreviewedDashboard } from "../preview";
 
 /**
  * `npm run preview -- [--scenario NAME | --fixture FILE] [--dashboard UID ...] [--out DIR] [--stack-file F]`:
@@ -68,14 +68,20 @@ export const PREVIEW = defineCommand({
   },
 });
 
-/** The fixture of `--scenario NAME`: the scenario's first phase and seed, or the fixture of that exact name. */
-export function scenarioFixture(fixtures: Fixture[], name: string): Fixture {
-  const found = fixtures.find((f) => f.name === name) ?? fixtures.find((f) => scenarioOf(f.name) === name);
-  if (!found)
+/** `--scenario NAME` refused unless the library has it (a scenario, or one of its seeds: `name.seed37`); checked before the library is built. */
+function knownScenario(name: string): string {
+  if (!SCENARIOS.some((s) => s.name === scenarioOf(name)))
     throw new UsageError(
       `--scenario: no scenario "${name.slice(0, 100)}" in the library (${SCENARIOS.map((s) => s.name).join(", ")})`,
       PREVIEW.usage,
     );
+  return name;
+}
+
+/** The fixture of `--scenario NAME`: the fixture of that exact name, else the scenario's first phase and seed. */
+function scenarioFixture(fixtures: Fixture[], name: string): Fixture {
+  const found = fixtures.find((f) => f.name === name) ?? fixtures.find((f) => scenarioOf(f.name) === name);
+  if (!found) throw new UsageError(`--scenario: the library has no fixture "${name.slice(0, 100)}"`, PREVIEW.usage);
   return found;
 }
 
@@ -111,17 +117,20 @@ export function main(argv: string[], io: CliIO = processIO()): Promise<number> {
       const { values } = parseCommandLine(argv, PREVIEW);
       if (values.scenario !== undefined && values.fixture !== undefined)
         throw new UsageError("--scenario and --fixture both name what to preview during; give one", PREVIEW.usage);
-      // The cheap refusals first: the output folder, then the stack file and the scenario, before anything is rendered.
+      // The cheap refusals first: the output folder, the scenario's name, the stack file, the dashboards; then the library is built.
       const outDir = resolve(io.cwd, values.out);
       const refused = outputFolderProblem(outDir, "--out", "preview");
       if (refused) throw new InvalidDefinitionError("command line", [refused]);
+      const scenario = knownScenario(values.scenario ?? DEFAULT_PREVIEW_SCENARIO);
       const raw = readStackFile(resolve(io.cwd, values["stack-file"] ?? EXAMPLE_STACK_FILE));
       const cfg = parseConfig(raw);
+      const files = renderArtifacts(raw);
+      selectedDashboards(files, values.dashboard);
       const fixture = values.fixture
         ? readFixtureFiles([resolve(io.cwd, values.fixture)])[0]
-        : scenarioFixture(stackFixtures(cfg, [0]), values.scenario ?? DEFAULT_PREVIEW_SCENARIO);
+        : scenarioFixture(stackFixtures(cfg, [0]), scenario);
       const results = await previewDashboards({
-        side: { files: renderArtifacts(raw), cfg },
+        side: { files, cfg },
         fixture,
         ...(values.dashboard && { uids: values.dashboard }),
         outDir,

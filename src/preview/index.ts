@@ -53,6 +53,17 @@ export function renderedDashboards(files: Map<string, string>): dashboard.Dashbo
     });
 }
 
+/** The rendered dashboards `uids` names (every one without it); an unknown uid is refused, naming the stack's. */
+export function selectedDashboards(files: Map<string, string>, uids?: string[]): dashboard.Dashboard[] {
+  const all = renderedDashboards(files);
+  const unknown = (uids ?? []).filter((u) => !all.some((d) => d.uid === u));
+  if (unknown.length > 0)
+    throw new InvalidDefinitionError("command line", [
+      `--dashboard: no dashboard ${unknown.map((u) => JSON.stringify(u.slice(0, 100))).join(", ")} (the stack has ${all.map((d) => d.uid).join(", ")})`,
+    ]);
+  return uids ? all.filter((d) => uids.includes(d.uid ?? "")) : all;
+}
+
 /** The dashboard's "now" (the incident's end, or the scenario's) and its time range cut at the scenario's start, in seconds into the scenario. */
 export function previewWindow(fixture: Fixture, d: dashboard.Dashboard): { fromSeconds: number; toSeconds: number } {
   const toSeconds = fixture.incident?.endSeconds ?? fixture.durationSeconds;
@@ -126,13 +137,7 @@ export async function previewDashboards(req: PreviewRequest): Promise<PreviewedD
   const refused = outputFolderProblem(req.outDir, "--out", "preview");
   if (refused) throw new InvalidDefinitionError("command line", [refused]);
   const progress = req.progress ?? (() => {});
-  const all = renderedDashboards(req.side.files);
-  const unknown = (req.uids ?? []).filter((u) => !all.some((d) => d.uid === u));
-  if (unknown.length > 0)
-    throw new InvalidDefinitionError("command line", [
-      `--dashboard: no dashboard ${unknown.map((u) => JSON.stringify(u.slice(0, 100))).join(", ")} (the stack has ${all.map((d) => d.uid).join(", ")})`,
-    ]);
-  const dashboards = req.uids ? all.filter((d) => req.uids!.includes(d.uid ?? "")) : all;
+  const dashboards = selectedDashboards(req.side.files, req.uids);
   mkdirSync(req.outDir, { recursive: true });
   const stack = stackOfRenderedFiles(req.side.files, "preview");
   const dir = mkdtempSync(join(tmpdir(), "pizza-preview-"));
