@@ -181,7 +181,7 @@ export async function previewDashboards(req: PreviewRequest): Promise<PreviewedD
     );
     progress(`preview: ${since()} queries done; drawing in Chromium`);
     const drawn = await drawAll(await launching, models, req.outDir, req.prefix ?? "");
-    progress(`preview: ${since()} wrote ${drawn.length} PNGs to ${req.outDir}`);
+    progress(`preview: ${since()} wrote ${drawn.length} PNG${drawn.length === 1 ? "" : "s"} to ${req.outDir}`);
     return drawn.map((x, i) => ({ uid: dashboards[i].uid ?? "", title: dashboards[i].title ?? "", ...x }));
   } finally {
     await prometheus?.stop();
