@@ -10,6 +10,7 @@ const STAGES = [
   ["review", "^src/review/"],
   ["replay", "^src/replay/"],
   ["backtest", "^src/backtest/"],
+  ["preview", "^src/preview/"],
   ["cli", "^src/cli/"],
 ];
 

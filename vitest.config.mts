@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Every test file shares its worker's process (no per-file start-up and re-import: loading Pulumi in a
@@ -17,6 +18,9 @@ export default defineConfig({
     testTimeout: 60_000,
     include: ["test/**/*.test.ts"],
     pool: "forks",
+    // @grafana/data's ESM build imports moment-timezone (CommonJS) by name, which Node's ESM loader
+    // refuses; its CommonJS build, which the CLIs load, is the same code.
+    alias: { "@grafana/data": fileURLToPath(new URL("node_modules/@grafana/data/dist/cjs/index.cjs", import.meta.url)) },
     isolate: false,
   },
 });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -12,6 +13,9 @@ export default defineConfig({
     globalSetup: ["test/support/temp-root.ts", "test/support/required-tools.ts", "test/support/scenario-replay.ts"],
     setupFiles: ["test/support/promtool-answers-setup.ts"],
     pool: "forks",
+    // @grafana/data's ESM build imports moment-timezone (CommonJS) by name, which Node's ESM loader
+    // refuses; its CommonJS build, which the CLIs load, is the same code.
+    alias: { "@grafana/data": fileURLToPath(new URL("node_modules/@grafana/data/dist/cjs/index.cjs", import.meta.url)) },
     // One engine set at a time: the files start their own servers, and the machine has 2 cores.
     fileParallelism: false,
     testTimeout: 900_000,

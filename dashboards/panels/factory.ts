@@ -1,19 +1,19 @@
 import * as common from "@grafana/grafana-foundation-sdk/common";
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
-import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import type { Config } from "../../src/config/schema";
 import {
   dashboardTelemetry,
+  logLinesPerMinuteBars,
   lokiDatasource,
   lokiInstantTarget,
-  logLinesPerMinuteBars,
   lokiTarget,
   mixedDatasource,
   prometheusDatasource,
   promTarget,
   thresholdLine,
   thresholds,
+  timeSeriesPanel,
 } from "../../src/model/dashboard-blocks";
 import {
   containsAny,
@@ -41,7 +41,7 @@ export function factoryPanels(cfg: Config) {
   const factoryFailed = `sum(count_over_time(${factoryLogStream(t)} ${STATUS_5XX_LINE_FILTER} | json statusCode="statusCode" | __error__="" | statusCode >= 500 [1m]))`;
   const supportLinkLines = (window: string) => `sum(count_over_time(${logStream(t)} ${containsAny(SUPPORT_LINK_FIELDS)} [${window}]))`;
 
-  const errorsPerMinute = new timeseries.PanelBuilder()
+  const errorsPerMinute = timeSeriesPanel()
     .id(FACTORY_PANELS.errorsPerMinute)
     .title("Factory errors per minute")
     .description(
@@ -53,7 +53,7 @@ export function factoryPanels(cfg: Config) {
     .withTarget(promTarget("A", failed("1m"), "creation failures (metrics)").datasource(prometheusDatasource))
     .withTarget(lokiTarget("B", failedOrders, "orders answered 5xx (logs)").datasource(lokiDatasource));
 
-  const failureRatio = new timeseries.PanelBuilder()
+  const failureRatio = timeSeriesPanel()
     .id(FACTORY_PANELS.failureRatio)
     .title("Factory failure ratio (5m)")
     .description("Pizza creation failures divided by pizzas sold plus failures, over 5-minute windows, from the service's metrics.")
@@ -63,7 +63,7 @@ export function factoryPanels(cfg: Config) {
     .interval("1m")
     .withTarget(promTarget("A", `${failed("5m")} / (${sold("5m")} + ${failed("5m")})`, "failure ratio"));
 
-  const latency = new timeseries.PanelBuilder()
+  const latency = timeSeriesPanel()
     .id(FACTORY_PANELS.latency)
     .title("Factory latency (pizza creation)")
     .description(
@@ -111,7 +111,7 @@ export function factoryPanels(cfg: Config) {
     .thresholds(thresholds("green", [1, "orange"]))
     .withTarget(lokiInstantTarget("A", supportLinkLines("$__range"), "support links"));
 
-  const supportLinksPerMinute = new timeseries.PanelBuilder()
+  const supportLinksPerMinute = timeSeriesPanel()
     .id(FACTORY_PANELS.supportLinksPerMinute)
     .title("Support links per minute")
     .description("Lines carrying the factory's chaos support link: non-zero while the factory is in chaos.")
@@ -134,7 +134,7 @@ export function factoryPanels(cfg: Config) {
       ),
     );
 
-  const whereOrdersFail = new timeseries.PanelBuilder()
+  const whereOrdersFail = timeSeriesPanel()
     .id(FACTORY_PANELS.whereOrdersFail)
     .title("Failed orders: at the factory or in the service?")
     .description(

@@ -1,7 +1,6 @@
 import * as common from "@grafana/grafana-foundation-sdk/common";
 import * as logs from "@grafana/grafana-foundation-sdk/logs";
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
-import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import type { Config } from "../../src/config/schema";
 import { logFailureRatio } from "../../src/model/sli";
@@ -15,6 +14,7 @@ import {
   promTarget,
   thresholdLine,
   thresholds,
+  timeSeriesPanel,
 } from "../../src/model/dashboard-blocks";
 import { http5xxByEndpoint, httpLogStream, metricSeries, STATUS_5XX_LINE_FILTER, withResponseMessage } from "../../src/model/telemetry";
 import { ORDERS_PANELS } from "../panel-ids";
@@ -30,7 +30,7 @@ export function orderPanels(cfg: Config) {
   // The order SLI's one definition (src/model/sli.ts): the same pipeline the recording rules feed the burn alerts.
   const failureRatioExpr = (window: string) => logFailureRatio(t, window);
 
-  const ordersPerMinute = new timeseries.PanelBuilder()
+  const ordersPerMinute = timeSeriesPanel()
     .id(ORDERS_PANELS.ordersPerMinute)
     .title("Orders per minute: succeeded vs failed")
     .description("POST /api/order responses from the request logs: succeeded = status below 400, failed = status 500 or above.")
@@ -53,7 +53,7 @@ export function orderPanels(cfg: Config) {
     .thresholds(thresholds("green", [budget, "red"]))
     .withTarget(lokiTarget("A", failureRatioExpr("5m"), "failure ratio"));
 
-  const failureRatioVsSlo = new timeseries.PanelBuilder()
+  const failureRatioVsSlo = timeSeriesPanel()
     .id(ORDERS_PANELS.failureRatioVsSlo)
     .title(`Order failure ratio vs the SLO (${cfg.slo.objectivePercent}% succeed)`)
     .description(
@@ -68,7 +68,7 @@ export function orderPanels(cfg: Config) {
     .thresholdsStyle(thresholdLine())
     .withTarget(lokiTarget("A", failureRatioExpr("5m"), "failure ratio"));
 
-  const pizzas = new timeseries.PanelBuilder()
+  const pizzas = timeSeriesPanel()
     .id(ORDERS_PANELS.pizzas)
     .title("Pizzas sold vs creation failures per minute")
     .description("From the service's metrics: pizzas the factory made, and pizza creations that failed.")
@@ -78,7 +78,7 @@ export function orderPanels(cfg: Config) {
     .withTarget(promTarget("A", `sum(increase(${metricSeries(t, "pizzasSold")}[1m]))`, "sold"))
     .withTarget(promTarget("B", `sum(increase(${metricSeries(t, "orderFailures")}[1m]))`, "creation failures"));
 
-  const revenue = new timeseries.PanelBuilder()
+  const revenue = timeSeriesPanel()
     .id(ORDERS_PANELS.revenue)
     .title("Revenue per minute")
     .datasource(prometheusDatasource)
@@ -86,7 +86,7 @@ export function orderPanels(cfg: Config) {
     .interval("1m")
     .withTarget(promTarget("A", `sum(increase(${metricSeries(t, "revenue")}[1m]))`, "revenue"));
 
-  const orderLatency = new timeseries.PanelBuilder()
+  const orderLatency = timeSeriesPanel()
     .id(ORDERS_PANELS.orderLatency)
     .title("Order latency (pizza creation)")
     .description("The service's pizza creation latency gauge: how long the factory took to make the last order's pizzas.")
@@ -97,7 +97,7 @@ export function orderPanels(cfg: Config) {
     .thresholdsStyle(thresholdLine())
     .withTarget(promTarget("A", `max(${metricSeries(t, "factoryLatency")})`, "latency"));
 
-  const http5xx = new timeseries.PanelBuilder()
+  const http5xx = timeSeriesPanel()
     .id(ORDERS_PANELS.http5xx)
     .title("HTTP 5xx by endpoint")
     .description("5xx responses per minute from the request logs, by method and path.")

@@ -1,7 +1,6 @@
 import * as common from "@grafana/grafana-foundation-sdk/common";
 import * as gauge from "@grafana/grafana-foundation-sdk/gauge";
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
-import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import type { Config } from "../../src/config/schema";
 import {
@@ -13,6 +12,7 @@ import {
   promTarget,
   thresholdLine,
   thresholds,
+  timeSeriesPanel,
 } from "../../src/model/dashboard-blocks";
 import { httpLogStream, metricSeries, probeSuccess, STATUS_5XX_LINE_FILTER } from "../../src/model/telemetry";
 import { OVERVIEW_PANELS } from "../panel-ids";
@@ -23,7 +23,7 @@ export function servicePanels(cfg: Config) {
   const cpuLimit = cfg.thresholds.cpu.percent;
   const memoryLimit = cfg.thresholds.memory.percent;
 
-  const requests = new timeseries.PanelBuilder()
+  const requests = timeSeriesPanel()
     .id(OVERVIEW_PANELS.requests)
     .title("Requests per second")
     .description("From the service's requests metric.")
@@ -32,7 +32,7 @@ export function servicePanels(cfg: Config) {
     .min(0)
     .withTarget(promTarget("A", `sum(rate(${metricSeries(t, "requests")}[$__rate_interval]))`, "requests"));
 
-  const errors = new timeseries.PanelBuilder()
+  const errors = timeSeriesPanel()
     .id(OVERVIEW_PANELS.errors)
     .title("5xx responses per minute")
     .description("HTTP responses with status 500 or above, from the request logs.")
@@ -48,7 +48,7 @@ export function servicePanels(cfg: Config) {
       ),
     );
 
-  const latency = new timeseries.PanelBuilder()
+  const latency = timeSeriesPanel()
     .id(OVERVIEW_PANELS.latency)
     .title("Request latency")
     .description("The service's request latency gauge.")
@@ -57,7 +57,7 @@ export function servicePanels(cfg: Config) {
     .min(0)
     .withTarget(promTarget("A", `max(${metricSeries(t, "requestLatency")})`, "latency"));
 
-  const healthCheck = new timeseries.PanelBuilder()
+  const healthCheck = timeSeriesPanel()
     .id(OVERVIEW_PANELS.healthCheck)
     .title("Health check success (Synthetic Monitoring)")
     .description(
@@ -82,7 +82,7 @@ export function servicePanels(cfg: Config) {
       .withTarget(promTarget("A", `max(${metricSeries(t, metric)})`, metric));
 
   const saturationSeries = (id: number, title: string, metric: "cpu" | "memory", limit: number) =>
-    new timeseries.PanelBuilder()
+    timeSeriesPanel()
       .id(id)
       .title(title)
       .description(`The service's ${metric} gauge; above the dashed line (${limit}%) it is saturated.`)

@@ -1,18 +1,18 @@
 import * as common from "@grafana/grafana-foundation-sdk/common";
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
-import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import type { Config } from "../../src/config/schema";
 import {
   dashboardTelemetry,
-  lokiDatasource,
   logLinesPerMinuteBars,
+  lokiDatasource,
   lokiTarget,
   mixedDatasource,
   prometheusDatasource,
   promTarget,
   thresholdLine,
   thresholds,
+  timeSeriesPanel,
 } from "../../src/model/dashboard-blocks";
 import { containsAny, httpLogStream, logStream, metricSeries } from "../../src/model/telemetry";
 import { TELEMETRY_PANELS } from "../panel-ids";
@@ -30,7 +30,7 @@ export function telemetryPanels(cfg: Config) {
   const secondsSinceLastSample = `time() - max(max_over_time(timestamp(${metricSeries(t, "requests")})[${FRESHNESS_LOOKBACK}:1m]))`;
   const level = t.logs.levelLabel;
 
-  const metricShippingFailures = new timeseries.PanelBuilder()
+  const metricShippingFailures = timeSeriesPanel()
     .id(TELEMETRY_PANELS.metricShippingFailures)
     .title("Metric-shipping failures per minute, by error")
     .description(
@@ -51,7 +51,7 @@ export function telemetryPanels(cfg: Config) {
       }),
     );
 
-  const metricsFreshness = new timeseries.PanelBuilder()
+  const metricsFreshness = timeSeriesPanel()
     .id(TELEMETRY_PANELS.metricsFreshness)
     .title("Metrics freshness: seconds since the last sample")
     .description(
@@ -76,7 +76,7 @@ export function telemetryPanels(cfg: Config) {
     .thresholds(thresholds("green", [STALE_SECONDS, "red"]))
     .withTarget(promTarget("A", secondsSinceLastSample, "seconds since last sample"));
 
-  const requestsLogsVsMetrics = new timeseries.PanelBuilder()
+  const requestsLogsVsMetrics = timeSeriesPanel()
     .id(TELEMETRY_PANELS.requestsLogsVsMetrics)
     .title("Requests per minute: logs vs metrics")
     .description(

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { REPO_ROOT } from "../config/paths";
 import { defineCommand, EXIT_CODES, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO } from "./args";
 
-const KINDS = ["render", "replay", "test", "diff"] as const;
+const KINDS = ["render", "replay", "test", "diff", "preview"] as const;
 type Kind = (typeof KINDS)[number];
-const DEFAULT_RUNS: Record<Kind, number> = { render: 7, replay: 3, test: 3, diff: 3 };
+const DEFAULT_RUNS: Record<Kind, number> = { render: 7, replay: 3, test: 3, diff: 3, preview: 3 };
 
 export const BENCHMARK = defineCommand({
   usage: `usage: npm run benchmark [-- --only ${KINDS.join(",")}] [--runs N]`,
@@ -19,6 +19,8 @@ average before and after each run: other work on a shared machine slows every ru
   replay  npm run replay, the built-in scenario library (default 3 runs)
   test    npm test (default 3 runs)
   diff    npm run diff -- HEAD on a temporary clone whose stack file changes one threshold (default 3 runs)
+  preview npm run preview: the four dashboards during factory-5xx, into a temporary folder; each run replays the
+          scenario and starts its own Prometheus and Chromium (default 3 runs)
 The figures go into docs/performance.md, each with its date, machine and load.`,
   exitCodes: { ...EXIT_CODES, 0: "every run succeeded and was timed", 1: "a timed command failed (run it alone to see why)" },
   options: {
@@ -79,6 +81,7 @@ function setUp(kind: Kind): { command: string; cwd: string; warmUp: boolean; don
   const work = mkdtempSync(join(tmpdir(), `benchmark-${kind}-`));
   const done = () => rmSync(work, { recursive: true, force: true });
   if (kind === "render") return { command: script("render", `--out ${join(work, "rendered")}`), cwd: REPO_ROOT, warmUp: true, done };
+  if (kind === "preview") return { command: script("preview", `--out ${join(work, "previews")}`), cwd: REPO_ROOT, warmUp: false, done };
   // diff: a clone of HEAD (node_modules shared), the example stack's 5xx threshold changed by one line.
   const clone = join(work, "clone");
   const git = spawnSync("git", ["clone", "--quiet", "--shared", REPO_ROOT, clone], { encoding: "utf8" });

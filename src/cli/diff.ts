@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO, EXIT_CODES } from "./args";
 import { readAlertingSnapshot } from "../review/alert-snapshot";
-import { behaviourDiff, type ReviewSnapshot } from "../review/behaviour-diff";
+import { behaviourDiff, changedDashboards, type ReviewSnapshot } from "../review/behaviour-diff";
 import { formatMarkdown, formatText } from "../review/changes";
 import { credentialChanges, credentialDigests } from "../review/credentials";
 import { readDashboardSnapshot } from "../review/dashboard-snapshot";
@@ -16,7 +16,9 @@ import { parseStack } from "../config/stack-file";
 import { parseConfig, type Config } from "../config/schema";
 import { InvalidDefinitionError } from "../config/errors";
 import { stackOfRenderedFiles } from "../replay/rendered-stack";
-import { compareReplays, formatReplayComparison, type ReplaySide } from "../replay/compare";
+import { compareReplays, formatReplayComparison, type ReplayComparison, type ReplaySide } from "../replay/compare";
+import { DEFAULT_PREVIEW_SCENARIO } from "../preview";
+import { formatPictures, reviewPictures } from "../preview/review-pictures";
 import { stackFixtures } from "../replay/run";
 import { SCENARIOS, scenarioOf } from "../replay/fixtures";
 import { lokiCheckLines, readLokiRecording, stackLogQL } from "../replay/loki-recording";
@@ -40,7 +42,7 @@ import { engines } from "./engines/pins";
 const COMPARED_DIRS = ["alerting/", "dashboards/"];
 export const DIFF = defineCommand({
   usage:
-    "usage: npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--scenario NAME ...] [--no-replay]\n" +
+    "usage: npm run diff -- <git-ref> [--to <git-ref>] [--stack-file Pulumi.<stack>.yaml] [--format text|markdown] [--scenario NAME ...] [--no-replay] [--pictures DIR]\n" +
     "  --to <git-ref>: compare with that ref's definitions instead of the working tree",
   about:
     "What changes in behaviour (alerts, routing, contact points, mute timings, dashboards, stack configuration,\n" +
@@ -83,6 +85,13 @@ export const DIFF = defineCommand({
       explanation:
         "Replay only this scenario of the library (repeatable; names in docs/replay-scenarios.md): a quicker look while iterating. The pull-request workflow replays them all.",
       example: "npm run diff -- origin/main --scenario factory-5xx --scenario process-crash",
+    },
+    pictures: {
+      type: "string",
+      argument: "DIR",
+      explanation:
+        "Also write PNGs into DIR: each dashboard whose panels change, before and after, previewed during the first --scenario (factory-5xx by default), and the timelines of every scenario whose outcome changes (needs Debian's chromium and prometheus).",
+      example: "npm run diff -- origin/main --format markdown --pictures /tmp/review-pictures",
     },
     "no-replay": {
       type: "boolean",
@@ -150,7 +159,7 @@ function refSide(ref: string, stackFile: string, repo: string): Side {
 export function diffArgs(
   argv: string[],
   cwd = REPO_ROOT,
-): { ref: string; to?: string; stackFile: string; format: Format; replay: boolean; scenarios?: Set<string> } {
+): { ref: string; to?: string; stackFile: string; format: Format; replay: boolean; scenarios?: Set<string>; pictures?: string } {
   const { values, positionals } = parseCommandLine(argv, DIFF);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or markdown (got "${values.format}")`, USAGE);
@@ -165,6 +174,7 @@ export function diffArgs(
     format,
     replay: values["no-replay"] !== true,
     ...(values.scenario?.length ? { scenarios: new Set(values.scenario) } : {}),
+    ...(values.pictures !== undefined ? { pictures: resolve(cwd, values.pictures) } : {}),
   };
 }
 
@@ -174,14 +184,14 @@ function sideConfig(stackText: string, name: string): Config {
   return parseConfig(config, secrets);
 }
 
-/** The incident replay of both sides, compared; a side whose stack file this checkout's schema refuses is named in one line. */
+/** The incident replay of both sides, compared (undefined when a side's stack file does not parse); a side this checkout's schema refuses is named in one line. */
 async function replaySection(
   before: Side & { label: string },
   after: Side & { label: string },
   stackName: string,
   format: Format,
   scenarios: Set<string> | undefined,
-): Promise<string> {
+): Promise<{ text: string; comparison?: ReplayComparison }> {
   const sides: ReplaySide[] = [];
   for (const s of [before, after]) {
     let cfg: Config;
@@ -190,14 +200,49 @@ async function replaySection(
     } catch (e) {
       if (!(e instanceof InvalidDefinitionError)) throw e;
       const line = `not replayed: ${s.label}'s ${stackName} does not parse with this checkout's schema (${e.message.split("\n").slice(0, 2).join(" ")})`;
-      return format === "markdown" ? `### Incident replay\n\n${line}\n` : `Incident replay: ${line}\n`;
+      return { text: format === "markdown" ? `### Incident replay\n\n${line}\n` : `Incident replay: ${line}\n` };
     }
     sides.push({ label: s.label, stack: stackOfRenderedFiles(s.files, s.label), cfg, pager: routingTargets(cfg).pager });
   }
   // One scenario library for both sides: the head's, with its stack's telemetry contract and probes.
   const fixtures = stackFixtures(sides[1].cfg).filter((f) => scenarios === undefined || scenarios.has(scenarioOf(f.name)));
   const comparison = await compareReplays(sides[0], sides[1], fixtures, pageTextEngines());
-  return formatReplayComparison(comparison, format);
+  return { text: formatReplayComparison(comparison, format), comparison };
+}
+
+/** `--pictures DIR`: the changed dashboards previewed on both sides, and the changed scenarios' timelines. */
+async function picturesSection(
+  sides: [Side & { label: string }, Side & { label: string }],
+  stackName: string,
+  comparison: ReplayComparison | undefined,
+  scenarios: Set<string> | undefined,
+  outDir: string,
+  format: Format,
+): Promise<string> {
+  const config = (s: Side): Config | string => {
+    try {
+      return sideConfig(s.stackText, stackName);
+    } catch (e) {
+      if (!(e instanceof InvalidDefinitionError)) throw e;
+      return `its ${stackName} does not parse with this checkout's schema`;
+    }
+  };
+  const [beforeCfg, afterCfg] = [config(sides[0]), config(sides[1])];
+  if (typeof afterCfg === "string") throw new InvalidDefinitionError("stack configuration", [`--pictures: the working side's ${afterCfg}`]);
+  const scenario = [...(scenarios ?? [])][0] ?? DEFAULT_PREVIEW_SCENARIO;
+  const fixture = stackFixtures(afterCfg, [0]).find((f) => scenarioOf(f.name) === scenario)!;
+  const dashboards = changedDashboards(reviewSnapshot(sides[0].files).dashboards, reviewSnapshot(sides[1].files).dashboards);
+  const pictures = await reviewPictures({
+    sides: [
+      { label: "before", files: sides[0].files, cfg: beforeCfg },
+      { label: "after", files: sides[1].files, cfg: afterCfg },
+    ],
+    dashboards: dashboards.map((d) => d.uid),
+    fixture,
+    timelines: (comparison?.changed ?? []).map((c) => ({ fixture: c.fixture, ...c.timelines })),
+    outDir,
+  });
+  return formatPictures(pictures, fixture.name, format === "markdown");
 }
 
 /**
@@ -224,7 +269,7 @@ function lokiSection(side: Side, stackName: string, format: Format): string {
 
 /** The diff's report; a relative --stack-file is read from `cwd`; refs are those of the git repository `cwd` is in. */
 export async function runDiff(argv: string[], cwd = REPO_ROOT): Promise<string> {
-  const { ref, to, stackFile, format, replay, scenarios } = diffArgs(argv, cwd);
+  const { ref, to, stackFile, format, replay, scenarios, pictures } = diffArgs(argv, cwd);
   const repo = repositoryOf(cwd);
   const before = refSide(ref, stackFile, repo);
   const after: Side =
@@ -238,13 +283,16 @@ export async function runDiff(argv: string[], cwd = REPO_ROOT): Promise<string> 
   ];
   const shown = relative(cwd, stackFile) || stackFile;
   const target = to === undefined ? `working tree (${shown})` : to;
+  const sides: [Side & { label: string }, Side & { label: string }] = [
+    { ...before, label: ref },
+    { ...after, label: to ?? "working tree" },
+  ];
   const checked = lokiSection(after, shown, format);
-  const replayed = replay
-    ? await replaySection({ ...before, label: ref }, { ...after, label: to ?? "working tree" }, shown, format, scenarios)
-    : "";
+  const replayed = replay ? await replaySection(...sides, shown, format, scenarios) : { text: "" };
+  const drawn = pictures ? await picturesSection(sides, shown, replayed.comparison, scenarios, pictures, format) : "";
   if (format === "markdown")
-    return `${formatMarkdown(sections, `Behaviour diff: \`${ref}\` → ${to === undefined ? `working tree (\`${shown}\`)` : `\`${to}\``}`)}${checked ? `\n${checked}` : ""}${replayed ? `\n${replayed}` : ""}`;
-  return `Behaviour: ${ref} -> ${target}\n${formatText(sections)}${checked}${replayed}`;
+    return `${formatMarkdown(sections, `Behaviour diff: \`${ref}\` → ${to === undefined ? `working tree (\`${shown}\`)` : `\`${to}\``}`)}${checked ? `\n${checked}` : ""}${replayed.text ? `\n${replayed.text}` : ""}${drawn ? `\n${drawn}` : ""}`;
+  return `Behaviour: ${ref} -> ${target}\n${formatText(sections)}${checked}${replayed.text}${drawn}`;
 }
 
 /** `npm run diff`: the exit code (0 the report was printed, 1 a failure, 2 a bad command line or ref). */

@@ -65,7 +65,7 @@ function inside(path: string, folder: string): boolean {
 }
 
 /** Which command writes an output folder, to keep each command out of the others' folders. */
-export type OutputOwner = "render" | "replay";
+export type OutputOwner = "render" | "replay" | "preview";
 
 /**
  * Why `dir` may not be an output folder of `owner` (named by its `flag`), or undefined when it may:

@@ -61,9 +61,24 @@ export function lokiLogsTarget(refId: string, expr: string, maxLines: number): l
   return new loki.DataqueryBuilder().refId(refId).expr(expr).queryType(loki.LokiQueryType.Range).maxLines(maxLines);
 }
 
+/**
+ * A time series panel with its legend shown, a list below the graph (Grafana's own default for a new
+ * panel). The foundation SDK's default options hide it (`showLegend: false`): a panel of several
+ * series, such as factory or service failures, could not be told apart (seen in the dashboard previews).
+ */
+export function timeSeriesPanel(): timeseries.PanelBuilder {
+  return new timeseries.PanelBuilder().legend(
+    new common.VizLegendOptionsBuilder()
+      .showLegend(true)
+      .displayMode(common.LegendDisplayMode.List)
+      .placement(common.LegendPlacement.Bottom)
+      .calcs([]),
+  );
+}
+
 /** Base of the panels counting log lines per minute by a label: Loki, stacked bars, one per minute. */
 export function logLinesPerMinuteBars(): timeseries.PanelBuilder {
-  return new timeseries.PanelBuilder()
+  return timeSeriesPanel()
     .datasource(lokiDatasource)
     .unit(units.Short)
     .interval("1m")

@@ -44,6 +44,8 @@ export interface ChangedScenario {
   /** The first of the scenario's fixtures whose outcome changed, as a Mermaid gantt per side. */
   fixture: string;
   timelines: { before: string; after: string };
+  /** That fixture's replay on each side: what the timelines draw. */
+  replays: { before: FixtureReplay; after: FixtureReplay };
 }
 
 export interface ReplayComparison {
@@ -156,6 +158,7 @@ export async function compareReplays(
         before: mermaidTimeline(a.results[k], `before (${before.label})`),
         after: mermaidTimeline(b.results[k], `after (${after.label})`),
       },
+      replays: { before: a.results[k], after: b.results[k] },
     });
   }
   const words =

@@ -251,13 +251,30 @@ export function dashboardChanges(before: DashboardSummary[] = [], after: Dashboa
   return changes;
 }
 
+/** Dashboards (the after side's, or removed ones) whose panels the diff shows changing: added, removed or edited panels, a new title, a new dashboard. */
+export function changedDashboards(before: DashboardSummary[] = [], after: DashboardSummary[] = []): DashboardSummary[] {
+  const side = (list: DashboardSummary[], uid: string) => list.filter((d) => d.uid === uid);
+  return [...new Set([...before, ...after].map((d) => d.uid))]
+    .sort()
+    .filter((uid) => dashboardChanges(side(before, uid), side(after, uid)).length > 0)
+    .map((uid) => side(after, uid)[0] ?? side(before, uid)[0]);
+}
+
+/** The Dashboards section's summary line: which dashboards' panels change. */
+function dashboardsNote(before: DashboardSummary[] = [], after: DashboardSummary[] = []): string | undefined {
+  const changed = changedDashboards(before, after);
+  if (changed.length === 0) return undefined;
+  return `Panels change on ${changed.length === 1 ? "1 dashboard" : `${changed.length} dashboards`}: ${changed.map((d) => `${d.uid} (${d.title})`).join(", ")}`;
+}
+
 /** What changes in behaviour from one snapshot to another, one section per area, each sorted by key. */
 export function behaviourDiff(before: ReviewSnapshot, after: ReviewSnapshot): Section[] {
+  const note = dashboardsNote(before.dashboards, after.dashboards);
   return [
     { title: "Alerts", changes: alertChanges(before, after) },
     { title: "Routing", changes: routingChanges(before, after) },
     { title: "Contact points", changes: contactPointChanges(before.contactPoints, after.contactPoints) },
     { title: "Mute timings", changes: muteTimingChanges(before.muteTimings, after.muteTimings) },
-    { title: "Dashboards", changes: dashboardChanges(before.dashboards, after.dashboards) },
+    { title: "Dashboards", changes: dashboardChanges(before.dashboards, after.dashboards), ...(note && { note }) },
   ];
 }

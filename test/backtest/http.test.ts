@@ -25,7 +25,7 @@ beforeAll(async () => {
   // One sample a second for 4 hours: a 1 s query_range over it has 14,401 points, above Prometheus' 11,000.
   const values = Array.from({ length: HOURS * 3600 + 1 }, (_, i) => i);
   prometheus = await startPrometheus(
-    createBlocks(
+    await createBlocks(
       openMetrics([{ series: { metric: "backtest_counter", labels: { job: "t" }, values }, startSeconds: START, stepSeconds: 1 }]),
       dir,
     ),

@@ -108,6 +108,7 @@ describe("npm run diff -- <git-ref>", () => {
       "    annotation description:",
       expect.stringMatching(/^      - More than 2 HTTP 5xx responses in 2m /),
       expect.stringMatching(/^      \+ More than 7 HTTP 5xx responses in 2m /),
+      "      ~ …More than [-2-]{+7+} HTTP 5xx responses in 2…",
       "+ config pizza-observability:thresholds.order5xx.count",
       "    value: (default) -> 7",
       "+ config pizza-observability:thresholds.order5xx.pendingPeriod",

@@ -48,7 +48,7 @@ describe("npm run replay -- --fixture FILE", () => {
 
   it("a fixture whose expectation fails: the report names it and the failed expectation, and the process exits non-zero", async () => {
     const verdictFile = join(dir, "verdict.json");
-    const run = await replayCommand(["--fixture", passing, "--fixture", failing, "--verdict", verdictFile]);
+    const run = await replayCommand(["--fixture", passing, "--fixture", failing, "--cross-check", "--verdict", verdictFile]);
     expect(run.failed).toBe(true);
     // The machine-readable verdict the pull-request workflow reads, whatever lines the report ends with.
     const verdict = JSON.parse(readFileSync(verdictFile, "utf8")) as ReplayVerdict;
@@ -63,8 +63,9 @@ describe("npm run replay -- --fixture FILE", () => {
           failures: expect.arrayContaining([expect.stringMatching(/^pageWithinSeconds 60: on-call was never notified/)]),
         },
       ],
-      promtool: { disagreeing: [] },
+      promtool: { crossChecked: true, disagreeing: [] },
     });
+    expect(verdict.promtool.checked).toBeGreaterThan(0);
     expect(verdict.promtool.agree).toBe(verdict.promtool.checked);
     expect(verdict.scenarios.map((r) => [r.scenario, r.pass])).toEqual([
       ["transient-500", true],

@@ -141,15 +141,16 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
 
   it("adds a dashboard panel: a new id, the panel beside its neighbours, placed in its dashboard", () => {
     expect(GUIDE).toContain("Give it a new id in [`dashboards/panel-ids.ts`]");
+    expect(GUIDE).toContain("a time series starts from `timeSeriesPanel()`");
     edit(dir, "dashboards/panel-ids.ts", (t) =>
       t.replace("  causeRow: 13,\n} as const;", "  causeRow: 13,\n  pizzasPerMinute: 14,\n} as const;"),
     );
     edit(dir, "dashboards/panels/factory.ts", (t) =>
       t
         .replace(
-          "  const latency = new timeseries.PanelBuilder()",
+          "  const latency = timeSeriesPanel()",
           [
-            "  const pizzasPerMinute = new timeseries.PanelBuilder()",
+            "  const pizzasPerMinute = timeSeriesPanel()",
             "    .id(FACTORY_PANELS.pizzasPerMinute)",
             '    .title("Pizzas made per minute")',
             `    .description("Pizzas the factory made, from the service's metrics.")`,
@@ -158,7 +159,7 @@ describe("docs/contributing.md, performed on a copy of the repository", () => {
             '    .interval("1m")',
             '    .withTarget(promTarget("A", sold("1m"), "pizzas"));',
             "",
-            "  const latency = new timeseries.PanelBuilder()",
+            "  const latency = timeSeriesPanel()",
           ].join("\n"),
         )
         .replace("    failureRatio,\n    latency,\n", "    failureRatio,\n    pizzasPerMinute,\n    latency,\n"),

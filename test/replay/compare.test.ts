@@ -8,8 +8,12 @@ import { compareReplays, formatReplayComparison, type ReplaySide } from "../../s
 import { stackOfRenderedFiles, type ReplayedStack } from "../../src/replay/rendered-stack";
 import { keptFixtures } from "../support/fixtures";
 import { routingTargets } from "../../contact-points/receivers";
+import { launchChromium } from "../../src/preview/browser";
+import { drawTimelines } from "../../src/preview/timeline-picture";
 import { ganttParser, mermaidBlocks } from "../support/mermaid";
+import { decodePng } from "../support/pixels";
 import { exampleConfig } from "../support/stack";
+import { expectTimelineGeometry } from "../support/timeline-geometry";
 
 const cfg = parseConfig(exampleConfig());
 const stack = () => stackOfRenderedFiles(renderArtifacts(exampleConfig()), "example");
@@ -31,10 +35,23 @@ beforeAll(async () => {
   parse = await ganttParser();
 });
 
+/** The review diff of a page that waits 3 minutes longer (computed once, read by two tests). */
+let delayedComparison: ReturnType<typeof compareReplays> | undefined;
+function delayed() {
+  delayedComparison ??= compareReplays(
+    side("origin/main", stack()),
+    side(
+      "working tree",
+      changed("pizza-order-failures", (r) => void (r.for = "3m")),
+    ),
+    fixtures,
+  );
+  return delayedComparison;
+}
+
 describe("the incident replay of both sides of a change", () => {
   it("a page that waits 3 minutes longer: the seed incident's row changes, with both timelines, which mermaid parses", async () => {
-    const delayed = changed("pizza-order-failures", (r) => void (r.for = "3m"));
-    const c = await compareReplays(side("origin/main", stack()), side("working tree", delayed), fixtures);
+    const c = await delayed();
     expect(c.identical).toBe(false);
     expect(c.changed.map((x) => x.scenario)).toEqual(["factory-5xx"]);
     const [x] = c.changed;
@@ -52,6 +69,25 @@ describe("the incident replay of both sides of a change", () => {
       "factory-5xx after (working tree) - alerts and notifications",
     ]);
     expect(formatReplayComparison(c, "text")).toMatch(/^ {2}factory-5xx +1 +page \+\d+s → page \+\d+s /m);
+  }, 300_000);
+
+  it("its timelines, drawn by mermaid in Chromium: every bar starts and ends where its span does on the chart's own axis (within 2 px), the incident bar first, milestones at the notification times", async () => {
+    const c = await delayed();
+    const charts = c.changed.flatMap((x) => [
+      { text: x.timelines.before, replay: x.replays.before },
+      { text: x.timelines.after, replay: x.replays.after },
+    ]);
+    expect(charts).toHaveLength(2);
+    const browser = await launchChromium();
+    try {
+      const pictures = await drawTimelines(
+        browser,
+        charts.map((x) => x.text),
+      );
+      for (const [i, p] of pictures.entries()) expectTimelineGeometry(p, charts[i].replay, await decodePng(browser, p.png));
+    } finally {
+      await browser.close();
+    }
   }, 300_000);
 
   it("says nothing changed, without replaying, when both sides have the same rules and routes", async () => {

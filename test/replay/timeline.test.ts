@@ -68,19 +68,19 @@ const replay = {
 } as unknown as FixtureReplay;
 
 describe("incident timeline as Mermaid (gantt)", () => {
-  it("parses with mermaid's gantt grammar: incident window, pending and firing spans, every notification kind", () => {
+  it("parses with mermaid's gantt grammar: incident window, pending and firing spans, every notification kind, each task with its id and times in milliseconds", () => {
     const text = mermaidTimeline(replay);
     const tasks = parse(text)
       .filter(([k]) => k === "addTask")
       .map(([, a]) => `${String(a[0]).trim()} |${String(a[1]).replace(/^:/, "").trim()}`);
     expect(tasks).toEqual([
-      "500 Failed to fulfill order 100 |crit, 1220, 1400",
-      "pending |1240, 1250",
-      "firing |active, 1250, 1520",
-      "DatasourceError |active, 2000, 2700",
-      "new JWT Pizza orders failing |crit, milestone, 1260, 0s",
-      "resolved JWT Pizza orders failing |milestone, 1560, 0s",
-      "muted JWT Pizza orders failing |done, milestone, 1860, 0s",
+      "500 Failed to fulfill order 100 |crit, incident, 1220000, 1400000",
+      "pending |a0p0, 1240000, 1250000",
+      "firing |active, a0e0, 1250000, 1520000",
+      "DatasourceError |active, a0e1, 2000000, 2700000",
+      "new JWT Pizza orders failing |crit, milestone, n0, 1260000, 0ms",
+      "resolved JWT Pizza orders failing |milestone, n1, 1560000, 0ms",
+      "muted JWT Pizza orders failing |done, milestone, n2, 1860000, 0ms",
     ]);
     expect(
       parse(text)
@@ -98,6 +98,15 @@ describe("incident timeline as Mermaid (gantt)", () => {
       "factory-5xx before (origin/main) - alerts and notifications",
     ]);
     expect(titles(mermaidTimeline(replay))).toEqual(["factory-5xx - alerts and notifications"]);
+  });
+
+  it("times are milliseconds (dateFormat x, which Mermaid reads alike for starts and ends); past an hour the axis shows hours, minutes would wrap", () => {
+    const calls = (text: string) => parse(text).map(([k, a]) => `${k} ${String(a[0]).trim()}`);
+    expect(calls(mermaidTimeline(replay))).toEqual(
+      expect.arrayContaining(["setDateFormat x", "setAxisFormat %M.%S", "setTodayMarker off"]),
+    );
+    const long = { ...replay, fixture: { ...replay.fixture, durationSeconds: 4500 } } as FixtureReplay;
+    expect(calls(mermaidTimeline(long))).toContain("setAxisFormat %H:%M:%S");
   });
 
   it("the parser is real: text the grammar does not accept fails", () => {

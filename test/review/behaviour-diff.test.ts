@@ -67,7 +67,7 @@ describe("behaviour diff", () => {
     );
   });
 
-  it("shows a query change as the old and the new query", () => {
+  it("shows a query change as the old and the new query, and the changed tokens in their context", () => {
     const changed = { ...order5xx, queries: { A: order5xx.queries.A.replace("[5m]", "[10m]") } };
     expect(diff(snapshot([order5xx]), snapshot([changed]))).toBe(
       [
@@ -75,6 +75,7 @@ describe("behaviour diff", () => {
         "    query A:",
         `      - ${order5xx.queries.A}`,
         `      + ${changed.queries.A}`,
+        '      ~ …pizza-service"} |= "x" [[-5m-]{+10m+}]))…',
         "",
       ].join("\n"),
     );
@@ -245,6 +246,7 @@ describe("alert annotations and lookback in the diff", () => {
         "    annotation summary:",
         "      - 5xx",
         "      + 5xx on an endpoint",
+        "      ~ …5xx{+ on an endpoint+}…",
         "    dashboard panel: pizza-orders panel 5 -> pizza-orders panel 2",
         "",
       ].join("\n"),

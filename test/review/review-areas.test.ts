@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { EXAMPLE_STACK_FILE } from "../../src/config/paths";
 import { readStackFile } from "../../src/config/stack-file";
 import { renderArtifacts } from "../../src/emit/files/artifacts";
-import { contactPointChanges, dashboardChanges, routingChanges } from "../../src/review/behaviour-diff";
+import { behaviourDiff, changedDashboards, contactPointChanges, dashboardChanges, routingChanges } from "../../src/review/behaviour-diff";
 import { formatMarkdown, formatText } from "../../src/review/changes";
 import { readDashboardSnapshot } from "../../src/review/dashboard-snapshot";
 
@@ -43,11 +43,32 @@ describe("dashboards in the behaviour diff", () => {
     expect(lines[1]).toBe("    query A:");
     expect(lines[2]).toMatch(/^ {6}- .*\[5m\]/);
     expect(lines[3]).toMatch(/^ {6}\+ .*\[10m\]/);
-    expect(lines.slice(4)).toEqual([
+    // The query reads [5m] twice: two changed tokens, each in its context.
+    expect(lines.slice(4, 6)).toEqual([expect.stringMatching(/^ {6}~ ….*\[\[-5m-\]\{\+10m\+\}\].*…$/), expect.stringMatching(/^ {6}~ …/)]);
+    expect(lines.slice(6)).toEqual([
       "    thresholds: green; red from 0.001 -> green; red from 0.01",
       "- dashboard pizza-orders panel 8 (Recent failed orders)",
       "",
     ]);
+  });
+
+  it("names the dashboards whose panels change, above the changes (a changed title, a removed dashboard; not an unchanged one)", () => {
+    const edited = readDashboardSnapshot(
+      dashboardFiles().flatMap(([path, text]): Array<[string, string]> => {
+        if (path === "dashboards/pizza-telemetry.json") return [];
+        if (path !== "dashboards/pizza-factory.json") return [[path, text]];
+        const d = JSON.parse(text);
+        d.panels.find((p: { id: number }) => p.id === 3).title = "Pizza creation latency";
+        return [[path, JSON.stringify(d)]];
+      }),
+    );
+    expect(changedDashboards(before, edited).map((d) => d.uid)).toEqual(["pizza-factory", "pizza-telemetry"]);
+    expect(changedDashboards(before, before)).toEqual([]);
+    const sections = behaviourDiff({ alerts: [], dashboards: before }, { alerts: [], dashboards: edited });
+    const note =
+      "Panels change on 2 dashboards: pizza-factory (JWT Pizza: factory dependency), pizza-telemetry (JWT Pizza: telemetry pipeline)";
+    expect(formatText(sections).split("\n")[0]).toBe(note);
+    expect(formatMarkdown(sections, "Behaviour diff")).toContain(`### Dashboards\n\n${note}\n\n| | What | Before | After |`);
   });
 
   it("shows an added dashboard with its panel count", () => {
@@ -149,7 +170,7 @@ describe("markdown form", () => {
         "",
         "| | What | Before | After |",
         "|---|---|---|---|",
-        '| **changed** x (X) | query A | `{a="b"} \\|= "c"` | `{a="b"} \\|= "d"` |',
+        '| **changed** x (X) | query A<br><code>"c"</code> → <code>"d"</code> | <code>{a="b"} \\|= <del><b>"c"</b></del></code> | <code>{a="b"} \\|= <ins><b>"d"</b></ins></code> |',
         "",
       ].join("\n"),
     );

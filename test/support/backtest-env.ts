@@ -6,10 +6,9 @@ import { EXAMPLE_STACK_FILE } from "../../src/config/paths";
 import { parseConfig, type Config } from "../../src/config/schema";
 import { readStackFile } from "../../src/config/stack-file";
 import { checkedStack } from "../../src/checks";
-import { ruleKind } from "../../src/emit/files/prometheus-rules";
 import type { Fixture, Series } from "../../src/replay/fixtures";
-import { replayRecordingRules } from "../../src/replay/grafana-eval";
-import { failureWindow, type FixtureReplay } from "../../src/replay/run";
+import type { FixtureReplay } from "../../src/replay/run";
+import { recordedSeries } from "../../src/preview/prometheus";
 import { keptFixtures } from "./fixtures";
 import { scenarioReplay } from "./scenario-replay";
 import { startGrafanaProxy, type ProxyOptions, type RunningProxy } from "./grafana-proxy";
@@ -60,13 +59,7 @@ const stacks = new WeakMap<Config, ReturnType<typeof checkedStack>>();
 export function recordedOf(cfg: Config, fixture: Fixture): Series[] {
   const stack = stacks.get(cfg) ?? checkedStack(cfg);
   stacks.set(cfg, stack);
-  return stack.ruleGroups.flatMap((g) =>
-    (g.rules ?? [])
-      .filter((r) => ruleKind(r, cfg) === "logql-recording")
-      .flatMap((r) =>
-        replayRecordingRules([r], fixture, g.interval ?? cfg.alerting.evaluationIntervalSeconds, failureWindow(fixture, "loki")),
-      ),
-  );
+  return recordedSeries(stack, cfg, fixture);
 }
 
 export interface WorldOptions extends Partial<Pick<ProxyOptions, "failFirst">> {
@@ -98,7 +91,7 @@ export async function startWorld({ only, ...options }: WorldOptions = {}): Promi
       })),
     ),
   );
-  const prometheus = await startPrometheus(createBlocks(om, dir), dir);
+  const prometheus = await startPrometheus(await createBlocks(om, dir), dir);
   let proxy: RunningProxy;
   try {
     proxy = await startGrafanaProxy({

@@ -75,17 +75,17 @@ describe("GitHub workflows", () => {
     }
   });
 
-  it("tests a pull request with npm test and the e2e files that need only promtool and Prometheus (the ones npm test leaves out for time)", () => {
+  it("tests a pull request with npm test and the e2e files that need only promtool, Prometheus and Chromium (the ones npm test leaves out for time)", () => {
     const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc;
     const runs = (pr.jobs.test.steps ?? []).flatMap((s) => (s.run ? [s.run.trim()] : []));
     expect(runs).toContain("npm test");
     const e2e = runs.find((r) => r.startsWith("npm run e2e -- "))!;
     const files = e2e.split(/\s+/).slice(4);
-    expect(files.sort()).toEqual(["test/e2e/backtest-agreement.e2e.ts", "test/e2e/exported-rules.e2e.ts"]);
-    // Exactly the e2e checks that need only Prometheus (src/cli/engines/checks.ts): no by-hand engine, no Pulumi CLI build.
-    const prometheusOnly = E2E_CHECKS.filter((c) => c.needs.every((n) => n === "prometheus")).map((c) => c.file);
-    expect(prometheusOnly.sort()).toEqual(files);
-    expect(E2E_CHECKS.length).toBeGreaterThan(prometheusOnly.length);
+    expect(files.sort()).toEqual(["test/e2e/backtest-agreement.e2e.ts", "test/e2e/exported-rules.e2e.ts", "test/e2e/pictures.e2e.ts"]);
+    // Exactly the e2e checks that need only Debian's packages (src/cli/engines/checks.ts): Prometheus and Chromium, no by-hand engine, no Pulumi CLI build.
+    const debianOnly = E2E_CHECKS.filter((c) => c.needs.every((n) => n === "prometheus" || n === "chromium")).map((c) => c.file);
+    expect(debianOnly.sort()).toEqual(files);
+    expect(E2E_CHECKS.length).toBeGreaterThan(debianOnly.length);
   });
 
   it("previews only when Pulumi credentials are configured, with a visible notice otherwise", () => {
@@ -135,7 +135,7 @@ describe("GitHub workflows", () => {
       const comment = readFileSync(join(dir, "comment", "2-replay.md"), "utf8");
       expect(comment).toContain(
         writesVerdict
-          ? "1 of 42 fixtures FAILED: factory-5xx\n\npromtool test rules: 126/126 runs agree with the replay.\n"
+          ? "1 of 42 fixtures FAILED: factory-5xx\n\npromtool test rules (the exported rules, cross-checked): 126/126 runs agree with the replay.\n"
           : "The replay wrote no verdict (exit 1): it stopped before replaying",
       );
       expect(comment).not.toContain("### factory-5xx");
@@ -165,9 +165,43 @@ describe("GitHub workflows", () => {
     const comment = readFileSync(join(tree, "comment", "1-diff.md"), "utf8");
     expect(comment.split("\n").filter(Boolean)).toEqual(
       ["Pulumi.example.yaml", "Pulumi.prod.yaml", "Pulumi.staging.example.yaml"].map(
-        (f) => `diff of run --silent diff -- origin/main --stack-file ${f} --format markdown`,
+        (f) =>
+          `diff of run --silent diff -- origin/main --stack-file ${f} --format markdown --pictures pictures/${f.replace(/\.yaml$/, "")}`,
       ),
     );
+  });
+
+  it("uploads the review's pictures (each diff's --pictures folder) as an artifact and links it from the sticky comment", () => {
+    const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc;
+    const steps = pr.jobs.review.steps ?? [];
+    const diff = steps.findIndex((s) => s.run?.includes("npm run --silent diff"));
+    expect(steps[diff].run).toContain('--pictures "pictures/${stack%.yaml}"');
+    const upload = steps.findIndex((s) => s.id === "pictures");
+    expect(steps[upload].uses).toMatch(/^actions\/upload-artifact@/);
+    expect(steps[upload].with).toMatchObject({ name: "review-pictures", path: "pictures/", "if-no-files-found": "ignore" });
+    const link = steps.findIndex((s) => s.run?.includes("comment/1-pictures.md"));
+    const assemble = steps.findIndex((s) => s.run?.includes("review-comment.md"));
+    expect(diff < upload && upload < link && link < assemble).toBe(true);
+    expect(steps[link].if).toBe("steps.pictures.outputs.artifact-url != ''");
+    // Run the link step as the runner would: the comment part links the artifact.
+    const dir = mkdtempSync(join(tmpdir(), "pr-pictures-step-"));
+    mkdirSync(join(dir, "comment"));
+    const url = "https://github.com/jwt-pizza/pizza-observability/actions/runs/1/artifacts/2";
+    const run = spawnSync("bash", ["-e", "-c", steps[link].run ?? ""], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, PICTURES_URL: url },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, "comment", "1-pictures.md"), "utf8")).toContain(`[review-pictures](${url})`);
+  });
+
+  it("points the browser tests and the pictures at the runner image's Chrome (no browser download works)", () => {
+    const pr = workflows.find((w) => w.file.endsWith("pull-request.yml"))!.doc as Workflow & {
+      jobs: Record<string, { env?: Record<string, string> }>;
+    };
+    expect(pr.jobs.test.env?.CHROMIUM_BIN).toBe("/usr/bin/google-chrome");
+    expect(pr.jobs.review.env?.CHROMIUM_BIN).toBe("/usr/bin/google-chrome");
   });
 
   it("deploys to production only behind the production environment, after staging", () => {

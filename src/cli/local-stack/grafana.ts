@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Config } from "../../config/schema";
 import { dashboardsYaml, datasourcesYaml, grafanaIni, PROVISIONING_PATHS, type EngineUrls } from "./grafana-files";
-import { freePort, stopProcess, waitReady } from "./lifecycle";
+import { freePort, stopProcess, waitReady } from "../../preview/processes";
 
 /**
  * Grafana OSS from a binary the user has (GRAFANA_BIN, with GRAFANA_HOME its home path holding

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { labelSetKey } from "../../model/labels";
-import { freePort, stopProcess, waitReady } from "./lifecycle";
+import { freePort, stopProcess, waitReady } from "../../preview/processes";
 import type { LogEntry } from "../../replay/logql";
 import type { LokiAnswer } from "../../replay/loki-recording";
 

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, stopProcess, waitReady } from "./lifecycle";
+import { freePort, stopProcess, waitReady } from "../../preview/processes";
 
 /** A real Prometheus on a loopback port with its remote-write receiver on (the drill writes samples there) and no scrape jobs. */
 export interface Prometheus {

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "@lezer/common";
-import { LogQLInvalid, LogQLUnsupported, type Labels } from "./errors";
+import { LogQLInvalid, LogQLUnsupported, type Labels, type LogEntry } from "./errors";
 import { IpPatternError, ipMatcher, type IpMatcher } from "./ip";
 import { compileRegex } from "./regex";
 
@@ -17,6 +17,17 @@ export interface Entry {
   extracted: Set<string>;
 }
 export type Stage = (e: Entry) => boolean;
+
+/** A log line as the pipeline's first stage sees it: structured metadata joins the labels, one named like a stream label as `_extracted`. */
+export function entryOf(log: LogEntry): Entry {
+  const start = { ...log.labels };
+  const base = { ...log.labels };
+  for (const [k, v] of Object.entries(log.metadata ?? {})) {
+    start[k in log.labels ? `${k}_extracted` : k] = v;
+    base[k] = v;
+  }
+  return { line: log.line, stream: base, labels: start, extracted: new Set() };
+}
 
 export const ERROR = "__error__";
 export const ERROR_DETAILS = "__error_details__";

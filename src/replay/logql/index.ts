@@ -48,3 +48,4 @@ export function compileLogQL(query: string): CompiledQuery {
     resultType: "scalar" as const,
   });
 }
+export { compileLogQuery } from "./log-query";

@@ -4,7 +4,7 @@ import { unquote } from "../../checks/grammar";
 import { LogQLInvalid, LogQLPipelineError, LogQLUnsupported, type Labels, type LogEntry, type Sample } from "./errors";
 import { compileBinOp, literal, type Compiled } from "./binop";
 import { goParseDurationSeconds, goParseFloat, humanizeParseBytes } from "./numbers";
-import { children, ERROR, ERROR_DETAILS, labelMatcher, regex, type Context, type Entry, type Hints, type Stage } from "./entry";
+import { children, entryOf, ERROR, ERROR_DETAILS, labelMatcher, regex, type Context, type Entry, type Hints, type Stage } from "./entry";
 import { labelFilterStage } from "./label-filters";
 import { pipelineStages, requiredLabelNames } from "./pipeline";
 
@@ -209,14 +209,7 @@ function rangeAggregation(node: SyntaxNode, ctx: Context, override: Group): Inst
   /** One line through the selector and the pipeline: its sample (grouped labels and value), none, or the pipeline's error. */
   const sampleOf = (log: LogEntry): LineSample => {
     if (!matches(log.labels)) return null;
-    // Structured metadata joins the labels; one named like a stream label gets `_extracted`.
-    const start = { ...log.labels };
-    const base = { ...log.labels };
-    for (const [k, v] of Object.entries(log.metadata ?? {})) {
-      start[k in log.labels ? `${k}_extracted` : k] = v;
-      base[k] = v;
-    }
-    const e: Entry = { line: log.line, stream: base, labels: start, extracted: new Set() };
+    const e = entryOf(log);
     if (!stages.every((s) => s(e))) return null;
     let value = bytes ? utf8.encode(e.line).length : 1;
     if (unwrap) {
