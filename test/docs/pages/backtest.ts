@@ -10,7 +10,7 @@ import { MAX_ANSWER_MIB, MAX_REQUEST_TIMEOUT } from "../../../src/cli/backtest";
 import { formatDuration } from "../../../src/config/durations";
 import { RECORDING_VISIBILITY_LAG_SECONDS } from "../../../src/replay/grafana-eval";
 import { WARM_UP_SECONDS } from "../../../src/replay/run";
-import { PROMETHEUS } from "../../support/prometheus";
+import { PROMETHEUS } from "../../../src/preview/prometheus";
 import type { PageFigures } from "../figures";
 import { alert, alertIntervals, cfg } from "../sources";
 
