@@ -19,8 +19,15 @@ export interface NotAFigure {
   why: string;
 }
 
+/** A rule about the page's figures as a whole (e.g. every measurement record states its date, machine and load). */
+export interface PageCheck {
+  name: string;
+  holds: () => void;
+}
+
 export interface PageFigures {
   page: string;
   stated: Stated[];
   notFigures: NotAFigure[];
+  checks?: PageCheck[];
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect } from "vitest";
+import { PROMTOOL } from "../../../src/emit/promtool";
 import { RESOLVED_RETENTION_SECONDS } from "../../../src/replay/alert-state";
 import { DEFAULT_PHASES, FACTORY_THROTTLE_MS, RESTART_SECONDS, SCENARIOS, type Fixture } from "../../../src/replay/fixtures";
 import { MAX_INCIDENT_DAYS, MAX_INCIDENT_FILE_BYTES, MAX_SAMPLE_STEPS } from "../../../src/replay/fixtures/file";
@@ -70,8 +71,8 @@ export const replayPage: PageFigures = {
     },
     {
       text: "PromQL evaluation is promtool 2.42's",
-      from: "the installed Debian prometheus",
-      holds: () => expect(execFileSync("promtool", ["--version"], { encoding: "utf8" })).toMatch(/^promtool, version 2\.42\./),
+      from: "the promtool the replay runs (src/emit/promtool.ts)",
+      holds: () => expect(execFileSync(PROMTOOL, ["--version"], { encoding: "utf8" })).toMatch(/^promtool, version 2\.42\./),
     },
   ],
   notFigures: [
