@@ -184,13 +184,4 @@ export const alertsPage: PageFigures = {
       from: "slo.slowBurn (factor x long window / SLO period)",
     },
   ],
-  notFigures: [
-    { text: "restarting from 0", why: "a counter's reset value" },
-    {
-      text: '`sum(count_over_time({source="jwt-pizza-service"} |= "" | json | statusCode >= 500 [5m])) > 0`',
-      why: "the factory incident's original rule, quoted",
-    },
-    { text: '`"statusCode":5`', why: "a line filter's text" },
-    { text: "`or vector(0)`", why: "a PromQL idiom the recording rules leave out" },
-  ],
 };

@@ -90,12 +90,4 @@ export const backtestPage: PageFigures = {
       holds: () => expect(execFileSync(PROMETHEUS, ["--version"], { encoding: "utf8" })).toMatch(/^prometheus, version 2\.42\./),
     },
   ],
-  notFigures: [
-    { text: "ISO 8601", why: "a standard's name" },
-    {
-      text: "Exit codes: 0 with the report on stdout; 2 for a bad command line; 1 for anything else",
-      why: "the exit codes of the one CLI contract (EXIT_CODES in src/cli/args.ts; test/cli/args.test.ts)",
-    },
-    { text: /raises `thresholds\.order5xx\.count` to \d+/, why: "held by test/backtest/backtest.test.ts, whose reports are the samples" },
-  ],
 };

@@ -40,13 +40,4 @@ export const dashboardsPage: PageFigures = {
       from: "the installed @grafana/data; package.json engines",
     },
   ],
-  notFigures: [
-    { text: "the scenario's time 0 is drawn as 00:00 (UTC)", why: "the time origin" },
-    { text: "a global only from Node 21", why: "Node's release notes (navigator, Node 21)" },
-    {
-      text: "Exit status: 0, 1 when a query failed other than by the scenario's own outage or the page logged an error, 2 for a bad command line",
-      why: "the exit codes of the one CLI contract (src/cli/args.ts)",
-    },
-    { text: "in 4x4-pixel blocks", why: "the block size of test/e2e/pictures.e2e.ts, which names it in its test" },
-  ],
 };

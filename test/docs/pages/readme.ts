@@ -57,5 +57,4 @@ export const readmePage: PageFigures = {
       },
     },
   ],
-  notFigures: [{ text: "exits 1 on a missed incident", why: "an exit code of the one CLI contract (src/cli/args.ts)" }],
 };

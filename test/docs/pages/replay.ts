@@ -75,33 +75,4 @@ export const replayPage: PageFigures = {
       holds: () => expect(execFileSync(PROMTOOL, ["--version"], { encoding: "utf8" })).toMatch(/^promtool, version 2\.42\./),
     },
   ],
-  notFigures: [
-    { text: "It **exits 1** when", why: "an exit code of the one CLI contract (src/cli/args.ts)" },
-    { text: "Refused, naming the field (exit 2)", why: "an exit code of the one CLI contract (src/cli/args.ts)" },
-    { text: "counters restart from 0", why: "a counter's reset value" },
-    { text: "a `for: 0` Prometheus alert", why: "the rule the replay writes for promtool, as written (src/replay/promtool-tests.ts)" },
-    {
-      text: "`missing_series_evals_to_resolve` (2)",
-      why: "Grafana's default for the rule setting, which src/replay/alert-state.ts applies (its cases ported from Grafana's tests)",
-    },
-    { text: "seconds from 0)", why: "the fixtures' time origin" },
-    { text: "empty groups are removed every 30 s", why: "Alertmanager's, named as not modelled (dispatch.go)" },
-    { text: "re-sent to Alertmanager every 30 s", why: "Grafana's ResendDelay, named as not modelled" },
-    { text: "`logs[3].ts: expected number, received string`", why: "an example message" },
-    { text: "one per `sampleIntervalSeconds` from 0 to", why: "the fixtures' time origin" },
-    { text: "grafana/loki@65e30f84", why: "a commit id" },
-    {
-      text: /\*\*\d+ of \d+ Loki cases pass\*\*/,
-      why: "held by test/replay/loki-conformance/conformance.test.ts, which runs them",
-    },
-    { text: /the other \d+ are refused by name/, why: "held by test/replay/loki-conformance/conformance.test.ts" },
-    { text: /^\| (?:grammar gaps|`approx_topk`) \| \d+ \|/m, why: "held by test/replay/loki-conformance/conformance.test.ts" },
-    { text: "(`0x1p3`)", why: "an example query" },
-    { text: '(`rate(({...} \\|~ "x")[1m])`)', why: "an example query" },
-    { text: /\d+ cases, all passing/, why: "held by test/replay/loki-conformance/tables.test.ts" },
-    {
-      text: /interval macros at \w+\) as a range query at a \d+ s step/,
-      why: "held by test/replay/dashboards.test.ts, whose step it is",
-    },
-  ],
 };

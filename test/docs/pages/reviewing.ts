@@ -18,14 +18,4 @@ const kept = Object.values(workflow.jobs)
 export const reviewingPage: PageFigures = {
   page: "docs/reviewing.md",
   stated: [{ text: `the artifact \`review-pictures\` (kept ${kept} days)`, from: ".github/workflows/pull-request.yml" }],
-  notFigures: [
-    { text: "An unknown ref, flag or format exits with status 2", why: "an exit code of the one CLI contract (src/cli/args.ts)" },
-    {
-      text: /Raising `thresholds\.orderFailures\.minFailures` from \d+ to \d+ changes two queries of over [\d,]+ characters each/,
-      why: "held by test/review/token-diff.test.ts, which makes that change",
-    },
-    { text: "(`Panels change on 2 dashboards: pizza-orders (JWT Pizza: orders), ...`)", why: "an example line" },
-    { text: "commit `506c54d`", why: "a commit id" },
-    { text: "`npm run diff -- 506c54d^ --to 506c54d --format markdown`", why: "a commit id" },
-  ],
 };
