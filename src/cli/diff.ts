@@ -20,7 +20,7 @@ import { compareReplays, formatReplayComparison, type ReplayComparison, type Rep
 import { DEFAULT_PREVIEW_SCENARIO } from "../preview";
 import { formatPictures, reviewPictures } from "../preview/review-pictures";
 import { stackFixtures } from "../replay/run";
-import { SCENARIOS, scenarioOf } from "../replay/fixtures";
+import { libraryPlan, SCENARIOS, scenarioOf } from "../replay/fixtures";
 import { lokiCheckLines, readLokiRecording, stackLogQL } from "../replay/loki-recording";
 import { routingTargets } from "../../contact-points/receivers";
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
@@ -204,9 +204,16 @@ async function replaySection(
     }
     sides.push({ label: s.label, stack: stackOfRenderedFiles(s.files, s.label), cfg, pager: routingTargets(cfg).pager });
   }
-  // One scenario library for both sides: the head's, with its stack's telemetry contract and probes.
-  const fixtures = stackFixtures(sides[1].cfg).filter((f) => scenarios === undefined || scenarios.has(scenarioOf(f.name)));
-  const comparison = await compareReplays(sides[0], sides[1], fixtures, pageTextEngines());
+  // One scenario library for both sides: the head's, with its stack's telemetry contract and probes,
+  // built only when the sides' rules or routes differ.
+  const wanted = (scenario: string) => scenarios === undefined || scenarios.has(scenario);
+  const plan = libraryPlan({}).filter((p) => wanted(p.scenario));
+  const library = {
+    scenarios: new Set(plan.map((p) => p.scenario)).size,
+    fixtures: plan.length,
+    build: () => stackFixtures(sides[1].cfg).filter((f) => wanted(scenarioOf(f.name))),
+  };
+  const comparison = await compareReplays(sides[0], sides[1], library, pageTextEngines());
   return { text: formatReplayComparison(comparison, format), comparison };
 }
 

@@ -123,18 +123,28 @@ function changedPageWords(a: Map<string, PageText>, b: Map<string, PageText>): R
  * compares the outcomes; with the page-text engines (or why they are missing), also the words of
  * each page-worthy scenario's first page.
  */
+/** Fixtures built only when the sides differ (building the whole library takes a second or two), with what counting them needs. */
+export interface LazyFixtures {
+  scenarios: number;
+  fixtures: number;
+  build(): Fixture[];
+}
+
 export async function compareReplays(
   before: ReplaySide,
   after: ReplaySide,
-  fixtures: Fixture[],
+  library: Fixture[] | LazyFixtures,
   pageWords?: { engines: PageTextEngines } | { missing: string },
 ): Promise<ReplayComparison> {
   const started = Date.now();
-  const scenarios = new Set(fixtures.map((f) => scenarioOf(f.name))).size;
+  const lazy: LazyFixtures = Array.isArray(library)
+    ? { scenarios: new Set(library.map((f) => scenarioOf(f.name))).size, fixtures: library.length, build: () => library }
+    : library;
+  const scenarios = lazy.scenarios;
   const same = (s: ReplaySide) =>
     JSON.stringify([s.stack, s.pager, s.cfg.datasources, s.cfg.alerting.evaluationIntervalSeconds, s.cfg.grafanaUrl]);
-  if (same(before) === same(after))
-    return { scenarios, fixtures: fixtures.length, changed: [], pageWords: [], identical: true, seconds: 0 };
+  if (same(before) === same(after)) return { scenarios, fixtures: lazy.fixtures, changed: [], pageWords: [], identical: true, seconds: 0 };
+  const fixtures = lazy.build();
   // One change rarely touches every query: the after side asks promtool only what the before side did not.
   const answers: ObservedAnswers = new Map();
   const a = await replaySide(before, fixtures, answers);

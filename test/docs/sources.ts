@@ -53,7 +53,7 @@ interface ScenarioRow {
 }
 
 let rows: Map<string, ScenarioRow> | undefined;
-/** A row of the generated docs/replay-scenarios.md (which test/replay/replay.test.ts holds to the replay). */
+/** A row of the generated docs/replay-scenarios.md (which test/e2e/scenario-library.e2e.ts holds to the replay, every phase). */
 export function replayRow(name: string): ScenarioRow {
   rows ??= new Map(
     readFileSync(join(REPO_ROOT, "docs", "replay-scenarios.md"), "utf8")

@@ -10,20 +10,21 @@ import { ruleKind } from "../../src/emit/files/prometheus-rules";
 import { crossCheckExported, verdict, type FixtureVerdict } from "../../src/replay/expectations";
 import { logqlEvaluations } from "../../src/replay/grafana-eval";
 import { promtool } from "../../src/emit/promtool";
-import { formatReplay, formatScenarioTable, scenarioRows } from "../../src/replay/report";
 import { replayStack, type FixtureReplay } from "../../src/replay/run";
+import { formatReplay } from "../../src/replay/report";
+import { REPO_ROOT } from "../../src/config/paths";
 import { keptFixtures } from "../support/fixtures";
 import { type StackDefinition } from "../../src/build/stack";
 import { checkedStack } from "../../src/checks";
-import { SCENARIO_TABLE_FILE, scenarioTableDoc } from "../../src/cli/replay";
 import { ON_CALL_RECEIVER, OBSERVABILITY_TICKETS_RECEIVER } from "../../contact-points/receivers";
-import { scenarioReplay } from "../support/scenario-replay";
+import { libraryPhases, scenarioReplay } from "../support/scenario-replay";
+import { phaseGuarantees } from "../support/library-checks";
+import { DEFAULT_PHASES } from "../../src/replay/fixtures";
 import { exampleConfig, OWNED_TREE } from "../support/stack";
-import { REPO_ROOT } from "../../src/config/paths";
 
 const cfg = parseConfig(exampleConfig());
 const stack = checkedStack(cfg);
-const fixtures = keptFixtures(cfg);
+const fixtures = keptFixtures(cfg, libraryPhases());
 const rules = stack.ruleGroups.flatMap((g) => g.rules ?? []);
 const byName = (results: FixtureReplay[], name: string) => results.find((r) => r.fixture.name === name)!;
 const alertIn = (r: FixtureReplay, uid: string) => r.alerts.find((a) => a.uid === uid)!;
@@ -48,28 +49,18 @@ function withExpr(s: StackDefinition, uid: string, rewrite: (expr: string) => st
   return copy;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-
 describe("incident replay of the scenario library", () => {
+  // The whole library, each scenario at its first phase (every phase: test/e2e/scenario-library.e2e.ts), replayed once for every test file that needs it.
+  const library = phaseGuarantees(async () => {
+    const { results } = await scenarioReplay();
+    expect(results.map((r) => r.fixture)).toEqual(fixtures);
+    return results;
+  }, libraryPhases() ?? DEFAULT_PHASES);
   let results: FixtureReplay[];
   let verdicts: FixtureVerdict[];
   const v = (name: string) => verdicts[results.findIndex((r) => r.fixture.name === name)];
-  beforeAll(async () => {
-    // The whole library at every phase, replayed once for every test file that needs it.
-    ({ results } = await scenarioReplay());
-    expect(results.map((r) => r.fixture)).toEqual(fixtures);
-    verdicts = results.map((r) => verdict(r, ON_CALL_RECEIVER));
-  }, 600_000);
-
-  it("meets every scenario's expectations (page, detect, no page, quiet, episodes) at every phase", () => {
-    expect(verdicts.map((x) => [x.name, x.failures])).toEqual(verdicts.map((x) => [x.name, []]));
-    expect(results.length).toBeGreaterThanOrEqual(30);
-  });
-
-  it("writes the docs' scenario table exactly as this replay produces it (`npm run replay -- --write-docs` regenerates it)", () => {
-    expect(readFileSync(SCENARIO_TABLE_FILE, "utf8")).toBe(
-      scenarioTableDoc(formatScenarioTable(scenarioRows(results, verdicts), "markdown")),
-    );
+  beforeAll(() => {
+    ({ results, verdicts } = library());
   });
 
   it("shows in docs/replay.md's excerpt the seed incident's report as this replay prints it", () => {
@@ -78,12 +69,7 @@ describe("incident replay of the scenario library", () => {
     expect(readFileSync(join(REPO_ROOT, "docs", "replay.md"), "utf8")).toContain(`\`\`\`\n${excerpt}\n\`\`\``);
   });
 
-  it("pages on-call for factory 5xx at normal traffic within 60 s median and 90 s worst over six phases", () => {
-    const phases = verdicts.filter((x) => /^factory-5xx(@\+\d+s)?$/.test(x.name));
-    expect(phases).toHaveLength(6);
-    const times = phases.map((x) => x.pageSeconds!);
-    expect(median(times)).toBeLessThanOrEqual(60);
-    expect(Math.max(...times)).toBeLessThanOrEqual(90);
+  it("pages factory 5xx to on-call", () => {
     const first = byName(results, "factory-5xx");
     expect(alertIn(first, "pizza-order-failures").notified[0].receiver).toBe(ON_CALL_RECEIVER);
   });
@@ -92,12 +78,6 @@ describe("incident replay of the scenario library", () => {
     expect(v("factory-5xx-low-traffic").pageSeconds).toBeLessThanOrEqual(300);
     expect(v("process-crash").pageSeconds).toBeLessThanOrEqual(180);
     expect(alertIn(byName(results, "process-crash"), "pizza-api-availability").notified[0].receiver).toBe(ON_CALL_RECEIVER);
-  });
-
-  it("never pages for a 45 s deploy restart, logged or not, at any phase", () => {
-    const restarts = verdicts.filter((x) => x.name.startsWith("deploy-restart"));
-    expect(restarts).toHaveLength(12);
-    for (const r of restarts) expect(r.pages, r.name).toBe(0);
   });
 
   it("a log-shipping outage raises a ticket, never a page, and order failures inside it still page from the metrics", () => {
@@ -135,13 +115,6 @@ describe("incident replay of the scenario library", () => {
     const dsErrors = verdict(r, ON_CALL_RECEIVER).alerts.filter((a) => a.alert.includes("DatasourceError"));
     expect(dsErrors.length).toBeGreaterThan(0);
     for (const a of dsErrors) expect(a.receiver).toBe(OBSERVABILITY_TICKETS_RECEIVER);
-  });
-
-  it("one incident, one page: every page-worthy scenario opens one on-call incident at every phase, and restarts none", () => {
-    const pageWorthy = verdicts.filter((x) => results.find((r) => r.fixture.name === x.name)!.fixture.incident?.pageWorthy);
-    expect(pageWorthy.length).toBeGreaterThanOrEqual(11);
-    expect(pageWorthy.map((x) => [x.name, x.pageIncidents])).toEqual(pageWorthy.map((x) => [x.name, 1]));
-    for (const r of verdicts.filter((x) => x.name.startsWith("deploy-restart"))) expect(r.pageIncidents, r.name).toBe(0);
   });
 
   it.each([

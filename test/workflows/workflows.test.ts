@@ -81,7 +81,12 @@ describe("GitHub workflows", () => {
     expect(runs).toContain("npm test");
     const e2e = runs.find((r) => r.startsWith("npm run e2e -- "))!;
     const files = e2e.split(/\s+/).slice(4);
-    expect(files.sort()).toEqual(["test/e2e/backtest-agreement.e2e.ts", "test/e2e/exported-rules.e2e.ts", "test/e2e/pictures.e2e.ts"]);
+    expect(files.sort()).toEqual([
+      "test/e2e/backtest-agreement.e2e.ts",
+      "test/e2e/exported-rules.e2e.ts",
+      "test/e2e/pictures.e2e.ts",
+      "test/e2e/scenario-library.e2e.ts",
+    ]);
     // Exactly the e2e checks that need only Debian's packages (src/cli/engines/checks.ts): Prometheus and Chromium, no by-hand engine, no Pulumi CLI build.
     const debianOnly = E2E_CHECKS.filter((c) => c.needs.every((n) => n === "prometheus" || n === "chromium")).map((c) => c.file);
     expect(debianOnly.sort()).toEqual(files);

@@ -25,6 +25,7 @@ export const E2E_CHECKS: EngineCheck[] = [
   { name: "local-stack (Loki and Prometheus started for real)", file: "test/e2e/local-stack.e2e.ts", needs: ["loki", "prometheus"] },
   { name: "backtest-agreement (every fixture on a real Prometheus)", file: "test/e2e/backtest-agreement.e2e.ts", needs: ["prometheus"] },
   { name: "exported-rules (promtool over every fixture)", file: "test/e2e/exported-rules.e2e.ts", needs: ["prometheus"] },
+  { name: "scenario-library (every phase, the scenario table)", file: "test/e2e/scenario-library.e2e.ts", needs: ["prometheus"] },
   { name: "pictures (previews and timelines checked in the browser)", file: "test/e2e/pictures.e2e.ts", needs: ["prometheus", "chromium"] },
 ];
 
