@@ -47,7 +47,16 @@ export interface ClientOptions {
   maxAnswerBytes?: number;
 }
 
-export const CLIENT_LIMITS = { timeoutMs: 60_000, maxRetryAfterMs: 60_000, maxRetryTotalMs: 300_000, maxAnswerBytes: 64 * 1024 * 1024 };
+/** The defaults of ClientOptions (docs/backtest.md "What it costs" states them; a test holds it to these). */
+export const CLIENT_LIMITS = {
+  concurrency: 4,
+  maxAttempts: 5,
+  backoffMs: 500,
+  timeoutMs: 60_000,
+  maxRetryAfterMs: 60_000,
+  maxRetryTotalMs: 300_000,
+  maxAnswerBytes: 64 * 1024 * 1024,
+};
 
 /** The body of an answer, read up to `max` bytes; undefined when it is larger. */
 async function boundedText(res: Response, max: number): Promise<string | undefined> {
@@ -120,9 +129,9 @@ export interface DatasourceClient {
 }
 
 export function datasourceClient(target: GrafanaTarget, opts: ClientOptions = {}): DatasourceClient {
-  const limit = limiter(opts.concurrency ?? 4);
-  const maxAttempts = opts.maxAttempts ?? 5;
-  const backoff = opts.backoffMs ?? 500;
+  const limit = limiter(opts.concurrency ?? CLIENT_LIMITS.concurrency);
+  const maxAttempts = opts.maxAttempts ?? CLIENT_LIMITS.maxAttempts;
+  const backoff = opts.backoffMs ?? CLIENT_LIMITS.backoffMs;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const { timeoutMs, maxRetryAfterMs, maxRetryTotalMs, maxAnswerBytes } = { ...CLIENT_LIMITS, ...opts };
   /** The one redaction, with the token itself among the secrets. */

@@ -17,12 +17,15 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
+/** The defaults of ProgressOptions (docs/backtest.md states them; a test holds it to these). */
+export const PROGRESS_DEFAULTS = { afterMs: 3000, everyMs: 5000 };
+
 export function progress(label: string, opts: ProgressOptions = {}): Progress {
   const stream = opts.stream ?? process.stderr;
   const now = opts.now ?? Date.now;
   const started = now();
-  const afterMs = opts.afterMs ?? 3000;
-  const everyMs = opts.everyMs ?? 5000;
+  const afterMs = opts.afterMs ?? PROGRESS_DEFAULTS.afterMs;
+  const everyMs = opts.everyMs ?? PROGRESS_DEFAULTS.everyMs;
   let total = 0;
   let finished = 0;
   let lastLine = -Infinity;

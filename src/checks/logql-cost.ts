@@ -69,3 +69,11 @@ export function describeLogqlCost(stack: StackDefinition, cfg: Config): string {
   const costs = logqlRuleCosts(stack, cfg);
   return `LogQL rules read ${logqlReadFactor(stack, cfg)}x the service's log volume (budget ${LOGQL_READ_BUDGET}x): ${costs.map((c) => `${c.uid} ${c.rangeSeconds}s/${c.intervalSeconds}s`).join(", ")}`;
 }
+
+/** The cost as docs/alerts.md shows it (`npm run docs`): each LogQL rule's share, then the total against the budget. */
+export function logqlCostTable(stack: StackDefinition, cfg: Config): string {
+  const lines = ["| LogQL rule | range | every | reads |", "|---|---|---|---|"];
+  for (const c of logqlRuleCosts(stack, cfg)) lines.push(`| \`${c.uid}\` | ${c.rangeSeconds}s | ${c.intervalSeconds}s | ${c.factor}x |`);
+  lines.push(`| **all** | | | **${logqlReadFactor(stack, cfg)}x** of the service's log volume (budget: under ${LOGQL_READ_BUDGET}x) |`);
+  return `${lines.join("\n")}\n`;
+}

@@ -7,8 +7,8 @@ import type { Format } from "../backtest/report";
 import { CLIENT_LIMITS, type ClientOptions } from "../backtest/http";
 
 /** Bounds of the datasource client's limits a user may raise: a typo must not wait for hours or buffer gigabytes. */
-const MAX_REQUEST_TIMEOUT = "10m";
-const MAX_ANSWER_MIB = 1024;
+export const MAX_REQUEST_TIMEOUT = "10m";
+export const MAX_ANSWER_MIB = 1024;
 
 /**
  * `npm run backtest -- --from <time> --to <time> [--ref <git-ref>] [--stack-file F] [--format text|markdown]`:

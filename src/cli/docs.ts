@@ -2,13 +2,13 @@ import "./load-errors";
 import { readFileSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { REPO_ROOT } from "../config/paths";
-import { generatedDocs } from "../review/alert-catalogue";
+import { generatedDocs } from "./docs/sections";
 import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, type CliIO, EXIT_CODES } from "./args";
 
 export const DOCS = defineCommand({
   usage: "usage: npm run docs [-- --check]",
   about:
-    "Rewrites the generated tables of docs/: the configuration reference (from the schema) and the alert catalogue\n(from the built example stack).",
+    "Rewrites the generated sections of docs/ (src/cli/docs/sections.ts): the configuration reference (from the schema),\nthe alert catalogue, recording rules and LogQL cost (from the built example stack), the backtest's request cost and\nthe checks.",
   exitCodes: { ...EXIT_CODES, 0: "the generated docs are written, or up to date", 1: "a generated table is stale (--check)" },
   options: {
     check: {
@@ -21,8 +21,8 @@ export const DOCS = defineCommand({
 });
 
 /**
- * `npm run docs`: rewrites the generated tables of docs/ (configuration reference from the schema,
- * alert catalogue from the built example stack). `--check` writes nothing and fails when one is stale.
+ * `npm run docs`: rewrites the generated sections of docs/ (src/cli/docs/sections.ts). `--check`
+ * writes nothing and fails when one is stale.
  */
 export function runDocs(argv: string[]): string[] {
   const { values } = parseCommandLine(argv, DOCS);

@@ -1,8 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { checksReference } from "../checks/findings";
-import { configurationReferenceTable } from "../config/reference";
-import { EXAMPLE_STACK_FILE, REPO_ROOT } from "../config/paths";
+import { EXAMPLE_STACK_FILE } from "../config/paths";
+import { parseConfig } from "../config/schema";
 import { readStackFile } from "../config/stack-file";
 import { renderArtifacts } from "../emit/files/artifacts";
 import { type AlertSummary, readAlertingSnapshot } from "./alert-snapshot";
@@ -21,8 +18,12 @@ export interface CatalogueEntry extends AlertSummary {
   onlyWhen?: string;
 }
 
+function snapshotOf(raw: Record<string, unknown>) {
+  return readAlertingSnapshot([...renderArtifacts(raw)].filter(([path]) => path.startsWith("alerting/")));
+}
+
 function alertsOf(raw: Record<string, unknown>): CatalogueEntry[] {
-  const snapshot = readAlertingSnapshot([...renderArtifacts(raw)].filter(([path]) => path.startsWith("alerting/")));
+  const snapshot = snapshotOf(raw);
   return snapshot.alerts.filter((a) => a.record === undefined).map((a) => ({ ...a, route: routeOf(a, snapshot.policy) }));
 }
 
@@ -79,33 +80,16 @@ export function alertCatalogueTable(entries: CatalogueEntry[] = alertCatalogue()
   return `${lines.join("\n")}\n`;
 }
 
-/** A generated section of a docs page: between `<!-- generated: NAME` and `<!-- end generated: NAME -->`. */
-interface GeneratedSection {
-  file: string;
-  name: string;
-  content: () => string;
-}
-
-export const GENERATED_SECTIONS: GeneratedSection[] = [
-  { file: join(REPO_ROOT, "docs", "configuration.md"), name: "configuration reference", content: configurationReferenceTable },
-  { file: join(REPO_ROOT, "docs", "alerts.md"), name: "alert catalogue", content: () => alertCatalogueTable() },
-  { file: join(REPO_ROOT, "docs", "reviewing.md"), name: "checks", content: checksReference },
-];
-
-function markers(name: string): [string, string] {
-  return [`<!-- generated: ${name} (npm run docs; edit the source, not this table) -->\n`, `<!-- end generated: ${name} -->`];
-}
-
-/** Each docs page with its generated sections brought up to date: file -> text. Throws naming a page without its markers. */
-export function generatedDocs(sections: GeneratedSection[] = GENERATED_SECTIONS): Map<string, string> {
-  const pages = new Map<string, string>();
-  for (const s of sections) {
-    const text = pages.get(s.file) ?? readFileSync(s.file, "utf8");
-    const [start, end] = markers(s.name);
-    const from = text.indexOf(start);
-    const to = text.indexOf(end, from);
-    if (from < 0 || to < 0) throw new Error(`${s.file}: no "${start.trim()}" ... "${end}" markers around its ${s.name}`);
-    pages.set(s.file, `${text.slice(0, from + start.length)}${s.content()}${text.slice(to)}`);
+/** The markdown table of docs/alerts.md's recording rules: each series, the key naming it, its rule, interval and query. */
+export function recordingRulesTable(raw: Record<string, unknown> = readStackFile(EXAMPLE_STACK_FILE)): string {
+  const recorded = Object.entries(parseConfig(raw).telemetry.recorded);
+  const lines = ["| series | named by | rule (every) | LogQL |", "|---|---|---|---|"];
+  for (const r of snapshotOf(raw).alerts.filter((a) => a.record !== undefined)) {
+    const key = recorded.find(([, metric]) => metric === r.record)?.[0];
+    const queries = Object.values(r.queries);
+    lines.push(
+      `| \`${r.record}\` | ${key ? `\`telemetry.recorded.${key}\`` : ""} | \`${r.uid}\` (${r.interval}) | ${queries.map(code).join("<br>")} |`,
+    );
   }
-  return pages;
+  return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/config/paths";
 import { join } from "node:path";
@@ -40,6 +41,9 @@ afterAll(async () => {
 });
 
 const backtest = backtester(() => world);
+/** Its two sample reports are two of these tests' reports. */
+const BACKTEST_DOC = readFileSync(join(REPO_ROOT, "docs", "backtest.md"), "utf8");
+const RAISED_5XX_COUNT = 50;
 
 describe("backtest of the replay fixtures on a real Prometheus", () => {
   it("agrees with the replay on the seed incident and on a fixture of each fast-burn path: recorded series read from Prometheus, or computed from Loki (every fixture: npm run e2e)", async () => {
@@ -78,6 +82,7 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
       "promtool (recorded series from Loki)",
     );
     agreesWithReplay(world, p, result);
+    expect(BACKTEST_DOC, "docs/backtest.md's text sample is this report").toContain(`\`\`\`\n${result.report}\n\`\`\``);
   });
 
   it("with --ref, renders the ref's definitions from the same stack file and reports them side by side", async () => {
@@ -96,12 +101,12 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
 
   it("shows a changed threshold as before → after", async () => {
     const p = world.placed[0];
-    // Before: HEAD's committed catalogue (example stack). After: the 5xx threshold raised from 2 to 50.
+    // Before: HEAD's committed catalogue (example stack). After: the 5xx threshold raised.
     const raised = stackFileFor(
       world.proxy.url,
       world.dir,
       "Pulumi.raised.yaml",
-      (t) => `${t}  pizza-observability:thresholds:\n    order5xx: { count: 50 }\n`,
+      (t) => `${t}  pizza-observability:thresholds:\n    order5xx: { count: ${RAISED_5XX_COUNT} }\n`,
     );
     const before = committedCatalogueAtRef("HEAD");
     const after = catalogueOfWorkingTree(readStackFile(raised), "working tree (Pulumi.raised.yaml)");
@@ -117,6 +122,8 @@ describe("backtest of the replay fixtures on a real Prometheus", () => {
     expect(b.alerts.find((x) => x.uid === "pizza-order-5xx")!.episodes.length).toBeGreaterThan(0);
     expect(a.alerts.find((x) => x.uid === "pizza-order-5xx")!.episodes).toHaveLength(0);
     const report = formatComparison(b, a, "markdown");
+    expect(BACKTEST_DOC, "docs/backtest.md's markdown sample is this report").toContain(`\`\`\`markdown\n${report}\n\`\`\``);
+    expect(BACKTEST_DOC).toContain(`a change that raises \`thresholds.order5xx.count\` to ${RAISED_5XX_COUNT}`);
     expect(report).toMatch(/\| \* pizza-order-5xx \| warning \| [0-9]+ → 0 \|/);
     expect(report.match(/^\| \* /gm)).toHaveLength(1);
   });

@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { expandGrafanaMacros } from "../../src/checks/grammar";
+import { REPO_ROOT } from "../../src/config/paths";
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import { parseConfig } from "../../src/config/schema";
 import { checkedStack } from "../../src/checks";
@@ -12,6 +16,11 @@ const cfg = parseConfig(exampleConfig());
 const stack = checkedStack(cfg);
 const fixtures = keptFixtures(cfg);
 const STEP = 60;
+
+it("is what docs/replay.md says it is: its step and Grafana's interval macros", () => {
+  const docs = readFileSync(join(REPO_ROOT, "docs", "replay.md"), "utf8").replace(/\s+/g, " ");
+  expect(docs).toContain(`Grafana's interval macros at ${expandGrafanaMacros("$__interval")}) as a range query at a ${STEP} s step`);
+});
 
 type Target = { refId?: string; expr?: string; datasource?: { type?: string } };
 type Panel = { id?: number; datasource?: { type?: string }; targets?: Target[]; panels?: Panel[] };

@@ -11,6 +11,8 @@ import { crossCheckExported, verdict, type FixtureVerdict } from "../../src/repl
 import { logqlEvaluations } from "../../src/replay/grafana-eval";
 import { promtool } from "../../src/emit/promtool";
 import { replayStack, type FixtureReplay } from "../../src/replay/run";
+import { formatReplay } from "../../src/replay/report";
+import { REPO_ROOT } from "../../src/config/paths";
 import { keptFixtures } from "../support/fixtures";
 import { type StackDefinition } from "../../src/build/stack";
 import { checkedStack } from "../../src/checks";
@@ -59,6 +61,12 @@ describe("incident replay of the scenario library", () => {
   const v = (name: string) => verdicts[results.findIndex((r) => r.fixture.name === name)];
   beforeAll(() => {
     ({ results, verdicts } = library());
+  });
+
+  it("shows in docs/replay.md's excerpt the seed incident's report as this replay prints it", () => {
+    const i = results.findIndex((r) => r.fixture.name === "factory-5xx");
+    const excerpt = formatReplay([results[i]], [verdicts[i]], "text").trimEnd();
+    expect(readFileSync(join(REPO_ROOT, "docs", "replay.md"), "utf8")).toContain(`\`\`\`\n${excerpt}\n\`\`\``);
   });
 
   it("pages factory 5xx to on-call", () => {

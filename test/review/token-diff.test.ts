@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { reviewSnapshot } from "../../src/cli/diff";
+import { REPO_ROOT } from "../../src/config/paths";
+import { parseConfig } from "../../src/config/schema";
 import { renderArtifacts } from "../../src/emit/files/artifacts";
 import { behaviourDiff } from "../../src/review/behaviour-diff";
 import { formatMarkdown, formatText, type FieldChange } from "../../src/review/changes";
@@ -63,6 +67,18 @@ describe("raising orderFailures.minFailures from 2 to 6 (the example of issue 29
       for (const l of marks) expect(l.length).toBeLessThan(80);
     },
   );
+
+  it("is what docs/reviewing.md shows: its sentence and the text form's changed stretches", () => {
+    const docs = readFileSync(join(REPO_ROOT, "docs", "reviewing.md"), "utf8");
+    const from = parseConfig(before).thresholds.orderFailures.minFailures;
+    expect(docs.replace(/\s+/g, " ")).toContain(
+      `Raising \`thresholds.orderFailures.minFailures\` from ${from} to 6 changes two queries of over 1,000 characters each`,
+    );
+    const text = formatText(sections);
+    const shown = docs.split("\n").filter((l) => /^ {6}~ …/.test(l));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const l of shown) expect(text, l).toContain(l);
+  });
 
   it("in the pull-request comment: the What cell lists 2 → 6, the query cells mark the digit struck before and inserted after", () => {
     const md = formatMarkdown(sections, "Behaviour diff");

@@ -7,7 +7,7 @@ import { keptFixtures } from "./fixtures";
 import type { DifferentialCase } from "./loki-differential";
 
 /** Seconds between the instants each stack query is compared at, over every scenario's span. */
-const STEP_SECONDS = 120;
+export const STEP_SECONDS = 120;
 
 /** Each stack query over each scenario's logs (one group, so one tenant, per scenario), compared every STEP_SECONDS. */
 export function stackQueryCases(): DifferentialCase[] {

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileLogQL, LogQLInvalid, LogQLPipelineError } from "../../../src/replay/logql";
 import { TABLE_CASES, type TableCase } from "./tables";
@@ -35,4 +37,13 @@ describe("Loki's parser and label-filter table tests (pkg/logql/log/*_test.go) o
       }
     });
   }
+});
+
+describe("docs/replay.md", () => {
+  it("states how many of Loki's table cases the evaluator runs", () => {
+    const docs = readFileSync(join(__dirname, "../../../docs/replay.md"), "utf8").replace(/\s+/g, " ");
+    expect(docs).toContain(
+      `\`tables.ts\`, one entry per case citing its Loki test and case name, ${TABLE_CASES.length} cases, all passing`,
+    );
+  });
 });

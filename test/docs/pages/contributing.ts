@@ -1,0 +1,7 @@
+import { GRID_COLUMN_COUNT } from "../../../src/preview/layout";
+import type { PageFigures } from "../figures";
+
+export const contributingPage: PageFigures = {
+  page: "docs/contributing.md",
+  stated: [{ text: `so a row adds up to ${GRID_COLUMN_COUNT})`, from: "GRID_COLUMN_COUNT (Grafana's grid)" }],
+};
