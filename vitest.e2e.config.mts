@@ -13,8 +13,8 @@ export default defineConfig({
     // As in `npm test`: promtool, Prometheus and amtool checked first; the scenario library replayed once for the files that need it.
     globalSetup: ["test/support/temp-root.ts", "test/support/required-tools.ts", "test/support/scenario-replay.ts"],
     setupFiles: ["test/support/promtool-answers-setup.ts"],
-    // The scenario library at every phase (npm test replays each scenario's first: test/support/scenario-replay.ts).
-    env: { PIZZA_LIBRARY_PHASES: "all" },
+    // The scenario library at every phase and seed (npm test replays each scenario once: test/support/scenario-replay.ts).
+    env: { PIZZA_LIBRARY: "all" },
     pool: "forks",
     // @grafana/data's ESM build imports moment-timezone (CommonJS) by name, which Node's ESM loader
     // refuses; its CommonJS build, which the CLIs load, is the same code.

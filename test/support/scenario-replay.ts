@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { inject } from "vitest";
 import { checkedStack } from "../../src/checks";
-import { parseConfig } from "../../src/config/schema";
+import { parseConfig, type Config } from "../../src/config/schema";
+import { DEFAULT_PHASES, type Fixture } from "../../src/replay/fixtures";
 import { replayStack, type FixtureReplay } from "../../src/replay/run";
 import { keptFixtures } from "./fixtures";
 import { exampleConfig } from "./stack";
@@ -28,18 +29,23 @@ export default function setup(project: { provide(key: "scenarioReplayDir", value
 }
 
 export interface ScenarioReplay {
-  /** The example stack (with test credentials) replayed over every built-in scenario, at libraryPhases(). */
+  /** The example stack (with test credentials) replayed over the library's libraryFixtures(). */
   results: FixtureReplay[];
   /** Where its rule and promtool files are. */
   dir: string;
 }
 
 /**
- * The phases the library is replayed at in this run: `npm test` each scenario's first phase (its
- * variant seeds included), `npm run e2e` all six (vitest.e2e.config.mts sets PIZZA_LIBRARY_PHASES=all).
+ * The library as this run replays it: `npm test` each scenario once (its first phase and first
+ * seed), `npm run e2e` every phase and seed (vitest.e2e.config.mts sets PIZZA_LIBRARY=all).
  */
-export function libraryPhases(): number[] | undefined {
-  return process.env.PIZZA_LIBRARY_PHASES === "all" ? undefined : [0];
+export function libraryIsWhole(): boolean {
+  return process.env.PIZZA_LIBRARY === "all";
+}
+
+export function libraryFixtures(cfg: Config): Fixture[] {
+  if (libraryIsWhole()) return keptFixtures(cfg);
+  return keptFixtures(cfg, [DEFAULT_PHASES[0]]).filter((f) => !/\.seed\d+$/.test(f.name));
 }
 
 let cached: ScenarioReplay | undefined;
@@ -61,7 +67,7 @@ export async function scenarioReplay(): Promise<ScenarioReplay> {
   if (owner) {
     try {
       const cfg = parseConfig(exampleConfig());
-      const results = await replayStack({ stack: checkedStack(cfg), cfg, dir }, keptFixtures(cfg, libraryPhases()));
+      const results = await replayStack({ stack: checkedStack(cfg), cfg, dir }, libraryFixtures(cfg));
       writeFileSync(`${file}.tmp`, serialize(results));
       renameSync(`${file}.tmp`, file);
     } catch (e) {

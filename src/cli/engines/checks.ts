@@ -26,6 +26,11 @@ export const E2E_CHECKS: EngineCheck[] = [
   { name: "backtest-agreement (every fixture on a real Prometheus)", file: "test/e2e/backtest-agreement.e2e.ts", needs: ["prometheus"] },
   { name: "exported-rules (promtool over every fixture)", file: "test/e2e/exported-rules.e2e.ts", needs: ["prometheus"] },
   { name: "scenario-library (every phase, the scenario table)", file: "test/e2e/scenario-library.e2e.ts", needs: ["prometheus"] },
+  {
+    name: "contributing (docs/contributing.md's recipes performed)",
+    file: "test/e2e/contributing.e2e.ts",
+    needs: ["prometheus", "amtool"],
+  },
   { name: "pictures (previews and timelines checked in the browser)", file: "test/e2e/pictures.e2e.ts", needs: ["prometheus", "chromium"] },
 ];
 
