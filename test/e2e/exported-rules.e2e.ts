@@ -9,7 +9,7 @@ import { scenarioReplay } from "../support/scenario-replay";
 /**
  * The replay's state machine cross-checked by promtool on the exported rules (their own `for`) over
  * the whole scenario library, every phase and seed, as `npm run replay -- --cross-check` does: three promtool runs per fixture, so
- * here rather than in `npm test` (which cross-checks a few scenarios: test/replay/replay.test.ts).
+ * here rather than in `npm test` (which checks the cross-check names a disagreement: test/replay/replay.test.ts).
  */
 
 const dir = mkdtempSync(join(tmpdir(), "pizza-cross-check-"));

@@ -171,21 +171,10 @@ describe("incident replay of the scenario library", () => {
     expect(results[0].alerts.filter((a) => a.evaluatedBy === "promtool").length).toBeGreaterThanOrEqual(9);
   });
 
-  it("promtool agrees with the state machine: each exported PromQL rule, with its own `for`, first fires and stays silent where the replay says, in a scenario where it fires (every fixture: npm run e2e)", async () => {
+  it("every PromQL alert fires in some scenario but memory saturation (no scenario has it) and the fast burn (it stands down for the order-failure page in every fixture); test/e2e/exported-rules.e2e.ts has promtool cross-check each of them over every fixture", () => {
     const promql = results[0].alerts.filter((a) => a.evaluatedBy === "promtool").map((a) => a.uid);
-    const firstPhases = results.filter((r) => !r.fixture.name.includes("@") && !r.fixture.name.includes(".seed"));
-    // For each PromQL alert the first scenario where it fires, and an hour where none may.
-    const picked = new Set([
-      byName(results, "normal-hour"),
-      ...promql.flatMap((uid) => firstPhases.filter((r) => alertIn(r, uid).firingSeconds.length > 0).slice(0, 1)),
-    ]);
-    const fired = new Set([...picked].flatMap((r) => r.alerts.filter((a) => a.firingSeconds.length > 0).map((a) => a.uid)));
-    // Every PromQL alert of the stack fires in one of them, but memory saturation (no scenario has it) and the fast burn,
-    // which stands down for the order-failure page in every fixture: those are checked silent.
+    const fired = new Set(results.flatMap((r) => r.alerts.filter((a) => a.firingSeconds.length > 0).map((a) => a.uid)));
     expect(promql.filter((uid) => !fired.has(uid))).toEqual(["pizza-memory-saturation", "pizza-order-slo-fast-burn"]);
-    const checks = await crossCheckExported([...picked], tmp("replay-cross-check-"));
-    expect(checks.length).toBe(3 * picked.size);
-    expect(checks.filter((c) => c.problems.length > 0)).toEqual([]);
   });
 
   it("keeps the watchdog firing from the first evaluation after warm-up", () => {
