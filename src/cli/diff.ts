@@ -17,8 +17,6 @@ import { parseConfig, type Config } from "../config/schema";
 import { InvalidDefinitionError } from "../config/errors";
 import { stackOfRenderedFiles } from "../replay/rendered-stack";
 import { compareReplays, formatReplayComparison, type ReplayComparison, type ReplaySide } from "../replay/compare";
-import { DEFAULT_PREVIEW_SCENARIO } from "../preview";
-import { formatPictures, reviewPictures } from "../preview/review-pictures";
 import { stackFixtures } from "../replay/run";
 import { libraryPlan, SCENARIOS, scenarioOf } from "../replay/fixtures";
 import { lokiCheckLines, readLokiRecording, stackLogQL } from "../replay/loki-recording";
@@ -236,6 +234,9 @@ async function picturesSection(
   };
   const [beforeCfg, afterCfg] = [config(sides[0]), config(sides[1])];
   if (typeof afterCfg === "string") throw new InvalidDefinitionError("stack configuration", [`--pictures: the working side's ${afterCfg}`]);
+  // Loaded only for --pictures: Chromium's driver and Grafana's formatters are most of a diff's start-up.
+  const { DEFAULT_PREVIEW_SCENARIO } = await import("../preview/index.js");
+  const { formatPictures, reviewPictures } = await import("../preview/review-pictures.js");
   const scenario = [...(scenarios ?? [])][0] ?? DEFAULT_PREVIEW_SCENARIO;
   const fixture = stackFixtures(afterCfg, [0]).find((f) => scenarioOf(f.name) === scenario)!;
   const dashboards = changedDashboards(reviewSnapshot(sides[0].files).dashboards, reviewSnapshot(sides[1].files).dashboards);
