@@ -236,9 +236,7 @@ async function picturesSection(
   if (typeof afterCfg === "string") throw new InvalidDefinitionError("stack configuration", [`--pictures: the working side's ${afterCfg}`]);
   // Loaded only for --pictures: Chromium's driver and Grafana's formatters are most of a diff's start-up.
   // A require, not import(): the CLIs run as CommonJS under tsx, whose loader does not take import() of a .ts file.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { DEFAULT_PREVIEW_SCENARIO } = require("../preview") as typeof import("../preview");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { formatPictures, reviewPictures } = require("../preview/review-pictures") as typeof import("../preview/review-pictures");
   const scenario = [...(scenarios ?? [])][0] ?? DEFAULT_PREVIEW_SCENARIO;
   const fixture = stackFixtures(afterCfg, [0]).find((f) => scenarioOf(f.name) === scenario)!;
