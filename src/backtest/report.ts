@@ -1,6 +1,6 @@
 import type { AlertBacktest, CatalogueBacktest, SentNotification } from "./run";
 import { formatDuration } from "../config/durations";
-import { renderTable, type TableFormat } from "../model/text";
+import { counted, renderTable, type TableFormat } from "../model/text";
 
 /** `npm run backtest` output: one row per alert, or before -> after per alert with --ref; text or markdown. */
 
@@ -79,7 +79,7 @@ export function formatBacktest(r: CatalogueBacktest, format: Format, requests?: 
     "",
     table(format, ["alert", "severity", ...COLUMNS.map((c) => c.title), "evaluated by"], rows),
     "",
-    `Total: ${t.episodes} firing episodes, ${t.notifications} notifications sent, ${t.pages} pages.${requests === undefined ? "" : ` ${requests} datasource requests.`}`,
+    `Total: ${counted(t.episodes, "firing episode")}, ${counted(t.notifications, "notification")} sent, ${counted(t.pages, "page")}.${requests === undefined ? "" : ` ${counted(requests, "datasource request")}.`}`,
     ...mutedNote([r]),
     "",
   ].join("\n");

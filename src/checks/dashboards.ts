@@ -1,14 +1,11 @@
 import type * as alerting from "@grafana/grafana-foundation-sdk/alerting";
 import type * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import { DASHBOARD_UID_ANNOTATION, PANEL_ID_ANNOTATION } from "../model/rules";
-import { LOKI_VAR, PROMETHEUS_VAR, SOURCE_VAR } from "../model/dashboard-blocks";
+import { GRID_COLUMN_COUNT, LOKI_VAR, PROMETHEUS_VAR, SOURCE_VAR } from "../model/dashboard-blocks";
 import { unreadableTargets } from "./queries";
 import { finding, type Finding } from "./findings";
 
 export const REQUIRED_VARIABLES = [LOKI_VAR, PROMETHEUS_VAR, SOURCE_VAR];
-
-/** Grafana's dashboard grid is 24 columns wide. */
-const GRID_COLUMNS = 24;
 
 interface PlacedPanel {
   id?: number;
@@ -33,8 +30,8 @@ export function layoutProblems(panels: PlacedPanel[]): Array<{ panel: string; me
       problems.push({ panel: name(p), message: "has no grid position" });
       return;
     }
-    if (g.x < 0 || g.y < 0 || g.w < 1 || g.h < 1 || g.x + g.w > GRID_COLUMNS) {
-      problems.push({ panel: name(p), message: `x=${g.x} y=${g.y} w=${g.w} h=${g.h} is outside the ${GRID_COLUMNS}-column grid` });
+    if (g.x < 0 || g.y < 0 || g.w < 1 || g.h < 1 || g.x + g.w > GRID_COLUMN_COUNT) {
+      problems.push({ panel: name(p), message: `x=${g.x} y=${g.y} w=${g.w} h=${g.h} is outside the ${GRID_COLUMN_COUNT}-column grid` });
     }
     for (const q of panels.slice(i + 1)) {
       if (q.gridPos && overlap(g, q.gridPos)) problems.push({ panel: name(p), message: `overlaps ${name(q)}` });

@@ -19,6 +19,9 @@ import * as units from "@grafana/grafana-foundation-sdk/units";
 import type { Config } from "../config/schema";
 import type { Telemetry } from "../config/schema";
 
+/** Grafana's dashboard grid is 24 columns wide (public/app/core/constants.ts GRID_COLUMN_COUNT). */
+export const GRID_COLUMN_COUNT = 24;
+
 /** Dashboard variables every dashboard of the stack shares; defaults come from the stack config. */
 export const LOKI_VAR = "loki_datasource";
 export const PROMETHEUS_VAR = "prometheus_datasource";

@@ -5,6 +5,11 @@ export function quote(value: string): string {
   return JSON.stringify(value);
 }
 
+/** A count with its noun, plural unless it is one: `counted(1, "page")` is "1 page", `counted(2, "page")` "2 pages". */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 export type TableFormat = "text" | "markdown";
 
 /**

@@ -14,6 +14,7 @@ import type { DashboardModel, DrawnPanel } from "./model";
 import { pageScript, uPlotStylesheet } from "./page-bundle";
 import { dashboardModel, type PreviewWorld } from "./panel-data";
 import { backfilledPrometheus, recordedSeries, type RunningPrometheus } from "./prometheus";
+import { counted } from "../model/text";
 
 /**
  * `npm run preview`: each dashboard as it would look during a scenario, one PNG per dashboard.
@@ -181,7 +182,7 @@ export async function previewDashboards(req: PreviewRequest): Promise<PreviewedD
     );
     progress(`preview: ${since()} queries done; drawing in Chromium`);
     const drawn = await drawAll(await launching, models, req.outDir, req.prefix ?? "");
-    progress(`preview: ${since()} wrote ${drawn.length} PNG${drawn.length === 1 ? "" : "s"} to ${req.outDir}`);
+    progress(`preview: ${since()} wrote ${counted(drawn.length, "PNG")} to ${req.outDir}`);
     return drawn.map((x, i) => ({ uid: dashboards[i].uid ?? "", title: dashboards[i].title ?? "", ...x }));
   } finally {
     await prometheus?.stop();

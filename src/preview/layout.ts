@@ -1,5 +1,6 @@
 import { createTheme } from "@grafana/data";
 import type { Rect } from "./model";
+import { GRID_COLUMN_COUNT } from "../model/dashboard-blocks";
 
 /**
  * Grafana's dashboard grid: 24 columns, rows of 30 px with 8 px between cells
@@ -9,7 +10,6 @@ import type { Rect } from "./model";
  * (`theme.components.panel`, in grid units of `theme.spacing.gridSize`).
  */
 
-export const GRID_COLUMN_COUNT = 24;
 export const GRID_CELL_HEIGHT = 30;
 export const GRID_CELL_VMARGIN = 8;
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Config } from "../config/schema";
-import { renderTable, type TableFormat } from "../model/text";
+import { counted, renderTable, type TableFormat } from "../model/text";
 import { verdict, type FixtureVerdict } from "./expectations";
 import { scenarioOf, type Fixture } from "./fixtures";
 import type { ReplayedStack } from "./rendered-stack";
@@ -187,7 +187,7 @@ const result = (o: ScenarioOutcome) => (o.pass ? "pass" : "FAIL");
 /** The comparison as the review diff prints it: one row per changed scenario, its timelines (markdown), and the unchanged count. */
 export function formatReplayComparison(c: ReplayComparison, format: TableFormat): string {
   const unchanged = c.scenarios - c.changed.length;
-  const what = `${c.scenarios} scenario${c.scenarios === 1 ? "" : "s"} (${c.fixtures} fixture${c.fixtures === 1 ? "" : "s"} with phases and seeds)`;
+  const what = `${counted(c.scenarios, "scenario")} (${counted(c.fixtures, "fixture")} with phases and seeds)`;
   if (c.identical) {
     const line = `No alert rule or route differs: the outcome of all ${what} is unchanged (not replayed).`;
     return format === "markdown" ? `### Incident replay\n\n${line}\n` : `Incident replay: ${line}\n`;
@@ -225,7 +225,7 @@ export function formatReplayComparison(c: ReplayComparison, format: TableFormat)
   }
   lines.push(
     ...(format === "markdown" && c.changed.length > 0 ? [""] : []),
-    `${unchanged === 0 ? "No" : unchanged} scenario${unchanged === 1 ? "" : "s"} unchanged.`,
+    `${unchanged === 0 ? "No scenarios" : counted(unchanged, "scenario")} unchanged.`,
   );
   lines.push(...pageWordLines(c, format));
   return `${lines.join("\n")}\n`;

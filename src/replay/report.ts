@@ -3,7 +3,7 @@ import type { FixtureVerdict } from "./expectations";
 import type { Expectations } from "./fixtures";
 import { mermaidTimeline } from "./timeline";
 import { formatDuration, formatOffset } from "../config/durations";
-import { renderTable, type TableFormat } from "../model/text";
+import { counted, renderTable, type TableFormat } from "../model/text";
 
 /** `npm run replay` output: per fixture, who was notified when, how often, and what failed. */
 
@@ -22,8 +22,8 @@ export function describeExpectations(e: Expectations | undefined, pageWorthy?: b
   if (e?.detectWithinSeconds !== undefined) parts.push(`notify <= ${e.detectWithinSeconds}s`);
   if (e?.noPage) parts.push("no page");
   if (e?.quiet) parts.push("silent");
-  if (e?.maxPages !== undefined) parts.push(`<= ${e.maxPages} page${e.maxPages === 1 ? "" : "s"} per incident`);
-  if (e?.maxEpisodes !== undefined) parts.push(`<= ${e.maxEpisodes} episode${e.maxEpisodes === 1 ? "" : "s"}`);
+  if (e?.maxPages !== undefined) parts.push(`<= ${counted(e.maxPages, "page")} per incident`);
+  if (e?.maxEpisodes !== undefined) parts.push(`<= ${counted(e.maxEpisodes, "episode")}`);
   if (e?.notifies?.length) parts.push(`${e.notifies.join(" and ")} notif${e.notifies.length === 1 ? "ies" : "y"}`);
   if (e?.silent?.length) parts.push(`${e.silent.join(" and ")} silent`);
   if (e?.datasourceErrorTicketOnce) parts.push("DatasourceError: one ticket, no page");

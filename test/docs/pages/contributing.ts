@@ -1,4 +1,4 @@
-import { GRID_COLUMN_COUNT } from "../../../src/preview/layout";
+import { GRID_COLUMN_COUNT } from "../../../src/model/dashboard-blocks";
 import type { PageFigures } from "../figures";
 
 export const contributingPage: PageFigures = {

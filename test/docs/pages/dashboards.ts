@@ -4,7 +4,8 @@ import { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 import { expect } from "vitest";
 import { REPO_ROOT } from "../../../src/config/paths";
-import { GRID_CELL_HEIGHT, GRID_CELL_VMARGIN, GRID_COLUMN_COUNT } from "../../../src/preview/layout";
+import { GRID_CELL_HEIGHT, GRID_CELL_VMARGIN } from "../../../src/preview/layout";
+import { GRID_COLUMN_COUNT } from "../../../src/model/dashboard-blocks";
 import { DEFAULT_SCRAPE_INTERVAL_MS } from "../../../src/preview/queries";
 import type { PageFigures } from "../figures";
 
