@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineCommand, parseCommandLine, processIO, runAsProcess, runCommand, UsageError, type CliIO, EXIT_CODES } from "./args";
 import { parseConfig, type Config } from "../config/schema";
+import { counted } from "../model/text";
 import { EXAMPLE_STACK_FILE, outputFileProblem, REPO_ROOT } from "../config/paths";
 import { crossCheckExported, verdict } from "../replay/expectations";
 import { MAX_INCIDENT_DAYS, readFixtureFiles, writeFixtureFiles } from "../replay/fixtures/file";
@@ -204,7 +205,7 @@ export async function replayCommand(argv: string[], progress: (line: string) => 
     );
     const summary =
       failures.length === 0
-        ? `${verdicts.length} fixtures: every expectation met.`
+        ? `${counted(verdicts.length, "fixture")}: every expectation met.`
         : `${failures.length} of ${verdicts.length} fixtures FAILED: ${failures.map((v) => v.name).join(", ")}`;
     out.push(summary);
     if (verdictFile !== undefined) {
