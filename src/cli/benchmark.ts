@@ -94,7 +94,7 @@ function setUp(kind: Kind): { command: string; cwd: string; warmUp: boolean; don
 function benchmark(kind: Kind, runs: number, io: CliIO): void {
   const { command, cwd, warmUp, done } = setUp(kind);
   try {
-    io.stdout(`npm run ${kind === "test" ? "test" : kind}${kind === "diff" ? " -- HEAD (a one-line change of the stack file)" : ""}:\n`);
+    io.stdout(`npm run ${kind}${kind === "diff" ? " -- HEAD (a one-line change of the stack file)" : ""}:\n`);
     if (warmUp) {
       const w = timed(command, cwd);
       io.stdout(`  warm-up: ${w.wall.toFixed(2)} s wall, ${w.cpu.toFixed(2)} s CPU (not counted)\n`);

@@ -176,31 +176,35 @@ export function diffArgs(
   };
 }
 
-/** A side's stack config, read with this checkout's schema (the one the replay and its scenarios expect). */
-function sideConfig(stackText: string, name: string): Config {
-  const { config, secrets } = parseStack(stackText, name);
-  return parseConfig(config, secrets);
+/** A side's stack config, read with this checkout's schema (the one the replay and its scenarios expect), or why it does not parse. */
+function sideConfig(stackText: string, name: string): Config | { problem: string } {
+  try {
+    const { config, secrets } = parseStack(stackText, name);
+    return parseConfig(config, secrets);
+  } catch (e) {
+    if (!(e instanceof InvalidDefinitionError)) throw e;
+    return { problem: e.message.split("\n").slice(0, 2).join(" ") };
+  }
 }
+
+/** A side as the report's sections read it: labelled, its stack config read once. */
+type LabelledSide = Side & { label: string; cfg: ReturnType<typeof sideConfig> };
 
 /** The incident replay of both sides, compared (undefined when a side's stack file does not parse); a side this checkout's schema refuses is named in one line. */
 async function replaySection(
-  before: Side & { label: string },
-  after: Side & { label: string },
+  before: LabelledSide,
+  after: LabelledSide,
   stackName: string,
   format: Format,
   scenarios: Set<string> | undefined,
 ): Promise<{ text: string; comparison?: ReplayComparison }> {
   const sides: ReplaySide[] = [];
   for (const s of [before, after]) {
-    let cfg: Config;
-    try {
-      cfg = sideConfig(s.stackText, stackName);
-    } catch (e) {
-      if (!(e instanceof InvalidDefinitionError)) throw e;
-      const line = `not replayed: ${s.label}'s ${stackName} does not parse with this checkout's schema (${e.message.split("\n").slice(0, 2).join(" ")})`;
+    if ("problem" in s.cfg) {
+      const line = `not replayed: ${s.label}'s ${stackName} does not parse with this checkout's schema (${s.cfg.problem})`;
       return { text: format === "markdown" ? `### Incident replay\n\n${line}\n` : `Incident replay: ${line}\n` };
     }
-    sides.push({ label: s.label, stack: stackOfRenderedFiles(s.files, s.label), cfg, pager: routingTargets(cfg).pager });
+    sides.push({ label: s.label, stack: stackOfRenderedFiles(s.files, s.label), cfg: s.cfg, pager: routingTargets(s.cfg).pager });
   }
   // One scenario library for both sides: the head's, with its stack's telemetry contract and probes,
   // built only when the sides' rules or routes differ.
@@ -217,21 +221,15 @@ async function replaySection(
 
 /** `--pictures DIR`: the changed dashboards previewed on both sides, and the changed scenarios' timelines. */
 async function picturesSection(
-  sides: [Side & { label: string }, Side & { label: string }],
+  sides: [LabelledSide, LabelledSide],
   stackName: string,
   comparison: ReplayComparison | undefined,
   scenarios: Set<string> | undefined,
   outDir: string,
   format: Format,
 ): Promise<string> {
-  const config = (s: Side): Config | string => {
-    try {
-      return sideConfig(s.stackText, stackName);
-    } catch (e) {
-      if (!(e instanceof InvalidDefinitionError)) throw e;
-      return `its ${stackName} does not parse with this checkout's schema`;
-    }
-  };
+  const config = (s: LabelledSide): Config | string =>
+    "problem" in s.cfg ? `its ${stackName} does not parse with this checkout's schema` : s.cfg;
   const [beforeCfg, afterCfg] = [config(sides[0]), config(sides[1])];
   if (typeof afterCfg === "string") throw new InvalidDefinitionError("stack configuration", [`--pictures: the working side's ${afterCfg}`]);
   // Loaded only for --pictures: Chromium's driver and Grafana's formatters are most of a diff's start-up.
@@ -259,14 +257,9 @@ async function picturesSection(
  * yet checked against Loki" (a warning, src/replay/loki-recording.ts); nothing when all are, or when
  * its stack file does not parse (the replay section names that).
  */
-function lokiSection(side: Side, stackName: string, format: Format): string {
-  let cfg: Config;
-  try {
-    cfg = sideConfig(side.stackText, stackName);
-  } catch (e) {
-    if (e instanceof InvalidDefinitionError) return "";
-    throw e;
-  }
+function lokiSection(side: LabelledSide, format: Format): string {
+  const cfg = side.cfg;
+  if ("problem" in cfg) return "";
   const dashboards = [...side.files].filter(([path]) => path.startsWith("dashboards/")).map(([, text]) => JSON.parse(text) as Dashboard);
   const queries = stackLogQL({ ruleGroups: stackOfRenderedFiles(side.files, "the compared side").ruleGroups, dashboards }, cfg);
   const [head, ...rest] = lokiCheckLines(queries, readLokiRecording());
@@ -292,11 +285,11 @@ export async function runDiff(argv: string[], cwd = REPO_ROOT): Promise<string> 
   ];
   const shown = relative(cwd, stackFile) || stackFile;
   const target = to === undefined ? `working tree (${shown})` : to;
-  const sides: [Side & { label: string }, Side & { label: string }] = [
-    { ...before, label: ref },
-    { ...after, label: to ?? "working tree" },
+  const sides: [LabelledSide, LabelledSide] = [
+    { ...before, label: ref, cfg: sideConfig(before.stackText, shown) },
+    { ...after, label: to ?? "working tree", cfg: sideConfig(after.stackText, shown) },
   ];
-  const checked = lokiSection(after, shown, format);
+  const checked = lokiSection(sides[1], format);
   const replayed = replay ? await replaySection(...sides, shown, format, scenarios) : { text: "" };
   const drawn = pictures ? await picturesSection(sides, shown, replayed.comparison, scenarios, pictures, format) : "";
   if (format === "markdown")

@@ -43,11 +43,13 @@ export type CheckPlan =
 /** The by-hand engines a CI job says it has (PIZZA_E2E_REQUIRE=loki,pulumi-language-nodejs). */
 export const REQUIRE_ENV = "PIZZA_E2E_REQUIRE";
 
+/** Engine names from comma-separated lists (`loki,pulumi-language-nodejs`), blanks left out. */
+export function engineNames(lists: string[]): string[] {
+  return lists.flatMap((list) => list.split(",").map((s) => s.trim())).filter(Boolean);
+}
+
 export function requiredOf(env: NodeJS.ProcessEnv): string[] {
-  return (env[REQUIRE_ENV] ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return engineNames([env[REQUIRE_ENV] ?? ""]);
 }
 
 export function planCheck(check: EngineCheck, all: Engine[], env: NodeJS.ProcessEnv): CheckPlan {
