@@ -74,11 +74,12 @@ function storedNumber(v: number): number | "NaN" | "+Inf" | "-Inf" {
   return v;
 }
 
-function readNumber(v: z.infer<typeof number>): number {
-  if (v === "NaN") return NaN;
+/** A number as Prometheus and Loki write it in JSON: decimals, and "+Inf", "-Inf" and "NaN" as text. */
+export function prometheusNumber(v: number | string): number {
+  if (typeof v === "number") return v;
   if (v === "+Inf") return Infinity;
   if (v === "-Inf") return -Infinity;
-  return v;
+  return Number(v);
 }
 
 export function storeAnswer(a: LokiAnswer): z.infer<typeof storedAnswer> {
@@ -89,8 +90,8 @@ export function storeAnswer(a: LokiAnswer): z.infer<typeof storedAnswer> {
 
 export function answerOf(stored: z.infer<typeof storedAnswer>): LokiAnswer {
   if ("e" in stored) return { kind: "error", status: stored.e[0], message: stored.e[1] };
-  if ("s" in stored) return { kind: "scalar", value: readNumber(stored.s) };
-  return { kind: "vector", samples: stored.v.map(([labels, value]) => ({ labels, value: readNumber(value) })) };
+  if ("s" in stored) return { kind: "scalar", value: prometheusNumber(stored.s) };
+  return { kind: "vector", samples: stored.v.map(([labels, value]) => ({ labels, value: prometheusNumber(value) })) };
 }
 
 /** A content hash of log lines as pushed (time, stream labels, text, structured metadata), in push order. */

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { labelSetKey } from "../../model/labels";
 import { freePort, stopProcess, waitReady } from "../../preview/processes";
 import type { LogEntry } from "../../replay/logql";
-import type { LokiAnswer } from "../../replay/loki-recording";
+import { prometheusNumber, type LokiAnswer } from "../../replay/loki-recording";
 
 /**
  * A real Loki (the pinned single binary, `-target=all`) on loopback ports, filesystem storage in a
@@ -72,13 +72,6 @@ analytics:
 `;
 }
 
-/** Prometheus' JSON number text: "+Inf", "-Inf" and "NaN" besides decimals. */
-function sampleValue(text: string): number {
-  if (text === "+Inf") return Infinity;
-  if (text === "-Inf") return -Infinity;
-  return Number(text);
-}
-
 function streamsOf(lines: LogEntry[]) {
   const byStream = new Map<
     string,
@@ -139,11 +132,11 @@ export async function startLoki(binary: string): Promise<Loki> {
       if (!r.ok) return { kind: "error", status: r.status, message: text.trim().slice(0, 500) };
       const body = JSON.parse(text) as { data: { resultType: string; result: unknown } };
       const { resultType, result } = body.data;
-      if (resultType === "scalar") return { kind: "scalar", value: sampleValue((result as [number, string])[1]) };
+      if (resultType === "scalar") return { kind: "scalar", value: prometheusNumber((result as [number, string])[1]) };
       if (resultType === "vector") {
         const samples = (result as Array<{ metric: Record<string, string>; value: [number, string] }>).map((s) => ({
           labels: s.metric,
-          value: sampleValue(s.value[1]),
+          value: prometheusNumber(s.value[1]),
         }));
         return { kind: "vector", samples };
       }
